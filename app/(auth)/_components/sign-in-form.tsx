@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, TextInput } from "~/components/ui/field";
+
+function safeCallbackUrl(value: string | null): string {
+  // Only same-site paths: an open redirect after sign-in is a phishing tool.
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
+}
+
+export function SignInForm({ isGitHubEnabled }: { isGitHubEnabled: boolean }) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const callbackUrl = safeCallbackUrl(searchParams.get("callbackUrl"));
+  const [error, setError] = useState<string | null>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsSubmitting(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    setIsSubmitting(false);
+    if (!result || result.error) {
+      setError(!result || result.error === "CredentialsSignin" ? "Invalid email or password" : result.error);
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">Sign in</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Your agents are waiting.</p>
+      </div>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Email" htmlFor="email">
+          <TextInput id="email" name="email" type="email" autoComplete="email" required autoFocus />
+        </Field>
+        <Field label="Password" htmlFor="password">
+          <TextInput id="password" name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        <Button type="submit" className="w-full" isLoading={isSubmitting}>
+          Sign in
+        </Button>
+      </form>
+      {isGitHubEnabled && (
+        <Button variant="secondary" className="w-full" onClick={() => signIn("github", { callbackUrl })}>
+          Continue with GitHub
+        </Button>
+      )}
+      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+        New here?{" "}
+        <Link href="/signup" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, TextArea } from "~/components/ui/field";
+import { useTRPC } from "~/lib/trpc/client";
+import { describeError } from "~/lib/trpc/errors";
+import { PROMPT_MAX_LENGTH, ZPrompt } from "~/server/projects/schemas";
+
+const examples = ["A todo app with due dates and priorities", "A CRM for contacts and deals", "A recipe box with ingredients and tags"];
+
+export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [prompt, setPrompt] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.project.create.mutationOptions({
+      onSuccess: async ({ project }) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.project.list.pathKey() });
+        router.push(`/projects/${project.id}`);
+      },
+      onError: (caught) => setError(describeError(caught)),
+    }),
+  );
+
+  function submit() {
+    const parsed = ZPrompt.safeParse(prompt);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Invalid prompt");
+      return;
+    }
+    setError(null);
+    create.mutate({ workspaceId, prompt: parsed.data });
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  const isTooLong = prompt.length > PROMPT_MAX_LENGTH;
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <Field label="Prompt" htmlFor="prompt" error={error}>
+        <TextArea
+          id="prompt"
+          name="prompt"
+          rows={6}
+          value={prompt}
+          onChange={(event) => setPrompt(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="A kanban board for my team with columns To do, Doing and Done…"
+          aria-invalid={!!error}
+          aria-describedby={error ? "prompt-error" : "prompt-count"}
+        />
+      </Field>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <span id="prompt-count" className={`text-xs ${isTooLong ? "text-red-600" : "text-zinc-500"}`}>
+          {prompt.length.toLocaleString("en-US")} / {PROMPT_MAX_LENGTH.toLocaleString("en-US")} · ⌘/Ctrl + Enter to submit
+        </span>
+        <Button type="submit" isLoading={create.isPending}>
+          Create project
+        </Button>
+      </div>
+      <div className="flex flex-wrap gap-2" aria-label="Example prompts">
+        {examples.map((example) => (
+          <button
+            key={example}
+            type="button"
+            onClick={() => setPrompt(example)}
+            className="rounded-full border border-zinc-300 px-3 py-1 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            {example}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { getMigratedDatabase } from "~/server/db";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const database = await getMigratedDatabase();
+    await database.prisma.$queryRaw`SELECT 1`;
+    return NextResponse.json({ status: "ok", database: database.driver.kind });
+  } catch (error) {
+    console.error("Health check failed:", error);
+    return NextResponse.json({ status: "error", message: "Database unavailable" }, { status: 503 });
+  }
+}

@@ -1,0 +1,68 @@
+// `npm test`: every suite — Vitest unit + integration (PGlite and PostgreSQL), then Playwright
+// end-to-end in Chromium — and one closing line with the totals over all of them.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { generatePrismaClient, run } from "./lib/run";
+
+type Totals = { passed: number; failed: number; skipped: number };
+const RESULTS = "test-results";
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+function vitestTotals(): Totals | null {
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numTotalTestSuites: number; success: boolean }>(`${RESULTS}/vitest.json`);
+  if (!report) return null;
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightTotals(): Totals | null {
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }>(`${RESULTS}/playwright.json`);
+  if (!report) return null;
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  // A failure outside any test (e.g. the web server never started) counts as a failure too.
+  return { passed: expected, failed: unexpected + flaky + (report.errors?.length ?? 0), skipped };
+}
+
+async function runSuite(name: string, command: string, args: string[]): Promise<boolean> {
+  console.log(`\n━━ ${name} ━━`);
+  try {
+    await run(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const onlyUnit = process.argv.includes("--unit");
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+await generatePrismaClient();
+
+const suites: Array<{ name: string; ok: boolean; totals: Totals | null }> = [];
+const vitestOk = await runSuite("Vitest: unit and integration", process.execPath, [
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${RESULTS}/vitest.json`,
+]);
+suites.push({ name: "vitest", ok: vitestOk, totals: vitestTotals() });
+
+if (!onlyUnit) {
+  const playwrightOk = await runSuite("Playwright: end-to-end in Chromium", process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  suites.push({ name: "playwright", ok: playwrightOk, totals: playwrightTotals() });
+}
+
+const sum: Totals = { passed: 0, failed: 0, skipped: 0 };
+for (const suite of suites) {
+  const totals = suite.totals ?? { passed: 0, failed: 1, skipped: 0 };
+  // A suite that exited non-zero without reporting a failed test still failed (e.g. a crash).
+  if (!suite.ok && totals.failed === 0) totals.failed = 1;
+  console.log(`${suite.name}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  sum.passed += totals.passed;
+  sum.failed += totals.failed;
+  sum.skipped += totals.skipped;
+}
+console.log(`${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
+process.exit(sum.failed > 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+// The one place that knows which database is behind Prisma: embedded PGlite on disk
+// (the zero-setup default) or PostgreSQL when DATABASE_URL is set.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "postgres"; connectionString: string };
+
+/** Raw access for the migration runner and LISTEN/NOTIFY; application code uses `prisma`. */
+export type Driver = { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; pool: pg.Pool };
+
+export type Database = {
+  prisma: Db;
+  driver: Driver;
+  close: () => Promise<void>;
+};
+
+export function databaseConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { kind: "postgres", connectionString: env.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+}
+
+export function createDatabase(config: DatabaseConfig): Database {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      driver: { kind: "postgres", pool },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  // PGlite creates only the last folder of its path.
+  mkdirSync(path.dirname(config.dataDir), { recursive: true });
+  const pglite = new PGlite(config.dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    driver: { kind: "pglite", pglite },
+    // $disconnect leaves PGlite open, and an open PGlite keeps the process alive.
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

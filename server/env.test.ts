@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+// Validation runs at import, so each case is a fresh process with its own environment.
+function importEnvWith(vars: Record<string, string>) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", 'await import("./server/env.ts")'], {
+    env: { PATH: process.env.PATH, ...vars } as unknown as NodeJS.ProcessEnv,
+    encoding: "utf8",
+  });
+  return { ok: result.status === 0, output: result.stderr + result.stdout };
+}
+
+describe("environment validation", () => {
+  it("starts with no configuration at all", () => {
+    expect(importEnvWith({}).ok).toBe(true);
+  });
+
+  it("names a malformed DATABASE_URL and says what is expected", () => {
+    const { ok, output } = importEnvWith({ DATABASE_URL: "mysql://nope" });
+    expect(ok).toBe(false);
+    expect(output).toContain("DATABASE_URL: expected a postgres:// or postgresql:// connection string");
+  });
+
+  it("requires a session secret in production", () => {
+    const { ok, output } = importEnvWith({ NODE_ENV: "production" });
+    expect(ok).toBe(false);
+    expect(output).toContain("NEXTAUTH_SECRET");
+  });
+
+  it("refuses half a GitHub OAuth configuration", () => {
+    const { ok, output } = importEnvWith({ GITHUB_ID: "abc" });
+    expect(ok).toBe(false);
+    expect(output).toContain("GITHUB_ID/GITHUB_SECRET");
+  });
+});

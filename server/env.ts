@@ -1,0 +1,51 @@
+// Every environment variable the platform reads is declared and validated here, once.
+// A missing or malformed value stops start-up with a message naming the variable.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: 'expected "true" or "false"' })
+  .transform((value) => value === "true" || value === "1");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection string")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).default(3000),
+    NEXTAUTH_SECRET: isProduction
+      ? z.string().min(32, "expected a random secret of at least 32 characters (e.g. `openssl rand -hex 32`)")
+      : z.string().min(32, "expected at least 32 characters").optional(),
+    NEXTAUTH_URL: z.url({ message: "expected an absolute URL such as http://localhost:3000" }).optional(),
+    AUTH_SIGNUP_ENABLED: booleanFlag.default(true),
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().regex(/^signkey-/, 'expected an Inngest signing key ("signkey-…")').optional(),
+    INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: !!process.env.SKIP_ENV_VALIDATION,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => {
+      const name = issue.path?.map((part) => (typeof part === "object" ? part.key : part)).join(".") ?? "?";
+      return `  ${String(name)}: ${issue.message}`;
+    });
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  },
+});
+
+if (!env.GITHUB_ID !== !env.GITHUB_SECRET && !process.env.SKIP_ENV_VALIDATION) {
+  throw new Error(
+    "Invalid environment configuration:\n  GITHUB_ID/GITHUB_SECRET: set both to enable GitHub sign-in, or neither.",
+  );
+}
+
+export type Env = typeof env;

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProject } from "../projects/create-project";
+import { createTestUser } from "../testing/callers";
+import { readSse, type SseMessage } from "../testing/read-sse";
+import { serveFetchHandler } from "../testing/serve-fetch-handler";
+import { createTestDatabase, testDatabaseKinds } from "../testing/test-database";
+import { createApiToken, resolveApiToken } from "../users/api-tokens";
+import { appendRunEvent } from "./append-run-event";
+import { createRunEventBus, type RunEventBus } from "./run-event-bus";
+import { handleRunEventsRequest } from "./run-events-handler";
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+const runEvents = (messages: SseMessage[]) => messages.filter((message) => message.event === "run-event");
+const seqs = (messages: SseMessage[]) => runEvents(messages).map((message) => Number(message.id));
+
+describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
+  let database: TestDatabase;
+  let bus: RunEventBus;
+  let server: Awaited<ReturnType<typeof serveFetchHandler>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    bus = createRunEventBus(database.driver);
+    server = await serveFetchHandler((request) => {
+      const runId = new URL(request.url).pathname.split("/")[3] ?? "";
+      return handleRunEventsRequest(request, runId, {
+        db: database.prisma,
+        bus,
+        heartbeatMs: 200,
+        resolveUser: async (incoming) => {
+          const token = incoming.headers.get("authorization")?.replace(/^Bearer /, "");
+          return token ? resolveApiToken(database.prisma, token) : null;
+        },
+      });
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await bus?.close();
+    await database?.cleanup();
+  });
+
+  async function setUpRun() {
+    const owner = await createTestUser(database.prisma, "streamer");
+    const { run } = await createProject(database.prisma, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: "A timer app" });
+    const { secret } = await createApiToken(database.prisma, { userId: owner.user.id, name: "sse" });
+    return { runId: run.id, headers: { authorization: `Bearer ${secret}` } };
+  }
+
+  async function append(runId: string, count: number) {
+    for (let index = 0; index < count; index++) {
+      await database.prisma.$transaction((tx) => appendRunEvent(tx, runId, "agent.log", { line: `line ${index}` }));
+    }
+  }
+
+  it("replays history, then delivers live events as they are committed", async () => {
+    const { runId, headers } = await setUpRun();
+    await append(runId, 2); // seq 2, 3 (seq 1 is run.queued)
+    const reading = readSse(`${server.url}/api/runs/${runId}/events`, { headers }, (messages) => runEvents(messages).length >= 8);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await append(runId, 5);
+    const { status, messages } = await reading;
+    expect(status).toBe(200);
+    expect(seqs(messages)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(JSON.parse(runEvents(messages)[0]!.data)).toMatchObject({ seq: 1, type: "run.queued" });
+  });
+
+  it("resumes after a disconnect with Last-Event-ID: every event exactly once, in order", async () => {
+    const { runId, headers } = await setUpRun();
+    const url = `${server.url}/api/runs/${runId}/events`;
+    const writer = append(runId, 30);
+    const first = await readSse(url, { headers }, (messages) => runEvents(messages).length >= 7);
+    const lastId = runEvents(first.messages).at(-1)!.id!;
+    const second = await readSse(url, { headers: { ...headers, "Last-Event-ID": lastId } }, (messages) => runEvents(messages).length >= 10);
+    const lastId2 = runEvents(second.messages).at(-1)!.id!;
+    await writer;
+    const third = await readSse(url, { headers: { ...headers, "Last-Event-ID": lastId2 } }, (messages) => Number(runEvents(messages).at(-1)?.id) >= 31);
+    const all = [...seqs(first.messages), ...seqs(second.messages), ...seqs(third.messages)];
+    expect(all).toEqual(Array.from({ length: 31 }, (_, index) => index + 1));
+  });
+
+  it("ends the stream once a finished run has sent everything", async () => {
+    const { runId, headers } = await setUpRun();
+    await database.prisma.$transaction(async (tx) => {
+      await tx.run.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+      await appendRunEvent(tx, runId, "run.succeeded");
+    });
+    const { messages } = await readSse(`${server.url}/api/runs/${runId}/events`, { headers }, () => false);
+    expect(seqs(messages)).toEqual([1, 2]);
+    expect(messages.at(-1)).toMatchObject({ event: "end" });
+  });
+
+  it("refuses anonymous callers, other users, and malformed ids", async () => {
+    const { runId } = await setUpRun();
+    const stranger = await createTestUser(database.prisma, "stranger");
+    const { secret } = await createApiToken(database.prisma, { userId: stranger.user.id, name: "other" });
+    const url = `${server.url}/api/runs/${runId}/events`;
+
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    const other = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ error: "Run not found" });
+    const malformed = await fetch(`${server.url}/api/runs/..%2Fetc/events`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(malformed.status).toBe(400);
+  });
+
+  it("an event's log refuses to be rewritten", async () => {
+    const { runId } = await setUpRun();
+    await expect(
+      database.prisma.runEvent.updateMany({ where: { runId }, data: { type: "tampered" } }),
+    ).rejects.toThrow();
+    expect((await database.prisma.runEvent.findFirstOrThrow({ where: { runId } })).type).toBe("run.queued");
+  });
+});

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["**/*.test.ts", "**/*.test.tsx"],
+    exclude: ["node_modules/**", "e2e/**", "tools/**", ".next/**", ".data/**"],
+    environment: "node",
+    // Integration tests start PGlite (Wasm Postgres): give them room on small CI machines.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "" },
+  },
+});
