@@ -28,6 +28,41 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().regex(/^signkey-/, 'expected an Inngest signing key ("signkey-…")').optional(),
     INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),
+    // Model providers a workspace can pick (Workspace.modelProvider). Keys live only here, never in
+    // the database; a provider whose key/URL is unset is refused when a run tries to use it.
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.url({ protocol: /^https?$/, message: "expected the URL of an OpenAI API, e.g. https://api.openai.com/v1" }).optional(),
+    OPENAI_MODEL: z.string().min(1).optional(),
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/, message: "expected the URL of an Anthropic API, e.g. https://api.anthropic.com/v1" }).optional(),
+    ANTHROPIC_MODEL: z.string().min(1).optional(),
+    OPENAI_COMPATIBLE_BASE_URL: z
+      .url({ protocol: /^https?$/, message: "expected the URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1" })
+      .optional(),
+    OPENAI_COMPATIBLE_API_KEY: z.string().min(1).optional(),
+    OPENAI_COMPATIBLE_NAME: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short lowercase name such as "ollama"')
+      .optional(),
+    OPENAI_COMPATIBLE_MODEL: z.string().min(1).optional(),
+    LLM_PRICES: z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "expected JSON" });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.record(
+          z.string().regex(/^[a-z-]+:.+$/, 'expected keys such as "openai:gpt-5-mini"'),
+          z.object({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }),
+          { message: 'expected {"provider:model": {"inputPerMillion": 1.25, "outputPerMillion": 10}}' },
+        ),
+      )
+      .optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

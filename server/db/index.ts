@@ -1,7 +1,8 @@
 // The process-wide database. One instance per process: PGlite allows a single opener of
 // its folder, and Next bundles modules more than once, so the instance lives on globalThis.
 import { env } from "../env";
-import { createRunEventBus, type RunEventBus } from "../runs/run-event-bus";
+import { createRunEventBus } from "../runs/run-event-bus";
+import { createRunEventHub, type RunEventHub } from "../runs/run-event-hub";
 import { createDatabase, databaseConfigFromEnv, type Database } from "./client";
 import { migrateDatabase } from "./migrate";
 
@@ -27,10 +28,10 @@ export function getMigratedDatabase(): Promise<Database> {
 
 export type { Db, Database } from "./client";
 
-const globalForBus = globalThis as unknown as { __epicRunEventBus?: RunEventBus };
+const globalForHub = globalThis as unknown as { __epicRunEventHub?: RunEventHub };
 
-/** The process-wide subscriber to run-event notifications (one LISTEN connection per process). */
-export function getRunEventBus(): RunEventBus {
-  globalForBus.__epicRunEventBus ??= createRunEventBus(getDatabase().driver);
-  return globalForBus.__epicRunEventBus;
+/** The process-wide run-event reader: one LISTEN connection and one table reader per run. */
+export function getRunEventHub(): RunEventHub {
+  globalForHub.__epicRunEventHub ??= createRunEventHub({ db: getDatabase().prisma, bus: createRunEventBus(getDatabase().driver) });
+  return globalForHub.__epicRunEventHub;
 }

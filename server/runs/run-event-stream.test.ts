@@ -7,6 +7,7 @@ import { createTestDatabase, testDatabaseKinds } from "../testing/test-database"
 import { createApiToken, resolveApiToken } from "../users/api-tokens";
 import { appendRunEvent } from "./append-run-event";
 import { createRunEventBus, type RunEventBus } from "./run-event-bus";
+import { createRunEventHub } from "./run-event-hub";
 import { handleRunEventsRequest } from "./run-events-handler";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,7 +27,8 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
       const runId = new URL(request.url).pathname.split("/")[3] ?? "";
       return handleRunEventsRequest(request, runId, {
         db: database.prisma,
-        bus,
+        // A small window makes resuming streams cross from the table to memory within one test.
+        hub: createRunEventHub({ db: database.prisma, bus, recheckMs: 200, windowSize: 5 }),
         heartbeatMs: 200,
         resolveUser: async (incoming) => {
           const token = incoming.headers.get("authorization")?.replace(/^Bearer /, "");

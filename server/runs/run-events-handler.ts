@@ -2,12 +2,12 @@
 import type { Db } from "../db";
 import { ZId } from "../validation/common";
 import { findRunForUser } from "./get-run-for-user";
-import type { RunEventBus } from "./run-event-bus";
+import type { RunEventHub } from "./run-event-hub";
 import { createRunEventStream, parseLastEventId } from "./run-event-stream";
 
 export type RunEventsDeps = {
   db: Db;
-  bus: RunEventBus;
+  hub: RunEventHub;
   resolveUser: (request: Request) => Promise<{ id: string } | null>;
   heartbeatMs?: number;
 };
@@ -24,8 +24,7 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
 
   const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const stream = createRunEventStream({
-    db: deps.db,
-    bus: deps.bus,
+    source: deps.hub.source(runId),
     runId,
     afterSeq: parseLastEventId(lastEventId),
     heartbeatMs: deps.heartbeatMs,

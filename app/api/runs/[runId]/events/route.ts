@@ -1,5 +1,5 @@
 import { resolveRequestUser } from "~/server/auth/request-user";
-import { getMigratedDatabase, getRunEventBus } from "~/server/db";
+import { getMigratedDatabase, getRunEventHub } from "~/server/db";
 import { handleRunEventsRequest } from "~/server/runs/run-events-handler";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function GET(request: Request, { params }: RouteContext) {
   const { prisma } = await getMigratedDatabase();
   return handleRunEventsRequest(request, (await params).runId, {
     db: prisma,
-    bus: getRunEventBus(),
+    hub: getRunEventHub(),
     resolveUser: (incoming) => resolveRequestUser(prisma, incoming),
   });
 }
