@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Previews set their own policy (strict CSP, framable by the dashboard only): see serve-preview.ts.
+    return [{ source: "/((?!preview/).*)", headers: securityHeaders }];
   },
 };
 

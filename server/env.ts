@@ -23,6 +23,9 @@ export const env = createEnv({
       : z.string().min(32, "expected at least 32 characters").optional(),
     NEXTAUTH_URL: z.url({ message: "expected an absolute URL such as http://localhost:3000" }).optional(),
     AUTH_SIGNUP_ENABLED: booleanFlag.default(true),
+    // Origin that serves generated apps' previews. It must differ from the platform's origin so
+    // generated code never runs where the platform's cookies live (default: see preview-origin.ts).
+    PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
