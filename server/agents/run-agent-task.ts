@@ -1,0 +1,75 @@
+// Records one agent's work as an AgentTask, with run events when it starts, finishes or fails,
+// and adds its token usage and cost to the run's totals — so the timeline and the audit trail
+// show every attempt.
+import type { Db } from "../db";
+import type { Prisma } from "../db/generated/client";
+import { appendRunEvent } from "../runs/append-run-event";
+import type { AgentResult } from "./agent-brain";
+
+export type AgentTaskSpec = {
+  runId: string;
+  projectId: string;
+  agentName: string;
+  taskType: string;
+  input: Prisma.InputJsonValue;
+};
+
+export async function runAgentTask<T>(
+  db: Db,
+  spec: AgentTaskSpec,
+  work: () => Promise<AgentResult<T>>,
+  summarize: (value: T) => Prisma.InputJsonValue,
+): Promise<T> {
+  const startedAt = new Date();
+  const task = await db.$transaction(async (tx) => {
+    const attempt = (await tx.agentTask.count({ where: { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType } })) + 1;
+    const created = await tx.agentTask.create({
+      data: { projectId: spec.projectId, runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, inputPayload: spec.input, status: "RUNNING", attempt, startedAt },
+    });
+    await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt });
+    return created;
+  });
+
+  try {
+    const result = await work();
+    const summary = summarize(result.value);
+    const durationMs = Date.now() - startedAt.getTime();
+    await db.$transaction(async (tx) => {
+      await tx.agentTask.update({
+        where: { id: task.id },
+        data: {
+          status: "SUCCEEDED",
+          resultPayload: summary,
+          completedAt: new Date(),
+          tokensIn: result.usage.inputTokens,
+          tokensOut: result.usage.outputTokens,
+          costUsd: result.costUsd,
+        },
+      });
+      await tx.run.update({
+        where: { id: spec.runId },
+        data: { tokensIn: { increment: result.usage.inputTokens }, tokensOut: { increment: result.usage.outputTokens }, costUsd: { increment: result.costUsd } },
+      });
+      await appendRunEvent(tx, spec.runId, "agent.completed", {
+        taskId: task.id,
+        agent: spec.agentName,
+        taskType: spec.taskType,
+        attempt: task.attempt,
+        durationMs,
+        tokensIn: result.usage.inputTokens,
+        tokensOut: result.usage.outputTokens,
+        costUsd: result.costUsd,
+        modelAttempts: result.attempts,
+        summary,
+      });
+    });
+    return result.value;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.$transaction(async (tx) => {
+      await tx.agentTask.update({ where: { id: task.id }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
+      await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
+    });
+    throw error;
+  }
+}
