@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at start-up; serverless bundles must carry them.
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
+  // Preview URLs must keep their trailing slash: generated apps load ./src/app.js relative to it.
+  skipTrailingSlashRedirect: true,
   typedRoutes: false,
   async headers() {
     // Previews set their own policy (strict CSP, framable by the dashboard only): see serve-preview.ts.

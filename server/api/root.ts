@@ -1,10 +1,16 @@
+import { deploymentRouter } from "./routers/deployment";
 import { projectRouter } from "./routers/project";
+import { runRouter } from "./routers/run";
+import { versionRouter } from "./routers/version";
 import { userRouter } from "./routers/user";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  deployment: deploymentRouter,
   project: projectRouter,
+  run: runRouter,
+  version: versionRouter,
   user: userRouter,
   workspace: workspaceRouter,
 });

@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "../db";
+import { sendWithInngest, type SendEvent } from "../pipeline/send-event";
 import { AppError } from "../errors";
 import { resolveApiToken } from "../users/api-tokens";
 import { ZId } from "../validation/common";
@@ -21,14 +22,16 @@ export type CreateContextOptions = {
   headers: Headers;
   /** Resolves the browser session; absent for calls that can only be token-authenticated. */
   getSessionUser?: () => Promise<ContextUser | null>;
+  /** Delivers events to the agent functions (Inngest's client unless a test binds its own). */
+  sendEvent?: SendEvent;
 };
 
 /** Resolves the caller from a `Bearer` API token first, then the session cookie. */
-export async function createTRPCContext({ db, headers, getSessionUser }: CreateContextOptions) {
+export async function createTRPCContext({ db, headers, getSessionUser, sendEvent = sendWithInngest }: CreateContextOptions) {
   const authorization = headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   const user = bearer ? await resolveApiToken(db, bearer) : ((await getSessionUser?.()) ?? null);
-  return { db, headers, user, authMethod: bearer ? ("token" as const) : user ? ("session" as const) : null };
+  return { db, headers, sendEvent, user, authMethod: bearer ? ("token" as const) : user ? ("session" as const) : null };
 }
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -93,17 +96,41 @@ export function workspaceProcedure(minimumRole: TWorkspaceRole) {
   });
 }
 
+async function requireProjectRole(db: Db, userId: string, projectId: string | null | undefined, minimumRole: TWorkspaceRole, what: string) {
+  const project = projectId ? await db.project.findUnique({ where: { id: projectId }, select: { workspaceId: true } }) : null;
+  // Missing, or in a workspace the caller is not in: the same answer, so ids reveal nothing.
+  const membership = project
+    ? await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: project.workspaceId, userId } }, select: { role: true, workspaceId: true } })
+    : null;
+  if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+  if (!hasRoleAtLeast(membership.role, minimumRole)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minimumRole.toLowerCase()} role or higher in this workspace` });
+  }
+  return { ...membership, projectId: projectId! };
+}
+
 /** Procedures on a project: input carries `projectId`; the caller must hold `minimumRole` in its workspace. */
 export function projectProcedure(minimumRole: TWorkspaceRole) {
   return protectedProcedure.input(z.object({ projectId: ZId })).use(async ({ ctx, input, next }) => {
-    const project = await ctx.db.project.findUnique({ where: { id: input.projectId }, select: { workspaceId: true } });
-    if (!project) throw new TRPCError({ code: "NOT_FOUND", message: "Project not found" });
-    const membership = await requireMembership(ctx.db, ctx.user.id, project.workspaceId, "VIEWER").catch(() => {
-      throw new TRPCError({ code: "NOT_FOUND", message: "Project not found" });
-    });
-    if (!hasRoleAtLeast(membership.role, minimumRole)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minimumRole.toLowerCase()} role or higher in this workspace` });
-    }
+    const membership = await requireProjectRole(ctx.db, ctx.user.id, input.projectId, minimumRole, "Project");
+    return next({ ctx: { ...ctx, membership } });
+  });
+}
+
+/** Procedures on a run: input carries `runId`; checked against the run's project's workspace. */
+export function runProcedure(minimumRole: TWorkspaceRole) {
+  return protectedProcedure.input(z.object({ runId: ZId })).use(async ({ ctx, input, next }) => {
+    const run = await ctx.db.run.findUnique({ where: { id: input.runId }, select: { projectId: true } });
+    const membership = await requireProjectRole(ctx.db, ctx.user.id, run?.projectId, minimumRole, "Run");
+    return next({ ctx: { ...ctx, membership } });
+  });
+}
+
+/** Procedures on a version: input carries `versionId`; checked against its project's workspace. */
+export function versionProcedure(minimumRole: TWorkspaceRole) {
+  return protectedProcedure.input(z.object({ versionId: ZId })).use(async ({ ctx, input, next }) => {
+    const version = await ctx.db.projectVersion.findUnique({ where: { id: input.versionId }, select: { projectId: true } });
+    const membership = await requireProjectRole(ctx.db, ctx.user.id, version?.projectId, minimumRole, "Version");
     return next({ ctx: { ...ctx, membership } });
   });
 }

@@ -9,6 +9,7 @@ export async function getProject(db: Db, projectId: string) {
       ...projectSummarySelect,
       workspaceId: true,
       sourceRepoUrl: true,
+      liveVersionId: true,
       requiresPlanApproval: true,
       workspace: { select: { id: true, name: true } },
       runs: {

@@ -2,6 +2,7 @@
 import { createCaller } from "../api/root";
 import { createTRPCContext, type ContextUser } from "../api/trpc";
 import type { Db } from "../db";
+import type { SendEvent } from "../pipeline/send-event";
 import { signUpUser } from "../users/sign-up-user";
 
 let counter = 0;
@@ -14,7 +15,13 @@ export async function createTestUser(db: Db, name = "user") {
   return { user, workspace, api: await callerAs(db, contextUser) };
 }
 
-export async function callerAs(db: Db, user: ContextUser | null, headers: Record<string, string> = {}) {
-  const context = await createTRPCContext({ db, headers: new Headers(headers), getSessionUser: async () => user });
+/** Events the procedures sent, for tests that do not run the functions themselves. */
+export const sentEvents: Array<{ name: string; data: Record<string, unknown> }> = [];
+const recordEvent: SendEvent = async (event) => {
+  sentEvents.push(event);
+};
+
+export async function callerAs(db: Db, user: ContextUser | null, headers: Record<string, string> = {}, sendEvent: SendEvent = recordEvent) {
+  const context = await createTRPCContext({ db, headers: new Headers(headers), getSessionUser: async () => user, sendEvent });
   return createCaller(context);
 }

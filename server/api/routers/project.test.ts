@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseKinds } from "../../testing/test-database";
-import { callerAs, createTestUser } from "../../testing/callers";
+import { callerAs, createTestUser, sentEvents } from "../../testing/callers";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -37,6 +37,11 @@ describe.each(testDatabaseKinds)("project router on %s", (kind) => {
 
     const fetched = await alice.api.project.get({ projectId: project.id });
     expect(fetched.runs[0]?.id).toBe(run.id);
+    // The run was handed to the agent pipeline.
+    expect(sentEvents.find((event) => event.data.runId === run.id)).toMatchObject({
+      name: "prompts.new",
+      data: { projectId: project.id, prompt: "Build me a todo app with due dates" },
+    });
   });
 
   it("refuses empty and oversized prompts with a clear message, creating nothing", async () => {

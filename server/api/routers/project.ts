@@ -1,4 +1,7 @@
+import { startPipelineRun } from "../../pipeline/start-run";
 import { createProject } from "../../projects/create-project";
+import { createFollowUpRun } from "../../runs/manage-runs";
+import { ZFollowUpInput } from "../../runs/schemas";
 import { getProject } from "../../projects/get-project";
 import { listProjects } from "../../projects/list-projects";
 import { ZCreateProjectInput, ZListProjectsInput, ZProjectIdInput, ZRenameProjectInput } from "../../projects/schemas";
@@ -8,7 +11,19 @@ import { createTRPCRouter, projectProcedure, workspaceProcedure } from "../trpc"
 export const projectRouter = createTRPCRouter({
   create: workspaceProcedure("MEMBER")
     .input(ZCreateProjectInput)
-    .mutation(({ ctx, input }) => createProject(ctx.db, { ...input, userId: ctx.user.id })),
+    .mutation(async ({ ctx, input }) => {
+      const created = await createProject(ctx.db, { ...input, userId: ctx.user.id });
+      await startPipelineRun(ctx.db, ctx.sendEvent, created.run);
+      return created;
+    }),
+
+  followUp: projectProcedure("MEMBER")
+    .input(ZFollowUpInput)
+    .mutation(async ({ ctx, input }) => {
+      const run = await createFollowUpRun(ctx.db, { ...input, userId: ctx.user.id });
+      await startPipelineRun(ctx.db, ctx.sendEvent, run);
+      return run;
+    }),
 
   list: workspaceProcedure("VIEWER")
     .input(ZListProjectsInput)

@@ -1,0 +1,78 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { StatusBadge } from "~/components/status-badge";
+import { Button } from "~/components/ui/button";
+import { useTRPC } from "~/lib/trpc/client";
+import { describeError } from "~/lib/trpc/errors";
+
+export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: string; liveVersionId: string | null }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const deployments = useQuery(trpc.deployment.list.queryOptions({ projectId }));
+  const [error, setError] = useState<string | null>(null);
+  const rollback = useMutation(
+    trpc.deployment.rollback.mutationOptions({
+      onSuccess: () => {
+        setError(null);
+        void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.project.get.pathKey() });
+      },
+      onError: (caught) => setError(describeError(caught)),
+    }),
+  );
+
+  const list = deployments.data ?? [];
+  if (list.length === 0) return <p className="text-sm text-zinc-500">No deployments yet.</p>;
+  return (
+    <div className="space-y-2" data-testid="deployments">
+      {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+      <ul className="space-y-2">
+        {list.map((deployment) => {
+          const isLive = deployment.version?.id === liveVersionId && deployment.status === "READY";
+          return (
+            <li key={deployment.id} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+              <div className="flex flex-wrap items-center gap-2">
+                <StatusBadge status={deployment.status} />
+                <span className="font-medium">v{deployment.version?.number ?? "?"}</span>
+                <span className="text-xs text-zinc-500">{deployment.platform}</span>
+                {deployment.completedAt && (
+                  <span className="text-xs text-zinc-500">
+                    {((new Date(deployment.completedAt).getTime() - new Date(deployment.initiatedAt).getTime()) / 1000).toFixed(1)} s
+                  </span>
+                )}
+                {isLive && <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300">Live</span>}
+                <div className="ml-auto flex gap-2">
+                  {deployment.deploymentUrl && (
+                    <a href={deployment.deploymentUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-brand-600 hover:underline">
+                      Open
+                    </a>
+                  )}
+                  {deployment.status === "READY" && !isLive && deployment.version && (
+                    <Button
+                      variant="secondary"
+                      className="px-2 py-1 text-xs"
+                      isLoading={rollback.isPending}
+                      onClick={() => {
+                        if (window.confirm(`Roll back the live preview to version ${deployment.version!.number}?`)) {
+                          rollback.mutate({ projectId, versionId: deployment.version!.id });
+                        }
+                      }}
+                    >
+                      Roll back to v{deployment.version.number}
+                    </Button>
+                  )}
+                </div>
+              </div>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-xs text-zinc-500">Logs</summary>
+                <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">{deployment.logs}</pre>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

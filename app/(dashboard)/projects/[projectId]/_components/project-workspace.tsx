@@ -1,0 +1,189 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, TextArea } from "~/components/ui/field";
+import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
+import { useTRPC } from "~/lib/trpc/client";
+import { describeError } from "~/lib/trpc/errors";
+import { ZPlan } from "~/server/agents/plan-schema";
+import { DeploymentsPanel } from "./deployments-panel";
+import { FilesPanel } from "./files-panel";
+import { PlanView } from "./plan-view";
+import { PreviewPanel } from "./preview-panel";
+import { QaPanel } from "./qa-panel";
+import { RunTimeline } from "./run-timeline";
+
+const ACTIVE = new Set(["QUEUED", "RUNNING", "WAITING"]);
+
+function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900" data-testid={testId}>
+      <h2 className="mb-3 font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const project = useQuery(trpc.project.get.queryOptions({ projectId }));
+  const runs = useQuery(trpc.run.list.queryOptions({ projectId, limit: 20 }));
+  const origins = useQuery(trpc.deployment.origins.queryOptions({ projectId }));
+  const [selectedRunId, setSelectedRunId] = useState<string | null>(null);
+  const runId = selectedRunId ?? runs.data?.[0]?.id ?? null;
+  const run = runs.data?.find((item) => item.id === runId);
+
+  const invalidate = (event: RunEventMessage) => {
+    const refresh = (key: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey: key });
+    if (event.type.startsWith("run.") || event.type.startsWith("plan.")) refresh(trpc.run.list.pathKey());
+    if (event.type === "version.created") refresh(trpc.version.list.pathKey());
+    if (event.type === "deployment.status" || event.type.startsWith("run.")) {
+      refresh(trpc.deployment.list.pathKey());
+      refresh(trpc.project.get.pathKey());
+    }
+    // The header (name, status) is rendered on the server: re-render it when the run settles.
+    if (["run.succeeded", "run.failed", "run.cancelled", "run.stage"].includes(event.type)) router.refresh();
+  };
+  const { events, state } = useRunEvents(runId, invalidate);
+
+  const [error, setError] = useState<string | null>(null);
+  const onError = (caught: unknown) => setError(describeError(caught));
+  const refreshRuns = () => void queryClient.invalidateQueries({ queryKey: trpc.run.list.pathKey() });
+  const cancel = useMutation(trpc.run.cancel.mutationOptions({ onSuccess: refreshRuns, onError }));
+  const retry = useMutation(trpc.run.retry.mutationOptions({ onSuccess: (next) => { setSelectedRunId(next.id); refreshRuns(); }, onError }));
+  const review = useMutation(trpc.run.reviewPlan.mutationOptions({ onSuccess: refreshRuns, onError }));
+  const followUp = useMutation(
+    trpc.project.followUp.mutationOptions({
+      onSuccess: (next) => {
+        setSelectedRunId(next.id);
+        refreshRuns();
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+
+  const planEvent = [...events].reverse().find((event) => event.type === "plan.generated" || event.type === "plan.edited");
+  const planParse = ZPlan.safeParse(planEvent?.payload.plan);
+  const status = run?.status ?? "QUEUED";
+  const liveUrl = project.data?.liveUrls[0];
+
+  function onFollowUp(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const prompt = String(new FormData(form).get("followUp") ?? "").trim();
+    if (!prompt) return setError("Describe the change you want");
+    setError(null);
+    followUp.mutate({ projectId, prompt }, { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <div className="space-y-6">
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Live run" testId="live-run">
+          {runId ? (
+            <>
+              <RunTimeline events={events} streamState={state} runStatus={status} />
+              {canEdit && (
+                <div className="mt-4 flex gap-2">
+                  {ACTIVE.has(status) && (
+                    <Button variant="secondary" isLoading={cancel.isPending} onClick={() => cancel.mutate({ runId })}>
+                      Cancel run
+                    </Button>
+                  )}
+                  {(status === "FAILED" || status === "CANCELLED") && (
+                    <Button variant="secondary" isLoading={retry.isPending} onClick={() => retry.mutate({ runId })}>
+                      Retry
+                    </Button>
+                  )}
+                </div>
+              )}
+            </>
+          ) : (
+            <p className="text-sm text-zinc-500">No runs yet.</p>
+          )}
+        </Panel>
+        <Panel title="Plan" testId="plan-panel">
+          {planParse.success ? (
+            <>
+              <PlanView plan={planParse.data} />
+              {status === "WAITING" && canEdit && (
+                <div className="mt-4 flex gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+                  <Button isLoading={review.isPending} onClick={() => review.mutate({ runId: runId!, isApproved: true })}>
+                    Approve plan
+                  </Button>
+                  <Button variant="secondary" onClick={() => review.mutate({ runId: runId!, isApproved: false, feedback: "Rejected from the dashboard" })}>
+                    Reject
+                  </Button>
+                </div>
+              )}
+            </>
+          ) : (
+            <p className="text-sm text-zinc-500">The PromptCompiler agent&apos;s plan appears here.</p>
+          )}
+        </Panel>
+      </div>
+
+      <Panel title="Preview" testId="preview-panel">
+        {liveUrl && origins.data ? (
+          <PreviewPanel url={liveUrl} isIsolated={origins.data.isIsolated} />
+        ) : (
+          <p className="text-sm text-zinc-500">The deployed preview appears here when the first version is ready.</p>
+        )}
+      </Panel>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="QA" testId="qa-panel">
+          {runId ? <QaPanel runId={runId} events={events} /> : null}
+        </Panel>
+        <Panel title="Deployments">
+          <DeploymentsPanel projectId={projectId} liveVersionId={project.data?.liveVersionId ?? null} />
+        </Panel>
+      </div>
+
+      <Panel title="Files">
+        <FilesPanel projectId={projectId} />
+      </Panel>
+
+      <Panel title="Conversation">
+        <ol className="space-y-2 text-sm" data-testid="prompt-history">
+          {[...(runs.data ?? [])].reverse().map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                onClick={() => setSelectedRunId(item.id)}
+                className={`w-full rounded-lg border px-3 py-2 text-left ${item.id === runId ? "border-brand-500" : "border-zinc-200 dark:border-zinc-800"}`}
+              >
+                <span className="block whitespace-pre-wrap break-words">{item.prompt}</span>
+                <span className="text-xs text-zinc-500">
+                  {item.status.toLowerCase()}
+                  {item.versions[0] && ` · produced v${item.versions[0].number}`}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {canEdit && (
+          <form onSubmit={onFollowUp} className="mt-4 space-y-2" noValidate>
+            <Field label="Ask for a change" htmlFor="followUp">
+              <TextArea id="followUp" name="followUp" rows={2} placeholder="Add a due date to tasks, make it dark…" />
+            </Field>
+            <Button type="submit" isLoading={followUp.isPending}>
+              Send follow-up
+            </Button>
+          </form>
+        )}
+      </Panel>
+    </div>
+  );
+}

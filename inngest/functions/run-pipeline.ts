@@ -1,0 +1,103 @@
+// The agent pipeline as one durable function: prompt → plan (→ human approval) → code, data
+// layer and infrastructure in parallel → version → QA with bounded repair → preview deploy.
+// Each step's result is memoised, so a crash resumes after the last finished step.
+import { NonRetriableError } from "inngest";
+import { getMigratedDatabase } from "~/server/db";
+import { getPreviewOrigins } from "~/server/deployments/preview-config";
+import { BudgetExceededError, ModelConfigurationError } from "~/server/llm";
+import {
+  createVersionStep,
+  deployStep,
+  describeBrain,
+  MAX_REPAIR_ATTEMPTS,
+  planStep,
+  qaStep,
+  repairStep,
+  writeFilesStep,
+} from "~/server/pipeline/pipeline-steps";
+import { markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
+import { codeGenerated, deploymentsStatus, inngest, plansGenerated, plansReviewed, promptsNew } from "../client";
+
+const db = async () => (await getMigratedDatabase()).prisma;
+
+/** Errors no retry can fix end the run at once, with their message. */
+async function nonRetriable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BudgetExceededError || error instanceof ModelConfigurationError) throw new NonRetriableError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+export const runPipeline = inngest.createFunction(
+  {
+    id: "run-pipeline",
+    triggers: [promptsNew],
+    retries: 2,
+    // One run at a time per project: a follow-up builds on the version the previous run made.
+    concurrency: { limit: 1, key: "event.data.projectId" },
+    cancelOn: [{ event: "runs.cancel.requested", match: "data.runId" }],
+  },
+  async ({ event, step }) => {
+    const { runId, projectId } = event.data;
+    try {
+      const brain = await step.run("start", async () => {
+        const label = await describeBrain(await db(), runId);
+        await markRunStarted(await db(), runId, { brain: label });
+        return label;
+      });
+
+      const { plan, isApprovalRequired } = await step.run("plan", async () => nonRetriable(async () => planStep(await db(), runId)));
+      await step.sendEvent("announce-plan", plansGenerated.create({ projectId, runId, plan }));
+
+      if (isApprovalRequired) {
+        const review = await step.waitForEvent("await-plan-review", { event: plansReviewed, timeout: "7d", match: "data.runId" });
+        const isApproved = review?.data.isApproved ?? false;
+        await step.run("record-plan-review", async () =>
+          recordPlanReview(await db(), runId, {
+            isApproved,
+            feedback: review ? review.data.feedback : "No review within 7 days",
+            reviewerId: review?.data.reviewerId,
+          }),
+        );
+        if (!isApproved) return { status: "rejected" as const };
+      }
+
+      await step.run("stage-building", async () => markRunStage(await db(), runId, "BUILDING"));
+      const [code, data, infra] = await Promise.all([
+        step.run("codegen", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "CodeGen"))),
+        step.run("db", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "DB"))),
+        step.run("infra", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "Infra"))),
+      ]);
+      let version = await step.run("create-version", async () =>
+        createVersionStep(await db(), runId, [code, data, infra], `${plan.appName}: ${plan.summary}`.slice(0, 300)),
+      );
+      await step.sendEvent("announce-code", codeGenerated.create({ projectId, runId, versionId: version.versionId }));
+
+      let qa = await step.run("qa-1", async () => qaStep(await db(), runId, version.versionId, 1));
+      for (let attempt = 1; !qa.passed && attempt <= MAX_REPAIR_ATTEMPTS; attempt++) {
+        const failures = qa.failures;
+        version = await step.run(`repair-${attempt}`, async () => nonRetriable(async () => repairStep(await db(), runId, version.versionId, failures, attempt)));
+        qa = await step.run(`qa-${attempt + 1}`, async () => qaStep(await db(), runId, version.versionId, attempt + 1));
+      }
+      if (!qa.passed) {
+        const summary = qa.failures.map((failure) => `${failure.checkId}: ${failure.message}`).join("; ").slice(0, 500);
+        await step.run("fail-qa", async () => markRunFinished(await db(), runId, { status: "FAILED", error: `QA failed after ${MAX_REPAIR_ATTEMPTS} repairs: ${summary}` }));
+        return { status: "failed" as const, versionId: version.versionId };
+      }
+
+      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, version.versionId, getPreviewOrigins().preview));
+      await step.sendEvent(
+        "announce-deployment",
+        deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),
+      );
+      await step.run("finish", async () => markRunFinished(await db(), runId, { status: deployment.status === "READY" ? "SUCCEEDED" : "FAILED", versionId: version.versionId }));
+      return { status: "succeeded" as const, brain, versionId: version.versionId, url: deployment.url };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await step.run("record-failure", async () => markRunFinished(await db(), runId, { status: "FAILED", error: message.slice(0, 2000) }));
+      throw new NonRetriableError(message);
+    }
+  },
+);

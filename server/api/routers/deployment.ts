@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { rollbackToVersion } from "../../deployments/deploy-preview";
+import { getPreviewOrigins } from "../../deployments/preview-config";
+import { ZId } from "../../validation/common";
+import { createTRPCRouter, projectProcedure } from "../trpc";
+
+export const deploymentRouter = createTRPCRouter({
+  list: projectProcedure("VIEWER")
+    .input(z.object({ projectId: ZId }))
+    .query(({ ctx, input }) =>
+      ctx.db.deployment.findMany({
+        where: { projectId: input.projectId },
+        orderBy: { initiatedAt: "desc" },
+        take: 50,
+        include: { version: { select: { id: true, number: true } } },
+      }),
+    ),
+
+  /** Points the project's live preview at an earlier ready version. */
+  rollback: projectProcedure("MEMBER")
+    .input(z.object({ projectId: ZId, versionId: ZId }))
+    .mutation(({ ctx, input }) => rollbackToVersion(ctx.db, { ...input, previewOrigin: getPreviewOrigins().preview })),
+
+  origins: projectProcedure("VIEWER")
+    .input(z.object({ projectId: ZId }))
+    .query(() => getPreviewOrigins()),
+});

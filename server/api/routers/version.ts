@@ -1,0 +1,37 @@
+import { TRPCError } from "@trpc/server";
+import { diffVersions } from "../../versions/diff-versions";
+import { listVersionFiles, readVersionFile } from "../../versions/read-version";
+import { ZDiffInput, ZProjectVersionsInput, ZVersionFileInput, ZVersionIdInput } from "../../versions/schemas";
+import { createTRPCRouter, projectProcedure, versionProcedure } from "../trpc";
+
+const MAX_TEXT_BYTES = 512 * 1024;
+
+export const versionRouter = createTRPCRouter({
+  list: projectProcedure("VIEWER")
+    .input(ZProjectVersionsInput)
+    .query(({ ctx, input }) =>
+      ctx.db.projectVersion.findMany({
+        where: { projectId: input.projectId },
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, summary: true, createdAt: true, runId: true, parentVersionId: true, _count: { select: { files: true } } },
+      }),
+    ),
+
+  files: versionProcedure("VIEWER")
+    .input(ZVersionIdInput)
+    .query(({ ctx, input }) => listVersionFiles(ctx.db, input.versionId)),
+
+  file: versionProcedure("VIEWER")
+    .input(ZVersionFileInput)
+    .query(async ({ ctx, input }) => {
+      const file = await readVersionFile(ctx.db, input.versionId, input.path);
+      if (!file) throw new TRPCError({ code: "NOT_FOUND", message: `No file ${input.path} in this version` });
+      const isText = file.size <= MAX_TEXT_BYTES && !file.content.includes(0);
+      return { path: file.path, size: file.size, sha: file.sha, isText, content: isText ? file.content.toString("utf8") : null };
+    }),
+
+  /** File-level changes from `againstVersionId` to `versionId` (both must belong to the same project). */
+  diff: versionProcedure("VIEWER")
+    .input(ZDiffInput)
+    .query(({ ctx, input }) => diffVersions(ctx.db, { fromVersionId: input.againstVersionId, toVersionId: input.versionId })),
+});

@@ -1,0 +1,47 @@
+// Event ingestion: store the events, wake the workers. Fan-out to functions, waits and
+// cancellations happens in the worker (process-events.ts), which knows the functions.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { createId } from "./create-id";
+import { toJsonInput } from "./to-json-input";
+import { notifyWorkers } from "./postgres-wake";
+
+export const ZEventInput = z
+  .object({
+    name: z.string().min(1),
+    data: z.record(z.string(), z.unknown()).nullish(),
+    id: z.string().min(1).nullish(),
+    ts: z.number().nullish(),
+    v: z.string().nullish(),
+  })
+  .loose();
+export type EventInput = z.input<typeof ZEventInput>;
+
+/** The event exactly as functions receive it. */
+export type EventPayload = { id: string; name: string; data: Record<string, unknown>; ts: number; v?: string };
+
+export function toEventPayload(input: EventInput, now: number = Date.now()): EventPayload {
+  const event = ZEventInput.parse(input);
+  return {
+    id: event.id ?? createId(now),
+    name: event.name,
+    data: event.data ?? {},
+    ts: event.ts ?? now,
+    ...(event.v ? { v: event.v } : {}),
+  };
+}
+
+/**
+ * Ingests one or more events and returns their ids. An event whose id was already ingested is
+ * not stored again (sending is at-least-once; the id makes it idempotent).
+ */
+export async function sendEvent(db: Db, input: EventInput | EventInput[]): Promise<{ ids: string[] }> {
+  const payloads = (Array.isArray(input) ? input : [input]).map((event) => toEventPayload(event));
+  if (payloads.length === 0) return { ids: [] };
+  await db.executorEvent.createMany({
+    data: payloads.map((payload) => ({ id: payload.id, name: payload.name, payload: toJsonInput(payload) })),
+    skipDuplicates: true,
+  });
+  await notifyWorkers(db);
+  return { ids: payloads.map((payload) => payload.id) };
+}

@@ -1,0 +1,145 @@
+// The pipeline's steps as plain functions: each reads what it needs from the database, does one
+// agent's job, records it (AgentTask + run events) and returns a small JSON result. The Inngest
+// function (inngest/functions/run-pipeline.ts) only sequences them, so every step is durable.
+import type { Db } from "../db";
+import { brainForWorkspace, type FileAgentName, type FileSet } from "../agents/agent-brain";
+import type { TGeneratedFile, TPlan } from "../agents/plan-schema";
+import { runQaAgent } from "../agents/qa-agent";
+import { runAgentTask } from "../agents/run-agent-task";
+import { deployPreview } from "../deployments/deploy-preview";
+import { env } from "../env";
+import { createRunBudget, type QaFailure } from "../llm";
+import { appendRunEvent } from "../runs/append-run-event";
+import { markRunStage, savePlan } from "../runs/run-lifecycle";
+import { createVersion, sha256 } from "../versions/create-version";
+import { readVersionFiles } from "../versions/read-version";
+import { loadRunContext, type RunContext } from "./run-context";
+
+export const MAX_REPAIR_ATTEMPTS = 2;
+
+function brainAndBudget(context: RunContext) {
+  const brain = brainForWorkspace(context.workspace, env);
+  const budget = createRunBudget({ maxTokens: context.workspace.runBudgetTokens ?? undefined, maxUsd: context.workspace.runBudgetUsd ?? undefined, spent: context.spent });
+  return { brain, budget };
+}
+
+export async function describeBrain(db: Db, runId: string) {
+  return brainAndBudget(await loadRunContext(db, runId)).brain.label;
+}
+
+export async function planStep(db: Db, runId: string): Promise<{ plan: TPlan; isApprovalRequired: boolean }> {
+  const context = await loadRunContext(db, runId);
+  const { brain, budget } = brainAndBudget(context);
+  const plan = await runAgentTask(
+    db,
+    { runId, projectId: context.projectId, agentName: "PromptCompiler", taskType: "plan", input: { prompt: context.prompt, isFollowUp: Boolean(context.previousPlan) } },
+    () => brain.compilePlan({ prompt: context.prompt, previousPlan: context.previousPlan, budget }),
+    (value) => ({ appName: value.appName, kind: value.kind, pages: value.pages.length, entities: value.entities.map((entity) => entity.name), checks: value.acceptanceChecks.length }),
+  );
+  await savePlan(db, runId, plan, context.isApprovalRequired);
+  return { plan, isApprovalRequired: context.isApprovalRequired };
+}
+
+export async function writeFilesStep(db: Db, runId: string, agent: FileAgentName): Promise<FileSet> {
+  const context = await loadRunContext(db, runId);
+  if (!context.plan) throw new Error("The run has no plan");
+  const plan = context.plan;
+  const { brain, budget } = brainAndBudget(context);
+  const previousFiles = !brain.isOffline && context.previousVersionId ? await readFilesAsText(db, context.previousVersionId) : undefined;
+  return runAgentTask(
+    db,
+    { runId, projectId: context.projectId, agentName: agent, taskType: "write-files", input: { planApp: plan.appName } },
+    () => brain.writeFiles({ agent, plan, prompt: context.prompt, previousFiles, budget }),
+    (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
+  );
+}
+
+async function readFilesAsText(db: Db, versionId: string): Promise<TGeneratedFile[]> {
+  return (await readVersionFiles(db, versionId)).map((file) => ({ path: file.path, content: file.content.toString("utf8") }));
+}
+
+/** Stores the agents' files as a new version. Model output is a change set over the previous version; the offline compiler's is complete. */
+export async function createVersionStep(db: Db, runId: string, fileSets: FileSet[], summary: string) {
+  const context = await loadRunContext(db, runId);
+  const { brain } = brainAndBudget(context);
+  const byPath = new Map<string, TGeneratedFile>();
+  if (!brain.isOffline && context.previousVersionId) for (const file of await readFilesAsText(db, context.previousVersionId)) byPath.set(file.path, file);
+  for (const set of fileSets) for (const file of set.files) byPath.set(file.path, file);
+  const version = await createVersion(db, { projectId: context.projectId, runId, parentVersionId: context.previousVersionId, summary, files: [...byPath.values()] });
+  await db.$transaction((tx) =>
+    appendRunEvent(tx, runId, "version.created", { versionId: version.id, number: version.number, files: version._count.files, summary }),
+  );
+  return { versionId: version.id, number: version.number };
+}
+
+export type QaStepResult = { passed: boolean; failures: QaFailure[]; screenshotSha: string | null };
+
+export async function qaStep(db: Db, runId: string, versionId: string, attempt: number): Promise<QaStepResult> {
+  const context = await loadRunContext(db, runId);
+  if (!context.plan) throw new Error("The run has no plan");
+  const plan = context.plan;
+  await markRunStage(db, runId, "TESTING");
+  const files = await readFilesAsText(db, versionId);
+  const report = await runAgentTask(
+    db,
+    { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", input: { versionId, attempt } },
+    async () => ({ value: await runQaAgent({ plan, files }), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
+    (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length }),
+  );
+  let screenshotSha: string | null = null;
+  if (report.screenshot) {
+    screenshotSha = sha256(report.screenshot);
+    await db.fileBlob.createMany({ data: [{ sha256: screenshotSha, content: new Uint8Array(report.screenshot), size: report.screenshot.length }], skipDuplicates: true });
+  }
+  await db.$transaction((tx) =>
+    appendRunEvent(tx, runId, "qa.result", {
+      versionId,
+      attempt,
+      passed: report.passed,
+      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, message: check.message ?? null, durationMs: check.durationMs })),
+      staticProblems: report.staticProblems,
+      testCommand: { ran: report.testCommand.ran, passed: report.testCommand.passed, durationMs: report.testCommand.durationMs, output: report.testCommand.output.slice(-2000) },
+      consoleErrors: report.consoleErrors,
+      screenshotSha,
+    }),
+  );
+  return { passed: report.passed, failures: report.failures, screenshotSha };
+}
+
+export async function repairStep(db: Db, runId: string, versionId: string, failures: QaFailure[], attempt: number) {
+  const context = await loadRunContext(db, runId);
+  if (!context.plan) throw new Error("The run has no plan");
+  const plan = context.plan;
+  const { brain, budget } = brainAndBudget(context);
+  const files = await readFilesAsText(db, versionId);
+  const repaired = await runAgentTask(
+    db,
+    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
+    () => brain.repairFiles({ plan, files, failures, budget }),
+    (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
+  );
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  for (const file of repaired.files) byPath.set(file.path, file);
+  const version = await createVersion(db, { projectId: context.projectId, runId, parentVersionId: versionId, summary: `Repair ${attempt}: ${repaired.summary}`, files: [...byPath.values()] });
+  await db.$transaction((tx) =>
+    appendRunEvent(tx, runId, "version.created", { versionId: version.id, number: version.number, files: version._count.files, summary: `Repair attempt ${attempt}` }),
+  );
+  return { versionId: version.id, number: version.number };
+}
+
+export async function deployStep(db: Db, runId: string, versionId: string, previewOrigin: string) {
+  const context = await loadRunContext(db, runId);
+  await markRunStage(db, runId, "DEPLOYING");
+  const deployment = await runAgentTask(
+    db,
+    { runId, projectId: context.projectId, agentName: "Deploy", taskType: "local-preview", input: { versionId } },
+    async () => ({
+      value: await deployPreview(db, { projectId: context.projectId, versionId, runId, previewOrigin }),
+      usage: { inputTokens: 0, outputTokens: 0 },
+      costUsd: 0,
+      attempts: 1,
+    }),
+    (value) => ({ deploymentId: value.id, status: value.status, url: value.deploymentUrl }),
+  );
+  return { deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../db";
+import { ZPlan, type TPlan } from "../agents/plan-schema";
+
+/** Everything the pipeline needs to know about a run, read fresh in each step (steps may replay anywhere). */
+export async function loadRunContext(db: Db, runId: string) {
+  const run = await db.run.findUniqueOrThrow({
+    where: { id: runId },
+    select: {
+      id: true,
+      prompt: true,
+      status: true,
+      plan: true,
+      tokensIn: true,
+      tokensOut: true,
+      costUsd: true,
+      project: {
+        select: {
+          id: true,
+          requiresPlanApproval: true,
+          liveVersionId: true,
+          liveVersion: { select: { id: true, run: { select: { plan: true } } } },
+          workspace: { select: { modelProvider: true, modelName: true, runBudgetTokens: true, runBudgetUsd: true, requirePlanApproval: true } },
+        },
+      },
+    },
+  });
+  const previousPlanParse = ZPlan.safeParse(run.project.liveVersion?.run?.plan);
+  return {
+    runId: run.id,
+    projectId: run.project.id,
+    prompt: run.prompt,
+    plan: run.plan ? ZPlan.parse(run.plan) : null,
+    previousVersionId: run.project.liveVersionId,
+    previousPlan: previousPlanParse.success ? previousPlanParse.data : (null as TPlan | null),
+    isApprovalRequired: run.project.requiresPlanApproval || run.project.workspace.requirePlanApproval,
+    workspace: run.project.workspace,
+    spent: { tokensIn: run.tokensIn, tokensOut: run.tokensOut, costUsd: run.costUsd },
+  };
+}
+
+export type RunContext = Awaited<ReturnType<typeof loadRunContext>>;

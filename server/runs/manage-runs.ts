@@ -1,0 +1,79 @@
+import type { Db } from "../db";
+import type { Prisma } from "../db/generated/client";
+import { AppError, notFound } from "../errors";
+import { plansReviewed } from "../../inngest/client";
+import type { SendEvent } from "../pipeline/send-event";
+import { requestRunCancellation } from "../pipeline/start-run";
+import { appendRunEvent } from "./append-run-event";
+import { markRunFinished } from "./run-lifecycle";
+
+const ACTIVE = ["QUEUED", "RUNNING", "WAITING"] as const;
+
+/** A new run on an existing project: builds the next version from the live one. */
+export async function createFollowUpRun(db: Db, input: { projectId: string; prompt: string; userId: string }) {
+  return db.$transaction(async (tx) => {
+    const run = await tx.run.create({ data: { projectId: input.projectId, triggeredById: input.userId, prompt: input.prompt, status: "QUEUED" } });
+    await tx.project.update({ where: { id: input.projectId }, data: { status: "QUEUED" } });
+    await appendRunEvent(tx, run.id, "run.queued", { prompt: input.prompt, triggeredBy: input.userId, isFollowUp: true });
+    return run;
+  });
+}
+
+export async function cancelRun(db: Db, send: SendEvent, runId: string) {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+  if (!run) throw notFound("Run");
+  if (!(ACTIVE as readonly string[]).includes(run.status)) throw new AppError("BAD_REQUEST", `The run is already ${run.status.toLowerCase()}`);
+  await requestRunCancellation(send, runId);
+  await markRunFinished(db, runId, { status: "CANCELLED", error: "Cancelled by a user" });
+}
+
+export async function reviewPlan(db: Db, send: SendEvent, input: { runId: string; isApproved: boolean; feedback?: string; plan?: Prisma.InputJsonValue; reviewerId: string }) {
+  const run = await db.run.findUnique({ where: { id: input.runId }, select: { status: true, projectId: true, plan: true } });
+  if (!run) throw notFound("Run");
+  if (run.status !== "WAITING" || !run.plan) throw new AppError("BAD_REQUEST", "This run is not waiting for a plan review");
+  if (input.plan) {
+    await db.$transaction(async (tx) => {
+      await tx.run.update({ where: { id: input.runId }, data: { plan: input.plan } });
+      await appendRunEvent(tx, input.runId, "plan.edited", { plan: input.plan!, editorId: input.reviewerId });
+    });
+  }
+  await send(
+    plansReviewed.create({ runId: input.runId, projectId: run.projectId, isApproved: input.isApproved, feedback: input.feedback, reviewerId: input.reviewerId }),
+  );
+}
+
+export function listProjectRuns(db: Db, projectId: string, limit: number) {
+  return db.run.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      prompt: true,
+      status: true,
+      error: true,
+      queuedAt: true,
+      startedAt: true,
+      finishedAt: true,
+      tokensIn: true,
+      tokensOut: true,
+      costUsd: true,
+      attempts: true,
+      lastSeq: true,
+      triggeredBy: { select: { name: true, email: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
+    },
+  });
+}
+
+export async function getRunDetail(db: Db, runId: string) {
+  const run = await db.run.findUnique({
+    where: { id: runId },
+    include: {
+      agentTasks: { orderBy: { createdAt: "asc" } },
+      versions: { orderBy: { number: "asc" }, select: { id: true, number: true, summary: true, createdAt: true } },
+    },
+  });
+  if (!run) throw notFound("Run");
+  return run;
+}
