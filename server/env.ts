@@ -25,6 +25,11 @@ export const env = createEnv({
     AUTH_SIGNUP_ENABLED: booleanFlag.default(true),
     // Origin that serves generated apps' previews. It must differ from the platform's origin so
     // generated code never runs where the platform's cookies live (default: see preview-origin.ts).
+    // Vercel Cron (or any scheduler) calls /api/executor/tick with this bearer secret to drive the
+    // embedded executor where no process lives long; the route is off while it is unset.
+    CRON_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
+    // The QA agent's headless browser (Debian's Chromium by default).
+    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
     PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

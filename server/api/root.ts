@@ -1,4 +1,5 @@
 import { deploymentRouter } from "./routers/deployment";
+import { executorRouter } from "./routers/executor";
 import { projectRouter } from "./routers/project";
 import { runRouter } from "./routers/run";
 import { versionRouter } from "./routers/version";
@@ -8,6 +9,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   deployment: deploymentRouter,
+  executor: executorRouter,
   project: projectRouter,
   run: runRouter,
   version: versionRouter,

@@ -9,6 +9,7 @@ import type { Db } from "../db";
 import { sendWithInngest, type SendEvent } from "../pipeline/send-event";
 import { AppError } from "../errors";
 import { resolveApiToken } from "../users/api-tokens";
+import { isPlatformAdmin } from "../users/is-platform-admin";
 import { ZId } from "../validation/common";
 import { hasRoleAtLeast } from "../workspaces/roles";
 import type { TWorkspaceRole } from "../workspaces/schemas";
@@ -73,6 +74,14 @@ export const publicProcedure = t.procedure.use(translateErrors);
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Platform administration (e.g. the executor's runs): the caller must hold the ADMIN platform role. */
+export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (!(await isPlatformAdmin(ctx.db, ctx.user.id))) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this" });
+  }
+  return next();
 });
 
 async function requireMembership(db: Db, userId: string, workspaceId: string, minimumRole: TWorkspaceRole) {

@@ -109,6 +109,10 @@ async function parkRun(ctx: RunContext, run: LoadedRun): Promise<RoundResult> {
     where: { runId: run.id, status: { in: ["WAITING", "RETRYING"] } },
     select: { wakeAt: true },
   });
+  if (pending.length === 0) {
+    // Parked with nothing that could ever wake it, the run would hang forever: treat as an error.
+    return handleFunctionError(ctx, run, { name: "ExecutorError", message: "The SDK reported no step to run and nothing to wait for" }, true, null);
+  }
   const wakeAt = pending.reduce<Date>((earliest, step) => (step.wakeAt && step.wakeAt < earliest ? step.wakeAt : earliest), farFuture);
   const { count } = await ctx.db.executorRun.updateMany({
     where: { id: run.id, leaseOwner: ctx.leaseOwner, status: "RUNNING", stepSeq: run.stepSeq },

@@ -1,10 +1,15 @@
 import type { Db } from "../db";
+import type { PlatformRole, Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { hashPassword } from "../auth/password";
 import { createWorkspace, personalWorkspaceName } from "../workspaces/create-workspace";
 import type { TSignUpInput } from "./schemas";
 
-/** Registers an email + password user with a personal workspace they own. */
+/**
+ * Registers an email + password user with a personal workspace they own. The first user of a
+ * fresh install also becomes a platform admin (roles [USER, ADMIN]), so someone can see the
+ * executor's runs without a manual database edit; everyone after is a plain USER.
+ */
 export async function signUpUser(db: Db, input: TSignUpInput) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
@@ -12,8 +17,9 @@ export async function signUpUser(db: Db, input: TSignUpInput) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
+      const roles = await rolesForNewUser(tx);
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name ?? null, passwordHash, authProvider: "credentials" },
+        data: { email: input.email, name: input.name ?? null, passwordHash, authProvider: "credentials", roles },
         select: { id: true, email: true, name: true },
       });
       const workspace = await createWorkspace(tx, { name: personalWorkspaceName(user), ownerId: user.id, isPersonal: true });
@@ -24,6 +30,18 @@ export async function signUpUser(db: Db, input: TSignUpInput) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
     throw error;
   }
+}
+
+/** Arbitrary constant: the advisory lock that serializes "am I the first user?" decisions. */
+const FIRST_USER_LOCK = 7_420_313_001;
+
+async function rolesForNewUser(tx: Prisma.TransactionClient): Promise<PlatformRole[]> {
+  // Cheap check first: once anyone exists (the normal case) no lock is taken.
+  if ((await tx.user.count()) > 0) return ["USER"];
+  // Two sign-ups racing on an empty install both saw 0: the lock (held until commit) makes the
+  // second wait, and its recount then sees the first one's committed user.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`;
+  return (await tx.user.count()) === 0 ? ["USER", "ADMIN"] : ["USER"];
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -1,6 +1,7 @@
 // The QA agent's browser run: every acceptance check of the plan in headless Chromium, each in a
 // isolated context; storage is wiped between checks, collecting console errors, page errors and failed requests.
 import { writeFile } from "node:fs/promises";
+import { env } from "~/server/env";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { TAcceptanceCheck, TPlan } from "~/server/agents/plan-schema";
 import { describeStep, runStep, type Step } from "./run-step";
@@ -8,7 +9,7 @@ import { describeStep, runStep, type Step } from "./run-step";
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
+  return chromium.launch({ executablePath: env.CHROMIUM_PATH, args: chromiumArgs });
 }
 
 export interface CheckResult {

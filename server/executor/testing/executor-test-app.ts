@@ -177,10 +177,8 @@ export function createExecutorTestApp() {
   const handler: ServeHandler = (request) => nextHandler(new NextRequest(request), undefined);
 
   const callCount = (runId: string, what: string) => calls.get(`${runId}:${what}`) ?? 0;
-  /** Every recorded call, for "nothing ran twice" checks. */
-  const repeatedCalls = () => [...calls.entries()].filter(([, count]) => count > 1);
 
-  return { client, signingKey, handler, calls, callCount, repeatedCalls, failures, maxInFlight, releases };
+  return { client, signingKey, handler, callCount, failures, maxInFlight, releases };
 }
 
 export type ExecutorTestApp = ReturnType<typeof createExecutorTestApp>;

@@ -1,0 +1,174 @@
+// Pipeline latency: the product's real pipeline, in-process on the embedded executor with the
+// offline provider (as server/pipeline/pipeline.test.ts runs it): ten prompts, one after the
+// other, each from `project.create` to its run SUCCEEDED (a tested, deployed preview; QA runs
+// Chromium). The app's database and executor are process singletons, so the measuring runs in a
+// child process (`node --import tsx bench/pipeline-latency.ts`) that prints its figures as JSON;
+// `runPipelineLatencyBench()` starts it and `formatPipelineLatency()` prints the table.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { percentile } from "./stats";
+
+export const pipelinePrompts = [
+  "A todo app for tasks with priorities and due dates",
+  "A small CRM for contacts, companies and deals",
+  "An inventory tracker for products, stock levels and suppliers",
+  "A recipe box with ingredients and cooking steps",
+  "An expense tracker with categories and monthly totals",
+  "A kanban board with columns and cards",
+  "A sales dashboard with charts of revenue by region",
+  "A landing page for a coffee subscription startup",
+  "A pomodoro timer with work and break sessions",
+  "A unit converter for length, weight and temperature",
+];
+
+export const pipelineAgents = ["PromptCompiler", "CodeGen", "DB", "Infra", "QA", "Deploy"] as const;
+
+export type PipelineRunFigures = {
+  prompt: string;
+  status: string;
+  /** project.create called → run SUCCEEDED (Run.finishedAt). */
+  totalMs: number;
+  /** project.create called → run started by the executor. */
+  queuedMs: number;
+  /** Agent → summed AgentTask durations (startedAt → completedAt) in this run. */
+  agentMs: Record<string, number>;
+};
+
+export type PipelineLatencyResult = { runs: PipelineRunFigures[] };
+
+// The bench tables' formatting, shared with the executor benches. Kept here because this module
+// must not import server code at load (the child sets DATA_DIR first).
+/** A duration given in ms: µs below 0.1 ms (the direct baseline), seconds from 10 s. */
+export const duration = (value: number) =>
+  Number.isNaN(value)
+    ? "—"
+    : value < 0.1
+      ? `${(value * 1000).toFixed(2)} µs`
+      : value >= 10_000
+        ? `${(value / 1000).toFixed(1)} s`
+        : `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+/** A plain text table: first row is the header; numbers right-aligned, text left-aligned. */
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  const isNumeric = (cell: string) => /^[\d×.,/ µms%—-]+$/.test(cell) && /\d/.test(cell);
+  const line = (row: string[]) =>
+    row.map((cell, column) => (isNumeric(cell) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ").trimEnd();
+  return [line(rows[0]!), widths.map((width) => "─".repeat(width)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+const resultMarker = "PIPELINE_LATENCY_RESULT ";
+
+/** The child's work: fresh DATA_DIR before any server module loads, then the runs. */
+async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "epic-bench-pipeline-"));
+  process.env.DATA_DIR = dataDir;
+  process.env.NEXTAUTH_URL ??= "http://localhost:3999";
+  delete process.env.DATABASE_URL;
+
+  const { getMigratedDatabase } = await import("../server/db");
+  const { ensureEmbeddedExecutor } = await import("../server/executor/embedded");
+  const { callerAs, createTestUser } = await import("../server/testing/callers");
+  const { sendWithInngest } = await import("../server/pipeline/send-event");
+
+  const database = await getMigratedDatabase();
+  const db = database.prisma;
+  try {
+    await ensureEmbeddedExecutor();
+    const { user, workspace } = await createTestUser(db, "bench");
+    const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
+
+    const runs: PipelineRunFigures[] = [];
+    for (const prompt of prompts) {
+      const calledAt = Date.now();
+      const { run } = await api.project.create({ workspaceId: workspace.id, prompt });
+      const deadline = Date.now() + 180_000;
+      let finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+      while (!["SUCCEEDED", "FAILED", "CANCELLED"].includes(finished.status) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+      }
+      const tasks = await db.agentTask.findMany({ where: { runId: run.id } });
+      const agentMs: Record<string, number> = {};
+      for (const task of tasks) {
+        if (!task.startedAt || !task.completedAt) continue;
+        agentMs[task.agentName] = (agentMs[task.agentName] ?? 0) + (task.completedAt.getTime() - task.startedAt.getTime());
+      }
+      runs.push({
+        prompt,
+        status: finished.status,
+        totalMs: (finished.finishedAt?.getTime() ?? Date.now()) - calledAt,
+        queuedMs: (finished.startedAt?.getTime() ?? Number.NaN) - calledAt,
+        agentMs,
+      });
+    }
+    return { runs };
+  } finally {
+    const executor = await ensureEmbeddedExecutor().catch(() => null);
+    await executor?.stop();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the bench in a child process and returns what it measured. */
+export async function runPipelineLatencyBench({ prompts = pipelinePrompts, timeoutMs = 300_000 } = {}): Promise<PipelineLatencyResult> {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(prompts)], {
+    cwd: path.resolve(path.dirname(script), ".."),
+    env: process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearTimeout(timer);
+  const line = output.split("\n").find((candidate) => candidate.startsWith(resultMarker));
+  if (code !== 0 || !line) throw new Error(`The pipeline bench's child process ended with ${code}:\n${output.slice(-4000)}`);
+  return JSON.parse(line.slice(resultMarker.length)) as PipelineLatencyResult;
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+export function formatPipelineLatency(result: PipelineLatencyResult): string {
+  const succeeded = result.runs.filter((run) => run.status === "SUCCEEDED");
+  const totals = succeeded.map((run) => run.totalMs).sort((a, b) => a - b);
+  const perRun = [
+    ["prompt", "status", "prompt→ready", ...pipelineAgents],
+    ...result.runs.map((run) => [
+      run.prompt.length > 40 ? `${run.prompt.slice(0, 39)}…` : run.prompt,
+      run.status,
+      duration(run.totalMs),
+      ...pipelineAgents.map((agent) => (run.agentMs[agent] === undefined ? "—" : duration(run.agentMs[agent]))),
+    ]),
+  ];
+  const summary = [
+    ["succeeded", "prompt→ready median", "p90", "queued median", ...pipelineAgents.map((agent) => `${agent} median`)],
+    [
+      `${succeeded.length}/${result.runs.length}`,
+      duration(percentile(totals, 50)),
+      duration(percentile(totals, 90)),
+      duration(median(succeeded.map((run) => run.queuedMs))),
+      ...pipelineAgents.map((agent) => duration(median(succeeded.flatMap((run) => (run.agentMs[agent] === undefined ? [] : [run.agentMs[agent]]))))),
+    ],
+  ];
+  return (
+    `Pipeline latency: ${result.runs.length} prompts, sequential, offline provider, embedded executor on PGlite (project.create → run SUCCEEDED)\n` +
+    `${formatTable(summary)}\n\n${formatTable(perRun)}`
+  );
+}
+
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  const prompts = process.argv[2] ? (JSON.parse(process.argv[2]) as string[]) : pipelinePrompts;
+  const result = await measureInThisProcess(prompts);
+  process.stdout.write(`${resultMarker}${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
