@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "~/components/theme-toggle";
+import { isSessionUserAdmin } from "~/server/auth/is-session-user-admin";
 import { getSessionUser } from "~/server/auth/session";
 import { UserMenu } from "./_components/user-menu";
 import { WorkspaceSwitcher } from "./_components/workspace-switcher";
@@ -9,6 +10,7 @@ import { WorkspaceSwitcher } from "./_components/workspace-switcher";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
+  const isAdmin = await isSessionUserAdmin();
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
@@ -25,6 +27,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link href="/projects" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
               Projects
             </Link>
+            <Link href="/settings" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+              Settings
+            </Link>
+            {isAdmin && (
+              <Link href="/admin/runs" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+                Admin
+              </Link>
+            )}
           </nav>
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />

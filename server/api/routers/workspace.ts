@@ -1,4 +1,7 @@
+import { env } from "../../env";
+import { configuredModelProviders } from "../../llm/configured-providers";
 import { createWorkspace } from "../../workspaces/create-workspace";
+import { getWorkspaceSettings, updateWorkspaceSettings, ZWorkspaceSettingsInput } from "../../workspaces/settings";
 import { listWorkspaceMembers, listWorkspacesForUser } from "../../workspaces/list-workspaces";
 import { ZCreateWorkspaceInput, ZRenameWorkspaceInput } from "../../workspaces/schemas";
 import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../trpc";
@@ -25,4 +28,14 @@ export const workspaceRouter = createTRPCRouter({
     ),
 
   members: workspaceProcedure("VIEWER").query(({ ctx, input }) => listWorkspaceMembers(ctx.db, input.workspaceId)),
+
+  settings: workspaceProcedure("VIEWER").query(async ({ ctx, input }) => ({
+    ...(await getWorkspaceSettings(ctx.db, input.workspaceId)),
+    // Which providers this server has keys for, so the UI can say why a choice would fail.
+    configuredProviders: configuredModelProviders(env),
+  })),
+
+  updateSettings: workspaceProcedure("ADMIN")
+    .input(ZWorkspaceSettingsInput)
+    .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.db, input, configuredModelProviders(env))),
 });
