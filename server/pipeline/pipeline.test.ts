@@ -22,7 +22,7 @@ const { getPreviewOrigins } = await import("../deployments/preview-config");
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
 
-async function waitForRun(runId: string, statuses: string[], timeoutMs = 120_000) {
+async function waitForRun(runId: string, statuses: string[], timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
@@ -56,7 +56,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("the agent pipeline on the offline provider", () => {
+// Each run launches Chromium for QA: generous limits keep the suite reliable on small, busy CI machines.
+describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () => {
   it("turns a prompt into a tested, deployed preview; a follow-up makes v2 with a diff; rollback restores v1", async () => {
     const { workspace, api } = await userWithRealEvents("builder");
     const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "A todo app for tasks with priorities" });

@@ -59,7 +59,7 @@ describe.concurrent("generated apps work in a real browser", () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it.each(prompts)("%s", { timeout: 120_000 }, async (name, prompt) => {
+  it.each(prompts)("%s", { timeout: 240_000 }, async (name, prompt) => {
     const plan = compilePlan(prompt);
     const files = generateApp(plan);
     expect(await checkFiles(files)).toEqual([]);
