@@ -61,7 +61,12 @@ function buildAuthOptions(): AuthOptions {
       // OAuth sign-ups get the same personal workspace as email sign-ups.
       async createUser({ user }) {
         const { prisma } = await getMigratedDatabase();
-        await prisma.user.update({ where: { id: user.id }, data: { authProvider: "github" } });
+        // As with email sign-up, the very first account of an install administers the platform.
+        const isFirstUser = (await prisma.user.count()) === 1;
+        await prisma.user.update({
+          where: { id: user.id },
+          data: { authProvider: "github", roles: isFirstUser ? ["USER", "ADMIN"] : ["USER"] },
+        });
         await createWorkspace(prisma, {
           name: personalWorkspaceName({ name: user.name, email: user.email ?? "" }),
           ownerId: user.id,
