@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createProject, signUp, uniqueEmail } from "../support/users";
 
-test.setTimeout(240_000);
+test.setTimeout(360_000);
 
 test("a prompt becomes a tested, deployed preview; a follow-up makes v2 with a diff; rollback restores v1", async ({ page }) => {
   await signUp(page, { name: "Builder", email: uniqueEmail("builder") });
@@ -29,7 +29,7 @@ test("a prompt becomes a tested, deployed preview; a follow-up makes v2 with a d
   // Follow-up: version 2 with a diff against version 1.
   await page.getByLabel("Ask for a change").fill("add a due date to tasks");
   await page.getByRole("button", { name: "Send follow-up" }).click();
-  await expect(page.getByTestId("prompt-history")).toContainText("add a due date to tasks");
+  await expect(page.getByTestId("prompt-history")).toContainText("add a due date to tasks", { timeout: 60_000 });
   await expect(page.getByTestId("activity")).toContainText("Run succeeded", { timeout: 120_000 });
   await expect(page.getByTestId("version-diff")).toContainText(/Changes from v\d+ to v\d+/);
 
