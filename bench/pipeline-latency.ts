@@ -29,6 +29,8 @@ export const pipelineAgents = ["PromptCompiler", "CodeGen", "DB", "Infra", "QA",
 export type PipelineRunFigures = {
   prompt: string;
   status: string;
+  /** Run.error when the run did not succeed. */
+  error: string | null;
   /** project.create called → run SUCCEEDED (Run.finishedAt). */
   totalMs: number;
   /** project.create called → run started by the executor. */
@@ -61,6 +63,7 @@ export function formatTable(rows: string[][]): string {
 }
 
 const resultMarker = "PIPELINE_LATENCY_RESULT ";
+const progressPrefix = "[pipeline bench] ";
 
 /** The child's work: fresh DATA_DIR before any server module loads, then the runs. */
 async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyResult> {
@@ -81,6 +84,7 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
     const { user, workspace } = await createTestUser(db, "bench");
     const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
 
+    console.error(`${progressPrefix}database migrated, executor started; running ${prompts.length} prompts`);
     const runs: PipelineRunFigures[] = [];
     for (const prompt of prompts) {
       const calledAt = Date.now();
@@ -97,13 +101,16 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
         if (!task.startedAt || !task.completedAt) continue;
         agentMs[task.agentName] = (agentMs[task.agentName] ?? 0) + (task.completedAt.getTime() - task.startedAt.getTime());
       }
-      runs.push({
+      const figures = {
         prompt,
         status: finished.status,
+        error: finished.status === "SUCCEEDED" ? null : (finished.error ?? `still ${finished.status} after 180 s`),
         totalMs: (finished.finishedAt?.getTime() ?? Date.now()) - calledAt,
         queuedMs: (finished.startedAt?.getTime() ?? Number.NaN) - calledAt,
         agentMs,
-      });
+      };
+      runs.push(figures);
+      console.error(`${progressPrefix}${runs.length}/${prompts.length} ${finished.status} in ${duration(figures.totalMs)}: ${prompt}`);
     }
     return { runs };
   } finally {
@@ -115,7 +122,7 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
 }
 
 /** Runs the bench in a child process and returns what it measured. */
-export async function runPipelineLatencyBench({ prompts = pipelinePrompts, timeoutMs = 300_000 } = {}): Promise<PipelineLatencyResult> {
+export async function runPipelineLatencyBench({ prompts = pipelinePrompts, timeoutMs = 900_000 } = {}): Promise<PipelineLatencyResult> {
   const script = fileURLToPath(import.meta.url);
   const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(prompts)], {
     cwd: path.resolve(path.dirname(script), ".."),
@@ -123,8 +130,15 @@ export async function runPipelineLatencyBench({ prompts = pipelinePrompts, timeo
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let pending = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+    // Progress lines go through as they come; the rest is shown only if the child fails.
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith(progressPrefix)) process.stderr.write(`${line}\n`);
+  });
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearTimeout(timer);
@@ -159,9 +173,11 @@ export function formatPipelineLatency(result: PipelineLatencyResult): string {
       ...pipelineAgents.map((agent) => duration(median(succeeded.flatMap((run) => (run.agentMs[agent] === undefined ? [] : [run.agentMs[agent]]))))),
     ],
   ];
+  const failures = result.runs.filter((run) => run.status !== "SUCCEEDED").map((run) => `\n  ${run.status}: ${run.prompt} — ${run.error}`);
   return (
     `Pipeline latency: ${result.runs.length} prompts, sequential, offline provider, embedded executor on PGlite (project.create → run SUCCEEDED)\n` +
-    `${formatTable(summary)}\n\n${formatTable(perRun)}`
+    `${formatTable(summary)}\n\n${formatTable(perRun)}` +
+    (failures.length > 0 ? `\nNot succeeded (left out of the medians):${failures.join("")}` : "")
   );
 }
 

@@ -14,6 +14,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const wants = (name: string) => only.length === 0 || only.includes(name);
+const startedAt = performance.now();
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 if (wants("sse")) {
   for (const kind of ["pglite", "postgres"] as const) {
@@ -25,12 +27,16 @@ if (wants("sse")) {
 }
 
 if (wants("executor")) {
-  console.log(`\n${formatExecutorOverhead(await benchExecutorOverhead({ steps: 50, runs: 10 }))}`);
-  console.log(`\n${formatExecutorThroughput(await benchExecutorThroughput({ runs: 100, steps: 5, maxConcurrentRuns: 100 }))}`);
+  let since = performance.now();
+  console.log(`\n${formatExecutorOverhead(await benchExecutorOverhead({ steps: 50, runs: 6 }))}\n(bench took ${elapsed(since)})`);
+  since = performance.now();
+  console.log(`\n${formatExecutorThroughput(await benchExecutorThroughput({ runs: 100, steps: 5, maxConcurrentRuns: 100 }))}\n(bench took ${elapsed(since)})`);
 }
 
 if (wants("pipeline")) {
+  const since = performance.now();
   // In a child process: the app's database and executor are process singletons.
-  console.log(`\n${formatPipelineLatency(await runPipelineLatencyBench())}`);
+  console.log(`\n${formatPipelineLatency(await runPipelineLatencyBench())}\n(bench took ${elapsed(since)})`);
 }
+console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);
