@@ -26,6 +26,19 @@ describe("compilePlan: first prompts", () => {
     expect(plan.entities[0]?.name).toBe(main);
   });
 
+  it("never duplicates a relation as a plain field, and keeps relations acyclic", () => {
+    for (const prompt of ["A small CRM for contacts, companies and deals", "a CRM with companies and contacts", "An inventory tracker for products, stock levels and suppliers"]) {
+      const plan = compilePlan(prompt);
+      for (const e of plan.entities) {
+        for (const parent of e.belongsTo) {
+          expect(e.fields.map((f) => f.name.toLowerCase())).not.toContain(parent.toLowerCase());
+          expect(e.fields.map((f) => f.label.toLowerCase())).not.toContain(parent.toLowerCase());
+          expect(entity(plan, parent)?.belongsTo ?? []).not.toContain(e.name);
+        }
+      }
+    }
+  });
+
   it("picks up the fields a prompt lists, typed sensibly", () => {
     const todo = compilePlan("tasks with due dates and priorities");
     expect(entity(todo, "Task")?.fields).toEqual(

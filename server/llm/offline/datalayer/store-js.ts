@@ -184,8 +184,16 @@ export function createStore(options = {}) {
     },
     /** Loads seed data (ids local to the seed file), remapping parent references to new ids. */
     importSeed(seed) {
+      // Parents before children, whatever order the schema lists them in.
+      const ordered = [];
+      const visit = (entity, path) => {
+        if (!entity || ordered.includes(entity) || path.includes(entity)) return;
+        for (const parent of entity.parents) visit(entityByName(parent), [...path, entity]);
+        ordered.push(entity);
+      };
+      entities.forEach((entity) => visit(entity, []));
       const idMaps = {};
-      for (const entity of entities) {
+      for (const entity of ordered) {
         idMaps[entity.name] = {};
         for (const raw of (seed && seed[entity.name]) || []) {
           const input = { ...raw };

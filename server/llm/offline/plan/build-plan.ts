@@ -17,11 +17,31 @@ function normalizeEntities(entities: TPlanEntity[], kind: TPlan["kind"]): TPlanE
   const unique = entities.filter((e) => !seen.has(e.name) && seen.add(e.name)).slice(0, 8);
   const names = new Set(unique.map((e) => e.name));
   const paths = new Set<string>();
+  // Relations: only to other known entities, no duplicates, and never a cycle (a cycle would leave
+  // no order in which seed records can link to existing parents).
+  const relations = new Map<string, string[]>();
+  const reaches = (from: string, to: string, seenNames = new Set<string>()): boolean =>
+    from === to || (!seenNames.has(from) && seenNames.add(from) && (relations.get(from) ?? []).some((p) => reaches(p, to, seenNames)));
+  for (const entity of unique) {
+    const parents: string[] = [];
+    for (const p of entity.belongsTo) {
+      if (p === entity.name || !names.has(p) || parents.includes(p) || parents.length >= 5) continue;
+      relations.set(entity.name, parents);
+      if (reaches(p, entity.name)) continue;
+      parents.push(p);
+    }
+    relations.set(entity.name, parents);
+  }
   return unique.map((entity, index) => {
     const fieldNames = new Set<string>();
-    const parentFieldNames = new Set(entity.belongsTo.map((p) => `${p[0]!.toLowerCase()}${p.slice(1)}Id`));
+    const belongsTo = relations.get(entity.name) ?? [];
+    // A relation is its own form control (a select labelled with the parent's name), so a plain
+    // field for the same thing ("company" next to belongsTo Company) would duplicate it and make
+    // the label ambiguous.
+    const parentFieldNames = new Set(belongsTo.flatMap((p) => [`${p[0]!.toLowerCase()}${p.slice(1)}Id`, `${p[0]!.toLowerCase()}${p.slice(1)}`].map((n) => n.toLowerCase())));
+    const parentLabels = new Set(belongsTo.map((p) => entityLabel({ name: p, pluralLabel: p, fields: [], belongsTo: [] }).toLowerCase()));
     let fields: TPlanField[] = entity.fields
-      .filter((f) => !reservedFieldNames.has(f.name) && !parentFieldNames.has(f.name))
+      .filter((f) => !reservedFieldNames.has(f.name) && !parentFieldNames.has(f.name.toLowerCase()) && !parentLabels.has(f.label.trim().toLowerCase()))
       .filter((f) => !fieldNames.has(f.name) && fieldNames.add(f.name))
       .map((f) => (f.type === "enum" && !(f.options && f.options.length) ? { ...f, options: ["Option A", "Option B"] } : f))
       .slice(0, 24);
@@ -37,14 +57,13 @@ function normalizeEntities(entities: TPlanEntity[], kind: TPlan["kind"]): TPlanE
       fields.push({ name: "amount", label: "Amount", type: "number", required: false });
     }
     // Labels must be unique within a form so "fill by label" is unambiguous.
-    const labels = new Set<string>();
+    const labels = new Set<string>(parentLabels);
     fields = fields.map((f) => {
       let label = f.label;
       for (let n = 2; labels.has(label.toLowerCase()); n++) label = `${f.label} ${n}`;
       labels.add(label.toLowerCase());
       return { ...f, label };
     });
-    const belongsTo = entity.belongsTo.filter((p, i, all) => p !== entity.name && names.has(p) && all.indexOf(p) === i).slice(0, 5);
     let pluralLabel = entity.pluralLabel;
     for (let n = 2; paths.has(entityPath({ ...entity, pluralLabel })) || ["/board", "/"].includes(entityPath({ ...entity, pluralLabel })); n++) {
       pluralLabel = `${entity.pluralLabel} ${n}`;
