@@ -1,8 +1,7 @@
 // Every Inngest function the app serves (app/api/inngest/route.ts).
 //
-// This list lives here rather than in inngest/index.ts on purpose: with tsconfig's
-// `"baseUrl": "."`, an inngest/index.ts would shadow the npm package "inngest" for every
-// `import … from "inngest"` (tsc, tsx and Next resolve baseUrl before node_modules).
+// No inngest/index.ts on purpose: a resolver configured with `"baseUrl": "."` would take the
+// folder for the npm package "inngest". (tsconfig sets only `paths`, but keep it safe.)
 import { demoHello } from "./demo-hello";
 import { demoPipeline } from "./demo-pipeline";
 import { runPipeline } from "./run-pipeline";

@@ -125,6 +125,15 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     expect(types.at(-1)).toBe("run.completed");
   });
 
+  it("resumes a waitForEvent with a matching event sent after the run started but before the wait was stored", async () => {
+    const key = unique("early");
+    // From before the run: must not count.
+    await sendEvent(db(), { name: "test.early.reply", data: { key, answer: 0 } });
+    const run = await sendAndFindRun("early-bird", "test.early", { key });
+    const done = await waitForStatus(run.id, "COMPLETED");
+    expect(done.output).toBe(42);
+  });
+
   it("retries a failing step with exponential backoff, then succeeds", async () => {
     const run = await sendAndFindRun("flaky", "test.flaky", {});
     const done = await waitForStatus(run.id, "COMPLETED");

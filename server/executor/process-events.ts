@@ -13,6 +13,7 @@ import { resolveWaitingStep } from "./resolve-waiting-step";
 import { activeRunStatuses } from "./run-status";
 import type { ExecutorRunEvent } from "./run-events";
 import type { EventPayload } from "./send-event";
+import { lockWaitsForEvents } from "./wait-lock";
 import { isRetriableConflict, withTransaction, type Tx } from "./with-transaction";
 
 const ZStoredEvent = z
@@ -78,8 +79,8 @@ async function startTriggeredRuns(tx: Tx, registry: FunctionRegistry, event: Eve
 
 export async function processPendingEvents(db: Db, registry: FunctionRegistry, limit = 100): Promise<ProcessedEvents> {
   return withTransaction(db, async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; payload: unknown }[]>`
-      SELECT id, payload FROM "ExecutorEvent"
+    const rows = await tx.$queryRaw<{ id: string; name: string; payload: unknown }[]>`
+      SELECT id, name, payload FROM "ExecutorEvent"
       WHERE "processedAt" IS NULL
       ORDER BY "receivedAt", id
       LIMIT ${limit}
@@ -87,6 +88,8 @@ export async function processPendingEvents(db: Db, registry: FunctionRegistry, l
     const now = new Date();
     const runEvents: ExecutorRunEvent[] = [];
     let hasNewEvents = false;
+    // Before any run row: the lock order every transaction follows (wait-lock.ts).
+    await lockWaitsForEvents(tx, rows.map((row) => row.name));
     for (const row of rows) {
       const parsed = ZStoredEvent.safeParse(row.payload);
       if (!parsed.success) continue;

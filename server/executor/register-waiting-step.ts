@@ -2,6 +2,7 @@
 // invoked run in the same transaction).
 import { z } from "zod";
 import { createId } from "./create-id";
+import { matchesExpression } from "./evaluate-expression";
 import { insertRun, runSpecFor } from "./create-run";
 import type { OutgoingOp, SerializedError } from "./execution-protocol";
 import { resolveWakeTime } from "./parse-duration";
@@ -10,7 +11,8 @@ import type { ExecutorRunEvent } from "./run-events";
 import { farFuture } from "./run-status";
 import { storeStepResult } from "./store-step-result";
 import { toJsonInput } from "./to-json-input";
-import { withTransaction } from "./with-transaction";
+import { lockWaitsForEvents } from "./wait-lock";
+import { withTransaction, type Tx } from "./with-transaction";
 
 const ZWaitOpts = z.object({ timeout: z.string(), if: z.string().nullish() }).loose();
 const ZInvokeOpts = z
@@ -69,9 +71,40 @@ export async function registerWaitingStep(ctx: RunContext, run: LoadedRun, op: O
 
   const registered = plan;
   const events: ExecutorRunEvent[] = [];
-  const isRegistered = await withTransaction(ctx.db, async (tx) => {
-    if (!(await lockOwnedRun(tx, ctx, run.id))) return false;
-    if (await tx.executorStep.findUnique({ where: { runId_id: { runId: run.id, id: op.id } }, select: { id: true } })) return true;
+  const result = await withTransaction(ctx.db, async (tx): Promise<"registered" | "resolved" | "lost"> => {
+    if (registered.kind === "wait") await lockWaitsForEvents(tx, [registered.event]);
+    if (!(await lockOwnedRun(tx, ctx, run.id))) return "lost";
+    if (await tx.executorStep.findUnique({ where: { runId_id: { runId: run.id, id: op.id } }, select: { id: true } })) return "registered";
+    const ref = { runId: run.id, functionId: run.functionId, at: now, stepId: op.id, name, op: op.op };
+
+    if (registered.kind === "wait") {
+      const earlier = await findEarlierEvent(tx, run, registered);
+      if (earlier) {
+        const { stepSeq } = await tx.executorRun.update({ where: { id: run.id }, data: { stepSeq: { increment: 1 } }, select: { stepSeq: true } });
+        await tx.executorStep.create({
+          data: {
+            runId: run.id,
+            id: op.id,
+            name,
+            op: op.op,
+            status: "COMPLETED",
+            input: toJsonInput(op.opts ?? null),
+            output: toJsonInput(earlier),
+            seq: stepSeq,
+            waitEvent: registered.event,
+            waitIf: registered.if,
+            createdAt: now,
+            completedAt: now,
+          },
+        });
+        events.push(
+          { type: "step.waiting", ...ref, event: registered.event, if: registered.if, timeoutAt: registered.wakeAt },
+          { type: "step.completed", ...ref, attempt: 0, output: earlier },
+        );
+        return "resolved";
+      }
+    }
+
     let invokedRunId: string | null = null;
     if (registered.kind === "invoke" && invoked) {
       const event = { id: createId(now.getTime()), name: "inngest/function.invoked", data: registered.data, ts: now.getTime() };
@@ -96,7 +129,6 @@ export async function registerWaitingStep(ctx: RunContext, run: LoadedRun, op: O
         createdAt: now,
       },
     });
-    const ref = { runId: run.id, functionId: run.functionId, at: now, stepId: op.id, name, op: op.op };
     switch (registered.kind) {
       case "sleep":
         events.push({ type: "step.sleeping", ...ref, wakeAt: registered.wakeAt });
@@ -112,10 +144,34 @@ export async function registerWaitingStep(ctx: RunContext, run: LoadedRun, op: O
         throw new Error(`Unknown wait ${JSON.stringify(unreachable)}`);
       }
     }
-    return true;
+    return "registered";
   });
-  if (!isRegistered) return "lost";
+  if (result === "lost") return result;
   ctx.emit(events);
   if (registered.kind === "invoke") ctx.wake();
-  return "registered";
+  return result;
+}
+
+const pauseOps = ["Sleep", "WaitForEvent", "InvokeFunction"];
+
+/**
+ * A matching event that arrived before this wait was stored but after the run last paused (or
+ * started): the function was already on its way to this wait. Without this look-back, an event
+ * sent as soon as an earlier step reported "waiting for approval" would be lost in the few
+ * milliseconds before the SDK reports the wait itself.
+ */
+async function findEarlierEvent(tx: Tx, run: LoadedRun, wait: { event: string; if: string | null }): Promise<unknown> {
+  const lastPause = await tx.executorStep.aggregate({
+    where: { runId: run.id, op: { in: pauseOps }, status: { in: ["COMPLETED", "FAILED"] } },
+    _max: { completedAt: true },
+  });
+  const since = lastPause._max.completedAt ?? run.createdAt;
+  const candidates = await tx.executorEvent.findMany({
+    where: { name: wait.event, receivedAt: { gte: since } },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    select: { payload: true },
+    take: 500,
+  });
+  const match = candidates.find((candidate) => !wait.if || matchesExpression(wait.if, { event: run.event, async: candidate.payload }));
+  return match?.payload;
 }

@@ -38,8 +38,10 @@ export function toEventPayload(input: EventInput, now: number = Date.now()): Eve
 export async function sendEvent(db: Db, input: EventInput | EventInput[]): Promise<{ ids: string[] }> {
   const payloads = (Array.isArray(input) ? input : [input]).map((event) => toEventPayload(event));
   if (payloads.length === 0) return { ids: [] };
+  // receivedAt from the same clock as the executor's other timestamps (a wait's look-back).
+  const receivedAt = new Date();
   await db.executorEvent.createMany({
-    data: payloads.map((payload) => ({ id: payload.id, name: payload.name, payload: toJsonInput(payload) })),
+    data: payloads.map((payload) => ({ id: payload.id, name: payload.name, payload: toJsonInput(payload), receivedAt })),
     skipDuplicates: true,
   });
   await notifyWorkers(db);

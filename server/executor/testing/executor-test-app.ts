@@ -171,7 +171,14 @@ export function createExecutorTestApp() {
     });
   });
 
-  const functions = [double, pipeline, announcer, flaky, doomed, napper, cancellable, impatient, serialized, oncePerKey, load, hog, slowpoke];
+  // The reply is sent (as a quick human or another service would) before the wait is stored.
+  const earlyBird = client.createFunction({ id: "early-bird", triggers: [{ event: "test.early" }] }, async ({ event, step }) => {
+    await step.run("ask", () => client.send({ name: "test.early.reply", data: { key: event.data.key, answer: 42 } }));
+    const reply = await step.waitForEvent("reply", { event: "test.early.reply", match: "data.key", timeout: "30s" });
+    return reply?.data.answer ?? null;
+  });
+
+  const functions = [earlyBird, double, pipeline, announcer, flaky, doomed, napper, cancellable, impatient, serialized, oncePerKey, load, hog, slowpoke];
   const nextHandler = serve({ client, functions });
   // The adapter's base handler reads the method from the request (GET/POST/PUT all in one).
   const handler: ServeHandler = (request) => nextHandler(new NextRequest(request), undefined);
