@@ -36,6 +36,8 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().regex(/^signkey-/, 'expected an Inngest signing key ("signkey-…")').optional(),
     INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),
+    // The SDK's own switch to a local Inngest dev server (read by the SDK too); set → no embedded executor.
+    INNGEST_DEV: z.string().min(1).optional(),
     // Model providers a workspace can pick (Workspace.modelProvider). Keys live only here, never in
     // the database; a provider whose key/URL is unset is refused when a run tries to use it.
     OPENAI_API_KEY: z.string().min(1).optional(),

@@ -11,11 +11,11 @@ export type InngestEnv = {
   INNGEST_EVENT_KEY?: string;
   INNGEST_SIGNING_KEY?: string;
   INNGEST_BASE_URL?: string;
+  INNGEST_DEV?: string;
 };
 
 export function isEmbeddedExecutorMode(env: InngestEnv): boolean {
-  // INNGEST_DEV (the SDK's switch to a local dev server) is read by the SDK itself.
-  return !env.INNGEST_SIGNING_KEY && !env.INNGEST_EVENT_KEY && !env.INNGEST_BASE_URL && !process.env.INNGEST_DEV;
+  return !env.INNGEST_SIGNING_KEY && !env.INNGEST_EVENT_KEY && !env.INNGEST_BASE_URL && !env.INNGEST_DEV;
 }
 
 const globalForKey = globalThis as unknown as { __epicEmbeddedSigningKey?: string };
