@@ -1,26 +1,12 @@
 // Serves a generated app's files to browsers. Generated code is untrusted: responses carry a
 // strict Content-Security-Policy, may only be framed by the platform, and are served only on
 // the preview origin (requests to the platform origin are redirected there).
-import path from "node:path";
 import type { Db } from "../db";
 import { PREVIEW_CONTENT_SECURITY_POLICY } from "../agents/target-stack";
 import type { PreviewOrigins } from "./preview-origin";
 import { parsePreviewPath } from "./preview-url";
+import { contentTypeFor } from "./content-type";
 
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-};
 
 function notFoundResponse(message: string) {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -58,7 +44,7 @@ export async function servePreview(db: Db, request: Request, segments: string[],
 
   const etag = `"${file.blobSha}"`;
   const headers = new Headers({
-    "Content-Type": contentTypes[path.extname(target.filePath).toLowerCase()] ?? "application/octet-stream",
+    "Content-Type": contentTypeFor(target.filePath),
     "Content-Security-Policy": `${PREVIEW_CONTENT_SECURITY_POLICY}; frame-ancestors ${origins.platform} ${origins.preview}`,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",

@@ -5,19 +5,8 @@ import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { previewCsp } from "~/server/llm/offline/preview-csp";
+import { contentTypeFor } from "~/server/deployments/content-type";
 
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/markdown; charset=utf-8",
-};
 
 export interface ServedDirectory {
   /** Absolute URL of the app root, ending with "/". */
@@ -51,7 +40,7 @@ export async function serveDirectory(options: { root: string; prefix?: string })
       try {
         const body = await readFile(file);
         res.writeHead(200, {
-          "Content-Type": contentTypes[path.extname(file)] ?? "application/octet-stream",
+          "Content-Type": contentTypeFor(file),
           "Content-Security-Policy": previewCsp,
           "X-Content-Type-Options": "nosniff",
           "Cache-Control": "no-store",
