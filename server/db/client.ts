@@ -23,10 +23,11 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export function databaseConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig {
+export function databaseConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR?: string }): DatabaseConfig {
   return env.DATABASE_URL
     ? { kind: "postgres", connectionString: env.DATABASE_URL }
-    : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+    : // The default repeats env.ts's for builds, which run with validation (and its defaults) skipped.
+      { kind: "pglite", dataDir: path.resolve(env.DATA_DIR ?? ".data", "pglite") };
 }
 
 export function createDatabase(config: DatabaseConfig): Database {

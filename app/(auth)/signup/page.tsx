@@ -4,6 +4,9 @@ import { env } from "~/server/env";
 import { getSessionUser } from "~/server/auth/session";
 import { SignUpForm } from "../_components/sign-up-form";
 
+// Depends on the session and the environment of the running server, never on build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Create account" };
 
 export default async function SignUpPage() {
