@@ -13,6 +13,8 @@ export type AgentBrain = {
   /** Shown in the UI, e.g. "Offline spec compiler" or "openai · gpt-5-mini". */
   label: string;
   isOffline: boolean;
+  /** Recorded on each AgentTask so usage and cost can be broken down per provider and model. */
+  model: { provider: string; name: string };
   compilePlan(input: { prompt: string; previousPlan?: TPlan | null; budget?: RunBudget }): Promise<AgentResult<TPlan>>;
   writeFiles(input: { agent: FileAgentName; plan: TPlan; prompt?: string; previousFiles?: TGeneratedFile[]; budget?: RunBudget }): Promise<AgentResult<FileSet>>;
   repairFiles(input: { plan: TPlan; files: TGeneratedFile[]; failures: QaFailure[]; budget?: RunBudget }): Promise<AgentResult<FileSet>>;
@@ -30,6 +32,7 @@ export function createOfflineBrain(): AgentBrain {
   return {
     label: "Offline spec compiler",
     isOffline: true,
+    model: { provider: "offline", name: "spec-compiler" },
     compilePlan: async ({ prompt, previousPlan }) => ({ ...free, value: compilePlan(prompt, previousPlan ? { plan: previousPlan } : undefined) }),
     writeFiles: async ({ agent, plan }) => ({ ...free, value: { summary: offlineWriters[agent].summary, files: offlineWriters[agent].write(plan) } }),
     repairFiles: async ({ plan, files, failures }) => ({
@@ -43,6 +46,7 @@ export function createModelBrain(model: AgentModel): AgentBrain {
   return {
     label: `${model.provider} · ${model.model}`,
     isOffline: false,
+    model: { provider: model.provider, name: model.model },
     compilePlan: ({ prompt, previousPlan, budget }) =>
       model.generateStructured({ ...planPrompt({ userPrompt: prompt, previousPlan: previousPlan ?? undefined }), budget }),
     writeFiles: ({ agent, plan, prompt, previousFiles, budget }) =>

@@ -12,6 +12,8 @@ export type AgentTaskSpec = {
   agentName: string;
   taskType: string;
   input: Prisma.InputJsonValue;
+  /** The model doing the work, when the agent calls one. */
+  model?: { provider: string; name: string };
 };
 
 export async function runAgentTask<T>(
@@ -24,7 +26,7 @@ export async function runAgentTask<T>(
   const task = await db.$transaction(async (tx) => {
     const attempt = (await tx.agentTask.count({ where: { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType } })) + 1;
     const created = await tx.agentTask.create({
-      data: { projectId: spec.projectId, runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, inputPayload: spec.input, status: "RUNNING", attempt, startedAt },
+      data: { projectId: spec.projectId, runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
     });
     await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt });
     return created;

@@ -32,7 +32,7 @@ export async function planStep(db: Db, runId: string): Promise<{ plan: TPlan; is
   const { brain, budget } = brainAndBudget(context);
   const plan = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "PromptCompiler", taskType: "plan", input: { prompt: context.prompt, isFollowUp: Boolean(context.previousPlan) } },
+    { runId, projectId: context.projectId, agentName: "PromptCompiler", taskType: "plan", model: brain.model, input: { prompt: context.prompt, isFollowUp: Boolean(context.previousPlan) } },
     () => brain.compilePlan({ prompt: context.prompt, previousPlan: context.previousPlan, budget }),
     (value) => ({ appName: value.appName, kind: value.kind, pages: value.pages.length, entities: value.entities.map((entity) => entity.name), checks: value.acceptanceChecks.length }),
   );
@@ -48,7 +48,7 @@ export async function writeFilesStep(db: Db, runId: string, agent: FileAgentName
   const previousFiles = !brain.isOffline && context.previousVersionId ? await readFilesAsText(db, context.previousVersionId) : undefined;
   return runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: agent, taskType: "write-files", input: { planApp: plan.appName } },
+    { runId, projectId: context.projectId, agentName: agent, taskType: "write-files", model: brain.model, input: { planApp: plan.appName } },
     () => brain.writeFiles({ agent, plan, prompt: context.prompt, previousFiles, budget }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );
@@ -114,7 +114,7 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   const files = await readFilesAsText(db, versionId);
   const repaired = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
+    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
     () => brain.repairFiles({ plan, files, failures, budget }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );
