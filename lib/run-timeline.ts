@@ -12,14 +12,28 @@ export type Stage = {
   tokens: number;
   costUsd: number;
   lastError: string | null;
+  /** The stage's own log lines, oldest first, so a stage can be opened to see what it did. */
+  lines: Array<{ seq: number; at: string; text: string; isError: boolean }>;
 };
+
+/** Which stage an event belongs to: agent events name their agent; the rest by topic. */
+export function stageOfEvent(event: RunEventMessage): StageName | null {
+  const agent = event.payload.agent;
+  if (typeof agent === "string" && (stageOrder as readonly string[]).includes(agent)) return agent as StageName;
+  if (event.type.startsWith("plan.")) return "PromptCompiler";
+  if (event.type === "qa.result") return "QA";
+  if (event.type === "deployment.status") return "Deploy";
+  return null;
+}
 
 /** Folds the run's agent.* events into one row per agent (repairs count as CodeGen attempts). */
 export function deriveStages(events: RunEventMessage[]): Stage[] {
   const stages = new Map<StageName, Stage>(
-    stageOrder.map((name) => [name, { name, status: "pending", attempts: 0, durationMs: 0, tokens: 0, costUsd: 0, lastError: null }]),
+    stageOrder.map((name) => [name, { name, status: "pending", attempts: 0, durationMs: 0, tokens: 0, costUsd: 0, lastError: null, lines: [] }]),
   );
   for (const event of events) {
+    const owner = stageOfEvent(event);
+    if (owner) stages.get(owner)!.lines.push({ seq: event.seq, at: event.createdAt, text: describeEvent(event), isError: event.type.endsWith("failed") || event.payload.passed === false });
     const agent = event.payload.agent as StageName | undefined;
     const stage = agent ? stages.get(agent) : undefined;
     if (!stage) continue;

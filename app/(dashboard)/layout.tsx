@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { ThemeToggle } from "~/components/theme-toggle";
 import { isSessionUserAdmin } from "~/server/auth/is-session-user-admin";
 import { getSessionUser } from "~/server/auth/session";
+import { NavLink } from "./_components/nav-link";
+import { GlobalShortcuts } from "./_components/global-shortcuts";
 import { UserMenu } from "./_components/user-menu";
 import { WorkspaceSwitcher } from "./_components/workspace-switcher";
 
@@ -17,23 +19,19 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+        <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:py-0">
           <Link href="/projects" className="shrink-0 font-semibold tracking-tight">
             <span className="text-brand-600">Epic</span> <span className="hidden sm:inline">AI Dev</span>
           </Link>
           <span className="text-zinc-300 dark:text-zinc-700" aria-hidden>/</span>
           <WorkspaceSwitcher />
-          <nav className="ml-2 hidden items-center gap-1 text-sm sm:flex" aria-label="Main">
-            <Link href="/projects" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-              Projects
-            </Link>
-            <Link href="/settings" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-              Settings
-            </Link>
+          {/* On a phone the nav wraps onto its own row below the brand instead of disappearing. */}
+          <nav className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:ml-2 sm:w-auto" aria-label="Main">
+            <NavLink href="/projects">Projects</NavLink>
+            <NavLink href="/analytics">Analytics</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
             {isAdmin && (
-              <Link href="/admin/runs" className="rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-                Admin
-              </Link>
+              <NavLink href="/admin/runs">Admin</NavLink>
             )}
           </nav>
           <div className="ml-auto flex items-center gap-1">
@@ -42,6 +40,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
       </header>
+      <GlobalShortcuts />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>

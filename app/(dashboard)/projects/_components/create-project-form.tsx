@@ -2,9 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
+import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import { PROMPT_MAX_LENGTH, ZPrompt } from "~/server/projects/schemas";
@@ -17,6 +18,9 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [requiresPlanApproval, setRequiresPlanApproval] = useState(false);
+  const promptBox = useRef<HTMLTextAreaElement>(null);
+  useKeyboardShortcuts({ n: () => promptBox.current?.focus() });
   const create = useMutation(
     trpc.project.create.mutationOptions({
       onSuccess: async ({ project }) => {
@@ -34,7 +38,7 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
       return;
     }
     setError(null);
-    create.mutate({ workspaceId, prompt: parsed.data });
+    create.mutate({ workspaceId, prompt: parsed.data, requiresPlanApproval });
   }
 
   function onSubmit(event: FormEvent) {
@@ -54,6 +58,7 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field label="Prompt" htmlFor="prompt" error={error}>
         <TextArea
+          ref={promptBox}
           id="prompt"
           name="prompt"
           rows={6}
@@ -69,9 +74,20 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
         <span id="prompt-count" className={`text-xs ${isTooLong ? "text-red-600" : "text-zinc-500"}`}>
           {prompt.length.toLocaleString("en-US")} / {PROMPT_MAX_LENGTH.toLocaleString("en-US")} · ⌘/Ctrl + Enter to submit
         </span>
-        <Button type="submit" isLoading={create.isPending}>
-          Create project
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <input
+              type="checkbox"
+              checked={requiresPlanApproval}
+              onChange={(event) => setRequiresPlanApproval(event.target.checked)}
+              className="size-4 accent-brand-600"
+            />
+            Review the plan before agents build
+          </label>
+          <Button type="submit" isLoading={create.isPending} aria-keyshortcuts="Control+Enter">
+            Create project
+          </Button>
+        </div>
       </div>
       <div className="flex flex-wrap gap-2" aria-label="Example prompts">
         {examples.map((example) => (

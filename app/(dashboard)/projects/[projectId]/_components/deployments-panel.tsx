@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/lib/trpc/client";
@@ -14,16 +15,31 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
   const [error, setError] = useState<string | null>(null);
   const rollback = useMutation(
     trpc.deployment.rollback.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (_result, input) => {
         setError(null);
+        const version = deployments.data?.find((deployment) => deployment.version?.id === input.versionId)?.version;
+        toast.success(version ? `Rolled back to v${version.number}` : "Rolled back");
         void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.project.get.pathKey() });
       },
-      onError: (caught) => setError(describeError(caught)),
+      onError: (caught) => {
+        setError(describeError(caught));
+        toast.error(describeError(caught));
+      },
     }),
   );
 
-  const list = deployments.data ?? [];
+  if (deployments.isPending) return <DeploymentsSkeleton />;
+  if (deployments.isError)
+    return (
+      <div role="alert" className="flex items-center gap-3 text-sm text-red-600 dark:text-red-400">
+        Could not load deployments: {describeError(deployments.error)}
+        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => void deployments.refetch()}>
+          Retry
+        </Button>
+      </div>
+    );
+  const list = deployments.data;
   if (list.length === 0) return <p className="text-sm text-zinc-500">No deployments yet.</p>;
   return (
     <div className="space-y-2" data-testid="deployments">
@@ -65,6 +81,7 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
                   )}
                 </div>
               </div>
+              {deployment.deploymentUrl && <p className="mt-1 truncate font-mono text-xs text-zinc-500">{deployment.deploymentUrl}</p>}
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-zinc-500">Logs</summary>
                 <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">{deployment.logs}</pre>
@@ -73,6 +90,16 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
           );
         })}
       </ul>
+    </div>
+  );
+}
+
+function DeploymentsSkeleton() {
+  return (
+    <div className="space-y-2" aria-busy="true" aria-label="Loading deployments">
+      {[0, 1].map((row) => (
+        <div key={row} className="h-16 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />
+      ))}
     </div>
   );
 }

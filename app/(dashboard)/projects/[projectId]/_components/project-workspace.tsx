@@ -2,15 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
+import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import { ZPlan } from "~/server/agents/plan-schema";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
+import { PlanReview } from "./plan-review";
 import { PlanView } from "./plan-view";
 import { PreviewPanel } from "./preview-panel";
 import { QaPanel } from "./qa-panel";
@@ -52,14 +55,44 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const { events, state } = useRunEvents(runId, invalidate);
 
   const [error, setError] = useState<string | null>(null);
-  const onError = (caught: unknown) => setError(describeError(caught));
+  const onError = (caught: unknown) => {
+    const message = describeError(caught);
+    setError(message);
+    toast.error(message);
+  };
   const refreshRuns = () => void queryClient.invalidateQueries({ queryKey: trpc.run.list.pathKey() });
-  const cancel = useMutation(trpc.run.cancel.mutationOptions({ onSuccess: refreshRuns, onError }));
-  const retry = useMutation(trpc.run.retry.mutationOptions({ onSuccess: (next) => { setSelectedRunId(next.id); refreshRuns(); }, onError }));
-  const review = useMutation(trpc.run.reviewPlan.mutationOptions({ onSuccess: refreshRuns, onError }));
+  const cancel = useMutation(
+    trpc.run.cancel.mutationOptions({
+      onSuccess: () => {
+        toast.success("Run cancelled");
+        refreshRuns();
+      },
+      onError,
+    }),
+  );
+  const retry = useMutation(
+    trpc.run.retry.mutationOptions({
+      onSuccess: (next) => {
+        toast.success("Started the run again");
+        setSelectedRunId(next.id);
+        refreshRuns();
+      },
+      onError,
+    }),
+  );
+  const review = useMutation(
+    trpc.run.reviewPlan.mutationOptions({
+      onSuccess: (_result, input) => {
+        toast.success(input.isApproved ? (input.plan ? "Edited plan approved — building" : "Plan approved — building") : "Plan rejected");
+        refreshRuns();
+      },
+      onError,
+    }),
+  );
   const followUp = useMutation(
     trpc.project.followUp.mutationOptions({
       onSuccess: (next) => {
+        toast.success("Follow-up started");
         setSelectedRunId(next.id);
         refreshRuns();
         router.refresh();
@@ -72,6 +105,15 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const planParse = ZPlan.safeParse(planEvent?.payload.plan);
   const status = run?.status ?? "QUEUED";
   const liveUrl = project.data?.liveUrls[0];
+  const isPlanWaiting = status === "WAITING" && canEdit && planParse.success;
+  const followUpBox = useRef<HTMLTextAreaElement>(null);
+
+  useKeyboardShortcuts({
+    a: () => isPlanWaiting && runId && !review.isPending && review.mutate({ runId, isApproved: true }),
+    r: () => canEdit && runId && (status === "FAILED" || status === "CANCELLED") && !retry.isPending && retry.mutate({ runId }),
+    f: () => followUpBox.current?.focus(),
+    o: () => liveUrl && window.open(liveUrl, "_blank", "noopener"),
+  });
 
   function onFollowUp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,7 +144,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
                     </Button>
                   )}
                   {(status === "FAILED" || status === "CANCELLED") && (
-                    <Button variant="secondary" isLoading={retry.isPending} onClick={() => retry.mutate({ runId })}>
+                    <Button variant="secondary" isLoading={retry.isPending} onClick={() => retry.mutate({ runId })} aria-keyshortcuts="r">
                       Retry
                     </Button>
                   )}
@@ -117,15 +159,13 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
           {planParse.success ? (
             <>
               <PlanView plan={planParse.data} />
-              {status === "WAITING" && canEdit && (
-                <div className="mt-4 flex gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-                  <Button isLoading={review.isPending} onClick={() => review.mutate({ runId: runId!, isApproved: true })}>
-                    Approve plan
-                  </Button>
-                  <Button variant="secondary" onClick={() => review.mutate({ runId: runId!, isApproved: false, feedback: "Rejected from the dashboard" })}>
-                    Reject
-                  </Button>
-                </div>
+              {isPlanWaiting && runId && (
+                <PlanReview
+                  key={runId}
+                  plan={planParse.data}
+                  isPending={review.isPending}
+                  onDecide={(decision) => review.mutate({ runId, ...decision })}
+                />
               )}
             </>
           ) : (
@@ -176,7 +216,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
         {canEdit && (
           <form onSubmit={onFollowUp} className="mt-4 space-y-2" noValidate>
             <Field label="Ask for a change" htmlFor="followUp">
-              <TextArea id="followUp" name="followUp" rows={2} placeholder="Add a due date to tasks, make it dark…" />
+              <TextArea ref={followUpBox} id="followUp" name="followUp" aria-keyshortcuts="f" rows={2} placeholder="Add a due date to tasks, make it dark…" />
             </Field>
             <Button type="submit" isLoading={followUp.isPending}>
               Send follow-up

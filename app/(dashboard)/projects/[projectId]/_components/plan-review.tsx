@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, TextArea } from "~/components/ui/field";
+import { checkPlanDraft } from "~/lib/plan-draft";
+import type { TPlan } from "~/server/agents/plan-schema";
+
+type Decision = { isApproved: true; plan?: TPlan } | { isApproved: false; feedback?: string };
+
+/**
+ * The approval gate's controls: approve as is, edit the plan (any field, as JSON checked against
+ * the same schema the server uses, so a bad edit never reaches the agents) and approve the edit,
+ * or reject with a reason that lands in the run's audit trail.
+ */
+export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPending: boolean; onDecide: (decision: Decision) => void }) {
+  const [mode, setMode] = useState<"idle" | "editing" | "rejecting">("idle");
+  const [draft, setDraft] = useState(() => JSON.stringify(plan, null, 2));
+  const [feedback, setFeedback] = useState("");
+  const checked = checkPlanDraft(draft);
+
+  if (mode === "editing") {
+    return (
+      <div className="mt-4 space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <Field label="Edit plan (JSON)" htmlFor="plan-draft" error={checked.ok ? null : checked.problems[0]} hint="Change pages, entities, features or acceptance checks; the agents build exactly this.">
+          <TextArea
+            id="plan-draft"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            rows={16}
+            spellCheck={false}
+            aria-invalid={!checked.ok}
+            className="font-mono text-xs"
+          />
+        </Field>
+        {!checked.ok && checked.problems.length > 1 && (
+          <ul className="list-inside list-disc text-xs text-red-600 dark:text-red-400">
+            {checked.problems.slice(1, 6).map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button disabled={!checked.ok} isLoading={isPending} onClick={() => checked.ok && onDecide({ isApproved: true, plan: checked.plan })}>
+            Approve edited plan
+          </Button>
+          <Button variant="secondary" onClick={() => setDraft(JSON.stringify(plan, null, 2))}>
+            Reset
+          </Button>
+          <Button variant="ghost" onClick={() => setMode("idle")}>
+            Cancel editing
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  if (mode === "rejecting") {
+    return (
+      <form
+        className="mt-4 space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onDecide({ isApproved: false, feedback: feedback.trim() || undefined });
+        }}
+      >
+        <Field label="Why reject? (optional)" htmlFor="plan-feedback">
+          <TextArea id="plan-feedback" value={feedback} onChange={(event) => setFeedback(event.target.value)} rows={2} maxLength={2000} />
+        </Field>
+        <div className="flex gap-2">
+          <Button type="submit" variant="danger" isLoading={isPending}>
+            Reject plan
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => setMode("idle")}>
+            Back
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="mt-4 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800" data-testid="plan-review">
+      <Button isLoading={isPending} onClick={() => onDecide({ isApproved: true })} aria-keyshortcuts="a">
+        Approve plan
+      </Button>
+      <Button variant="secondary" onClick={() => setMode("editing")}>
+        Edit
+      </Button>
+      <Button variant="secondary" onClick={() => setMode("rejecting")}>
+        Reject
+      </Button>
+    </div>
+  );
+}
