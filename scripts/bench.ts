@@ -1,12 +1,13 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor pipeline` runs the named benches only; no names runs them all.
+// `npm run bench -- sse executor pipeline dashboard` runs the named benches only; no names runs them all.
+import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
 import { formatPipelineLatency, runPipelineLatencyBench } from "../bench/pipeline-latency";
 import { benchSseFanout } from "../bench/sse-fanout";
 import { ms } from "../bench/stats";
 
-const benches = ["sse", "executor", "pipeline"];
+const benches = ["sse", "executor", "pipeline", "dashboard"];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {
@@ -37,6 +38,11 @@ if (wants("pipeline")) {
   const since = performance.now();
   // In a child process: the app's database and executor are process singletons.
   console.log(`\n${formatPipelineLatency(await runPipelineLatencyBench())}\n(bench took ${elapsed(since)})`);
+}
+if (wants("dashboard")) {
+  const since = performance.now();
+  const results = await benchDashboardLoad({ log: (line) => console.error(`[dashboard bench] ${line}`) });
+  console.log(`\n${formatDashboardLoad(results)}\n(bench took ${elapsed(since)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);
