@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics";
 import { deploymentRouter } from "./routers/deployment";
 import { executorRouter } from "./routers/executor";
 import { projectRouter } from "./routers/project";
@@ -8,6 +9,7 @@ import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  analytics: analyticsRouter,
   deployment: deploymentRouter,
   executor: executorRouter,
   project: projectRouter,

@@ -1,0 +1,54 @@
+// Everything the Analytics page shows for one workspace, from a handful of aggregate queries.
+import type { Db } from "../db";
+import { getPromptToPreview } from "./prompt-to-preview";
+import { getRunsPerDay } from "./runs-per-day";
+import type { AnalyticsQuery } from "./schemas";
+import { getTopFailureReasons } from "./top-failure-reasons";
+import { getUsageByProvider } from "./usage-by-provider";
+import { getUsagePerDay } from "./usage-per-day";
+import { roundUsd, utcDayWindow } from "./utc-day-window";
+
+export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
+  // One clock for every query, so they all cover exactly the same days.
+  const scoped = { ...query, now: query.now ?? new Date() };
+  const [runsPerDay, promptToPreview, usagePerDay, usageByProvider, failures] = await Promise.all([
+    getRunsPerDay(db, scoped),
+    getPromptToPreview(db, scoped),
+    getUsagePerDay(db, scoped),
+    getUsageByProvider(db, scoped),
+    getTopFailureReasons(db, scoped),
+  ]);
+  const window = utcDayWindow(scoped.days, scoped.now);
+
+  const sum = <Row>(rows: Row[], pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const succeeded = sum(runsPerDay, (day) => day.succeeded);
+  const failed = sum(runsPerDay, (day) => day.failed);
+  const tokensIn = sum(usagePerDay, (day) => day.tokensIn);
+  const tokensOut = sum(usagePerDay, (day) => day.tokensOut);
+
+  return {
+    range: { days: scoped.days, from: window.dayKeys[0]!, to: window.dayKeys.at(-1)! },
+    summary: {
+      runs: sum(runsPerDay, (day) => day.total),
+      succeeded,
+      failed,
+      cancelled: sum(runsPerDay, (day) => day.cancelled),
+      active: sum(runsPerDay, (day) => day.active),
+      // Of the runs that reached a verdict: a cancellation is the user's call, not the agents'
+      // result, and a run still going has no outcome yet, so neither counts either way.
+      successRate: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
+      medianPromptToPreviewMs: promptToPreview.medianMs,
+      previews: promptToPreview.previews,
+      tokensIn,
+      tokensOut,
+      costUsd: roundUsd(sum(usagePerDay, (day) => day.costUsd)),
+      agentFailures: failures.totalFailures,
+    },
+    runsPerDay,
+    usagePerDay,
+    usageByProvider,
+    failureReasons: failures.reasons,
+  };
+}
+
+export type WorkspaceAnalytics = Awaited<ReturnType<typeof getWorkspaceAnalytics>>;
