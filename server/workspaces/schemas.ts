@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDisplayName, ZId } from "../validation/common";
+import { ZDisplayName, ZEmail, ZId } from "../validation/common";
 
 export const workspaceRoles = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
 export const ZWorkspaceRole = z.enum(workspaceRoles);
@@ -8,3 +8,19 @@ export type TWorkspaceRole = z.infer<typeof ZWorkspaceRole>;
 export const ZWorkspaceIdInput = z.object({ workspaceId: ZId });
 export const ZCreateWorkspaceInput = z.object({ name: ZDisplayName });
 export const ZRenameWorkspaceInput = z.object({ workspaceId: ZId, name: ZDisplayName });
+
+// ─── Members and invitations ─────────────────────────────────────────────────
+
+/** The secret part of an invitation link: base64url, as `createInvitation` makes them. */
+export const ZInvitationToken = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is incomplete or malformed. Copy the whole link and try again.");
+
+export const ZInviteMemberInput = z.object({ workspaceId: ZId, email: ZEmail, role: ZWorkspaceRole.default("MEMBER") });
+export type TInviteMemberInput = z.infer<typeof ZInviteMemberInput>;
+
+export const ZRevokeInvitationInput = z.object({ workspaceId: ZId, invitationId: ZId });
+export const ZChangeMemberRoleInput = z.object({ workspaceId: ZId, userId: ZId, role: ZWorkspaceRole });
+export const ZRemoveMemberInput = z.object({ workspaceId: ZId, userId: ZId });
+export const ZInvitationTokenInput = z.object({ token: ZInvitationToken });

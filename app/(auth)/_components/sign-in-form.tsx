@@ -1,21 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, TextInput } from "~/components/ui/field";
+import { isInvitationPath, withCallbackUrl } from "./safe-callback-url";
 
-function safeCallbackUrl(value: string | null): string {
-  // Only same-site paths: an open redirect after sign-in is a phishing tool.
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
-}
-
-export function SignInForm({ isGitHubEnabled }: { isGitHubEnabled: boolean }) {
+/** `callbackUrl` must already be checked with `safeCallbackUrl`. */
+export function SignInForm({ isGitHubEnabled, callbackUrl }: { isGitHubEnabled: boolean; callbackUrl: string }) {
   const router = useRouter();
-  const searchParams = useSearchParams();
-  const callbackUrl = safeCallbackUrl(searchParams.get("callbackUrl"));
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
 
@@ -42,7 +37,11 @@ export function SignInForm({ isGitHubEnabled }: { isGitHubEnabled: boolean }) {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">Sign in</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Your agents are waiting.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {isInvitationPath(callbackUrl)
+            ? "You have been invited to a workspace. Sign in, or create an account with the invited email, to accept."
+            : "Welcome back. Your agents are waiting."}
+        </p>
       </div>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field label="Email" htmlFor="email">
@@ -67,7 +66,7 @@ export function SignInForm({ isGitHubEnabled }: { isGitHubEnabled: boolean }) {
       )}
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link href="/signup" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={withCallbackUrl("/signup", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
           Create an account
         </Link>
       </p>

@@ -10,10 +10,12 @@ import { Field, TextInput } from "~/components/ui/field";
 import { describeError } from "~/lib/trpc/errors";
 import { useTRPC } from "~/lib/trpc/client";
 import { ZSignUpInput } from "~/server/users/schemas";
+import { isInvitationPath, withCallbackUrl } from "./safe-callback-url";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
-export function SignUpForm() {
+/** `callbackUrl` must already be checked with `safeCallbackUrl`. */
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const trpc = useTRPC();
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
@@ -36,7 +38,7 @@ export function SignUpForm() {
       await signUp.mutateAsync(parsed.data);
       const result = await signIn("credentials", { redirect: false, email: parsed.data.email, password: parsed.data.password });
       if (!result || result.error) throw new Error("Account created, but signing in failed. Try signing in.");
-      router.replace("/projects");
+      router.replace(callbackUrl);
       router.refresh();
     } catch (caught) {
       setError(describeError(caught));
@@ -47,7 +49,11 @@ export function SignUpForm() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">Create your account</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Describe an app; agents build, test and ship it.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {isInvitationPath(callbackUrl)
+            ? "Use the email address you were invited with; you will join the workspace next."
+            : "Describe an app; agents build, test and ship it."}
+        </p>
       </div>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field label="Name" htmlFor="name" error={fieldErrors.name}>
@@ -70,7 +76,7 @@ export function SignUpForm() {
       </form>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link href="/signin" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={withCallbackUrl("/signin", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
           Sign in
         </Link>
       </p>

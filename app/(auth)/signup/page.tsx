@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { env } from "~/server/env";
 import { getSessionUser } from "~/server/auth/session";
+import { safeCallbackUrl } from "../_components/safe-callback-url";
 import { SignUpForm } from "../_components/sign-up-form";
 
 // Depends on the session and the environment of the running server, never on build time.
 export const dynamic = "force-dynamic";
 
+type PageProps = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
 export const metadata: Metadata = { title: "Create account" };
 
-export default async function SignUpPage() {
-  if (await getSessionUser()) redirect("/projects");
+export default async function SignUpPage({ searchParams }: PageProps) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
   if (!env.AUTH_SIGNUP_ENABLED) {
     return <p className="text-sm">Sign-up is closed on this server. Ask an administrator for an account.</p>;
   }
-  return <SignUpForm />;
+  return <SignUpForm callbackUrl={callbackUrl} />;
 }

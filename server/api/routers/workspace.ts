@@ -3,7 +3,17 @@ import { configuredModelProviders } from "../../llm/configured-providers";
 import { createWorkspace } from "../../workspaces/create-workspace";
 import { getWorkspaceSettings, updateWorkspaceSettings, ZWorkspaceSettingsInput } from "../../workspaces/settings";
 import { listWorkspaceMembers, listWorkspacesForUser } from "../../workspaces/list-workspaces";
-import { ZCreateWorkspaceInput, ZRenameWorkspaceInput } from "../../workspaces/schemas";
+import { acceptInvitation, createInvitation, getInvitation, listPendingInvitations, revokeInvitation } from "../../workspaces/invitations";
+import { changeMemberRole, leaveWorkspace, removeMember } from "../../workspaces/members";
+import {
+  ZChangeMemberRoleInput,
+  ZCreateWorkspaceInput,
+  ZInvitationTokenInput,
+  ZInviteMemberInput,
+  ZRemoveMemberInput,
+  ZRenameWorkspaceInput,
+  ZRevokeInvitationInput,
+} from "../../workspaces/schemas";
 import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../trpc";
 
 export const workspaceRouter = createTRPCRouter({
@@ -38,4 +48,33 @@ export const workspaceRouter = createTRPCRouter({
   updateSettings: workspaceProcedure("ADMIN")
     .input(ZWorkspaceSettingsInput)
     .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.db, input, configuredModelProviders(env))),
+
+  // ─── Members and invitations (rules in server/workspaces/members.ts and invitations.ts) ───
+
+  invite: workspaceProcedure("ADMIN")
+    .input(ZInviteMemberInput)
+    .mutation(({ ctx, input }) => createInvitation(ctx.db, { ...input, invitedById: ctx.user.id })),
+
+  invitations: workspaceProcedure("ADMIN").query(({ ctx, input }) => listPendingInvitations(ctx.db, input.workspaceId)),
+
+  revokeInvitation: workspaceProcedure("ADMIN")
+    .input(ZRevokeInvitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, { ...input, actorId: ctx.user.id })),
+
+  changeRole: workspaceProcedure("ADMIN")
+    .input(ZChangeMemberRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, { ...input, actorId: ctx.user.id })),
+
+  removeMember: workspaceProcedure("ADMIN")
+    .input(ZRemoveMemberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx.db, { ...input, actorId: ctx.user.id })),
+
+  leave: workspaceProcedure("VIEWER").mutation(({ ctx, input }) => leaveWorkspace(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id })),
+
+  /** The accept page's view of an invitation: any signed-in holder of the link may look. */
+  invitation: protectedProcedure.input(ZInvitationTokenInput).query(({ ctx, input }) => getInvitation(ctx.db, input.token, ctx.user)),
+
+  acceptInvitation: protectedProcedure
+    .input(ZInvitationTokenInput)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input.token, ctx.user)),
 });

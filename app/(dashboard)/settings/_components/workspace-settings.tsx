@@ -23,7 +23,6 @@ export function WorkspaceSettings() {
   const { workspace } = useActiveWorkspace();
   const workspaceId = workspace?.id ?? "";
   const settings = useQuery({ ...trpc.workspace.settings.queryOptions({ workspaceId }), enabled: Boolean(workspace) });
-  const members = useQuery({ ...trpc.workspace.members.queryOptions({ workspaceId }), enabled: Boolean(workspace) });
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const save = useMutation(
     trpc.workspace.updateSettings.mutationOptions({
@@ -52,7 +51,7 @@ export function WorkspaceSettings() {
   }
 
   return (
-    <div className="grid gap-8 lg:grid-cols-2">
+    <div className="max-w-2xl">
       <section className="space-y-4" aria-labelledby="agents-heading">
         <h1 id="agents-heading" className="text-2xl font-semibold tracking-tight">Settings · {workspace.name}</h1>
         <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900" noValidate>
@@ -101,20 +100,6 @@ export function WorkspaceSettings() {
             <p className="text-sm text-zinc-500">Only owners and admins can change these settings.</p>
           )}
         </form>
-      </section>
-      <section className="space-y-3" aria-labelledby="members-heading">
-        <h2 id="members-heading" className="text-lg font-semibold">Members</h2>
-        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-          {members.data?.map((member) => (
-            <li key={member.id} className="flex items-center justify-between px-4 py-3 text-sm">
-              <span>
-                {member.name ?? member.email}
-                <span className="block text-xs text-zinc-500">{member.email}</span>
-              </span>
-              <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs dark:bg-zinc-800">{member.role.toLowerCase()}</span>
-            </li>
-          ))}
-        </ul>
       </section>
     </div>
   );
