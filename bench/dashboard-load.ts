@@ -144,7 +144,8 @@ async function measureLoad(context: BrowserContext, pagePath: string) {
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
   });
-  const response = await page.goto(pagePath, { waitUntil: "networkidle" });
+  // Not "networkidle": the project page holds its SSE stream open for as long as it is shown.
+  const response = await page.goto(pagePath, { waitUntil: "load" });
   const html = (await response?.text()) ?? "";
   const firstLoad = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1]!, "http://x").pathname))];
   // Wait for the quiet window that closes TTI.

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { ZId } from "../validation/common";
 
-export const PROMPT_MAX_LENGTH = 19_999;
+import { PROMPT_EMPTY_MESSAGE, PROMPT_MAX_LENGTH, PROMPT_TOO_LONG_MESSAGE } from "./prompt-rules";
 
-export const ZPrompt = z
-  .string()
-  .trim()
-  .min(1, "Describe the app you want to build")
-  .max(PROMPT_MAX_LENGTH, "Prompt must be under 20,000 characters");
+export { PROMPT_MAX_LENGTH };
+
+export const ZPrompt = z.string().trim().min(1, PROMPT_EMPTY_MESSAGE).max(PROMPT_MAX_LENGTH, PROMPT_TOO_LONG_MESSAGE);
 
 export const ZProjectName = z
   .string()

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ZDisplayName, ZEmail, ZId } from "../validation/common";
 
-export const workspaceRoles = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
+import { workspaceRoles, type TWorkspaceRole } from "./roles";
+
+export { workspaceRoles, type TWorkspaceRole };
 export const ZWorkspaceRole = z.enum(workspaceRoles);
-export type TWorkspaceRole = z.infer<typeof ZWorkspaceRole>;
 
 export const ZWorkspaceIdInput = z.object({ workspaceId: ZId });
 export const ZCreateWorkspaceInput = z.object({ name: ZDisplayName });

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "~/lib/sign-out";
 import { Button } from "~/components/ui/button";
 import { useUiStore } from "~/lib/stores/ui-store";
 

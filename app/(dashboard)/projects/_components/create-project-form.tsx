@@ -8,7 +8,7 @@ import { Field, TextArea } from "~/components/ui/field";
 import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
-import { PROMPT_MAX_LENGTH, ZPrompt } from "~/server/projects/schemas";
+import { PROMPT_MAX_LENGTH, promptProblem } from "~/server/projects/prompt-rules";
 
 const examples = ["A todo app with due dates and priorities", "A CRM for contacts and deals", "A recipe box with ingredients and tags"];
 
@@ -32,13 +32,13 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
   );
 
   function submit() {
-    const parsed = ZPrompt.safeParse(prompt);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Invalid prompt");
+    const problem = promptProblem(prompt);
+    if (problem) {
+      setError(problem);
       return;
     }
     setError(null);
-    create.mutate({ workspaceId, prompt: parsed.data, requiresPlanApproval });
+    create.mutate({ workspaceId, prompt: prompt.trim(), requiresPlanApproval });
   }
 
   function onSubmit(event: FormEvent) {

@@ -9,7 +9,7 @@ import { formatRelativeTime } from "~/lib/format";
 import { useUiStore } from "~/lib/stores/ui-store";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
-import { ZInviteMemberInput, type TWorkspaceRole } from "~/server/workspaces/schemas";
+import { workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/roles";
 
 export const roleDescriptions: Record<TWorkspaceRole, string> = {
   OWNER: "Owner — everything, including managing owners",
@@ -70,13 +70,15 @@ function InviteMemberForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = ZInviteMemberInput.safeParse({ workspaceId: workspace.id, email: form.get("email"), role: form.get("role") });
-    if (!parsed.success) {
-      setEmailError(parsed.error.flatten().fieldErrors.email?.[0] ?? "Check the email address");
+    // A quick shape check so a typo is caught before a round trip; the server's schema has the last word.
+    const email = String(form.get("email") ?? "").trim();
+    const role = workspaceRoles.find((candidate) => candidate === form.get("role")) ?? "MEMBER";
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      setEmailError(email ? "Enter a valid email address" : "Enter the email address to invite");
       return;
     }
     setEmailError(null);
-    onInvite(parsed.data);
+    onInvite({ workspaceId: workspace.id, email, role });
   }
 
   return (

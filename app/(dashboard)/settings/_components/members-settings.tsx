@@ -10,8 +10,7 @@ import { useActiveWorkspace } from "~/lib/hooks/use-active-workspace";
 import { useUiStore } from "~/lib/stores/ui-store";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
-import { hasRoleAtLeast } from "~/server/workspaces/roles";
-import { workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/schemas";
+import { hasRoleAtLeast, workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/roles";
 import { ConfirmDialog } from "./confirm-dialog";
 import { CreateTeamWorkspace, InvitationsSettings, roleDescriptions } from "./invitations-settings";
 

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { signOut } from "~/lib/sign-out";
 import type { ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
-import { checkPlanDraft } from "~/lib/plan-draft";
+import type { checkPlanDraft } from "~/lib/plan-draft";
 import type { TPlan } from "~/server/agents/plan-schema";
 
 type Decision = { isApproved: true; plan?: TPlan } | { isApproved: false; feedback?: string };
@@ -17,7 +17,13 @@ export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPendi
   const [mode, setMode] = useState<"idle" | "editing" | "rejecting">("idle");
   const [draft, setDraft] = useState(() => JSON.stringify(plan, null, 2));
   const [feedback, setFeedback] = useState("");
-  const checked = checkPlanDraft(draft);
+  // The checker brings zod and the plan schema: loaded only when someone starts editing.
+  const [checkDraft, setCheckDraft] = useState<typeof checkPlanDraft | null>(null);
+  const checked = checkDraft ? checkDraft(draft) : { ok: false as const, problems: ["Loading the plan checker…"] };
+  const startEditing = () => {
+    setMode("editing");
+    void import("~/lib/plan-draft").then((module) => setCheckDraft(() => module.checkPlanDraft));
+  };
 
   if (mode === "editing") {
     return (
@@ -84,7 +90,7 @@ export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPendi
       <Button isLoading={isPending} onClick={() => onDecide({ isApproved: true })} aria-keyshortcuts="a">
         Approve plan
       </Button>
-      <Button variant="secondary" onClick={() => setMode("editing")}>
+      <Button variant="secondary" onClick={startEditing}>
         Edit
       </Button>
       <Button variant="secondary" onClick={() => setMode("rejecting")}>

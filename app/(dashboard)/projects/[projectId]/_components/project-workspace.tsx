@@ -10,7 +10,7 @@ import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
-import { ZPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/agents/plan-schema";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
 import { PlanReview } from "./plan-review";
@@ -102,10 +102,11 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   );
 
   const planEvent = [...events].reverse().find((event) => event.type === "plan.generated" || event.type === "plan.edited");
-  const planParse = ZPlan.safeParse(planEvent?.payload.plan);
+  // The server validated the plan against ZPlan before storing the event; no need to ship zod here.
+  const plan = (planEvent?.payload.plan as TPlan | undefined) ?? null;
   const status = run?.status ?? "QUEUED";
   const liveUrl = project.data?.liveUrls[0];
-  const isPlanWaiting = status === "WAITING" && canEdit && planParse.success;
+  const isPlanWaiting = status === "WAITING" && canEdit && plan !== null;
   const followUpBox = useRef<HTMLTextAreaElement>(null);
 
   useKeyboardShortcuts({
@@ -156,13 +157,13 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
           )}
         </Panel>
         <Panel title="Plan" testId="plan-panel">
-          {planParse.success ? (
+          {plan !== null ? (
             <>
-              <PlanView plan={planParse.data} />
+              <PlanView plan={plan} />
               {isPlanWaiting && runId && (
                 <PlanReview
                   key={runId}
-                  plan={planParse.data}
+                  plan={plan}
                   isPending={review.isPending}
                   onDecide={(decision) => review.mutate({ runId, ...decision })}
                 />
