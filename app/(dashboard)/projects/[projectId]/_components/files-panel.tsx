@@ -1,81 +1,298 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
+import { CodeViewer, CodeViewerSkeleton } from "~/components/code/code-viewer";
+import { DiffView, DiffViewSkeleton, type DiffLayout } from "~/components/code/diff-view";
+import { formatBytes } from "~/components/code/format-bytes";
+import { ToggleGroup } from "~/components/code/toggle-group";
+import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/lib/trpc/client";
+import { describeError } from "~/lib/trpc/errors";
+import type { AppRouter } from "~/server/api/root";
+import { MAX_TEXT_BYTES } from "~/server/versions/file-text";
 
-const changeTone = { added: "text-emerald-600", modified: "text-amber-600", removed: "text-red-600" } as const;
+type RouterOutputs = inferRouterOutputs<AppRouter>;
+type Version = RouterOutputs["version"]["list"][number];
+type ChangeKind = RouterOutputs["version"]["diff"]["changes"][number]["change"];
+type View = "code" | "changes";
+
+const changeLook: Record<ChangeKind, { symbol: string; word: string; className: string }> = {
+  added: { symbol: "+", word: "added", className: "text-emerald-700 dark:text-emerald-400" },
+  modified: { symbol: "~", word: "modified", className: "text-amber-700 dark:text-amber-400" },
+  removed: { symbol: "−", word: "removed", className: "text-red-700 dark:text-red-400" },
+};
+
+const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function FilesPanel({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const versions = useQuery(trpc.version.list.queryOptions({ projectId }));
+
+  if (versions.isPending) {
+    return <div role="status" className="h-48 animate-pulse rounded-lg bg-zinc-200/60 dark:bg-zinc-800/60" aria-busy="true" aria-label="Loading files" />;
+  }
+  if (versions.isError) return <LoadError what="versions" error={versions.error} onRetry={() => void versions.refetch()} />;
+  if (versions.data.length === 0) {
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="files-placeholder">
+        No versions yet. Files appear here once the first version is built.
+      </p>
+    );
+  }
+  return <VersionBrowser versions={versions.data} />;
+}
+
+/** The files of one version, and its changes against another: pick either, read code or a line diff. */
+function VersionBrowser({ versions }: { versions: Version[] }) {
+  const trpc = useTRPC();
   const [selectedVersionId, setSelectedVersionId] = useState<string | null>(null);
+  // null: compare with the version's parent, which follows the selected version.
+  const [baseVersionId, setBaseVersionId] = useState<string | null>(null);
   const [selectedPath, setSelectedPath] = useState<string | null>(null);
-  const list = versions.data ?? [];
-  const version = list.find((item) => item.id === selectedVersionId) ?? list[0];
-  const previous = version ? list.find((item) => item.number === version.number - 1) : undefined;
+  const [view, setView] = useState<View>("code");
+  const [diffLayout, setDiffLayout] = useState<DiffLayout>("unified");
 
-  const files = useQuery({ ...trpc.version.files.queryOptions({ versionId: version?.id ?? "" }), enabled: Boolean(version) });
-  const diff = useQuery({
-    ...trpc.version.diff.queryOptions({ versionId: version?.id ?? "", againstVersionId: previous?.id ?? "" }),
-    enabled: Boolean(version && previous),
-  });
-  const path = selectedPath ?? files.data?.files.find((file) => file.path === "index.html")?.path ?? files.data?.files[0]?.path;
-  const file = useQuery({ ...trpc.version.file.queryOptions({ versionId: version?.id ?? "", path: path ?? "" }), enabled: Boolean(version && path) });
+  // Newest by default, so a freshly built version shows up without a click.
+  const version = versions.find((item) => item.id === selectedVersionId) ?? versions[0]!;
+  const parent =
+    versions.find((item) => item.id === version.parentVersionId) ?? versions.find((item) => item.number === version.number - 1);
+  const base = versions.find((item) => item.id === baseVersionId && item.id !== version.id) ?? parent;
 
-  if (list.length === 0) return <p className="text-sm text-zinc-500" data-testid="files-placeholder">No versions yet. Files appear here once the first version is built.</p>;
+  const files = useQuery(trpc.version.files.queryOptions({ versionId: version.id }));
+  const changes = useQuery(trpc.version.diff.queryOptions(base ? { versionId: version.id, againstVersionId: base.id } : skipToken));
+  const changeByPath = new Map(changes.data?.changes.map((change) => [change.path, change.change]));
+
+  const paths = files.data?.files.map((file) => file.path) ?? [];
+  const isKnown = (path: string | null): path is string => path !== null && (paths.includes(path) || changeByPath.has(path));
+  const path = isKnown(selectedPath) ? selectedPath : (paths.find((item) => item === "index.html") ?? paths[0] ?? null);
+  const isInVersion = path !== null && paths.includes(path);
+  const change = path === null ? undefined : changeByPath.get(path);
+  // A removed file has no code to show in this version, only its diff.
+  const shownView: View = change && (view === "changes" || !isInVersion) ? "changes" : "code";
+
+  const file = useQuery(
+    trpc.version.file.queryOptions(
+      // The diff view also uses the file's text, to expand collapsed unchanged lines.
+      path && isInVersion && (shownView === "code" || change === "modified") ? { versionId: version.id, path } : skipToken,
+    ),
+  );
+  const fileDiff = useQuery(
+    trpc.version.fileDiff.queryOptions(
+      path && base && shownView === "changes" ? { versionId: version.id, againstVersionId: base.id, path } : skipToken,
+    ),
+  );
+
+  function open(nextPath: string, nextView: View) {
+    setSelectedPath(nextPath);
+    setView(nextView);
+  }
 
   return (
     <div className="space-y-3" data-testid="files-panel">
-      <label className="flex items-center gap-2 text-sm">
-        Version
-        <select
-          value={version?.id}
-          onChange={(event) => {
-            setSelectedVersionId(event.target.value);
-            setSelectedPath(null);
-          }}
-          className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {list.map((item) => (
-            <option key={item.id} value={item.id}>
-              v{item.number} — {item._count.files} files
-            </option>
-          ))}
-        </select>
-      </label>
-      {previous && diff.data && (
-        <div className="rounded-lg bg-zinc-100 p-3 text-xs dark:bg-zinc-900" data-testid="version-diff">
-          <p className="font-medium">
-            Changes from v{previous.number} to v{version!.number}: {diff.data.changes.length} file(s)
-          </p>
-          <ul className="mt-1 space-y-0.5 font-mono">
-            {diff.data.changes.map((change) => (
-              <li key={change.path} className={changeTone[change.change]}>
-                {change.change === "added" ? "+" : change.change === "removed" ? "−" : "~"} {change.path}
-              </li>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <label className="flex items-center gap-2">
+          Version
+          <select
+            value={version.id}
+            onChange={(event) => {
+              setSelectedVersionId(event.target.value);
+              setBaseVersionId(null);
+            }}
+            className={selectClass}
+          >
+            {versions.map((item) => (
+              <option key={item.id} value={item.id}>
+                v{item.number} — {item._count.files} files
+              </option>
             ))}
-          </ul>
-        </div>
-      )}
-      <div className="grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)]">
-        <ul className="max-h-96 overflow-y-auto rounded-lg border border-zinc-200 p-1 font-mono text-xs dark:border-zinc-800" aria-label="Files">
-          {files.data?.files.map((item) => (
-            <li key={item.path}>
-              <button
-                type="button"
-                onClick={() => setSelectedPath(item.path)}
-                className={`w-full truncate rounded px-2 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${item.path === path ? "bg-brand-50 text-brand-700 dark:bg-zinc-800" : ""}`}
-              >
-                {item.path}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <pre className="max-h-96 overflow-auto rounded-lg bg-zinc-950 p-3 text-xs text-zinc-100" data-testid="file-content" aria-label={path ? `Contents of ${path}` : "File contents"}>
-          {file.data ? (file.data.isText ? file.data.content : `Binary file, ${file.data.size} bytes`) : "…"}
-        </pre>
+          </select>
+        </label>
+        {versions.length > 1 && (
+          <label className="flex items-center gap-2">
+            Compare with
+            <select value={base?.id ?? ""} onChange={(event) => setBaseVersionId(event.target.value)} className={selectClass}>
+              {!base && <option value="">Choose a version</option>}
+              {versions
+                .filter((item) => item.id !== version.id)
+                .map((item) => (
+                  <option key={item.id} value={item.id}>
+                    v{item.number}
+                    {item.id === parent?.id ? " (parent)" : ""}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
       </div>
+
+      {base && (
+        <section className="rounded-lg bg-zinc-100 p-3 text-xs dark:bg-zinc-950/60" data-testid="version-diff" aria-label="Changed files">
+          {changes.isPending ? (
+            <div role="status" className="h-4 w-48 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" aria-busy="true" aria-label="Loading changes" />
+          ) : changes.isError ? (
+            <LoadError what="changes" error={changes.error} onRetry={() => void changes.refetch()} />
+          ) : (
+            <>
+              <p className="font-medium">
+                Changes from v{base.number} to v{version.number}: {changes.data.changes.length} file(s)
+              </p>
+              {changes.data.changes.length > 0 && (
+                <ul className="mt-1 max-h-40 space-y-0.5 overflow-y-auto font-mono">
+                  {changes.data.changes.map((item) => (
+                    <li key={item.path}>
+                      <button
+                        type="button"
+                        onClick={() => open(item.path, "changes")}
+                        aria-current={item.path === path && shownView === "changes" ? "true" : undefined}
+                        className="w-full truncate rounded px-1 py-0.5 text-left hover:bg-zinc-200 aria-[current=true]:bg-white dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800"
+                        title={`${item.path} (${changeLook[item.change].word})`}
+                      >
+                        <ChangeMark change={item.change} /> {item.path}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      <div className="grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)]">
+        <FileList
+          paths={paths}
+          isLoading={files.isPending}
+          error={files.isError ? files.error : null}
+          onRetry={() => void files.refetch()}
+          selectedPath={path}
+          changeByPath={changeByPath}
+          onOpen={(nextPath) => open(nextPath, "code")}
+        />
+        <div className="min-w-0 space-y-2">
+          {path && base && (change || !isInVersion) && (
+            <ToggleGroup
+              label="Show"
+              value={shownView}
+              onChange={setView}
+              options={[
+                { value: "code", label: "Code", isDisabled: !isInVersion, title: isInVersion ? undefined : `Not in v${version.number}` },
+                { value: "changes", label: "Changes", isDisabled: !change },
+              ]}
+            />
+          )}
+          {path === null ? (
+            files.isPending ? (
+              <CodeViewerSkeleton />
+            ) : (
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">This version has no files.</p>
+            )
+          ) : shownView === "changes" ? (
+            fileDiff.isError ? (
+              <LoadError what="this diff" error={fileDiff.error} onRetry={() => void fileDiff.refetch()} />
+            ) : fileDiff.data ? (
+              <DiffView
+                diff={fileDiff.data}
+                layout={diffLayout}
+                onLayoutChange={setDiffLayout}
+                newText={file.data?.isText ? (file.data.content ?? undefined) : undefined}
+              />
+            ) : (
+              <DiffViewSkeleton />
+            )
+          ) : file.isError ? (
+            <LoadError what={path} error={file.error} onRetry={() => void file.refetch()} />
+          ) : file.data ? (
+            file.data.isText ? (
+              <CodeViewer path={file.data.path} text={file.data.content ?? ""} size={file.data.size} testId="file-content" />
+            ) : (
+              <p
+                className="rounded-lg border border-zinc-200 px-3 py-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+                data-testid="file-content"
+              >
+                {file.data.size > MAX_TEXT_BYTES ? "Too large to show" : "Binary file"}, {formatBytes(file.data.size)}
+              </p>
+            )
+          ) : (
+            <CodeViewerSkeleton />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FileList({
+  paths,
+  isLoading,
+  error,
+  onRetry,
+  selectedPath,
+  changeByPath,
+  onOpen,
+}: {
+  paths: string[];
+  isLoading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  selectedPath: string | null;
+  changeByPath: ReadonlyMap<string, ChangeKind>;
+  onOpen: (path: string) => void;
+}) {
+  if (error) return <LoadError what="the file list" error={error} onRetry={onRetry} />;
+  if (isLoading) {
+    return (
+      <ul className="space-y-1.5 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800" aria-busy="true" aria-label="Loading files">
+        {[80, 60, 70, 50, 65].map((width, index) => (
+          <li key={index} className="h-4 animate-pulse rounded bg-zinc-200/70 dark:bg-zinc-800/70" style={{ width: `${width}%` }} />
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <ul className="max-h-60 overflow-y-auto rounded-lg border border-zinc-200 p-1 font-mono text-xs md:max-h-[32rem] dark:border-zinc-800" aria-label="Files">
+      {paths.map((path) => {
+        const change = changeByPath.get(path);
+        return (
+          <li key={path}>
+            <button
+              type="button"
+              onClick={() => onOpen(path)}
+              aria-current={path === selectedPath ? "true" : undefined}
+              title={path}
+              className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-100 aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-700 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800 dark:aria-[current=true]:text-brand-100"
+            >
+              <span className="min-w-0 flex-1 truncate">{path}</span>
+              {change && <ChangeMark change={change} />}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** +, ~ or − with the word for screen readers: a change is never told by colour alone. */
+function ChangeMark({ change }: { change: ChangeKind }) {
+  const look = changeLook[change];
+  return (
+    <span className={`font-bold ${look.className}`}>
+      <span aria-hidden>{look.symbol}</span>
+      <span className="sr-only">({look.word})</span>
+    </span>
+  );
+}
+
+function LoadError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+      <span className="min-w-0 flex-1">
+        Could not load {what}: {describeError(error)}
+      </span>
+      <Button variant="secondary" className="px-3 py-1" onClick={onRetry}>
+        Retry
+      </Button>
     </div>
   );
 }
