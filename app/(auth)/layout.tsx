@@ -6,7 +6,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-6 py-4">
         <span className="font-semibold tracking-tight">
-          <span className="text-brand-600">Epic</span> AI Dev
+          <span className="text-brand-600 dark:text-brand-400">Epic</span> AI Dev
         </span>
         <ThemeToggle />
       </header>

@@ -21,7 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
         <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:py-0">
           <Link href="/projects" className="shrink-0 font-semibold tracking-tight">
-            <span className="text-brand-600">Epic</span> <span className="hidden sm:inline">AI Dev</span>
+            <span className="text-brand-600 dark:text-brand-400">Epic</span> <span className="hidden sm:inline">AI Dev</span>
           </Link>
           <span className="text-zinc-300 dark:text-zinc-700" aria-hidden>/</span>
           <WorkspaceSwitcher />

@@ -45,11 +45,12 @@ export function CodeViewer({ path, text, size, testId }: { path: string; text: s
         role="region"
         tabIndex={0}
         data-testid={testId}
+        data-highlighted={tokens ? "true" : undefined}
         aria-label={`Contents of ${path}`}
         className={`${styles.code} max-h-[28rem] overflow-auto bg-white py-2 font-mono text-xs leading-5 text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200`}
       >
         {lines.length === 0 ? (
-          <span className="px-3 text-zinc-500">Empty file</span>
+          <span className="px-3 text-zinc-500 dark:text-zinc-400">Empty file</span>
         ) : (
           <code className={isWrapped ? "block" : "block w-max min-w-full"}>
             {lines.map((line, index) => (

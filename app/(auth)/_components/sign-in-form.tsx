@@ -66,7 +66,7 @@ export function SignInForm({ isGitHubEnabled, callbackUrl }: { isGitHubEnabled: 
       )}
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link href={withCallbackUrl("/signup", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={withCallbackUrl("/signup", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
           Create an account
         </Link>
       </p>

@@ -76,7 +76,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </form>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link href={withCallbackUrl("/signin", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={withCallbackUrl("/signin", callbackUrl)} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
           Sign in
         </Link>
       </p>

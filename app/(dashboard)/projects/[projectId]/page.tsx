@@ -31,15 +31,15 @@ export default async function ProjectPage({ params }: PageProps) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
         <Link href="/projects" className="hover:underline">Projects</Link> <span aria-hidden>/</span> {project.workspace.name}
       </nav>
       <ProjectHeader project={{ id: project.id, name: project.name, status: project.status, archivedAt: project.archivedAt }} />
 
       <section aria-labelledby="prompt-heading" className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Prompt</h2>
+        <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Prompt</h2>
         <p className="mt-2 whitespace-pre-wrap break-words" data-testid="project-prompt">{project.originalPrompt}</p>
-        <p className="mt-3 text-xs text-zinc-500">
+        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
           Created by {project.user.name ?? project.user.email} on {project.createdAt.toLocaleString("en-US")}
         </p>
       </section>

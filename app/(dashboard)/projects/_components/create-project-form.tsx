@@ -71,7 +71,7 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
         />
       </Field>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <span id="prompt-count" className={`text-xs ${isTooLong ? "text-red-600" : "text-zinc-500"}`}>
+        <span id="prompt-count" className={`text-xs ${isTooLong ? "text-red-600" : "text-zinc-500 dark:text-zinc-400"}`}>
           {prompt.length.toLocaleString("en-US")} / {PROMPT_MAX_LENGTH.toLocaleString("en-US")} · ⌘/Ctrl + Enter to submit
         </span>
         <div className="flex flex-wrap items-center gap-3">

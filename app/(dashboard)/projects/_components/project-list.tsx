@@ -56,7 +56,7 @@ export function ProjectList({ workspaceId }: { workspaceId: string }) {
                 <StatusBadge status={project.status} />
               </div>
               <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{project.originalPrompt}</p>
-              <p className="mt-2 text-xs text-zinc-500">
+              <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
                 {project.user.name ?? project.user.email} · created {formatRelativeTime(project.createdAt)}
               </p>
             </Link>

@@ -39,7 +39,7 @@ export function ProjectsView() {
       </section>
       <section aria-labelledby="projects-heading" className="space-y-3">
         <h2 id="projects-heading" className="text-lg font-semibold">
-          Projects <span className="font-normal text-zinc-500">in {workspace.name}</span>
+          Projects <span className="font-normal text-zinc-500 dark:text-zinc-400">in {workspace.name}</span>
         </h2>
         <ProjectList workspaceId={workspace.id} />
       </section>

@@ -97,7 +97,7 @@ export function WorkspaceSettings() {
               Save settings
             </Button>
           ) : (
-            <p className="text-sm text-zinc-500">Only owners and admins can change these settings.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can change these settings.</p>
           )}
         </form>
       </section>

@@ -16,7 +16,7 @@ export default async function AdminRunPage({ params }: PageProps) {
   if (!ZExecutorRunId.safeParse(runId).success) notFound();
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
         <Link href="/admin/runs" className="hover:underline">Runs</Link> <span aria-hidden>/</span> <span className="font-mono">{runId}</span>
       </nav>
       <RunDetail runId={runId} />

@@ -4,7 +4,7 @@ import type { JsonPreview } from "~/server/executor-admin/to-json-preview";
 export function JsonBlock({ label, value }: { label: string; value: JsonPreview | null }) {
   return (
     <div className="space-y-1">
-      <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{label}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</p>
       {value ? (
         <>
           <pre aria-label={label} tabIndex={0} className="max-h-80 overflow-auto rounded-lg bg-zinc-100 p-3 text-xs dark:bg-zinc-950">
@@ -17,7 +17,7 @@ export function JsonBlock({ label, value }: { label: string; value: JsonPreview 
           )}
         </>
       ) : (
-        <p className="text-sm text-zinc-500">None</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">None</p>
       )}
     </div>
   );

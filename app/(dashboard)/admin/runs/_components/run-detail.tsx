@@ -51,7 +51,7 @@ export function RunDetail({ runId }: { runId: string }) {
     <div className="space-y-6">
       <RunHeader run={query.data} />
       <section aria-labelledby="steps-heading" className="space-y-2">
-        <h2 id="steps-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Steps ({query.data.steps.length})</h2>
+        <h2 id="steps-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Steps ({query.data.steps.length})</h2>
         {query.data.steps.length === 0 ? (
           <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
             No steps yet.
@@ -127,10 +127,10 @@ function RunHeader({ run }: { run: RunView }) {
         <Fact label="Duration">{runDuration(run)}</Fact>
         <Fact label="Failed attempts">{run.attempt} / {run.maxAttempts}</Fact>
         {run.replayOfRunId && (
-          <Fact label="Replay of"><Link href={`/admin/runs/${run.replayOfRunId}`} className="font-mono text-xs text-brand-600 hover:underline">{run.replayOfRunId}</Link></Fact>
+          <Fact label="Replay of"><Link href={`/admin/runs/${run.replayOfRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.replayOfRunId}</Link></Fact>
         )}
         {run.parentRunId && (
-          <Fact label="Invoked by"><Link href={`/admin/runs/${run.parentRunId}`} className="font-mono text-xs text-brand-600 hover:underline">{run.parentRunId}</Link></Fact>
+          <Fact label="Invoked by"><Link href={`/admin/runs/${run.parentRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.parentRunId}</Link></Fact>
         )}
       </dl>
       {run.error && <p className="text-sm text-red-600 dark:text-red-400">{run.error}</p>}
@@ -142,7 +142,7 @@ function RunHeader({ run }: { run: RunView }) {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd>{children}</dd>
     </div>
   );
@@ -153,9 +153,9 @@ function StepItem({ step }: { step: StepView }) {
     <details className="group rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-4 py-2.5 text-sm" aria-label={`Step ${step.name}, ${step.status.toLowerCase()}`}>
         <span className="font-medium">{step.name}</span>
-        <span className="font-mono text-xs text-zinc-500">{step.op}</span>
+        <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{step.op}</span>
         <RunStatusBadge status={step.status} />
-        <span className="ml-auto flex gap-3 text-xs tabular-nums text-zinc-500">
+        <span className="ml-auto flex gap-3 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
           {step.attempts > 0 && <span>{step.attempts} failed attempt{step.attempts === 1 ? "" : "s"}</span>}
           <span>{step.durationMs !== null ? formatDuration(step.durationMs) : step.wakeAt ? `until ${step.wakeAt.toLocaleString("en-US")}` : "—"}</span>
         </span>
@@ -163,7 +163,7 @@ function StepItem({ step }: { step: StepView }) {
       <div className="space-y-3 border-t border-zinc-200 p-4 dark:border-zinc-800">
         {step.waitEvent && <p className="text-sm">Waiting for event <span className="font-mono text-xs">{step.waitEvent}</span></p>}
         {step.invokedRunId && (
-          <p className="text-sm">Invoked run <Link href={`/admin/runs/${step.invokedRunId}`} className="font-mono text-xs text-brand-600 hover:underline">{step.invokedRunId}</Link></p>
+          <p className="text-sm">Invoked run <Link href={`/admin/runs/${step.invokedRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{step.invokedRunId}</Link></p>
         )}
         <JsonBlock label="Input" value={step.input} />
         <JsonBlock label="Output" value={step.output} />

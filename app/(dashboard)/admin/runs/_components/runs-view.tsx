@@ -112,7 +112,7 @@ function RunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNex
       <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm" data-testid="runs-table">
           <caption className="sr-only">Executor runs, newest first</caption>
-          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900">
+          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
             <tr>
               <th scope="col" className="px-3 py-2">Status</th>
               <th scope="col" className="px-3 py-2">Function</th>
@@ -127,7 +127,7 @@ function RunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNex
               <tr key={run.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
                 <td className="px-3 py-2"><RunStatusBadge status={run.status} /></td>
                 <td className="px-3 py-2">
-                  <Link href={`/admin/runs/${run.id}`} className="font-medium text-brand-600 hover:underline" aria-label={`Run ${run.id} of ${run.functionId}`}>
+                  <Link href={`/admin/runs/${run.id}`} className="font-medium text-brand-600 dark:text-brand-400 hover:underline" aria-label={`Run ${run.id} of ${run.functionId}`}>
                     {run.functionId}
                   </Link>
                   {run.error && <p className="mt-0.5 line-clamp-1 text-xs text-red-600 dark:text-red-400" title={run.error}>{run.error}</p>}

@@ -128,7 +128,7 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 
 function BackToProjects() {
   return (
-    <Link href="/projects" className="inline-block font-medium text-brand-600 hover:underline dark:text-brand-500">
+    <Link href="/projects" className="inline-block font-medium text-brand-600 hover:underline dark:text-brand-400">
       Go to your projects
     </Link>
   );

@@ -40,7 +40,7 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
       </div>
     );
   const list = deployments.data;
-  if (list.length === 0) return <p className="text-sm text-zinc-500">No deployments yet.</p>;
+  if (list.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No deployments yet.</p>;
   return (
     <div className="space-y-2" data-testid="deployments">
       {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
@@ -52,16 +52,16 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
               <div className="flex flex-wrap items-center gap-2">
                 <StatusBadge status={deployment.status} />
                 <span className="font-medium">v{deployment.version?.number ?? "?"}</span>
-                <span className="text-xs text-zinc-500">{deployment.platform}</span>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">{deployment.platform}</span>
                 {deployment.completedAt && (
-                  <span className="text-xs text-zinc-500">
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">
                     {((new Date(deployment.completedAt).getTime() - new Date(deployment.initiatedAt).getTime()) / 1000).toFixed(1)} s
                   </span>
                 )}
                 {isLive && <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300">Live</span>}
                 <div className="ml-auto flex gap-2">
                   {deployment.deploymentUrl && (
-                    <a href={deployment.deploymentUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-brand-600 hover:underline">
+                    <a href={deployment.deploymentUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-brand-600 dark:text-brand-400 hover:underline">
                       Open
                     </a>
                   )}
@@ -81,9 +81,9 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
                   )}
                 </div>
               </div>
-              {deployment.deploymentUrl && <p className="mt-1 truncate font-mono text-xs text-zinc-500">{deployment.deploymentUrl}</p>}
+              {deployment.deploymentUrl && <p className="mt-1 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{deployment.deploymentUrl}</p>}
               <details className="mt-2">
-                <summary className="cursor-pointer text-xs text-zinc-500">Logs</summary>
+                <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400">Logs</summary>
                 <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">{deployment.logs}</pre>
               </details>
             </li>

@@ -2,12 +2,13 @@
 
 import { skipToken, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { CodeViewer, CodeViewerSkeleton } from "~/components/code/code-viewer";
 import { DiffView, DiffViewSkeleton, type DiffLayout } from "~/components/code/diff-view";
 import { formatBytes } from "~/components/code/format-bytes";
 import { ToggleGroup } from "~/components/code/toggle-group";
 import { Button } from "~/components/ui/button";
+import { ancestorFolders, buildFileTree, type TreeNode } from "~/lib/file-tree";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import type { AppRouter } from "~/server/api/root";
@@ -251,26 +252,77 @@ function FileList({
     );
   }
   return (
-    <ul className="max-h-60 overflow-y-auto rounded-lg border border-zinc-200 p-1 font-mono text-xs md:max-h-[32rem] dark:border-zinc-800" aria-label="Files">
-      {paths.map((path) => {
-        const change = changeByPath.get(path);
+    <div className="max-h-60 overflow-y-auto rounded-lg border border-zinc-200 p-1 font-mono text-xs md:max-h-[32rem] dark:border-zinc-800">
+      <FileTree paths={paths} selectedPath={selectedPath} changeByPath={changeByPath} onOpen={onOpen} />
+    </div>
+  );
+}
+
+function FileTree({
+  paths,
+  selectedPath,
+  changeByPath,
+  onOpen,
+}: {
+  paths: string[];
+  selectedPath: string | null;
+  changeByPath: ReadonlyMap<string, ChangeKind>;
+  onOpen: (path: string) => void;
+}) {
+  const tree = useMemo(() => buildFileTree(paths), [paths]);
+  // Folders start open (generated apps are small); the reader closes what they don't need.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (folder: string) =>
+    setClosed((current) => {
+      const next = new Set(current);
+      if (!next.delete(folder)) next.add(folder);
+      return next;
+    });
+  const visibleClosed = selectedPath ? new Set([...closed].filter((folder) => !ancestorFolders(selectedPath).includes(folder))) : closed;
+
+  const renderNodes = (nodes: TreeNode[], depth: number): ReactNode =>
+    nodes.map((node) => {
+      const indent = { paddingLeft: `${depth * 0.75 + 0.5}rem` };
+      if (node.kind === "folder") {
+        const isOpen = !visibleClosed.has(node.path);
         return (
-          <li key={path}>
+          <li key={node.path}>
             <button
               type="button"
-              onClick={() => onOpen(path)}
-              aria-current={path === selectedPath ? "true" : undefined}
-              title={path}
-              className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-100 aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-700 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800 dark:aria-[current=true]:text-brand-100"
+              onClick={() => toggle(node.path)}
+              aria-expanded={isOpen}
+              style={indent}
+              className="flex w-full items-center gap-1 rounded py-1 pr-2 text-left text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
-              <span className="min-w-0 flex-1 truncate">{path}</span>
-              {change && <ChangeMark change={change} />}
+              <span aria-hidden className={`inline-block w-3 transition-transform ${isOpen ? "rotate-90" : ""}`}>
+                ›
+              </span>
+              <span className="min-w-0 flex-1 truncate">{node.name}/</span>
             </button>
+            {isOpen && <ul>{renderNodes(node.children, depth + 1)}</ul>}
           </li>
         );
-      })}
-    </ul>
-  );
+      }
+      const change = changeByPath.get(node.path);
+      return (
+        <li key={node.path}>
+          <button
+            type="button"
+            onClick={() => onOpen(node.path)}
+            aria-current={node.path === selectedPath ? "true" : undefined}
+            title={node.path}
+            style={indent}
+            className="flex w-full items-center gap-1 rounded py-1 pr-2 text-left hover:bg-zinc-100 aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-700 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-zinc-800 dark:aria-[current=true]:text-brand-100"
+          >
+            <span aria-hidden className="inline-block w-3" />
+            <span className="min-w-0 flex-1 truncate">{node.name}</span>
+            {change && <ChangeMark change={change} />}
+          </button>
+        </li>
+      );
+    });
+
+  return <ul aria-label="Files">{renderNodes(tree, 0)}</ul>;
 }
 
 /** +, ~ or − with the word for screen readers: a change is never told by colour alone. */

@@ -8,7 +8,7 @@ export function PlanView({ plan }: { plan: TPlan }) {
       <div>
         <p className="text-base font-semibold">{plan.appName}</p>
         <p className="text-zinc-600 dark:text-zinc-400">{plan.summary}</p>
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           Kind: {plan.kind} · theme: {plan.theme.colorScheme}
         </p>
       </div>
@@ -18,7 +18,7 @@ export function PlanView({ plan }: { plan: TPlan }) {
           <ul className="mt-1 list-inside list-disc text-zinc-700 dark:text-zinc-300">
             {plan.pages.map((page) => (
               <li key={page.path}>
-                {page.title} <span className="text-zinc-500">— {page.purpose}</span>
+                {page.title} <span className="text-zinc-500 dark:text-zinc-400">— {page.purpose}</span>
               </li>
             ))}
           </ul>
@@ -26,13 +26,13 @@ export function PlanView({ plan }: { plan: TPlan }) {
         <section>
           <h4 className="font-medium">Data</h4>
           {plan.entities.length === 0 ? (
-            <p className="text-zinc-500">No stored data.</p>
+            <p className="text-zinc-500 dark:text-zinc-400">No stored data.</p>
           ) : (
             <ul className="mt-1 space-y-1">
               {plan.entities.map((entity) => (
                 <li key={entity.name}>
                   <span className="font-medium">{entity.name}</span>{" "}
-                  <span className="text-zinc-500">{entity.fields.map((field) => `${field.name}: ${field.type}`).join(", ")}</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">{entity.fields.map((field) => `${field.name}: ${field.type}`).join(", ")}</span>
                 </li>
               ))}
             </ul>

@@ -15,12 +15,12 @@ export function PreviewPanel({ url, isIsolated }: { url: string; isIsolated: boo
             type="button"
             aria-pressed={size === key}
             onClick={() => setSize(key)}
-            className={`rounded-md border px-2 py-1 ${size === key ? "border-brand-500 text-brand-700 dark:text-brand-500" : "border-zinc-300 dark:border-zinc-700"}`}
+            className={`rounded-md border px-2 py-1 ${size === key ? "border-brand-500 text-brand-700 dark:text-brand-400" : "border-zinc-300 dark:border-zinc-700"}`}
           >
             {key}
           </button>
         ))}
-        <a href={url} target="_blank" rel="noreferrer noopener" className="ml-auto text-brand-600 hover:underline" data-testid="preview-url">
+        <a href={url} target="_blank" rel="noreferrer noopener" className="ml-auto text-brand-600 dark:text-brand-400 hover:underline" data-testid="preview-url">
           Open in new tab ↗
         </a>
       </div>

@@ -153,7 +153,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
               )}
             </>
           ) : (
-            <p className="text-sm text-zinc-500">No runs yet.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">No runs yet.</p>
           )}
         </Panel>
         <Panel title="Plan" testId="plan-panel">
@@ -170,7 +170,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
               )}
             </>
           ) : (
-            <p className="text-sm text-zinc-500">The PromptCompiler agent&apos;s plan appears here.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">The PromptCompiler agent&apos;s plan appears here.</p>
           )}
         </Panel>
       </div>
@@ -179,7 +179,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
         {liveUrl && origins.data ? (
           <PreviewPanel url={liveUrl} isIsolated={origins.data.isIsolated} />
         ) : (
-          <p className="text-sm text-zinc-500">The deployed preview appears here when the first version is ready.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">The deployed preview appears here when the first version is ready.</p>
         )}
       </Panel>
 
@@ -206,7 +206,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
                 className={`w-full rounded-lg border px-3 py-2 text-left ${item.id === runId ? "border-brand-500" : "border-zinc-200 dark:border-zinc-800"}`}
               >
                 <span className="block whitespace-pre-wrap break-words">{item.prompt}</span>
-                <span className="text-xs text-zinc-500">
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">
                   {item.status.toLowerCase()}
                   {item.versions[0] && ` · produced v${item.versions[0].number}`}
                 </span>

@@ -13,7 +13,7 @@ type QaPayload = {
 
 export function QaPanel({ runId, events }: { runId: string; events: RunEventMessage[] }) {
   const latest = [...events].reverse().find((event) => event.type === "qa.result");
-  if (!latest) return <p className="text-sm text-zinc-500">QA results appear here after the app is built.</p>;
+  if (!latest) return <p className="text-sm text-zinc-500 dark:text-zinc-400">QA results appear here after the app is built.</p>;
   const qa = latest.payload as unknown as QaPayload;
   return (
     <div className="space-y-3 text-sm" data-testid="qa-results">

@@ -20,7 +20,7 @@ export function RunTimeline({ events, streamState, runStatus }: { events: RunEve
     <div className="space-y-4">
       <div className="flex items-center justify-between text-sm">
         <StatusBadge status={runStatus} />
-        <span className={`text-xs ${streamState === "reconnecting" ? "text-amber-600" : "text-zinc-500"}`} data-testid="stream-state">
+        <span className={`text-xs ${streamState === "reconnecting" ? "text-amber-600" : "text-zinc-500 dark:text-zinc-400"}`} data-testid="stream-state">
           {streamLabel[streamState]}
         </span>
       </div>
@@ -47,7 +47,7 @@ export function RunTimeline({ events, streamState, runStatus }: { events: RunEve
               </summary>
               <ol className="max-h-40 space-y-0.5 overflow-y-auto border-t border-zinc-100 px-3 py-2 font-mono text-xs dark:border-zinc-800" aria-label={`${stage.name} log`}>
                 {stage.lines.length === 0 ? (
-                  <li className="text-zinc-500">Nothing yet.</li>
+                  <li className="text-zinc-500 dark:text-zinc-400">Nothing yet.</li>
                 ) : (
                   stage.lines.map((line) => (
                     <li key={line.seq} className={line.isError ? "text-red-600 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}>
