@@ -88,6 +88,8 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(stats).toContainText("2 succeeded · 0 failed");
   await expect(stats).toContainText("100%");
   await expect(page.getByRole("img", { name: /runs/i }).first()).toBeVisible();
+  // The charts are loaded lazily; wait for them before the screenshot.
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await saveScreenshot(page, "05-analytics");
 
   await page.goto("/settings");
