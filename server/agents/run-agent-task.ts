@@ -3,6 +3,7 @@
 // show every attempt.
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
+import { StructuredOutputError } from "../llm/errors";
 import { appendRunEvent } from "../runs/append-run-event";
 import type { AgentResult } from "./agent-brain";
 
@@ -68,8 +69,17 @@ export async function runAgentTask<T>(
     return result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // A model that kept answering invalid output still spent tokens: they count towards the run's
+    // totals (and so its budget) and show in analytics like any other usage.
+    const spent = error instanceof StructuredOutputError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
     await db.$transaction(async (tx) => {
-      await tx.agentTask.update({ where: { id: task.id }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
+      await tx.agentTask.update({ where: { id: task.id }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date(), ...spent } });
+      if (spent) {
+        await tx.run.update({
+          where: { id: spec.runId },
+          data: { tokensIn: { increment: spent.tokensIn }, tokensOut: { increment: spent.tokensOut }, costUsd: { increment: spent.costUsd } },
+        });
+      }
       await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
     });
     throw error;

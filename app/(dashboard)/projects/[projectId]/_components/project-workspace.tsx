@@ -134,7 +134,20 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Live run" testId="live-run">
-          {runId ? (
+          {runs.isPending ? (
+            <div className="space-y-2" aria-busy="true" aria-label="Loading the run">
+              {[0, 1, 2].map((row) => (
+                <div key={row} className="h-12 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />
+              ))}
+            </div>
+          ) : runs.isError ? (
+            <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-300">
+              Could not load runs: {describeError(runs.error)}
+              <Button variant="secondary" className="px-3 py-1" onClick={() => void runs.refetch()}>
+                Retry
+              </Button>
+            </div>
+          ) : runId ? (
             <>
               <RunTimeline events={events} streamState={state} runStatus={status} />
               {canEdit && (

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StructuredOutputError } from "../llm/errors";
+import { createTestUser } from "../testing/callers";
+import { createTestDatabase, testDatabaseKinds } from "../testing/test-database";
+import { runAgentTask } from "./run-agent-task";
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+describe.each(testDatabaseKinds)("runAgentTask on %s", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
+  async function newRun() {
+    const owner = await createTestUser(database.prisma, "agent-task");
+    const { project, run } = await owner.api.project.create({ workspaceId: owner.workspace.id, prompt: "A todo app" });
+    return { projectId: project.id, runId: run.id };
+  }
+
+  it("records the model that did the work, its usage and cost, on the task and the run", async () => {
+    const { projectId, runId } = await newRun();
+    const value = await runAgentTask(
+      database.prisma,
+      { runId, projectId, agentName: "PromptCompiler", taskType: "plan", input: {}, model: { provider: "openai", name: "gpt-5-mini" } },
+      async () => ({ value: "ok", usage: { inputTokens: 120, outputTokens: 30 }, costUsd: 0.0021, attempts: 1 }),
+      (result) => ({ result }),
+    );
+    expect(value).toBe("ok");
+    const task = await database.prisma.agentTask.findFirstOrThrow({ where: { runId } });
+    expect(task).toMatchObject({ status: "SUCCEEDED", provider: "openai", model: "gpt-5-mini", tokensIn: 120, tokensOut: 30, costUsd: 0.0021 });
+    expect(await database.prisma.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ tokensIn: 120, tokensOut: 30 });
+  });
+
+  it("still counts the tokens a model spent on output that never validated", async () => {
+    const { projectId, runId } = await newRun();
+    const failure = new StructuredOutputError({ task: "plan", attempts: 3, lastIssue: "pages: required", lastText: "{}", usage: { inputTokens: 900, outputTokens: 300 }, costUsd: 0.05 });
+    await expect(
+      runAgentTask(
+        database.prisma,
+        { runId, projectId, agentName: "PromptCompiler", taskType: "plan", input: {}, model: { provider: "anthropic", name: "claude-haiku-4-5" } },
+        async () => {
+          throw failure;
+        },
+        () => ({}),
+      ),
+    ).rejects.toBe(failure);
+    const task = await database.prisma.agentTask.findFirstOrThrow({ where: { runId } });
+    expect(task).toMatchObject({ status: "FAILED", provider: "anthropic", tokensIn: 900, tokensOut: 300, costUsd: 0.05 });
+    expect(task.error).toMatch(/still invalid after 3 attempts/);
+    expect(await database.prisma.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ tokensIn: 900, tokensOut: 300, costUsd: 0.05 });
+  });
+});
