@@ -73,8 +73,8 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await saveScreenshot(page, "04-files-and-diff");
 
   // Roll back to v1, with confirmation.
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: /Roll back to v1$/ }).click();
+  await page.getByTestId("deployments").getByRole("button", { name: /Roll back to v1$/ }).click();
+  await page.getByRole("dialog", { name: "Roll back to v1?" }).getByRole("button", { name: "Roll back to v1" }).click();
   await expect(page.getByText("Rolled back to v1")).toBeVisible();
   await expect(page.getByTestId("deployments")).toContainText("Rolled back");
   await expect(app.locator("body")).toContainText("Chore Board", { timeout: 30_000 });

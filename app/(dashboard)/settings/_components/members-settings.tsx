@@ -11,7 +11,7 @@ import { useUiStore } from "~/lib/stores/ui-store";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import { hasRoleAtLeast, workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/roles";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { CreateTeamWorkspace, InvitationsSettings, roleDescriptions } from "./invitations-settings";
 
 type Member = { id: string; name: string | null; email: string; role: TWorkspaceRole; joinedAt: Date };

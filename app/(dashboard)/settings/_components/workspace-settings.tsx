@@ -54,7 +54,7 @@ export function WorkspaceSettings() {
     <div className="max-w-2xl">
       <section className="space-y-4" aria-labelledby="agents-heading">
         <h1 id="agents-heading" className="text-2xl font-semibold tracking-tight">Settings · {workspace.name}</h1>
-        <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900" noValidate>
+        <form key={workspace.id} onSubmit={onSubmit} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900" noValidate>
           <fieldset disabled={!canEdit} className="space-y-4">
             <Field label="Model provider" htmlFor="modelProvider" hint="Keys are read from the server's environment, never stored here.">
               <select

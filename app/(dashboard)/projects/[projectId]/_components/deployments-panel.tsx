@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 
@@ -13,18 +14,21 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
   const queryClient = useQueryClient();
   const deployments = useQuery(trpc.deployment.list.queryOptions({ projectId }));
   const [error, setError] = useState<string | null>(null);
+  const [rollbackTarget, setRollbackTarget] = useState<{ id: string; number: number } | null>(null);
   const rollback = useMutation(
     trpc.deployment.rollback.mutationOptions({
       onSuccess: (_result, input) => {
         setError(null);
         const version = deployments.data?.find((deployment) => deployment.version?.id === input.versionId)?.version;
         toast.success(version ? `Rolled back to v${version.number}` : "Rolled back");
+        setRollbackTarget(null);
         void queryClient.invalidateQueries({ queryKey: trpc.deployment.list.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.project.get.pathKey() });
       },
       onError: (caught) => {
         setError(describeError(caught));
         toast.error(describeError(caught));
+        setRollbackTarget(null);
       },
     }),
   );
@@ -44,6 +48,17 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
   return (
     <div className="space-y-2" data-testid="deployments">
       {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+      {rollbackTarget && (
+        <ConfirmDialog
+          title={`Roll back to v${rollbackTarget.number}?`}
+          confirmLabel={`Roll back to v${rollbackTarget.number}`}
+          isPending={rollback.isPending}
+          onCancel={() => setRollbackTarget(null)}
+          onConfirm={() => rollback.mutate({ projectId, versionId: rollbackTarget.id })}
+        >
+          The live preview URL will serve version {rollbackTarget.number} again. Nothing is deleted: you can roll forward to any other ready version later.
+        </ConfirmDialog>
+      )}
       <ul className="space-y-2">
         {list.map((deployment) => {
           const isLive = deployment.version?.id === liveVersionId && deployment.status === "READY";
@@ -70,11 +85,7 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
                       variant="secondary"
                       className="px-2 py-1 text-xs"
                       isLoading={rollback.isPending}
-                      onClick={() => {
-                        if (window.confirm(`Roll back the live preview to version ${deployment.version!.number}?`)) {
-                          rollback.mutate({ projectId, versionId: deployment.version!.id });
-                        }
-                      }}
+                      onClick={() => setRollbackTarget({ id: deployment.version!.id, number: deployment.version!.number })}
                     >
                       Roll back to v{deployment.version.number}
                     </Button>
