@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
+import { LoadError } from "~/components/ui/load-error";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 
@@ -34,15 +35,7 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
   );
 
   if (deployments.isPending) return <DeploymentsSkeleton />;
-  if (deployments.isError)
-    return (
-      <div role="alert" className="flex items-center gap-3 text-sm text-red-600 dark:text-red-400">
-        Could not load deployments: {describeError(deployments.error)}
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => void deployments.refetch()}>
-          Retry
-        </Button>
-      </div>
-    );
+  if (deployments.isError) return <LoadError what="deployments" error={deployments.error} onRetry={() => void deployments.refetch()} />;
   const list = deployments.data;
   if (list.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No deployments yet.</p>;
   return (

@@ -7,10 +7,9 @@ import { CodeViewer, CodeViewerSkeleton } from "~/components/code/code-viewer";
 import { DiffView, DiffViewSkeleton, type DiffLayout } from "~/components/code/diff-view";
 import { formatBytes } from "~/components/code/format-bytes";
 import { ToggleGroup } from "~/components/code/toggle-group";
-import { Button } from "~/components/ui/button";
+import { LoadError } from "~/components/ui/load-error";
 import { ancestorFolders, buildFileTree, type TreeNode } from "~/lib/file-tree";
 import { useTRPC } from "~/lib/trpc/client";
-import { describeError } from "~/lib/trpc/errors";
 import type { AppRouter } from "~/server/api/root";
 import { MAX_TEXT_BYTES } from "~/server/versions/file-text";
 
@@ -333,18 +332,5 @@ function ChangeMark({ change }: { change: ChangeKind }) {
       <span aria-hidden>{look.symbol}</span>
       <span className="sr-only">({look.word})</span>
     </span>
-  );
-}
-
-function LoadError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
-  return (
-    <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
-      <span className="min-w-0 flex-1">
-        Could not load {what}: {describeError(error)}
-      </span>
-      <Button variant="secondary" className="px-3 py-1" onClick={onRetry}>
-        Retry
-      </Button>
-    </div>
   );
 }

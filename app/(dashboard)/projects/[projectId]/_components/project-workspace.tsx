@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
+import { LoadError } from "~/components/ui/load-error";
 import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
@@ -141,12 +142,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
               ))}
             </div>
           ) : runs.isError ? (
-            <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-300">
-              Could not load runs: {describeError(runs.error)}
-              <Button variant="secondary" className="px-3 py-1" onClick={() => void runs.refetch()}>
-                Retry
-              </Button>
-            </div>
+            <LoadError what="runs" error={runs.error} onRetry={() => void runs.refetch()} />
           ) : runId ? (
             <>
               <RunTimeline events={events} streamState={state} runStatus={status} />
