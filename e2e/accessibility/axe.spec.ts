@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { saveScreenshot } from "../support/artifacts";
 import { createProject, signUp, uniqueEmail } from "../support/users";
 
 test.setTimeout(240_000);
@@ -12,7 +13,7 @@ async function seriousViolations(page: Page) {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
-test("the main pages have no serious or critical accessibility violations, in light and dark mode", async ({ page }) => {
+test("the main pages have no serious or critical accessibility violations in light and dark mode, and fit a phone screen", async ({ page }) => {
   for (const path of ["/signin", "/signup"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -40,5 +41,17 @@ test("the main pages have no serious or critical accessibility violations, in li
       await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
       expect(await seriousViolations(page), `${target.path} (${colorScheme})`).toEqual([]);
     }
+  }
+
+  // A phone: nothing may scroll sideways, and the main navigation is still there.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const target of pages) {
+    await page.goto(target.path);
+    await target.ready(page);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${target.path} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, `phone${target.path.replace(projectId, "project").replaceAll("/", "-")}`);
   }
 });
