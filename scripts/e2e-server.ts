@@ -1,13 +1,28 @@
-// Serves the app for the Playwright suite: the quick-start path on a brand-new data folder.
+// Serves the app for the Playwright suite: the quick-start path on a brand-new data folder, with
+// GitHub sign-in pointed at a local fake GitHub (the real OAuth flow, through NextAuth, offline).
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { fakeGitHub } from "../e2e/support/fake-github";
+import { startFakeGitHub } from "../server/auth/testing/fake-github-server";
 import { run } from "./lib/run";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
 const dataDir = path.resolve(".data", `e2e-${values.port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-await run(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", values.port!, "--data-dir", dataDir], {
-  env: { ...process.env, NEXTAUTH_URL: `http://localhost:${values.port}` },
-});
+const github = await startFakeGitHub(fakeGitHub);
+try {
+  await run(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", values.port!, "--data-dir", dataDir], {
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: `http://localhost:${values.port}`,
+      GITHUB_ID: fakeGitHub.clientId,
+      GITHUB_SECRET: fakeGitHub.clientSecret,
+      GITHUB_URL: github.webUrl,
+      GITHUB_API_URL: github.apiUrl,
+    },
+  });
+} finally {
+  await github.close();
+}

@@ -33,6 +33,9 @@ export const env = createEnv({
     PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
+    // GitHub Enterprise Server (or a test's fake GitHub): where the OAuth pages and the REST API live.
+    GITHUB_URL: z.url({ protocol: /^https?$/, message: "expected the web URL of a GitHub server, e.g. https://github.example.com" }).default("https://github.com"),
+    GITHUB_API_URL: z.url({ protocol: /^https?$/, message: "expected the REST API URL of a GitHub server, e.g. https://github.example.com/api/v3" }).default("https://api.github.com"),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().regex(/^signkey-/, 'expected an Inngest signing key ("signkey-…")').optional(),
     INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),

@@ -4,7 +4,6 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
 import { getDatabase, getMigratedDatabase } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -12,6 +11,7 @@ import { authenticateUser } from "../users/authenticate-user";
 import { ZSignInInput } from "../users/schemas";
 import { createWorkspace, personalWorkspaceName } from "../workspaces/create-workspace";
 import { clientIpFromHeaders } from "./client-ip";
+import { createGitHubProvider } from "./github-provider";
 import { assertRateLimit, rateLimitRules } from "./rate-limit";
 
 function buildAuthOptions(): AuthOptions {
@@ -37,7 +37,7 @@ function buildAuthOptions(): AuthOptions {
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(createGitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET, webUrl: env.GITHUB_URL, apiUrl: env.GITHUB_API_URL }));
   }
 
   return {
