@@ -2,16 +2,14 @@
 // by the embedded executor on a fresh database, against the same body called directly. Every
 // step is a round trip through the SDK's serve handler (which replays the memoized steps) plus
 // the database writes that make it durable; this bench measures what that costs.
-import { randomBytes } from "node:crypto";
-import { Inngest } from "inngest";
 import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
-import { embeddedBaseUrl, embeddedFetch } from "../server/executor/embedded-fetch";
 import { sendEvent, startExecutor, type Executor, type ExecutorRunEvent } from "../server/executor";
 import type { ServeHandler } from "../server/executor/function-transport";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from "../server/testing/test-database";
 import { duration, formatTable } from "./pipeline-latency";
 import { percentile } from "./stats";
+import { createEmbeddedTestClient } from "../server/executor/testing/embedded-test-client";
 
 /** Runs one step: `step.run` under the executor, a plain call for the baseline. */
 type StepRunner = (id: string, body: () => unknown) => Promise<unknown>;
@@ -24,16 +22,7 @@ export async function sequentialSteps(run: StepRunner, steps: number): Promise<n
 
 /** A bench Inngest app configured like the product in embedded mode (signed, in-process sends). */
 export function createBenchApp() {
-  const signingKey = `signkey-test-${randomBytes(32).toString("hex")}`;
-  const client = new Inngest({
-    id: "executor-bench",
-    isDev: false,
-    signingKey,
-    eventKey: "bench",
-    baseUrl: embeddedBaseUrl,
-    fetch: embeddedFetch,
-    logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
-  });
+  const { client, signingKey } = createEmbeddedTestClient("executor-bench");
   const steps = client.createFunction({ id: "steps", triggers: [{ event: "bench.steps" }], retries: 0 }, async ({ event, step }) =>
     sequentialSteps((id, body) => step.run(id, body), Number(event.data.steps)),
   );

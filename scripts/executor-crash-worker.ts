@@ -11,15 +11,13 @@
 // Prints one JSON line per run event, `{"type":"hanging"}` when a step hangs, and once the
 // expected runs completed, `{"type":"report", runs, effects}` (read from the database) before
 // exiting with 0.
-import { Inngest } from "inngest";
 import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { createDatabase } from "../server/db/client";
-import { embeddedBaseUrl, embeddedFetch } from "../server/executor/embedded-fetch";
 import { startExecutor } from "../server/executor/executor";
 import { sendEvent } from "../server/executor/send-event";
+import { createEmbeddedTestClient } from "../server/executor/testing/embedded-test-client";
 
 const config = z
   .discriminatedUnion("kind", [
@@ -45,16 +43,7 @@ await db.$executeRawUnsafe(
 const recordEffect = (runId: string, step: string) =>
   db.$executeRaw`INSERT INTO "ExecutorCrashTestEffect" ("runId", "step") VALUES (${runId}, ${step})`;
 
-const signingKey = `signkey-test-${randomBytes(32).toString("hex")}`;
-const client = new Inngest({
-  id: "crash-test",
-  isDev: false,
-  signingKey,
-  eventKey: "test",
-  baseUrl: embeddedBaseUrl,
-  fetch: embeddedFetch,
-  logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
-});
+const { client, signingKey } = createEmbeddedTestClient("crash-test");
 
 const durable = client.createFunction({ id: "durable", triggers: [{ event: "crash.test" }] }, async ({ event, step, runId }) => {
   await step.run("first", () => recordEffect(runId, "first"));

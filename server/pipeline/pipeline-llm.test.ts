@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForRun } from "../testing/wait-for-run";
 import { compilePlan, generateCode, generateDataLayer, generateInfra } from "../llm/offline";
 import { startFakeLlmServer, type FakeLlmRequest } from "../llm/testing/fake-llm-server";
 
@@ -46,16 +47,6 @@ const { sendWithInngest } = await import("./send-event");
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
 
-async function waitForRun(runId: string) {
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
-    if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} is still ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 async function workspaceOnModel(name: string, budget: { runBudgetTokens: number | null }) {
   const { user, workspace } = await createTestUser(db, name);
   const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
@@ -87,7 +78,7 @@ describe("the agent pipeline on an OpenAI-compatible model", { timeout: 300_000 
   it("repairs code that fails QA, records tokens per agent, and deploys the repaired version", async () => {
     const { api, workspace } = await workspaceOnModel("llm-builder", { runBudgetTokens: null });
     const { run } = await api.project.create({ workspaceId: workspace.id, prompt: PROMPT });
-    const finished = await waitForRun(run.id);
+    const finished = await waitForRun(db, run.id);
     expect(finished.error).toBeNull();
     expect(finished.status).toBe("SUCCEEDED");
 
@@ -117,7 +108,7 @@ describe("the agent pipeline on an OpenAI-compatible model", { timeout: 300_000 
   it("stops a run cleanly when its token budget is spent, leaving nothing half-built", async () => {
     const { api, workspace } = await workspaceOnModel("llm-budget", { runBudgetTokens: 1_000 });
     const { run, project } = await api.project.create({ workspaceId: workspace.id, prompt: PROMPT });
-    const finished = await waitForRun(run.id);
+    const finished = await waitForRun(db, run.id);
     expect(finished.status).toBe("FAILED");
     expect(finished.error).toMatch(/budget/i);
     expect(await db.projectVersion.count({ where: { projectId: project.id } })).toBe(0);

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForRun } from "../testing/wait-for-run";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-pipeline-"));
 process.env.DATA_DIR = dataDir;
@@ -21,16 +22,6 @@ const { getPreviewOrigins } = await import("../deployments/preview-config");
 
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
-
-async function waitForRun(runId: string, statuses: string[], timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
-    if (statuses.includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} is still ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function userWithRealEvents(name: string) {
   const { user, workspace } = await createTestUser(db, name);
@@ -62,7 +53,7 @@ describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () 
     const { workspace, api } = await userWithRealEvents("builder");
     const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "A todo app for tasks with priorities" });
 
-    const finished = await waitForRun(run.id, ["SUCCEEDED", "FAILED"]);
+    const finished = await waitForRun(db, run.id, ["SUCCEEDED", "FAILED"]);
     expect(finished.error).toBeNull();
     expect(finished.status).toBe("SUCCEEDED");
 
@@ -89,7 +80,7 @@ describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () 
 
     // Follow-up: version 2, built from version 1, with a file-level diff.
     const followUp = await api.project.followUp({ projectId: project.id, prompt: "add a due date to tasks" });
-    expect((await waitForRun(followUp.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
+    expect((await waitForRun(db, followUp.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
     const versions = await api.version.list({ projectId: project.id });
     const [v2, v1] = [versions[0]!, versions.at(-1)!];
     expect(v2.number).toBeGreaterThan(v1.number);
@@ -112,12 +103,12 @@ describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () 
   it("waits for plan approval when the gate is on, then builds the approved plan", async () => {
     const { workspace, api } = await userWithRealEvents("reviewer");
     const { run } = await api.project.create({ workspaceId: workspace.id, prompt: "A recipe box", requiresPlanApproval: true });
-    const waiting = await waitForRun(run.id, ["WAITING"]);
+    const waiting = await waitForRun(db, run.id, ["WAITING"]);
     expect(waiting.plan).not.toBeNull();
     expect(await db.projectVersion.count({ where: { runId: run.id } })).toBe(0);
 
     await api.run.reviewPlan({ runId: run.id, isApproved: true });
-    expect((await waitForRun(run.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
+    expect((await waitForRun(db, run.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
     const types = (await db.runEvent.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } })).map((event) => event.type);
     expect(types.indexOf("plan.approved")).toBeGreaterThan(types.indexOf("plan.generated"));
   });
@@ -125,15 +116,15 @@ describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () 
   it("cancels a run waiting for approval, and a rejected plan builds nothing", async () => {
     const { workspace, api } = await userWithRealEvents("canceller");
     const first = await api.project.create({ workspaceId: workspace.id, prompt: "A kanban board", requiresPlanApproval: true });
-    await waitForRun(first.run.id, ["WAITING"]);
+    await waitForRun(db, first.run.id, ["WAITING"]);
     await api.run.cancel({ runId: first.run.id });
-    expect((await waitForRun(first.run.id, ["CANCELLED"])).error).toBe("Cancelled by a user");
+    expect((await waitForRun(db, first.run.id, ["CANCELLED"])).error).toBe("Cancelled by a user");
     await expect(api.run.cancel({ runId: first.run.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     const second = await api.project.create({ workspaceId: workspace.id, prompt: "A unit converter", requiresPlanApproval: true });
-    await waitForRun(second.run.id, ["WAITING"]);
+    await waitForRun(db, second.run.id, ["WAITING"]);
     await api.run.reviewPlan({ runId: second.run.id, isApproved: false, feedback: "not what I meant" });
-    await waitForRun(second.run.id, ["CANCELLED"]);
+    await waitForRun(db, second.run.id, ["CANCELLED"]);
     expect(await db.projectVersion.count({ where: { projectId: second.project.id } })).toBe(0);
   });
 });

@@ -1,25 +1,14 @@
 // A small Inngest app for the executor's tests: real functions served by the SDK's own Next.js
 // serve handler, configured like the product in embedded mode (signed, events through
 // embeddedFetch). Step bodies record every call, so tests can assert "ran exactly once".
-import { randomBytes } from "node:crypto";
-import { Inngest, NonRetriableError } from "inngest";
+import { NonRetriableError } from "inngest";
 import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
-import { embeddedBaseUrl, embeddedFetch } from "../embedded-fetch";
 import type { ServeHandler } from "../function-transport";
+import { createEmbeddedTestClient } from "./embedded-test-client";
 
 export function createExecutorTestApp() {
-  const signingKey = `signkey-test-${randomBytes(32).toString("hex")}`;
-  const client = new Inngest({
-    id: "executor-test",
-    isDev: false,
-    signingKey,
-    eventKey: "test",
-    baseUrl: embeddedBaseUrl,
-    fetch: embeddedFetch,
-    // The SDK logs every step error; the tests provoke many on purpose.
-    logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
-  });
+  const { client, signingKey } = createEmbeddedTestClient("executor-test");
 
   /** `${runId}:${what}` → how many times it happened. */
   const calls = new Map<string, number>();
