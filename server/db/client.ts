@@ -33,6 +33,10 @@ export function databaseConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR?: s
 export function createDatabase(config: DatabaseConfig): Database {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped database) is an 'error'
+    // event on the pool; unheard, it would crash the process. The pool discards that client and
+    // opens a new one on the next query, so logging is all there is to do.
+    pool.on("error", (error) => console.warn(`[db] an idle PostgreSQL connection was closed: ${error.message}`));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,

@@ -17,6 +17,7 @@ export async function notifyWorkers(db: Db): Promise<void> {
 /** Calls `onWake` on every notification until the returned stop function is called. */
 export function listenForWakeUps(pool: pg.Pool, onWake: () => void): () => Promise<void> {
   let client: pg.PoolClient | null = null;
+  let onConnectionError: (() => void) | null = null;
   let isStopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -28,13 +29,17 @@ export function listenForWakeUps(pool: pg.Pool, onWake: () => void): () => Promi
         return;
       }
       client = connected;
-      connected.on("notification", onWake);
-      connected.on("error", () => {
-        // The connection died: drop it and listen again on a new one.
+      onConnectionError = () => {
+        // The connection died: drop it and listen again on a new one. Once released it is the
+        // pool's again, so only a connection still ours is released here (twice would throw).
+        if (client !== connected) return;
+        client = null;
+        connected.removeListener("notification", onWake);
         connected.release(true);
-        if (client === connected) client = null;
         scheduleReconnect();
-      });
+      };
+      connected.on("notification", onWake);
+      connected.on("error", onConnectionError);
       await connected.query(`LISTEN ${channel}`);
       // Anything sent while we were not listening: look once.
       onWake();
@@ -61,6 +66,9 @@ export function listenForWakeUps(pool: pg.Pool, onWake: () => void): () => Promi
       current.removeListener("notification", onWake);
       await current.query(`UNLISTEN ${channel}`).catch(() => undefined);
       current.release();
+      // Only now: until the pool holds it again, our listener is what keeps a dying connection's
+      // 'error' from being unhandled (it ignores it, the client being no longer ours).
+      if (onConnectionError) current.removeListener("error", onConnectionError);
     }
   };
 }
