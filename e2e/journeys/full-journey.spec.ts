@@ -26,11 +26,12 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(stages.locator('[data-stage="CodeGen"]')).toHaveAttribute("data-status", "pending");
   await saveScreenshot(page, "02-plan-approval");
 
-  // Edit the plan (rename the app) and approve the edited plan.
+  // Edit the plan in the form (an empty name is refused before it reaches the server), then approve the edit.
   await page.getByRole("button", { name: "Edit", exact: true }).click();
-  const editor = page.getByLabel("Edit plan (JSON)");
-  const draft = await editor.inputValue();
-  await editor.fill(draft.replace(/"appName": "[^"]*"/, '"appName": "Chore Board"'));
+  await page.getByLabel("App name").fill("");
+  await expect(page.getByRole("button", { name: "Approve edited plan" })).toBeDisabled();
+  await expect(page.getByRole("alert").filter({ hasText: "appName" })).toBeVisible();
+  await page.getByLabel("App name").fill("Chore Board");
   await page.getByRole("button", { name: "Approve edited plan" }).click();
   await expect(page.getByText("Edited plan approved — building")).toBeVisible();
   await expect(page.getByTestId("plan")).toContainText("Chore Board");

@@ -5,18 +5,23 @@ import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
 import type { checkPlanDraft } from "~/lib/plan-draft";
 import type { TPlan } from "~/server/agents/plan-schema";
+import { ToggleGroup } from "~/components/code/toggle-group";
+import { PlanForm } from "./plan-form";
 
 type Decision = { isApproved: true; plan?: TPlan } | { isApproved: false; feedback?: string };
 
 /**
- * The approval gate's controls: approve as is, edit the plan (any field, as JSON checked against
- * the same schema the server uses, so a bad edit never reaches the agents) and approve the edit,
- * or reject with a reason that lands in the run's audit trail.
+ * The approval gate's controls: approve as is, edit the plan and approve the edit, or reject with a
+ * reason that lands in the run's audit trail. Edits happen in a form (the usual changes) or as
+ * JSON (anything); both change one JSON draft, checked against the same schema the server uses,
+ * so a bad edit never reaches the agents.
  */
 export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPending: boolean; onDecide: (decision: Decision) => void }) {
   const [mode, setMode] = useState<"idle" | "editing" | "rejecting">("idle");
   const [draft, setDraft] = useState(() => JSON.stringify(plan, null, 2));
   const [feedback, setFeedback] = useState("");
+  const [view, setView] = useState<"form" | "json">("form");
+  const formPlan = parsePlanShape(draft);
   // The checker brings zod and the plan schema: loaded only when someone starts editing.
   const [checkDraft, setCheckDraft] = useState<typeof checkPlanDraft | null>(null);
   const checked = checkDraft ? checkDraft(draft) : { ok: false as const, problems: ["Loading the plan checker…"] };
@@ -28,17 +33,35 @@ export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPendi
   if (mode === "editing") {
     return (
       <div className="mt-4 space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-        <Field label="Edit plan (JSON)" htmlFor="plan-draft" error={checked.ok ? null : checked.problems[0]} hint="Change pages, entities, features or acceptance checks; the agents build exactly this.">
-          <TextArea
-            id="plan-draft"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            rows={16}
-            spellCheck={false}
-            aria-invalid={!checked.ok}
-            className="font-mono text-xs"
-          />
-        </Field>
+        <ToggleGroup
+          label="Edit as"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: "form", label: "Form", isDisabled: !formPlan, title: formPlan ? undefined : "Fix the JSON first" },
+            { value: "json", label: "JSON" },
+          ]}
+        />
+        {view === "form" && formPlan ? (
+          <PlanForm plan={formPlan} onChange={(next) => setDraft(JSON.stringify(next, null, 2))} />
+        ) : (
+          <Field label="Edit plan (JSON)" htmlFor="plan-draft" hint="Every field: pages, entities and their fields, features, acceptance checks and their steps, tasks.">
+            <TextArea
+              id="plan-draft"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              rows={16}
+              spellCheck={false}
+              aria-invalid={!checked.ok}
+              className="font-mono text-xs"
+            />
+          </Field>
+        )}
+        {!checked.ok && (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {checked.problems[0]}
+          </p>
+        )}
         {!checked.ok && checked.problems.length > 1 && (
           <ul className="list-inside list-disc text-xs text-red-600 dark:text-red-400">
             {checked.problems.slice(1, 6).map((problem) => (
@@ -98,4 +121,21 @@ export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPendi
       </Button>
     </div>
   );
+}
+
+/** The draft as a plan-shaped object the form can show, or null when it is not even that. */
+function parsePlanShape(draft: string): TPlan | null {
+  try {
+    const value = JSON.parse(draft) as Partial<TPlan> | null;
+    const isShaped =
+      !!value &&
+      typeof value.appName === "string" &&
+      typeof value.summary === "string" &&
+      Array.isArray(value.pages) &&
+      Array.isArray(value.features) &&
+      Array.isArray(value.acceptanceChecks);
+    return isShaped ? (value as TPlan) : null;
+  } catch {
+    return null;
+  }
 }
