@@ -41,6 +41,7 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
     await expect(stages.locator(`[data-stage="${stage}"]`)).toHaveAttribute("data-status", "done", { timeout: 180_000 });
   }
   await expect(page.getByTestId("activity")).toContainText("Run succeeded");
+  await expect(page.getByText("Run succeeded — the preview is live")).toBeVisible();
   await expect(page.getByTestId("qa-results")).toContainText("All checks passed");
   await expect(page.getByTestId("qa-screenshot")).toBeVisible();
 

@@ -42,7 +42,17 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const runId = selectedRunId ?? runs.data?.[0]?.id ?? null;
   const run = runs.data?.find((item) => item.id === runId);
 
+  // Events replayed on (re)connect are history; only those committed while the page is open are news.
+  const [openedAt] = useState(() => Date.now());
+  const announce = (event: RunEventMessage) => {
+    if (new Date(event.createdAt).getTime() < openedAt) return;
+    if (event.type === "run.succeeded") toast.success("Run succeeded — the preview is live");
+    else if (event.type === "run.failed") toast.error(`Run failed: ${String(event.payload.error ?? "see the activity log")}`);
+    else if (event.type === "plan.generated" && event.payload.isApprovalRequired) toast.info("The plan is ready for your review");
+  };
+
   const invalidate = (event: RunEventMessage) => {
+    announce(event);
     const refresh = (key: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey: key });
     if (event.type.startsWith("run.") || event.type.startsWith("plan.")) refresh(trpc.run.list.pathKey());
     if (event.type === "version.created") refresh(trpc.version.list.pathKey());
