@@ -12,6 +12,7 @@ import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import type { TPlan } from "~/server/agents/plan-schema";
+import { Conversation } from "./conversation";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
 import { PlanReview } from "./plan-review";
@@ -216,23 +217,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
       </Panel>
 
       <Panel title="Conversation">
-        <ol className="space-y-2 text-sm" data-testid="prompt-history">
-          {[...(runs.data ?? [])].reverse().map((item) => (
-            <li key={item.id}>
-              <button
-                type="button"
-                onClick={() => setSelectedRunId(item.id)}
-                className={`w-full rounded-lg border px-3 py-2 text-left ${item.id === runId ? "border-brand-500" : "border-zinc-200 dark:border-zinc-800"}`}
-              >
-                <span className="block whitespace-pre-wrap break-words">{item.prompt}</span>
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {item.status.toLowerCase()}
-                  {item.versions[0] && ` · produced v${item.versions[0].number}`}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ol>
+        <Conversation runs={runs.data ?? []} selectedRunId={runId} onSelect={setSelectedRunId} />
         {canEdit && (
           <form onSubmit={onFollowUp} className="mt-4 space-y-2" noValidate>
             <Field label="Ask for a change" htmlFor="followUp">
