@@ -41,6 +41,16 @@ test("the main pages have no serious or critical accessibility violations in lig
       await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
       expect(await seriousViolations(page), `${target.path} (${colorScheme})`).toEqual([]);
     }
+    // The plan editor and the shortcuts dialog only exist after a click or a key.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    await expect(page.getByLabel("App name")).toBeVisible();
+    expect(await seriousViolations(page), `plan editor (${colorScheme})`).toEqual([]);
+    await page.locator("body").click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    expect(await seriousViolations(page), `shortcuts dialog (${colorScheme})`).toEqual([]);
+    await page.keyboard.press("Escape");
   }
 
   // A phone: nothing may scroll sideways, and the main navigation is still there.
