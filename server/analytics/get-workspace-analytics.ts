@@ -1,6 +1,8 @@
 // Everything the Analytics page shows for one workspace, from a handful of aggregate queries.
 import type { Db } from "../db";
-import { getPromptToPreview } from "./prompt-to-preview";
+import { getFailuresByAgent } from "./failures-by-agent";
+import { getPromptToPreview, getPromptToPreviewPerDay } from "./prompt-to-preview";
+import { qualityPerDay, successRate } from "./quality-per-day";
 import { getRunsPerDay } from "./runs-per-day";
 import type { AnalyticsQuery } from "./schemas";
 import { getTopFailureReasons } from "./top-failure-reasons";
@@ -11,12 +13,14 @@ import { roundUsd, utcDayWindow } from "./utc-day-window";
 export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
   // One clock for every query, so they all cover exactly the same days.
   const scoped = { ...query, now: query.now ?? new Date() };
-  const [runsPerDay, promptToPreview, usagePerDay, usageByProvider, failures] = await Promise.all([
+  const [runsPerDay, promptToPreview, previewsPerDay, usagePerDay, usageByProvider, failures, failuresByAgent] = await Promise.all([
     getRunsPerDay(db, scoped),
     getPromptToPreview(db, scoped),
+    getPromptToPreviewPerDay(db, scoped),
     getUsagePerDay(db, scoped),
     getUsageByProvider(db, scoped),
     getTopFailureReasons(db, scoped),
+    getFailuresByAgent(db, scoped),
   ]);
   const window = utcDayWindow(scoped.days, scoped.now);
 
@@ -34,9 +38,7 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
       failed,
       cancelled: sum(runsPerDay, (day) => day.cancelled),
       active: sum(runsPerDay, (day) => day.active),
-      // Of the runs that reached a verdict: a cancellation is the user's call, not the agents'
-      // result, and a run still going has no outcome yet, so neither counts either way.
-      successRate: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
+      successRate: successRate(succeeded, failed),
       medianPromptToPreviewMs: promptToPreview.medianMs,
       previews: promptToPreview.previews,
       tokensIn,
@@ -45,9 +47,11 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
       agentFailures: failures.totalFailures,
     },
     runsPerDay,
+    qualityPerDay: qualityPerDay(runsPerDay, previewsPerDay),
     usagePerDay,
     usageByProvider,
     failureReasons: failures.reasons,
+    failuresByAgent,
   };
 }
 

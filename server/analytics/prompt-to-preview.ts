@@ -9,7 +9,7 @@
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
 import type { AnalyticsQuery } from "./schemas";
-import { utcDayWindow, withinWindow } from "./utc-day-window";
+import { fillDays, utcDayKey, utcDayWindow, withinWindow, type UtcDayWindow } from "./utc-day-window";
 
 export type PromptToPreview = {
   /** Median over runs created in the window that reached a preview; null when none did. */
@@ -18,21 +18,60 @@ export type PromptToPreview = {
   previews: number;
 };
 
-export async function getPromptToPreview(db: Db, { workspaceId, days, now }: AnalyticsQuery): Promise<PromptToPreview> {
-  const window = utcDayWindow(days, now);
-  const [row] = await db.$queryRaw<Array<{ medianMs: number | null; previews: number }>>`
+/** The same figures for the runs created on one UTC day. */
+export type PromptToPreviewOnDay = { day: string } & PromptToPreview;
+
+type MedianRow = { medianMs: number | null; previews: number };
+
+/**
+ * `WITH "firstPreview"`: one row per run created in the window that reached a preview, with
+ * its queuedAt, createdAt and readyAt. Shared by the overall and the per-day figures so the
+ * two can never disagree on what a preview time is.
+ */
+function firstPreviewCte(workspaceId: string, window: UtcDayWindow): Prisma.Sql {
+  return Prisma.sql`
     WITH "firstPreview" AS (
-      SELECT r."id", r."queuedAt", min(d."completedAt") AS "readyAt"
+      SELECT r."id", r."queuedAt", r."createdAt", min(d."completedAt") AS "readyAt"
       FROM "Run" r
       JOIN "Project" p ON p."id" = r."projectId"
       JOIN "ProjectVersion" v ON v."runId" = r."id"
       JOIN "Deployment" d ON d."versionId" = v."id" AND d."status" = 'READY' AND d."completedAt" IS NOT NULL
       WHERE p."workspaceId" = ${workspaceId} AND ${withinWindow(Prisma.sql`r."createdAt"`, window)}
-      GROUP BY r."id", r."queuedAt"
-    )
-    SELECT
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM "readyAt" - "queuedAt") * 1000)::float8) AS "medianMs",
-      count(*)::int AS "previews"
+      GROUP BY r."id", r."queuedAt", r."createdAt"
+    )`;
+}
+
+/** The median and count columns over whichever "firstPreview" rows the query groups. */
+const medianColumns = Prisma.sql`
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM "readyAt" - "queuedAt") * 1000)::float8) AS "medianMs",
+  count(*)::int AS "previews"`;
+
+// Whole milliseconds: the median of an even count is a mean and can land between two.
+const toPromptToPreview = (row: MedianRow | undefined): PromptToPreview => ({
+  medianMs: row?.medianMs == null ? null : Math.round(row.medianMs),
+  previews: row?.previews ?? 0,
+});
+
+export async function getPromptToPreview(db: Db, { workspaceId, days, now }: AnalyticsQuery): Promise<PromptToPreview> {
+  const window = utcDayWindow(days, now);
+  const [row] = await db.$queryRaw<MedianRow[]>`
+    ${firstPreviewCte(workspaceId, window)}
+    SELECT ${medianColumns}
     FROM "firstPreview"`;
-  return { medianMs: row?.medianMs == null ? null : Math.round(row.medianMs), previews: row?.previews ?? 0 };
+  return toPromptToPreview(row);
+}
+
+/** Per UTC day of the window, bucketed like runs per day: on the day the run was created, not the day its preview came up. */
+export async function getPromptToPreviewPerDay(db: Db, { workspaceId, days, now }: AnalyticsQuery): Promise<PromptToPreviewOnDay[]> {
+  const window = utcDayWindow(days, now);
+  const rows = await db.$queryRaw<Array<MedianRow & { day: string }>>`
+    ${firstPreviewCte(workspaceId, window)}
+    SELECT ${utcDayKey(Prisma.sql`"createdAt"`)} AS "day", ${medianColumns}
+    FROM "firstPreview"
+    GROUP BY 1`;
+  return fillDays(
+    window,
+    rows.map((row) => ({ day: row.day, ...toPromptToPreview(row) })),
+    (day) => ({ day, medianMs: null, previews: 0 }),
+  );
 }

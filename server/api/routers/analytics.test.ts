@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getTopFailureReasons } from "../../analytics/top-failure-reasons";
 import type { Db } from "../../db";
 import type { AgentTaskStatus, DeploymentStatus, RunStatus } from "../../db/generated/enums";
 import { createTestUser } from "../../testing/callers";
@@ -168,6 +169,56 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     ]);
   });
 
+  it("gives each day its success rate and median prompt→preview time, leaving days without either as gaps", async () => {
+    const { qualityPerDay } = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 7 });
+    const gap = { successRate: null, medianPromptToPreviewMs: null, previews: 0 };
+    expect(qualityPerDay).toEqual([
+      // One success and one failure; the success's 90 s preview is the day's only one.
+      { day: dayKey(6), successRate: 0.5, medianPromptToPreviewMs: 90_000, previews: 1 },
+      { day: dayKey(5), ...gap },
+      { day: dayKey(4), ...gap },
+      // The cancellation has no verdict; the first READY deployment (30 s) counts, not the rollback.
+      { day: dayKey(3), successRate: 1, medianPromptToPreviewMs: 30_000, previews: 1 },
+      { day: dayKey(2), ...gap },
+      { day: dayKey(1), ...gap },
+      // The running run has no verdict yet; the stranger's 5 ms preview today is not ours.
+      { day: dayKey(0), successRate: 1, medianPromptToPreviewMs: 60_000, previews: 1 },
+    ]);
+  });
+
+  it("takes each day's median over that day's runs only, on the day the run was created", async () => {
+    const db = database.prisma;
+    const tester = await createTestUser(db, "analytics-quality");
+    const project = await seedProject(db, tester);
+    const ready = (afterMs: number) => [{ status: "READY" as const, afterMs }];
+    // Two days ago: previews of 20 s and 50 s (an even count: the median is their mean), a success
+    // without a preview (counts for the rate, not the median) and a failure: 3 of 4 succeeded.
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(2, 1), deployments: ready(20_000) });
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(2, 2), deployments: ready(50_000) });
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(2, 3) });
+    await seedRun(db, project.id, { status: "FAILED", createdAt: at(2, 4) });
+    // Yesterday: runs, but none with a verdict or a preview — a gap, not 0 %.
+    await seedRun(db, project.id, { status: "CANCELLED", createdAt: at(1, 1) });
+    await seedRun(db, project.id, { status: "RUNNING", createdAt: at(1, 2) });
+    // Today: previews of 40 s, 10 s and 100 s, an odd count: the median is the middle one.
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(0, 0, 60_000), deployments: ready(40_000) });
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(0, 0, 120_000), deployments: ready(10_000) });
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(0, 0, 180_000), deployments: ready(100_000) });
+    // Three days ago, a minute before midnight: its preview comes up the next day but belongs to the day it was created.
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(2, 0, -60_000), deployments: ready(5 * 60_000) });
+
+    const analytics = await tester.api.analytics.workspace({ workspaceId: tester.workspace.id, days: 4 });
+    expect(analytics.qualityPerDay).toEqual([
+      { day: dayKey(3), successRate: 1, medianPromptToPreviewMs: 300_000, previews: 1 },
+      { day: dayKey(2), successRate: 0.75, medianPromptToPreviewMs: 35_000, previews: 2 },
+      { day: dayKey(1), successRate: null, medianPromptToPreviewMs: null, previews: 0 },
+      { day: dayKey(0), successRate: 1, medianPromptToPreviewMs: 40_000, previews: 3 },
+    ]);
+    // The overall figures pool the runs, not the days: 7 of 8 verdicts were successes, and the
+    // median is over all six previews (10, 20, 40, 50, 100, 300 s), not a median of the daily medians (40 s).
+    expect(analytics.summary).toMatchObject({ successRate: 0.875, medianPromptToPreviewMs: 45_000, previews: 6 });
+  });
+
   it("summarises success rate, median prompt→preview time, tokens and cost", async () => {
     const { summary } = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 7 });
     expect(summary).toEqual({
@@ -217,16 +268,37 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     ]);
   });
 
+  it("counts failed attempts per agent, most first, beyond the few top reasons", async () => {
+    const analytics = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 7 });
+    expect(analytics.failuresByAgent).toEqual([
+      { agentName: "CodeGen", failures: 2 },
+      { agentName: "Deploy", failures: 2 },
+      { agentName: "QA", failures: 2 },
+    ]);
+    // With only the top reason shown, the per-agent counts still add up to every failure.
+    const top = await getTopFailureReasons(database.prisma, { workspaceId: owner.workspace.id, days: 7, limit: 1 });
+    expect(top.reasons).toHaveLength(1);
+    expect(analytics.failuresByAgent.reduce((sum, agent) => sum + agent.failures, 0)).toBe(top.totalFailures);
+    expect((await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 1 })).failuresByAgent).toEqual([
+      { agentName: "CodeGen", failures: 2 },
+      { agentName: "Deploy", failures: 1 },
+    ]);
+  });
+
   it("widens and narrows with the range: the default 30 days, and today only", async () => {
     const month = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id });
     expect(month.range.days).toBe(30);
     expect(month.runsPerDay).toHaveLength(30);
     expect(month.runsPerDay.find((day) => day.day === dayKey(7))).toMatchObject({ total: 1, succeeded: 1 });
     expect(month.summary).toMatchObject({ runs: 7, succeeded: 4, successRate: 0.8, previews: 4, medianPromptToPreviewMs: 75_000, tokensIn: 6550, costUsd: 1.026 });
+    // A millisecond before midnight: its preview came up the next day, but it counts on the day the run was created.
+    expect(month.qualityPerDay.find((day) => day.day === dayKey(7))).toEqual({ day: dayKey(7), successRate: 1, medianPromptToPreviewMs: 1_000_000, previews: 1 });
+    expect(month.qualityPerDay.find((day) => day.day === dayKey(6))).toEqual({ day: dayKey(6), successRate: 0.5, medianPromptToPreviewMs: 90_000, previews: 1 });
 
     const today = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 1 });
     expect(today.runsPerDay).toEqual([{ day: dayKey(0), total: 2, succeeded: 1, failed: 0, cancelled: 0, active: 1 }]);
     expect(today.summary).toMatchObject({ runs: 2, successRate: 1, medianPromptToPreviewMs: 60_000, tokensIn: 50, agentFailures: 3 });
+    expect(today.qualityPerDay).toEqual([{ day: dayKey(0), successRate: 1, medianPromptToPreviewMs: 60_000, previews: 1 }]);
   });
 
   it("shows an empty workspace as zeros and nulls, not errors", async () => {
@@ -237,6 +309,10 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     expect(analytics.usagePerDay).toHaveLength(7);
     expect(analytics.usageByProvider).toEqual([]);
     expect(analytics.failureReasons).toEqual([]);
+    expect(analytics.failuresByAgent).toEqual([]);
+    expect(analytics.qualityPerDay).toEqual(
+      analytics.runsPerDay.map(({ day }) => ({ day, successRate: null, medianPromptToPreviewMs: null, previews: 0 })),
+    );
   });
 
   it("lets viewers read, hides the workspace from non-members, and refuses bad ranges", async () => {

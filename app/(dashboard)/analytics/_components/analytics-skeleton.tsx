@@ -9,7 +9,7 @@ export function AnalyticsSkeleton() {
         ))}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        {[0, 1, 2, 3].map((index) => (
+        {[0, 1, 2, 3, 4, 5].map((index) => (
           <div key={index} className="h-80 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
             <ChartSkeleton />
           </div>

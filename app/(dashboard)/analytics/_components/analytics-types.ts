@@ -7,3 +7,5 @@ export type RunsPerDayRow = WorkspaceAnalyticsData["runsPerDay"][number];
 export type UsagePerDayRow = WorkspaceAnalyticsData["usagePerDay"][number];
 export type ProviderUsageRow = WorkspaceAnalyticsData["usageByProvider"][number];
 export type FailureReasonRow = WorkspaceAnalyticsData["failureReasons"][number];
+export type QualityPerDayRow = WorkspaceAnalyticsData["qualityPerDay"][number];
+export type AgentFailuresRow = WorkspaceAnalyticsData["failuresByAgent"][number];

@@ -1,6 +1,6 @@
 // Series names and colours, shared by the lazily loaded charts and the legends rendered beside
 // them. The colours read on both the light and the dark background.
-import type { RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
+import type { AgentFailuresRow, QualityPerDayRow, RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
 
 export type Series<Key extends string> = { key: Key; label: string; color: string };
 
@@ -17,3 +17,14 @@ export const tokenSeries = [
 ] as const satisfies ReadonlyArray<Series<Exclude<keyof UsagePerDayRow, "day" | "costUsd">>>;
 
 export const costSeries = { key: "costUsd", label: "Cost (USD)", color: "#f59e0b" } as const satisfies Series<"costUsd">;
+
+// Green like "Succeeded" in the runs chart, so the same colour means the same thing across cards.
+export const successRateSeries = { key: "successRate", label: "Success rate", color: "#10b981" } as const satisfies Series<keyof QualityPerDayRow>;
+export const previewTimeSeries = {
+  key: "medianPromptToPreviewMs",
+  label: "Median time to preview",
+  color: "#8b5cf6",
+} as const satisfies Series<keyof QualityPerDayRow>;
+
+// Red like "Failed" in the runs chart.
+export const agentFailureSeries = { key: "failures", label: "Failed attempts", color: "#ef4444" } as const satisfies Series<keyof AgentFailuresRow>;

@@ -1,6 +1,7 @@
 // The text alternative of each chart: what a sighted reader takes from it at a glance.
-import type { ProviderUsageRow, RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
-import { formatCount, formatLongDay, formatUsd } from "./format-analytics";
+import { formatDuration } from "~/lib/format";
+import type { AgentFailuresRow, ProviderUsageRow, QualityPerDayRow, RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
+import { formatCount, formatLongDay, formatPercent, formatUsd } from "./format-analytics";
 
 function peak<Row extends { day: string }>(rows: readonly Row[], value: (row: Row) => number): Row | null {
   return rows.reduce<Row | null>((best, row) => (value(row) > (best ? value(best) : 0) ? row : best), null);
@@ -43,4 +44,45 @@ export function describeProviderUsage(rows: readonly ProviderUsageRow[]): string
   if (rows.length === 0) return "Bar chart of usage by provider: no model calls in this period.";
   const parts = rows.map((row) => `${row.provider}, ${formatCount(row.tokensIn + row.tokensOut)} tokens, ${formatUsd(row.costUsd)}`);
   return `Bar chart of tokens by model provider: ${parts.join("; ")}.`;
+}
+
+/**
+ * Lowest and highest of a per-day figure, and on which days, over the days that have one
+ * ("from 50% on … to 100% on …, over 3 days with finished runs"); null when no day has it.
+ */
+function spread<Row extends { day: string }>(
+  rows: readonly Row[],
+  value: (row: Row) => number | null,
+  format: (value: number) => string,
+  daysWith: string,
+): string | null {
+  const known = rows.flatMap((row) => {
+    const figure = value(row);
+    return figure === null ? [] : [{ day: row.day, figure }];
+  });
+  const [first] = known;
+  if (!first) return null;
+  if (known.length === 1) return `${format(first.figure)} on ${formatLongDay(first.day)}, the only day ${daysWith}`;
+  const low = known.reduce((best, day) => (day.figure < best.figure ? day : best));
+  const high = known.reduce((best, day) => (day.figure > best.figure ? day : best));
+  const days = `${formatCount(known.length)} days ${daysWith}`;
+  if (low.figure === high.figure) return `${format(low.figure)} on each of the ${days}`;
+  return `from ${format(low.figure)} on ${formatLongDay(low.day)} to ${format(high.figure)} on ${formatLongDay(high.day)}, over ${days}`;
+}
+
+export function describeQualityPerDay(rows: readonly QualityPerDayRow[]): string {
+  const rate = spread(rows, (row) => row.successRate, formatPercent, "with finished runs");
+  const time = spread(rows, (row) => row.medianPromptToPreviewMs, formatDuration, "with previews");
+  return (
+    `Chart of success rate and median time from prompt to preview per day over ${lastDays(rows)}.` +
+    (rate ? ` Success rate ${rate}.` : " No run succeeded or failed.") +
+    (time ? ` Median time to preview ${time}.` : " No run reached a preview.")
+  );
+}
+
+export function describeFailuresByAgent(rows: readonly AgentFailuresRow[]): string {
+  if (rows.length === 0) return "Bar chart of failed agent attempts by agent: no agent failures in this period.";
+  const total = rows.reduce((sum, row) => sum + row.failures, 0);
+  const parts = rows.map((row) => `${row.agentName} ${formatCount(row.failures)}`);
+  return `Bar chart of ${formatCount(total)} failed agent ${total === 1 ? "attempt" : "attempts"} by agent: ${parts.join(", ")}.`;
 }

@@ -17,7 +17,8 @@ export function ChartTooltip({ active, payload, label, formatLabel, formatValue 
             <span className="size-2 rounded-sm" style={{ backgroundColor: entry.color }} aria-hidden />
             <span>{entry.name}</span>
             <span className="ml-auto pl-3 font-medium tabular-nums text-zinc-900 dark:text-zinc-100">
-              {formatValue(Number(entry.value ?? 0), String(entry.dataKey))}
+              {/* Charts with gaps pass filterNull={false} so a quiet day still shows its label; a gap reads as a dash, not a zero. */}
+              {entry.value == null ? "—" : formatValue(Number(entry.value), String(entry.dataKey))}
             </span>
           </li>
         ))}

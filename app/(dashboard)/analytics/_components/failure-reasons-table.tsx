@@ -3,6 +3,9 @@ import { formatRelativeTime } from "~/lib/format";
 import type { FailureReasonRow } from "./analytics-types";
 import { formatCount } from "./format-analytics";
 
+/** Shared with the "Failures by agent" card, which says the same thing when it has no bars to draw. */
+export const noAgentFailuresMessage = "No agent failures in this period.";
+
 /** A table rather than a chart: the reasons are sentences, and a table reads well everywhere, screen readers included. */
 export function FailureReasonsTable({ reasons, totalFailures }: { reasons: FailureReasonRow[]; totalFailures: number }) {
   const headingId = useId();
@@ -16,7 +19,7 @@ export function FailureReasonsTable({ reasons, totalFailures }: { reasons: Failu
       </p>
       {reasons.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No agent failures in this period.
+          {noAgentFailuresMessage}
         </p>
       ) : (
         <div className="mt-4 overflow-x-auto">

@@ -8,6 +8,14 @@ const loading = () => <ChartSkeleton />;
 
 export const RunsPerDayChart = dynamic(() => import("./runs-per-day-chart").then((module) => module.RunsPerDayChart), { ssr: false, loading });
 export const UsagePerDayChart = dynamic(() => import("./usage-per-day-chart").then((module) => module.UsagePerDayChart), { ssr: false, loading });
+export const QualityPerDayChart = dynamic(() => import("./quality-per-day-chart").then((module) => module.QualityPerDayChart), {
+  ssr: false,
+  loading,
+});
+export const FailuresByAgentChart = dynamic(() => import("./failures-by-agent-chart").then((module) => module.FailuresByAgentChart), {
+  ssr: false,
+  loading,
+});
 export const ProviderUsageChart = dynamic(() => import("./provider-usage-chart").then((module) => module.ProviderUsageChart), {
   ssr: false,
   loading,

@@ -7,11 +7,17 @@ import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
 import { ChartCard } from "./chart-card";
-import { runSeries, costSeries, tokenSeries } from "./chart-series";
-import { describeProviderUsage, describeRunsPerDay, describeUsagePerDay } from "./chart-summaries";
-import { FailureReasonsTable } from "./failure-reasons-table";
+import { agentFailureSeries, costSeries, previewTimeSeries, runSeries, successRateSeries, tokenSeries } from "./chart-series";
+import {
+  describeFailuresByAgent,
+  describeProviderUsage,
+  describeQualityPerDay,
+  describeRunsPerDay,
+  describeUsagePerDay,
+} from "./chart-summaries";
+import { FailureReasonsTable, noAgentFailuresMessage } from "./failure-reasons-table";
 import { formatCount, formatUsd } from "./format-analytics";
-import { ProviderUsageChart, RunsPerDayChart, UsagePerDayChart } from "./lazy-charts";
+import { FailuresByAgentChart, ProviderUsageChart, QualityPerDayChart, RunsPerDayChart, UsagePerDayChart } from "./lazy-charts";
 import type { ProviderUsageRow } from "./analytics-types";
 import { StatCards } from "./stat-cards";
 
@@ -48,9 +54,18 @@ export function WorkspaceAnalytics({ workspaceId, days }: { workspaceId: string;
   return (
     <div className={`space-y-6 transition-opacity ${query.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={query.isFetching}>
       <StatCards summary={data.summary} />
+      {/* Paired on wide screens: runs with their quality, usage per day with per provider, failures by agent with their reasons. */}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard title="Runs per day" description="By outcome, on the day each run started." summary={describeRunsPerDay(data.runsPerDay)} legend={runSeries}>
           <RunsPerDayChart data={data.runsPerDay} />
+        </ChartCard>
+        <ChartCard
+          title="Success rate and time to preview"
+          description="Share of finished runs that succeeded (line), and the median wait from prompt to preview (bars)."
+          summary={describeQualityPerDay(data.qualityPerDay)}
+          legend={[successRateSeries, previewTimeSeries]}
+        >
+          <QualityPerDayChart data={data.qualityPerDay} />
         </ChartCard>
         <ChartCard
           title="Tokens and cost per day"
@@ -71,6 +86,18 @@ export function WorkspaceAnalytics({ workspaceId, days }: { workspaceId: string;
             <p className="flex h-full items-center justify-center text-sm">No model calls in this period.</p>
           ) : (
             <ProviderUsageChart data={data.usageByProvider} />
+          )}
+        </ChartCard>
+        <ChartCard
+          title="Failures by agent"
+          description="Failed agent attempts over the period, retried ones included."
+          summary={describeFailuresByAgent(data.failuresByAgent)}
+          legend={data.failuresByAgent.length === 0 ? undefined : [agentFailureSeries]}
+        >
+          {data.failuresByAgent.length === 0 ? (
+            <p className="flex h-full items-center justify-center text-sm">{noAgentFailuresMessage}</p>
+          ) : (
+            <FailuresByAgentChart data={data.failuresByAgent} />
           )}
         </ChartCard>
         <FailureReasonsTable reasons={data.failureReasons} totalFailures={data.summary.agentFailures} />
