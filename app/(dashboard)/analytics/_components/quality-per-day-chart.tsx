@@ -17,7 +17,7 @@ const formatValue = (value: number, dataKey: string) => (dataKey === successRate
  */
 export function QualityPerDayChart({ data }: { data: QualityPerDayRow[] }) {
   return (
-    <ComposedChart data={data} responsive style={fillParent} accessibilityLayer={false} margin={{ top: 4, right: 0, bottom: 0, left: -12 }}>
+    <ComposedChart data={data} responsive style={fillParent} accessibilityLayer={false} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
       <CartesianGrid vertical={false} {...gridStroke} />
       <XAxis dataKey="day" tickFormatter={formatShortDay} tick={axisTick} tickLine={false} axisLine={false} minTickGap={16} />
       <YAxis
