@@ -32,6 +32,12 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(page.getByRole("button", { name: "Approve edited plan" })).toBeDisabled();
   await expect(page.getByRole("alert").filter({ hasText: "appName" })).toBeVisible();
   await page.getByLabel("App name").fill("Chore Board");
+  // …and add a field to the data model: the agents build exactly the edited plan.
+  await page.getByLabel("New Task field", { exact: true }).fill("Notes");
+  await page.getByLabel("New Task field type").selectOption("text");
+  await page.getByRole("button", { name: "Add field" }).click();
+  await expect(page.getByLabel("Task field 4 label")).toHaveValue("Notes");
+  await saveScreenshot(page, "02b-plan-editor");
   await page.getByRole("button", { name: "Approve edited plan" }).click();
   await expect(page.getByText("Edited plan approved — building")).toBeVisible();
   await expect(page.getByTestId("plan")).toContainText("Chore Board");
@@ -49,6 +55,7 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(page.getByTestId("preview-url")).toHaveAttribute("href", /\/preview\/[A-Za-z0-9_-]{24}\/$/);
   const app = page.frameLocator('iframe[title="App preview"]');
   await expect(app.locator("body")).toContainText("Chore Board", { timeout: 30_000 });
+  await expect(app.getByLabel("Notes")).toBeVisible();
   await saveScreenshot(page, "03-project-ready");
 
   // A follow-up makes a new version.

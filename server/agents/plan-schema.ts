@@ -2,6 +2,7 @@
 // model (offline compiler or a real LLM) and every agent after it. Validated with zod wherever
 // it crosses a boundary (model output, the approval editor, the database).
 import { z } from "zod";
+import { fieldTypes } from "./plan-field-types";
 
 const identifier = z
   .string()
@@ -9,7 +10,7 @@ const identifier = z
   .max(40)
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must start with a letter and contain only letters and digits");
 
-export const fieldTypes = ["string", "text", "number", "boolean", "date", "email", "url", "enum"] as const;
+export { fieldTypes };
 
 export const ZPlanField = z.object({
   name: identifier,

@@ -2,11 +2,12 @@
 
 import { Field, TextArea, TextInput } from "~/components/ui/field";
 import type { TPlan } from "~/server/agents/plan-schema";
+import { PlanEntitiesForm } from "./plan-entities-form";
 
 /**
  * The parts of a plan people usually change, as a form: the app's name and summary, page titles
- * and purposes, features, and which acceptance checks to keep. Everything else (data fields,
- * check steps, tasks) is in the JSON view of the same draft.
+ * and purposes, the entities' fields, features, and which acceptance checks to keep. Everything
+ * else (relations, check steps, tasks) is in the JSON view of the same draft.
  */
 export function PlanForm({ plan, onChange }: { plan: TPlan; onChange: (plan: TPlan) => void }) {
   const update = (patch: Partial<TPlan>) => onChange({ ...plan, ...patch });
@@ -44,6 +45,8 @@ export function PlanForm({ plan, onChange }: { plan: TPlan; onChange: (plan: TPl
           </div>
         ))}
       </fieldset>
+
+      <PlanEntitiesForm plan={plan} onChange={(entities) => update({ entities })} />
 
       <Field label="Features (one per line)" htmlFor="plan-features">
         <TextArea

@@ -132,6 +132,7 @@ function parsePlanShape(draft: string): TPlan | null {
       typeof value.appName === "string" &&
       typeof value.summary === "string" &&
       Array.isArray(value.pages) &&
+      Array.isArray(value.entities) &&
       Array.isArray(value.features) &&
       Array.isArray(value.acceptanceChecks);
     return isShaped ? (value as TPlan) : null;
