@@ -1,7 +1,7 @@
 // The admin-only executor router against real databases and the real executor: runs are created
 // by ingesting events for the executor test app's functions and driving them with tick().
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createExecutor, sendEvent, type Executor } from "../../executor";
 import { createExecutorTestApp } from "../../executor/testing/executor-test-app";
 import { callerAs, createTestUser } from "../../testing/callers";
@@ -9,15 +9,6 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { signUpUser } from "../../users/sign-up-user";
 
 type Caller = Awaited<ReturnType<typeof callerAs>>;
-
-async function expectTRPCError(promise: Promise<unknown>, code: TRPCError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-}
 
 describe.each(testDatabaseKinds)("executor router (%s)", { timeout: 120_000 }, (kind) => {
   const app = createExecutorTestApp();

@@ -1,19 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createTestDatabase, testDatabaseKinds } from "../../testing/test-database";
 import { callerAs, createTestUser, sentEvents } from "../../testing/callers";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
-
-async function expectTRPCError(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (message) expect((error as TRPCError).message).toMatch(message);
-}
 
 describe.each(testDatabaseKinds)("project router on %s", (kind) => {
   let database: TestDatabase;

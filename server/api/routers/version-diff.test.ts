@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createProject } from "../../projects/create-project";
 import { createTestUser } from "../../testing/callers";
 import { createTestDatabase, testDatabaseKinds } from "../../testing/test-database";
@@ -7,15 +7,6 @@ import { createVersion } from "../../versions/create-version";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
-
-async function expectTRPCError(promise: Promise<unknown>, code: TRPCError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-}
 
 const lines = (...items: string[]) => items.map((item) => `${item}\n`).join("");
 const appV1 = lines("import { store } from './store';", "", "function render() {", "  return 1;", "}", "", "render();", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j");

@@ -2,9 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { LoadError } from "~/components/ui/load-error";
 import { useTRPC } from "~/lib/trpc/client";
-import { describeError } from "~/lib/trpc/errors";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
 import { ChartCard } from "./chart-card";
 import { agentFailureSeries, costSeries, previewTimeSeries, runSeries, successRateSeries, tokenSeries } from "./chart-series";
@@ -27,14 +26,7 @@ export function WorkspaceAnalytics({ workspaceId, days }: { workspaceId: string;
   const query = useQuery(trpc.analytics.workspace.queryOptions({ workspaceId, days }, { placeholderData: keepPreviousData }));
 
   if (query.isPending) return <AnalyticsSkeleton />;
-  if (query.isError) {
-    return (
-      <div role="alert" className="space-y-3 rounded-xl border border-red-200 p-6 dark:border-red-900">
-        <p>Could not load analytics: {describeError(query.error)}</p>
-        <Button variant="secondary" isLoading={query.isFetching} onClick={() => void query.refetch()}>Retry</Button>
-      </div>
-    );
-  }
+  if (query.isError) return <LoadError what="analytics" error={query.error} onRetry={() => void query.refetch()} />;
 
   const data = query.data;
   if (data.summary.runs === 0) {
