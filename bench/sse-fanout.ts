@@ -59,7 +59,7 @@ export async function benchSseFanout({ kind = "pglite" as "pglite" | "postgres",
   while (connected < subscribers) await new Promise((resolve) => setTimeout(resolve, 50));
   for (let index = 0; index < events; index++) {
     const event = await database.prisma.$transaction(async (tx) => {
-      const created = await appendRunEvent(tx, run.id, "bench.tick", { index });
+      const created = await appendRunEvent(tx, run.id, "agent.log", { agent: "QA", line: `bench tick ${index}` });
       sentAt.set(created.seq, performance.now());
       return created;
     });

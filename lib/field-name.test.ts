@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZPlanField } from "~/server/agents/plan-schema";
+import { ZPlanField } from "~/server/plan/plan-schema";
 import { fieldNameFromLabel } from "./field-name";
 
 describe("fieldNameFromLabel", () => {

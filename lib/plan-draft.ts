@@ -1,4 +1,4 @@
-import { ZPlan, type TPlan } from "~/server/agents/plan-schema";
+import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
 
 type DraftCheck = { ok: true; plan: TPlan } | { ok: false; problems: string[] };
 

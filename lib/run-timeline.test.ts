@@ -1,23 +1,27 @@
 import { describe, expect, it } from "vitest";
-import type { RunEventMessage } from "./hooks/use-run-events";
+import type { RunEventMessage, RunEventPayloads, RunEventType } from "~/server/events/run-events";
+import { samplePlan } from "~/server/llm/testing/sample-plan";
 import { deriveStages } from "./run-timeline";
 
 let seq = 0;
-const event = (type: string, payload: Record<string, unknown> = {}): RunEventMessage => ({ seq: ++seq, type, payload, createdAt: "2026-11-25T10:00:00.000Z" });
+const event = <T extends RunEventType>(type: T, payload: RunEventPayloads[T]): RunEventMessage =>
+  ({ seq: ++seq, type, payload, createdAt: "2026-11-25T10:00:00.000Z" }) as RunEventMessage;
+const task = { taskId: "t1", attempt: 1 };
+const usage = { tokensIn: 0, tokensOut: 0, costUsd: 0, modelAttempts: 1, summary: null };
 
 describe("deriveStages", () => {
   it("folds a run's events into one row per agent with attempts, duration, tokens and its own log", () => {
     const stages = deriveStages([
       event("run.started", { brain: "Offline spec compiler" }),
-      event("agent.started", { agent: "PromptCompiler", taskType: "plan", attempt: 1 }),
-      event("agent.completed", { agent: "PromptCompiler", durationMs: 1200, tokensIn: 100, tokensOut: 50, costUsd: 0.002 }),
-      event("plan.generated", { isApprovalRequired: true }),
-      event("agent.started", { agent: "QA", taskType: "verify", attempt: 1 }),
-      event("agent.completed", { agent: "QA", durationMs: 5000 }),
-      event("qa.result", { passed: false, attempt: 1 }),
-      event("agent.started", { agent: "CodeGen", taskType: "repair", attempt: 1 }),
-      event("agent.failed", { agent: "CodeGen", error: "model refused" }),
-      event("deployment.status", { status: "BUILDING", log: "copying files" }),
+      event("agent.started", { ...task, agent: "PromptCompiler", taskType: "plan" }),
+      event("agent.completed", { ...task, ...usage, agent: "PromptCompiler", taskType: "plan", durationMs: 1200, tokensIn: 100, tokensOut: 50, costUsd: 0.002 }),
+      event("plan.generated", { plan: samplePlan, isApprovalRequired: true }),
+      event("agent.started", { ...task, agent: "QA", taskType: "verify" }),
+      event("agent.completed", { ...task, ...usage, agent: "QA", taskType: "verify", durationMs: 5000 }),
+      event("qa.result", { versionId: "v1", attempt: 1, passed: false, checks: [], staticProblems: [], testCommand: { ran: false, passed: true, durationMs: 0, output: "" }, consoleErrors: [], screenshotSha: null }),
+      event("agent.started", { ...task, agent: "CodeGen", taskType: "repair" }),
+      event("agent.failed", { ...task, agent: "CodeGen", taskType: "repair", error: "model refused" }),
+      event("deployment.status", { deploymentId: "d1", status: "BUILDING", log: "copying files", url: null }),
     ]);
     const byName = Object.fromEntries(stages.map((stage) => [stage.name, stage]));
 

@@ -1,7 +1,11 @@
-import type { RunEventMessage } from "./hooks/use-run-events";
+// Folds a run's events into the dashboard's stage timeline: one row per agent with its status,
+// attempts, timings, usage and log lines. Every switch is exhaustive over the event union, so a
+// new event type does not compile until the timeline decides what to do with it.
+import { agentNames, type AgentName } from "~/server/plan/agent-names";
+import { assertNever, type RunEventMessage } from "~/server/events/run-events";
 
-export const stageOrder = ["PromptCompiler", "CodeGen", "DB", "Infra", "QA", "Deploy"] as const;
-export type StageName = (typeof stageOrder)[number];
+export const stageOrder = agentNames;
+export type StageName = AgentName;
 export type StageStatus = "pending" | "running" | "done" | "failed";
 
 export type Stage = {
@@ -18,12 +22,36 @@ export type Stage = {
 
 /** Which stage an event belongs to: agent events name their agent; the rest by topic. */
 export function stageOfEvent(event: RunEventMessage): StageName | null {
-  const agent = event.payload.agent;
-  if (typeof agent === "string" && (stageOrder as readonly string[]).includes(agent)) return agent as StageName;
-  if (event.type.startsWith("plan.")) return "PromptCompiler";
-  if (event.type === "qa.result") return "QA";
-  if (event.type === "deployment.status") return "Deploy";
-  return null;
+  switch (event.type) {
+    case "agent.started":
+    case "agent.log":
+    case "agent.completed":
+    case "agent.failed":
+      return event.payload.agent;
+    case "plan.generated":
+    case "plan.edited":
+    case "plan.approved":
+    case "plan.rejected":
+      return "PromptCompiler";
+    case "qa.result":
+      return "QA";
+    case "deployment.status":
+      return "Deploy";
+    case "run.queued":
+    case "run.started":
+    case "run.stage":
+    case "version.created":
+    case "run.succeeded":
+    case "run.failed":
+    case "run.cancelled":
+      return null;
+    default:
+      return assertNever(event);
+  }
+}
+
+function isErrorEvent(event: RunEventMessage): boolean {
+  return event.type === "agent.failed" || event.type === "run.failed" || (event.type === "qa.result" && !event.payload.passed);
 }
 
 /** Folds the run's agent.* events into one row per agent (repairs count as CodeGen attempts). */
@@ -33,41 +61,49 @@ export function deriveStages(events: RunEventMessage[]): Stage[] {
   );
   for (const event of events) {
     const owner = stageOfEvent(event);
-    if (owner) stages.get(owner)!.lines.push({ seq: event.seq, at: event.createdAt, text: describeEvent(event), isError: event.type.endsWith("failed") || event.payload.passed === false });
-    const agent = event.payload.agent as StageName | undefined;
-    const stage = agent ? stages.get(agent) : undefined;
-    if (!stage) continue;
+    if (owner) stages.get(owner)!.lines.push({ seq: event.seq, at: event.createdAt, text: describeEvent(event), isError: isErrorEvent(event) });
     if (event.type === "agent.started") {
+      const stage = stages.get(event.payload.agent)!;
       stage.status = "running";
       stage.attempts += 1;
     } else if (event.type === "agent.completed") {
+      const stage = stages.get(event.payload.agent)!;
       stage.status = "done";
-      stage.durationMs += Number(event.payload.durationMs ?? 0);
-      stage.tokens += Number(event.payload.tokensIn ?? 0) + Number(event.payload.tokensOut ?? 0);
-      stage.costUsd += Number(event.payload.costUsd ?? 0);
+      stage.durationMs += event.payload.durationMs;
+      stage.tokens += event.payload.tokensIn + event.payload.tokensOut;
+      stage.costUsd += event.payload.costUsd;
     } else if (event.type === "agent.failed") {
+      const stage = stages.get(event.payload.agent)!;
       stage.status = "failed";
-      stage.lastError = String(event.payload.error ?? "failed");
+      stage.lastError = event.payload.error;
     }
   }
   // A QA stage that reported failures is failed even though the QA task itself completed.
-  const lastQa = [...events].reverse().find((event) => event.type === "qa.result");
+  const lastQa = latestEvent(events, "qa.result");
   const qa = stages.get("QA")!;
-  if (lastQa && lastQa.payload.passed === false && qa.status === "done") qa.status = "failed";
+  if (lastQa && !lastQa.payload.passed && qa.status === "done") qa.status = "failed";
   return [...stages.values()];
 }
 
+/** The newest event of one type, typed by it. */
+export function latestEvent<T extends RunEventMessage["type"]>(events: RunEventMessage[], type: T): Extract<RunEventMessage, { type: T }> | undefined {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index]!;
+    if (event.type === type) return event as Extract<RunEventMessage, { type: T }>;
+  }
+  return undefined;
+}
+
 export function describeEvent(event: RunEventMessage): string {
-  const p = event.payload;
   switch (event.type) {
     case "run.queued":
       return "Run queued";
     case "run.started":
-      return `Run started with ${String(p.brain ?? "the agents")}`;
+      return `Run started with ${event.payload.brain}`;
     case "run.stage":
-      return `Stage: ${String(p.stage).toLowerCase()}`;
+      return `Stage: ${event.payload.stage.toLowerCase()}`;
     case "plan.generated":
-      return p.isApprovalRequired ? "Plan ready — waiting for approval" : "Plan ready";
+      return event.payload.isApprovalRequired ? "Plan ready — waiting for approval" : "Plan ready";
     case "plan.approved":
       return "Plan approved";
     case "plan.rejected":
@@ -75,24 +111,26 @@ export function describeEvent(event: RunEventMessage): string {
     case "plan.edited":
       return "Plan edited";
     case "agent.started":
-      return `${String(p.agent)} started (${String(p.taskType)}, attempt ${String(p.attempt)})`;
+      return `${event.payload.agent} started (${event.payload.taskType}, attempt ${event.payload.attempt})`;
+    case "agent.log":
+      return event.payload.line;
     case "agent.completed":
-      return `${String(p.agent)} finished in ${(Number(p.durationMs) / 1000).toFixed(1)} s`;
+      return `${event.payload.agent} finished in ${(event.payload.durationMs / 1000).toFixed(1)} s`;
     case "agent.failed":
-      return `${String(p.agent)} failed: ${String(p.error)}`;
+      return `${event.payload.agent} failed: ${event.payload.error}`;
     case "version.created":
-      return `Version ${String(p.number)} saved (${String(p.files)} files)`;
+      return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
-      return p.passed ? `QA passed (attempt ${String(p.attempt)})` : `QA found problems (attempt ${String(p.attempt)})`;
+      return event.payload.passed ? `QA passed (attempt ${event.payload.attempt})` : `QA found problems (attempt ${event.payload.attempt})`;
     case "deployment.status":
-      return `Deployment ${String(p.status).toLowerCase()}: ${String(p.log)}`;
+      return `Deployment ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
     case "run.succeeded":
       return "Run succeeded";
     case "run.failed":
-      return `Run failed: ${String(p.error)}`;
+      return `Run failed: ${event.payload.error ?? "unknown error"}`;
     case "run.cancelled":
       return "Run cancelled";
     default:
-      return event.type;
+      return assertNever(event);
   }
 }

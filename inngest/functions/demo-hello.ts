@@ -1,5 +1,6 @@
 // Demo: the smallest durable function, also the target of demo-pipeline's step.invoke.
-import { demoHelloRequested, inngest } from "../client";
+import { inngest } from "../client";
+import { demoHelloRequested } from "../demo-events";
 
 export const demoHello = inngest.createFunction(
   { id: "demo-hello", triggers: [demoHelloRequested], retries: 2 },

@@ -1,7 +1,8 @@
 // Demo: the shape of the agent pipeline, small enough to read in one go — parallel steps, a
 // durable sleep, a human approval (waitForEvent with a timeout), another function invoked,
 // an event sent, cancellation by event and one run per request at a time.
-import { demoPipelineFinished, demoPipelineRequested, demoPipelineReviewed, inngest } from "../client";
+import { inngest } from "../client";
+import { demoPipelineFinished, demoPipelineRequested, demoPipelineReviewed } from "../demo-events";
 import { demoHello } from "./demo-hello";
 
 export const demoPipeline = inngest.createFunction(

@@ -16,7 +16,8 @@ import {
   writeFilesStep,
 } from "~/server/pipeline/pipeline-steps";
 import { markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
-import { codeGenerated, deploymentsStatus, inngest, plansGenerated, plansReviewed, promptsNew } from "../client";
+import { codeGenerated, deploymentsStatus, plansGenerated, plansReviewed, promptsNew } from "~/server/events/inngest-events";
+import { inngest } from "../client";
 
 const db = async () => (await getMigratedDatabase()).prisma;
 

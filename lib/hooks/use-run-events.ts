@@ -2,8 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import type { RunEventMessage } from "~/server/events/run-events";
 
-export type RunEventMessage = { seq: number; type: string; payload: Record<string, unknown>; createdAt: string };
+export type { RunEventMessage };
 export type StreamState = "connecting" | "live" | "reconnecting" | "ended";
 
 /**

@@ -3,9 +3,8 @@
 // neither they nor the pipeline know which is behind it.
 import { createAgentModel, filesPrompt, planPrompt, repairFilesPrompt, type AgentModel, type LlmEnv, type QaFailure, type RunBudget, type TokenUsage } from "../llm";
 import { compilePlan, generateCode, generateDataLayer, generateInfra, repairFiles } from "../llm/offline";
-import type { TGeneratedFile, TPlan } from "./plan-schema";
-
-export type FileAgentName = "CodeGen" | "DB" | "Infra";
+import type { FileAgentName } from "~/server/plan/agent-names";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 export type AgentResult<T> = { value: T; usage: TokenUsage; costUsd: number; attempts: number };
 export type FileSet = { summary: string; files: TGeneratedFile[] };
 

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { QaFailure } from "../llm";
-import type { TGeneratedFile, TPlan } from "./plan-schema";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { checkFiles } from "./qa/check-files";
 import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";

@@ -2,7 +2,7 @@
 // strict Content-Security-Policy, may only be framed by the platform, and are served only on
 // the preview origin (requests to the platform origin are redirected there).
 import type { Db } from "../db";
-import { PREVIEW_CONTENT_SECURITY_POLICY } from "../agents/target-stack";
+import { PREVIEW_CONTENT_SECURITY_POLICY } from "~/server/plan/target-stack";
 import type { PreviewOrigins } from "./preview-origin";
 import { parsePreviewPath } from "./preview-url";
 import { contentTypeFor } from "./content-type";

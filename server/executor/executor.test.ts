@@ -295,10 +295,11 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
 
   it("runs the product's demo pipeline through the /api/inngest route, in embedded mode", async () => {
     await executor.stop();
-    const [{ loadRouteHandler }, { embeddedSigningKey }, { inngest, demoPipelineRequested }] = await Promise.all([
+    const [{ loadRouteHandler }, { embeddedSigningKey }, { inngest }, { demoPipelineRequested }] = await Promise.all([
       import("./embedded"),
       import("./inngest-mode"),
       import("../../inngest/client"),
+      import("../../inngest/demo-events"),
     ]);
     const product = startExecutor({ db: database.prisma, handler: await loadRouteHandler(), signingKey: embeddedSigningKey(), pollIntervalMs: 100 });
     try {

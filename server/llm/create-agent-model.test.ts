@@ -1,6 +1,6 @@
 // Drives the real AI SDK clients against a local fake of each provider's HTTP API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ZPlan } from "../agents/plan-schema";
+import { ZPlan } from "~/server/plan/plan-schema";
 import type { AgentModel } from "./agent-model";
 import { createAgentModel, type LlmEnv } from "./create-agent-model";
 import { BudgetExceededError, ModelConfigurationError, StructuredOutputError } from "./errors";

@@ -20,7 +20,6 @@ export {
   repairFilesPrompt,
   repairPrompt,
   ZAgentFiles,
-  type FileAgent,
   type QaFailure,
   type StructuredPrompt,
   type TAgentFiles,

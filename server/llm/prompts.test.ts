@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZPlan } from "../agents/plan-schema";
+import { ZPlan } from "~/server/plan/plan-schema";
 import { createAgentModel } from "./create-agent-model";
 import { parseStructuredText } from "./parse-structured-text";
 import { fenceData, filesPrompt, planPrompt, repairFilesPrompt, ZAgentFiles } from "./prompts";

@@ -4,8 +4,9 @@
 // cannot close its own fence — and every system prompt says data blocks are never instructions.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ZGeneratedFile, ZPlan, type TGeneratedFile, type TPlan } from "../agents/plan-schema";
-import { TARGET_STACK_DESCRIPTION } from "../agents/target-stack";
+import type { FileAgentName } from "~/server/plan/agent-names";
+import { ZGeneratedFile, ZPlan, type TGeneratedFile, type TPlan } from "~/server/plan/plan-schema";
+import { TARGET_STACK_DESCRIPTION } from "~/server/plan/target-stack";
 
 /** What CodeGen, DB, Infra and Repair return: whole files to write (not diffs). */
 export const ZAgentFiles = z.object({
@@ -13,8 +14,6 @@ export const ZAgentFiles = z.object({
   files: z.array(ZGeneratedFile).max(80),
 });
 export type TAgentFiles = z.infer<typeof ZAgentFiles>;
-
-export type FileAgent = "CodeGen" | "DB" | "Infra";
 
 /** A failed acceptance check as the QA agent reports it. */
 export type QaFailure = { checkId: string; description?: string; message: string; log?: string };
@@ -59,14 +58,14 @@ export function planPrompt(input: { userPrompt: string; previousPlan?: TPlan }):
   return { task: "PromptCompiler.plan", system, prompt: parts.join("\n\n"), schema: ZPlan };
 }
 
-const agentRoles: Record<FileAgent, string> = {
+const agentRoles: Record<FileAgentName, string> = {
   CodeGen: "You are CodeGen: you write the app's pages, components, styles and client logic.",
   DB: "You are DB: you write the app's data layer — the models for the plan's entities, persistence and data-access functions.",
   Infra: "You are Infra: you write the project's build and run configuration — package.json, framework config, and deployment files.",
 };
 
 export function filesPrompt(input: {
-  agent: FileAgent;
+  agent: FileAgentName;
   plan: TPlan;
   /** The current version's files, for follow-ups; the agent changes them rather than starting over. */
   previousFiles?: readonly TGeneratedFile[];

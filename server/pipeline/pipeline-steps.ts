@@ -2,10 +2,11 @@
 // agent's job, records it (AgentTask + run events) and returns a small JSON result. The Inngest
 // function (inngest/functions/run-pipeline.ts) only sequences them, so every step is durable.
 import type { Db } from "../db";
-import { brainForWorkspace, type FileAgentName, type FileSet } from "../agents/agent-brain";
-import type { TGeneratedFile, TPlan } from "../agents/plan-schema";
+import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
+import type { FileAgentName } from "../plan/agent-names";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
-import { runAgentTask } from "../agents/run-agent-task";
+import { runAgentTask } from "./run-agent-task";
 import { deployPreview } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";

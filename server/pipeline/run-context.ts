@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { ZPlan, type TPlan } from "../agents/plan-schema";
+import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
 
 /** Everything the pipeline needs to know about a run, read fresh in each step (steps may replay anywhere). */
 export async function loadRunContext(db: Db, runId: string) {

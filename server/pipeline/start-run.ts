@@ -1,6 +1,6 @@
 // Hands a queued run to the agent pipeline by sending `prompts.new`. If the event cannot be
 // delivered, the run is marked failed at once rather than left queued forever.
-import { promptsNew, runsCancelRequested } from "../../inngest/client";
+import { promptsNew, runsCancelRequested } from "../events/inngest-events";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { markRunFinished } from "../runs/run-lifecycle";

@@ -1,7 +1,6 @@
 import type { Prisma } from "../db/generated/client";
+import type { RunEventPayload, RunEventType } from "../events/run-events";
 import { RUN_EVENTS_CHANNEL } from "./run-event-bus";
-
-export type RunEventPayload = Prisma.InputJsonValue;
 
 /**
  * Appends one event to a run's log with the next sequence number. Call it inside the
@@ -9,18 +8,14 @@ export type RunEventPayload = Prisma.InputJsonValue;
  * The row lock taken by the increment serialises writers of the same run, and the notification
  * is delivered only if (and when) the transaction commits.
  */
-export async function appendRunEvent(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  type: string,
-  payload: RunEventPayload = {},
-) {
+export async function appendRunEvent<T extends RunEventType>(tx: Prisma.TransactionClient, runId: string, type: T, payload: RunEventPayload<T>) {
   const { lastSeq } = await tx.run.update({
     where: { id: runId },
     data: { lastSeq: { increment: 1 } },
     select: { lastSeq: true },
   });
-  const event = await tx.runEvent.create({ data: { runId, seq: lastSeq, type, payload } });
+  // Payloads are plain JSON by construction (see server/events/run-events.ts).
+  const event = await tx.runEvent.create({ data: { runId, seq: lastSeq, type, payload: payload as Prisma.InputJsonValue } });
   await tx.$executeRaw`SELECT pg_notify(${RUN_EVENTS_CHANNEL}, ${`${runId}:${lastSeq}`})`;
   return event;
 }

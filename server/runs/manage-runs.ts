@@ -1,7 +1,8 @@
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
-import { plansReviewed } from "../../inngest/client";
+import type { TPlan } from "../plan/plan-schema";
+import { plansReviewed } from "../events/inngest-events";
 import type { SendEvent } from "../pipeline/send-event";
 import { requestRunCancellation } from "../pipeline/start-run";
 import { appendRunEvent } from "./append-run-event";
@@ -27,14 +28,15 @@ export async function cancelRun(db: Db, send: SendEvent, runId: string) {
   await markRunFinished(db, runId, { status: "CANCELLED", error: "Cancelled by a user" });
 }
 
-export async function reviewPlan(db: Db, send: SendEvent, input: { runId: string; isApproved: boolean; feedback?: string; plan?: Prisma.InputJsonValue; reviewerId: string }) {
+export async function reviewPlan(db: Db, send: SendEvent, input: { runId: string; isApproved: boolean; feedback?: string; plan?: TPlan; reviewerId: string }) {
   const run = await db.run.findUnique({ where: { id: input.runId }, select: { status: true, projectId: true, plan: true } });
   if (!run) throw notFound("Run");
   if (run.status !== "WAITING" || !run.plan) throw new AppError("BAD_REQUEST", "This run is not waiting for a plan review");
-  if (input.plan) {
+  const editedPlan = input.plan;
+  if (editedPlan) {
     await db.$transaction(async (tx) => {
-      await tx.run.update({ where: { id: input.runId }, data: { plan: input.plan } });
-      await appendRunEvent(tx, input.runId, "plan.edited", { plan: input.plan!, editorId: input.reviewerId });
+      await tx.run.update({ where: { id: input.runId }, data: { plan: editedPlan as Prisma.InputJsonValue } });
+      await appendRunEvent(tx, input.runId, "plan.edited", { plan: editedPlan, editorId: input.reviewerId });
     });
   }
   await send(

@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
 
   async function append(runId: string, count: number) {
     for (let index = 0; index < count; index++) {
-      await database.prisma.$transaction((tx) => appendRunEvent(tx, runId, "agent.log", { line: `line ${index}` }));
+      await database.prisma.$transaction((tx) => appendRunEvent(tx, runId, "agent.log", { agent: "QA", line: `line ${index}` }));
     }
   }
 
@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
     const { runId, headers } = await setUpRun();
     await database.prisma.$transaction(async (tx) => {
       await tx.run.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
-      await appendRunEvent(tx, runId, "run.succeeded");
+      await appendRunEvent(tx, runId, "run.succeeded", { error: null, versionId: null });
     });
     const { messages } = await readSse(`${server.url}/api/runs/${runId}/events`, { headers }, () => false);
     expect(seqs(messages)).toEqual([1, 2]);

@@ -1,6 +1,7 @@
 // Server-sent events for one run: replays the run's events after `Last-Event-ID`, then follows
 // new ones live. Events are sent in seq order with `id: <seq>`, so a client that reconnects
 // resumes with no gap and no duplicate.
+import type { RunEventMessage } from "../events/run-events";
 import type { RunEventSource, StreamEvent } from "./run-event-hub";
 
 const BATCH_SIZE = 200;
@@ -20,8 +21,16 @@ export function parseLastEventId(value: string | null | undefined): number {
   return value && Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
 }
 
+/**
+ * The wire shape of one event. Rows are only ever written by the typed appendRunEvent, so a
+ * stored row's type and payload agree by construction; this is the one place that says so.
+ */
+export function toRunEventMessage(event: StreamEvent): RunEventMessage {
+  return { seq: event.seq, type: event.type, payload: event.payload, createdAt: event.createdAt.toISOString() } as RunEventMessage;
+}
+
 function formatEvent(event: StreamEvent): string {
-  const data = JSON.stringify({ seq: event.seq, type: event.type, payload: event.payload, createdAt: event.createdAt });
+  const data = JSON.stringify(toRunEventMessage(event));
   return `id: ${event.seq}\nevent: run-event\ndata: ${data}\n\n`;
 }
 

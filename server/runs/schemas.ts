@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPlan } from "../agents/plan-schema";
+import { ZPlan } from "~/server/plan/plan-schema";
 import { ZPrompt } from "../projects/schemas";
 import { ZId } from "../validation/common";
 

@@ -2,7 +2,7 @@
 // as ES modules, JSON parses, package.json scripts point at real files, and nothing breaks the
 // preview CSP (inline scripts/styles, external URLs, eval).
 import path from "node:path";
-import { ZGeneratedFile, type TGeneratedFile } from "~/server/agents/plan-schema";
+import { ZGeneratedFile, type TGeneratedFile } from "~/server/plan/plan-schema";
 import { parseModules } from "./parse-modules";
 
 const isExternal = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(ref);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TGeneratedFile } from "~/server/agents/plan-schema";
+import type { TGeneratedFile } from "~/server/plan/plan-schema";
 import { compilePlan, generateApp } from "~/server/llm/offline";
 import { checkFiles } from "./check-files";
 import { launchChromium, runAcceptanceChecks } from "./run-acceptance-checks";

@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { env } from "~/server/env";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import type { TAcceptanceCheck, TPlan } from "~/server/agents/plan-schema";
+import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
 import { describeStep, runStep, type Step } from "./run-step";
 
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];

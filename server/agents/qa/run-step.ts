@@ -1,6 +1,6 @@
 // Executes one acceptance-check step against a Playwright page.
 import type { Locator, Page } from "playwright-core";
-import type { TAcceptanceCheck } from "~/server/agents/plan-schema";
+import type { TAcceptanceCheck } from "~/server/plan/plan-schema";
 
 export type Step = TAcceptanceCheck["steps"][number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZGeneratedFile, ZPlan, type TPlan } from "~/server/agents/plan-schema";
+import { ZGeneratedFile, ZPlan, type TPlan } from "~/server/plan/plan-schema";
 import { compilePlan } from "./compile-plan";
 import { generateApp } from "./generate-app";
 

@@ -1,6 +1,6 @@
 // The offline PromptCompiler: prompt (and optionally the previous plan) → plan. Deterministic and
 // total: any string yields a valid plan, so the pipeline never stalls on a strange prompt.
-import { ZPlan, type TPlan } from "~/server/agents/plan-schema";
+import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
 import { applyFollowUp } from "./plan/apply-follow-up";
 import { buildPlan } from "./plan/build-plan";
 import { coreFromPrompt } from "./plan/core-from-prompt";

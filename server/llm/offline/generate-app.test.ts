@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZGeneratedFile } from "~/server/agents/plan-schema";
+import { ZGeneratedFile } from "~/server/plan/plan-schema";
 import { checkFiles } from "~/server/agents/qa/check-files";
 import { compilePlan } from "./compile-plan";
 import { generateApp } from "./generate-app";

@@ -1,5 +1,5 @@
 // All offline agent outputs for a plan, merged into one file set.
-import type { TGeneratedFile, TPlan } from "~/server/agents/plan-schema";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { generateCode } from "./codegen/generate-code";
 import { generateDataLayer } from "./datalayer/generate-data-layer";
 import { generateInfra } from "./infra/generate-infra";

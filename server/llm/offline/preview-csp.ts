@@ -1,2 +1,2 @@
 /** The Content-Security-Policy previews are served with; generated apps must work under it. */
-export { PREVIEW_CONTENT_SECURITY_POLICY as previewCsp } from "../../agents/target-stack";
+export { PREVIEW_CONTENT_SECURITY_POLICY as previewCsp } from "~/server/plan/target-stack";

@@ -1,7 +1,7 @@
 // Offline repair for the QA loop. Without a model to reason about the failures, the reliable fix
 // is to regenerate every file the agents own from the plan (the generators are deterministic and
 // tested), while keeping extra files that nothing reported as broken.
-import { ZGeneratedFile, ZPlan, type TGeneratedFile, type TPlan } from "~/server/agents/plan-schema";
+import { ZGeneratedFile, ZPlan, type TGeneratedFile, type TPlan } from "~/server/plan/plan-schema";
 import { compilePlan } from "./compile-plan";
 import { generateApp } from "./generate-app";
 

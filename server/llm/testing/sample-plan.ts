@@ -1,5 +1,5 @@
 // A small valid plan, for tests that script a model's PromptCompiler reply.
-import type { TPlan } from "../../agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 
 export const samplePlan: TPlan = {
   appName: "Todo List",

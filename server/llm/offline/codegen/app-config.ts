@@ -1,6 +1,6 @@
 // Maps plan pages to the views the generated app implements. Works for any schema-valid plan
 // (including ones written by an LLM): unknown pages fall back to a simple content page.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { safeText } from "../plan/naming";
 import { toolByPath, type ToolId } from "../plan/tool-catalog";
 import { entityPath, statusFieldOf } from "../plan/ui-names";

@@ -1,5 +1,5 @@
 // The CodeGen agent's offline output: index.html, styles and the ES modules the plan needs.
-import type { TGeneratedFile, TPlan } from "~/server/agents/plan-schema";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { pageConfigs } from "./app-config";
 import { boardPageJs } from "./templates/board-page-js";
 import { crudPageJs } from "./templates/crud-page-js";

@@ -1,5 +1,5 @@
 // The DB agent's offline output: SQL schema, seed data and the browser data layer.
-import type { TGeneratedFile, TPlan } from "~/server/agents/plan-schema";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { jsLiteral } from "../codegen/js-literal";
 import { schemaJs } from "./schema-js";
 import { schemaSql } from "./schema-sql";

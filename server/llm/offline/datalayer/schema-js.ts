@@ -1,5 +1,5 @@
 // src/schema.js: the entities as data, shared by the UI and the data layer.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { appSlugOf } from "../plan/build-plan";
 import { primaryFieldOf } from "../plan/sample-values";
 import { entityLabel, statusFieldOf } from "../plan/ui-names";

@@ -1,5 +1,5 @@
 // db/schema.sql: PostgreSQL DDL mirroring src/schema.js, for when the app grows a real backend.
-import type { TPlan, TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TPlan, TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { pluralize, safeText, snakeOf, splitIdentifier } from "../plan/naming";
 
 export const tableNameOf = (entity: TPlanEntity): string => {

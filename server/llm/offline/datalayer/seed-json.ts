@@ -1,5 +1,5 @@
 // db/seed.json: three sample records per entity, linked to the first parent record.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { sampleValue, type SampleValue } from "../plan/sample-values";
 
 export type SeedData = Record<string, Array<Record<string, SampleValue | null>>>;

@@ -1,5 +1,5 @@
 // The Infra agent's offline output: container, hosting config, CI, docs, package.json and tests.
-import type { TGeneratedFile, TPlan } from "~/server/agents/plan-schema";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { taglineOf } from "../codegen/app-config";
 import { jsLiteral } from "../codegen/js-literal";
 import { appSlugOf } from "../plan/build-plan";

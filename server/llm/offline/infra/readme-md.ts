@@ -1,5 +1,5 @@
 // README.md of the generated app. All plan text is sanitised: it may echo the user's prompt.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { taglineOf } from "../codegen/app-config";
 import { tableNameOf } from "../datalayer/schema-sql";
 import { safeText } from "../plan/naming";

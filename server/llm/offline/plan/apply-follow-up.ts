@@ -1,6 +1,6 @@
 // Follow-up prompts edit the previous plan's core: add/remove fields and entities, change the
 // theme, the name or the kind. Unrecognised follow-ups fall back to adding any new entities.
-import type { TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { columnsIn } from "./core-from-prompt";
 import { dashboardPattern, kanbanPattern, landingPattern } from "./detect-kind";
 import { detectTheme } from "./detect-theme";

@@ -1,6 +1,6 @@
 // Acceptance checks derived from the plan. Each check runs in a fresh browser context (empty
 // storage), so every check sets up the data it needs.
-import type { TAcceptanceCheck, TPlan, TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TAcceptanceCheck, TPlan, TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { slugOf } from "./naming";
 import { editedPrimaryValue, primaryFieldOf, sampleValue } from "./sample-values";
 import type { ToolId } from "./tool-catalog";

@@ -1,5 +1,5 @@
 // Derives a complete, schema-valid plan from its core decisions.
-import { ZPlan, type TPlan, type TPlanEntity, type TPlanField } from "~/server/agents/plan-schema";
+import { ZPlan, type TPlan, type TPlanEntity, type TPlanField } from "~/server/plan/plan-schema";
 import { buildChecks } from "./build-checks";
 import { entityCatalog } from "./entity-catalog";
 import { slugOf, safeText } from "./naming";

@@ -1,5 +1,5 @@
 // First-turn compilation: prompt text → core decisions.
-import type { TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanField } from "~/server/plan/plan-schema";
 import { detectKind } from "./detect-kind";
 import { defaultAccent, detectTheme } from "./detect-theme";
 import { extractEntities } from "./extract-entities";

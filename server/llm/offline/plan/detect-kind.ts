@@ -1,5 +1,5 @@
 // Which of the five app kinds a prompt asks for.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { detectTool } from "./tool-catalog";
 
 export const landingPattern = /landing ?page|marketing (site|page)|\bwaitlist\b|launch page|coming soon|splash page|product page|home ?page for/;

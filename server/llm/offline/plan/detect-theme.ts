@@ -1,5 +1,5 @@
 // Theme hints in a prompt: dark/light and an accent colour by name or hex code.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 
 export const defaultAccent = "#4f46e5";
 

@@ -1,6 +1,6 @@
 // Common domains the offline compiler knows well: default fields, sample values and relations.
 // Nouns not listed here still work (see extract-entities.ts); this only makes familiar apps richer.
-import type { TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanField } from "~/server/plan/plan-schema";
 import { priorityOptions, statusOptions } from "./field-catalog";
 
 export interface CatalogField extends TPlanField {

@@ -1,6 +1,6 @@
 // Finds the entities a prompt talks about and the fields it lists for them. Works on any noun:
 // catalog nouns get rich defaults, other nouns get sensible generic fields.
-import type { TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { catalogEntityByName, catalogEntityForNoun, domainCatalog, type CatalogEntity } from "./entity-catalog";
 import { fieldFromPhrase, lookupField } from "./field-catalog";
 import { isLikelyPlural, labelOf, pascalOf, pluralize, singularize, titleOf, wordsOf } from "./naming";

@@ -1,6 +1,6 @@
 // Well-known field phrases → typed fields. Anything not listed still becomes a text field, so
 // the catalog only has to cover phrases where a better type or a fixed option list matters.
-import type { TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanField } from "~/server/plan/plan-schema";
 import { camelOf, labelOf, singularize, wordsOf } from "./naming";
 
 type FieldTemplate = Omit<TPlanField, "required"> & { required?: boolean };

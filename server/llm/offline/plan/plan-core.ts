@@ -1,7 +1,7 @@
 // The few decisions the compiler actually makes. Everything else in a plan (pages, checks, tasks,
 // features, summary) is derived from these, which is what lets follow-ups edit a previous plan
 // by editing its core and re-deriving.
-import type { TPlan, TPlanEntity } from "~/server/agents/plan-schema";
+import type { TPlan, TPlanEntity } from "~/server/plan/plan-schema";
 import { toolByPath, type ToolId } from "./tool-catalog";
 
 export interface PlanCore {

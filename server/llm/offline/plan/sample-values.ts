@@ -1,6 +1,6 @@
 // Deterministic example values, shared by the seed data and the acceptance checks so the checks
 // type exactly what the seed and the UI can display.
-import type { TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { catalogEntityByName } from "./entity-catalog";
 
 export type SampleValue = string | number | boolean;

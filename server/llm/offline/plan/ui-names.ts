@@ -1,6 +1,6 @@
 // Accessible names and visible texts of the generated UI. The acceptance checks and the code
 // generator both use these, so a check can never drift from the app it checks.
-import type { TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import { labelOf, slugOf, splitIdentifier } from "./naming";
 
 export const entityLabel = (entity: TPlanEntity): string => labelOf(splitIdentifier(entity.name));

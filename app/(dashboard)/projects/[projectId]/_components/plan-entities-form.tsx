@@ -2,8 +2,8 @@
 
 import { TextInput } from "~/components/ui/field";
 import { fieldNameFromLabel } from "~/lib/field-name";
-import { fieldTypes, type TFieldType } from "~/server/agents/plan-field-types";
-import type { TPlan, TPlanEntity, TPlanField } from "~/server/agents/plan-schema";
+import { fieldTypes, type TFieldType } from "~/server/plan/field-types";
+import type { TPlan, TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 
 const cell = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, TextArea, TextInput } from "~/components/ui/field";
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { PlanEntitiesForm } from "./plan-entities-form";
 
 /**

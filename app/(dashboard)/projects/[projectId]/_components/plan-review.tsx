@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, TextArea } from "~/components/ui/field";
 import type { checkPlanDraft } from "~/lib/plan-draft";
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { ToggleGroup } from "~/components/code/toggle-group";
 import { PlanForm } from "./plan-form";
 

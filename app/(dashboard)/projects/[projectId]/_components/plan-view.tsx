@@ -1,6 +1,6 @@
 "use client";
 
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 
 export function PlanView({ plan }: { plan: TPlan }) {
   return (

@@ -11,7 +11,7 @@ import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { Conversation } from "./conversation";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
@@ -48,7 +48,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const announce = (event: RunEventMessage) => {
     if (new Date(event.createdAt).getTime() < openedAt) return;
     if (event.type === "run.succeeded") toast.success("Run succeeded — the preview is live");
-    else if (event.type === "run.failed") toast.error(`Run failed: ${String(event.payload.error ?? "see the activity log")}`);
+    else if (event.type === "run.failed") toast.error(`Run failed: ${event.payload.error ?? "see the activity log"}`);
     else if (event.type === "plan.generated" && event.payload.isApprovalRequired) toast.info("The plan is ready for your review");
   };
 
@@ -113,9 +113,8 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
     }),
   );
 
-  const planEvent = [...events].reverse().find((event) => event.type === "plan.generated" || event.type === "plan.edited");
   // The server validated the plan against ZPlan before storing the event; no need to ship zod here.
-  const plan = (planEvent?.payload.plan as TPlan | undefined) ?? null;
+  const plan = latestPlan(events);
   const status = run?.status ?? "QUEUED";
   const liveUrl = project.data?.liveUrls[0];
   const isPlanWaiting = status === "WAITING" && canEdit && plan !== null;
@@ -231,4 +230,13 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
       </Panel>
     </div>
   );
+}
+
+/** The plan the run builds: the latest generated or edited one. */
+function latestPlan(events: RunEventMessage[]): TPlan | null {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index]!;
+    if (event.type === "plan.generated" || event.type === "plan.edited") return event.payload.plan;
+  }
+  return null;
 }

@@ -1,20 +1,12 @@
 "use client";
 
 import type { RunEventMessage } from "~/lib/hooks/use-run-events";
-
-type QaPayload = {
-  passed: boolean;
-  attempt: number;
-  checks: Array<{ id: string; description: string; passed: boolean; message: string | null }>;
-  testCommand: { ran: boolean; passed: boolean; durationMs: number };
-  consoleErrors: string[];
-  screenshotSha: string | null;
-};
+import { latestEvent } from "~/lib/run-timeline";
 
 export function QaPanel({ runId, events }: { runId: string; events: RunEventMessage[] }) {
-  const latest = [...events].reverse().find((event) => event.type === "qa.result");
+  const latest = latestEvent(events, "qa.result");
   if (!latest) return <p className="text-sm text-zinc-500 dark:text-zinc-400">QA results appear here after the app is built.</p>;
-  const qa = latest.payload as unknown as QaPayload;
+  const qa = latest.payload;
   return (
     <div className="space-y-3 text-sm" data-testid="qa-results">
       <p className={qa.passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>

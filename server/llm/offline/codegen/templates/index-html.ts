@@ -1,5 +1,5 @@
 // index.html: a static shell (no inline script or style, for the strict preview CSP).
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { pageConfigs, taglineOf } from "../app-config";
 import { escapeHtml } from "../html-escape";
 

@@ -1,5 +1,5 @@
 // src/main.js and src/config.js: app shell wiring for a specific plan.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 import { appConfig, pageConfigs, type ViewName } from "../app-config";
 import { jsLiteral } from "../js-literal";
 

@@ -1,6 +1,6 @@
 // styles.css: one stylesheet for every generated app. Theme colours are CSS variables; the
 // accent comes from the plan, and dark mode is a data-theme attribute on <html>.
-import type { TPlan } from "~/server/agents/plan-schema";
+import type { TPlan } from "~/server/plan/plan-schema";
 
 /** Black or white, whichever reads better on the accent (WCAG relative luminance). */
 export function contrastOn(hex: string): string {

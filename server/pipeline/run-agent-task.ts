@@ -5,12 +5,14 @@ import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { StructuredOutputError } from "../llm/errors";
 import { appendRunEvent } from "../runs/append-run-event";
-import type { AgentResult } from "./agent-brain";
+import type { AgentResult } from "../agents/agent-brain";
+import type { JsonValue } from "../events/run-events";
+import type { AgentName } from "../plan/agent-names";
 
 export type AgentTaskSpec = {
   runId: string;
   projectId: string;
-  agentName: string;
+  agentName: AgentName;
   taskType: string;
   input: Prisma.InputJsonValue;
   /** The model doing the work, when the agent calls one. */
@@ -21,7 +23,7 @@ export async function runAgentTask<T>(
   db: Db,
   spec: AgentTaskSpec,
   work: () => Promise<AgentResult<T>>,
-  summarize: (value: T) => Prisma.InputJsonValue,
+  summarize: (value: T) => JsonValue,
 ): Promise<T> {
   const startedAt = new Date();
   const task = await db.$transaction(async (tx) => {
@@ -42,7 +44,7 @@ export async function runAgentTask<T>(
         where: { id: task.id },
         data: {
           status: "SUCCEEDED",
-          resultPayload: summary,
+          resultPayload: summary as Prisma.InputJsonValue,
           completedAt: new Date(),
           tokensIn: result.usage.inputTokens,
           tokensOut: result.usage.outputTokens,

@@ -2,15 +2,14 @@
 // model (offline compiler or a real LLM) and every agent after it. Validated with zod wherever
 // it crosses a boundary (model output, the approval editor, the database).
 import { z } from "zod";
-import { fieldTypes } from "./plan-field-types";
+import { agentNames } from "./agent-names";
+import { fieldTypes } from "./field-types";
 
 const identifier = z
   .string()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must start with a letter and contain only letters and digits");
-
-export { fieldTypes };
 
 export const ZPlanField = z.object({
   name: identifier,
@@ -56,8 +55,6 @@ export const ZAcceptanceCheck = z.object({
     .min(1)
     .max(40),
 });
-
-export const agentNames = ["PromptCompiler", "CodeGen", "DB", "Infra", "QA", "Deploy"] as const;
 
 export const ZPlanTask = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/),

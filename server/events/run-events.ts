@@ -1,0 +1,99 @@
+// Every event a run's log can hold, defined once. The server appends them (appendRunEvent is
+// generic over this map), the SSE route streams them, and the dashboard folds them into the
+// timeline — all three read the same types, so a payload cannot drift between producer and
+// consumer. Zod-free and type-only imports: client components import this module.
+import type { AgentName } from "../plan/agent-names";
+import type { TPlan } from "../plan/plan-schema";
+
+/** The project statuses a running pipeline moves through (a subset of Prisma's ProjectStatus). */
+export type RunStage = "PLANNING" | "BUILDING" | "TESTING" | "DEPLOYING";
+export type DeploymentState = "QUEUED" | "BUILDING" | "READY" | "FAILED" | "CANCELLED";
+
+export type QaCheckOutcome = { id: string; description: string; passed: boolean; message: string | null; durationMs: number };
+
+export type RunEventPayloads = {
+  "run.queued": { prompt: string; triggeredBy: string | null; isFollowUp?: boolean };
+  "run.started": { brain: string };
+  "run.stage": { stage: RunStage };
+  "plan.generated": { plan: TPlan; isApprovalRequired: boolean };
+  "plan.edited": { plan: TPlan; editorId: string | null };
+  "plan.approved": { feedback: string | null; reviewerId: string | null };
+  "plan.rejected": { feedback: string | null; reviewerId: string | null };
+  "agent.started": { taskId: string; agent: AgentName; taskType: string; attempt: number };
+  "agent.log": { agent: AgentName; line: string };
+  "agent.completed": {
+    taskId: string;
+    agent: AgentName;
+    taskType: string;
+    attempt: number;
+    durationMs: number;
+    tokensIn: number;
+    tokensOut: number;
+    costUsd: number;
+    modelAttempts: number;
+    summary: JsonValue;
+  };
+  "agent.failed": { taskId: string; agent: AgentName; taskType: string; attempt: number; error: string };
+  "version.created": { versionId: string; number: number; files: number; summary: string };
+  "qa.result": {
+    versionId: string;
+    attempt: number;
+    passed: boolean;
+    checks: QaCheckOutcome[];
+    staticProblems: string[];
+    testCommand: { ran: boolean; passed: boolean; durationMs: number; output: string };
+    consoleErrors: string[];
+    screenshotSha: string | null;
+  };
+  "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null };
+  "run.succeeded": { error: string | null; versionId: string | null };
+  "run.failed": { error: string | null; versionId: string | null };
+  "run.cancelled": { error: string | null; versionId: string | null };
+};
+
+export type RunEventType = keyof RunEventPayloads;
+export type RunEventPayload<T extends RunEventType> = RunEventPayloads[T];
+
+/** Every type, for runtime checks (e.g. a stored row read back from the database). */
+export const runEventTypes = [
+  "run.queued",
+  "run.started",
+  "run.stage",
+  "plan.generated",
+  "plan.edited",
+  "plan.approved",
+  "plan.rejected",
+  "agent.started",
+  "agent.log",
+  "agent.completed",
+  "agent.failed",
+  "version.created",
+  "qa.result",
+  "deployment.status",
+  "run.succeeded",
+  "run.failed",
+  "run.cancelled",
+] as const satisfies readonly RunEventType[];
+
+// Fails to compile when a type is added to the map but not to the list (or the other way round).
+type MissingFromList = Exclude<RunEventType, (typeof runEventTypes)[number]>;
+const listIsComplete: MissingFromList extends never ? true : MissingFromList = true;
+void listIsComplete;
+
+export function isRunEventType(value: string): value is RunEventType {
+  return (runEventTypes as readonly string[]).includes(value);
+}
+
+/** One event as the SSE stream sends it and the dashboard receives it. */
+export type RunEventMessage = { [T in RunEventType]: { seq: number; type: T; payload: RunEventPayloads[T]; createdAt: string } }[RunEventType];
+export type RunEventMessageOf<T extends RunEventType> = Extract<RunEventMessage, { type: T }>;
+
+/** The terminal events, one per final run status. */
+export const finishedRunEventTypes = ["run.succeeded", "run.failed", "run.cancelled"] as const satisfies readonly RunEventType[];
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Exhaustiveness guard for switches over event types: adding a type without a case fails the build. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
