@@ -4,7 +4,7 @@ import { ZPlan } from "~/server/plan/plan-schema";
 import type { AgentModel } from "./agent-model";
 import { createAgentModel, type LlmEnv } from "./create-agent-model";
 import { BudgetExceededError, ModelConfigurationError, StructuredOutputError } from "./errors";
-import { planPrompt } from "./prompts";
+import { filesPrompt, planPrompt } from "./prompts";
 import { createRunBudget } from "./run-budget";
 import { startFakeLlmServer, type FakeLlmServer } from "./testing/fake-llm-server";
 import { samplePlan } from "./testing/sample-plan";
@@ -150,8 +150,20 @@ describe("Anthropic provider (Messages API)", () => {
     expect(sent?.api).toBe("anthropic-messages");
     expect(sent?.headers["x-api-key"]).toBe("sk-ant-test");
     expect(sent?.promptText).toContain("You are PromptCompiler");
-    // Models with native structured outputs get the schema as output_config.format.
-    expect(sent?.body.output_config).toMatchObject({ format: { type: "json_schema" } });
+    // The plan schema is recursive (expressions) and has open maps (record actions, tool
+    // settings), which Anthropic's native structured outputs cannot represent: the SDK asks
+    // through its forced "json" tool instead, and zod validates the answer either way.
+    expect(sent?.body.output_config).toBeUndefined();
+    expect(sent?.body.tools).toEqual([expect.objectContaining({ name: "json" })]);
+  });
+
+  it("uses native structured outputs for schemas they can represent (a file set)", async () => {
+    const files = { summary: "Wrote the page", files: [{ path: "index.html", content: "<!doctype html>" }] };
+    server.enqueue({ text: JSON.stringify(files), usage: { inputTokens: 10, outputTokens: 10 } });
+    const result = await model().generateStructured(filesPrompt({ agent: "CodeGen", plan: ZPlan.parse(samplePlan) }));
+
+    expect(result.value).toEqual(files);
+    expect(server.requests[0]?.body.output_config).toMatchObject({ format: { type: "json_schema" } });
   });
 
   it("works through the forced json tool on models without native structured outputs", async () => {

@@ -17,7 +17,9 @@ export const TARGET_STACK_DESCRIPTION = [
   "No npm dependencies at runtime and no external URLs (no CDNs, fonts or APIs): the preview is offline.",
   "It is served under a path prefix, so every URL must be relative (./src/app.js), with hash routing (#/page) between pages.",
   `It runs under this Content-Security-Policy: ${PREVIEW_CONTENT_SECURITY_POLICY}. So: no inline <script> or <style>, no style="" attributes, no eval or new Function, no javascript: URLs.`,
-  "Data persists in localStorage under a key namespaced by the app, falling back to memory when storage is unavailable.",
+  "Data persists in localStorage under the plan's `storage.key` (stable for the project across versions), with a schema version; on load the app migrates stored records to the current plan (new fields get their defaults, records of a renamed entity move to its new name) and never drops data it does not understand. It falls back to memory when storage is unavailable and says so.",
   "Render user data with textContent (never innerHTML with data). Forms use <label for> labels; buttons have visible names.",
+  "Accessible structure the acceptance checks rely on: each page section is a <section> labelled by its heading (aria-labelledby), lists and tables have accessible names, computed figures are <output> elements (or other elements) with a <label>/aria-label, and the document title contains the app's name.",
+  "Charts are <figure> elements captioned by a <figcaption> (their accessible name), with aria-roledescription \"pie chart\", \"donut chart\", \"bar chart\" or \"line chart\" on the figure, an SVG drawing, and a legend list (<ul>) whose items read \"<label>: <value> (<share>)\" (share optional, e.g. \"Food: 60.00 (60%)\").",
   "A package.json whose `test` script runs `node --test` with zero dependencies, testing the data layer.",
 ].join("\n");

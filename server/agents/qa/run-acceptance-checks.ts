@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { env } from "~/server/env";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
-import { describeStep, runStep, type Step } from "./run-step";
+import { describeStep, runStep, type Step, type StepContext } from "./run-step";
 
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
@@ -15,6 +15,8 @@ export function launchChromium(): Promise<Browser> {
 export interface CheckResult {
   id: string;
   description: string;
+  /** The requirements this check verifies (empty for baseline checks). */
+  requirementIds: string[];
   passed: boolean;
   /** Index of the failing step, when the check failed. */
   failedStepIndex?: number;
@@ -73,21 +75,23 @@ async function resetPage(page: Page): Promise<void> {
 async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, timeout: number, capture: boolean): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
   const started = performance.now();
   let screenshot: Buffer | null = null;
+  const requirementIds = check.requirementIds ?? [];
+  const context: StepContext = { baseUrl, timeout, clockAt: null };
   await resetPage(page);
   for (const [index, step] of check.steps.entries()) {
     try {
-      await runStep(page, baseUrl, step, timeout);
+      await runStep(page, context, step);
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
       if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
       return {
-        result: { id: check.id, description: check.description, passed: false, failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}`, durationMs: Math.round(performance.now() - started) },
+        result: { id: check.id, description: check.description, requirementIds, passed: false, failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}`, durationMs: Math.round(performance.now() - started) },
         screenshot,
       };
     }
   }
   if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
-  return { result: { id: check.id, description: check.description, passed: true, durationMs: Math.round(performance.now() - started) }, screenshot };
+  return { result: { id: check.id, description: check.description, requirementIds, passed: true, durationMs: Math.round(performance.now() - started) }, screenshot };
 }
 
 export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
@@ -105,13 +109,23 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   const results: CheckResult[] = [];
   let context: BrowserContext | undefined;
   try {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+    const contextOptions = { viewport: { width: 1280, height: 800 }, serviceWorkers: "block" as const };
+    context = await browser.newContext(contextOptions);
     const page = await context.newPage();
     watch(page, sink);
     for (const [index, check] of checks.entries()) {
-      const run = await runCheck(page, baseUrl, check, timeout, index === captureIndex);
-      results.push(run.result);
-      screenshot ??= run.screenshot;
+      // A fake clock belongs to a whole browser context: such a check gets a context of its own.
+      const needsOwnContext = check.steps.some((step) => step.action === "clock");
+      const own = needsOwnContext ? await browser.newContext(contextOptions) : null;
+      try {
+        const checkPage = own ? await own.newPage() : page;
+        if (own) watch(checkPage, sink);
+        const run = await runCheck(checkPage, baseUrl, check, timeout, index === captureIndex);
+        results.push(run.result);
+        screenshot ??= run.screenshot;
+      } finally {
+        await own?.close().catch(() => undefined);
+      }
     }
   } finally {
     await context?.close().catch(() => undefined);

@@ -1,8 +1,23 @@
-// Executes one acceptance-check step against a Playwright page.
+// Executes one acceptance-check step against a Playwright page, the way a user would: fields by
+// label, controls by role and accessible name, text as it is seen. The step language itself is
+// defined in server/plan/check-steps.ts.
 import type { Locator, Page } from "playwright-core";
-import type { TAcceptanceCheck } from "~/server/plan/plan-schema";
+import { assertNever } from "~/server/events/run-events";
+import type { TCheckStep } from "~/server/plan/check-steps";
+import { resolveDateTokens } from "./date-tokens";
+import { readChart, segmentMatches, type ChartReading } from "./read-chart";
+import { numbersMatch } from "./numbers-match";
+import { readStyle, styleMatches } from "./read-style";
 
-export type Step = TAcceptanceCheck["steps"][number];
+export type Step = TCheckStep;
+
+/** What a check's steps share while they run: where the app is, how long to wait, what "today" is. */
+export type StepContext = {
+  baseUrl: string;
+  timeout: number;
+  /** The page's clock: set by a `clock` step, moved by `advanceClock`; null → the real time. */
+  clockAt: Date | null;
+};
 
 /** Plan paths are app routes; generated apps use hash routing ("#/tasks") under the base URL. */
 export function urlForPath(baseUrl: string, path: string): string {
@@ -13,24 +28,73 @@ export function urlForPath(baseUrl: string, path: string): string {
 
 // innerText (what a user sees) with whitespace collapsed; lowercased because CSS text-transform
 // changes innerText ("TOTAL AMOUNT") without changing what the check means.
-const visibleTextIncludes = ([needle, wanted]: [string, boolean]): boolean => {
-  const text = (document.body?.innerText ?? "").replace(/\s+/g, " ").toLowerCase();
-  return text.includes(needle) === wanted;
-};
-
 const normalize = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
 
-/** The exact match if there is one, else the loose match (labels and names may differ in case). */
-async function pick(exact: Locator, loose: Locator, timeout: number): Promise<Locator> {
+/** Containers a `within` name can refer to, most specific first. */
+const containerRoles = ["region", "form", "list", "table", "group", "dialog", "article", "figure", "navigation", "complementary", "listitem", "row"] as const;
+
+function scopeOf(page: Page, within: string | undefined): Locator {
+  if (!within) return page.locator("body");
+  let locator = page.getByRole(containerRoles[0], { name: within });
+  for (const role of containerRoles.slice(1)) locator = locator.or(page.getByRole(role, { name: within }));
+  return locator.first();
+}
+
+/**
+ * The first candidate that exists, tried in order of strictness: exact name, loose name, and for
+ * roles whose accessible name does not come from their text (a list item, a row), the visible
+ * text. Waits on the strictest one first, so a page still rendering gets its time.
+ */
+async function pick(candidates: Locator[], timeout: number, nth = 0): Promise<Locator> {
+  const [first, ...rest] = candidates;
   try {
-    await exact.first().waitFor({ state: "attached", timeout: Math.round(timeout * 0.6) });
-    return exact.first();
+    await first!.nth(nth).waitFor({ state: "attached", timeout: Math.round(timeout * 0.6) });
+    return first!.nth(nth);
   } catch {
-    return loose.first();
+    for (const candidate of rest) if ((await candidate.count()) > nth) return candidate.nth(nth);
+    return (rest.at(0) ?? first!).nth(nth);
   }
 }
 
-export async function runStep(page: Page, baseUrl: string, step: Step, timeout: number): Promise<void> {
+type Role = Parameters<Page["getByRole"]>[0];
+
+const byLabel = (scope: Locator, label: string, timeout: number) => pick([scope.getByLabel(label, { exact: true }), scope.getByLabel(label)], timeout);
+const byRole = (scope: Locator, role: Role, name: string, timeout: number, nth?: number) =>
+  pick([scope.getByRole(role, { name, exact: true }), scope.getByRole(role, { name }), scope.getByRole(role).filter({ hasText: name })], timeout, nth);
+
+/** Polls `read` until `isOk` holds or the timeout passes; returns the last reading either way. */
+async function poll<T>(read: () => Promise<T>, isOk: (value: T) => boolean, timeout: number): Promise<{ ok: boolean; value: T }> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!isOk(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return { ok: isOk(value), value };
+}
+
+async function visibleText(scope: Locator): Promise<string> {
+  return normalize(await scope.innerText({ timeout: 1_000 }).catch(() => ""));
+}
+
+async function valueOf(field: Locator): Promise<string> {
+  return field.evaluate((element) => {
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
+      if (element instanceof HTMLSelectElement) return element.selectedOptions[0]?.textContent ?? element.value;
+      return element.value;
+    }
+    return (element as HTMLElement).innerText ?? element.textContent ?? "";
+  });
+}
+
+function describeChart(reading: ChartReading | null): string {
+  if (!reading) return "no chart with that name";
+  return `a ${reading.roleDescription || "chart without a type"} with ${reading.segments.length} segment(s): ${reading.segments.map((s) => s.raw).join("; ") || "none"}`;
+}
+
+export async function runStep(page: Page, context: StepContext, step: Step): Promise<void> {
+  const { baseUrl, timeout } = context;
+  const value = (text: string) => resolveDateTokens(text, context.clockAt ?? new Date());
   switch (step.action) {
     case "goto":
       await page.goto(urlForPath(baseUrl, step.path), { waitUntil: "load", timeout: timeout * 2 });
@@ -38,53 +102,195 @@ export async function runStep(page: Page, baseUrl: string, step: Step, timeout: 
     case "reload":
       await page.reload({ waitUntil: "load", timeout: timeout * 2 });
       return;
+    case "clock": {
+      const at = new Date(step.at.length === 10 ? `${step.at}T09:00:00` : step.at);
+      await page.clock.install({ time: at });
+      context.clockAt = at;
+      return;
+    }
+    case "advanceClock":
+      await page.clock.runFor(step.ms);
+      context.clockAt = new Date((context.clockAt ?? new Date()).getTime() + step.ms);
+      return;
     case "fill": {
-      const field = await pick(page.getByLabel(step.label, { exact: true }), page.getByLabel(step.label), timeout);
-      await field.fill(step.value, { timeout });
+      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      await field.fill(value(step.value), { timeout });
       return;
     }
     case "select": {
-      const field = await pick(page.getByLabel(step.label, { exact: true }), page.getByLabel(step.label), timeout);
+      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const wanted = value(step.value);
       try {
-        await field.selectOption({ label: step.value }, { timeout: Math.round(timeout / 2) });
+        await field.selectOption({ label: wanted }, { timeout: Math.round(timeout / 2) });
       } catch {
-        await field.selectOption(step.value, { timeout: Math.round(timeout / 2) });
+        await field.selectOption(wanted, { timeout: Math.round(timeout / 2) });
       }
       return;
     }
+    case "check":
+    case "uncheck": {
+      const box = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      await box.setChecked(step.action === "check", { timeout });
+      return;
+    }
     case "click": {
-      const target = await pick(page.getByRole(step.role, { name: step.name, exact: true }), page.getByRole(step.role, { name: step.name }), timeout);
+      const target = await byRole(scopeOf(page, step.within), step.role, step.name, timeout, step.nth);
       await target.click({ timeout });
+      return;
+    }
+    case "press":
+      await page.keyboard.press(step.key);
+      return;
+    case "drag": {
+      const from = await byRole(scopeOf(page, step.from.within), step.from.role, step.from.name, timeout);
+      const to = await byRole(scopeOf(page, step.to.within), step.to.role, step.to.name, timeout);
+      await from.dragTo(to, { timeout });
       return;
     }
     case "expectText":
     case "expectNoText": {
       const wanted = step.action === "expectText";
-      try {
-        await page.waitForFunction(visibleTextIncludes, [normalize(step.text), wanted] as [string, boolean], { timeout, polling: 50 });
-      } catch {
-        throw new Error(wanted ? `expected to see "${step.text}" on the page` : `expected "${step.text}" to be gone from the page`);
+      const needle = normalize(value(step.text));
+      const scope = scopeOf(page, step.within);
+      const { ok } = await poll(() => visibleText(scope), (text) => text.includes(needle) === wanted, timeout);
+      if (!ok) {
+        const where = step.within ? ` in "${step.within}"` : " on the page";
+        throw new Error(wanted ? `expected to see "${step.text}"${where}` : `expected "${step.text}" to be gone${where}`);
       }
       return;
     }
+    case "expectOrder": {
+      const needles = step.texts.map((text) => normalize(value(text)));
+      const inOrder = (text: string) => {
+        let from = 0;
+        for (const needle of needles) {
+          const at = text.indexOf(needle, from);
+          if (at === -1) return false;
+          from = at + needle.length;
+        }
+        return true;
+      };
+      const { ok } = await poll(() => visibleText(scopeOf(page, step.within)), inOrder, timeout);
+      if (!ok) throw new Error(`expected ${step.texts.map((t) => `"${t}"`).join(" before ")}${step.within ? ` in "${step.within}"` : ""}`);
+      return;
+    }
+    case "expectCount": {
+      const scope = scopeOf(page, step.within);
+      const named = (role: Role, name: string) => scope.getByRole(role, { name }).or(scope.getByRole(role).filter({ hasText: name }));
+      const matches = step.name ? named(step.role, step.name) : scope.getByRole(step.role);
+      const isOk = (count: number) => (step.atLeast ? count >= step.count : count === step.count);
+      const { ok, value: count } = await poll(() => matches.count(), isOk, timeout);
+      if (!ok) throw new Error(`expected ${step.atLeast ? "at least " : ""}${step.count} ${step.role}${step.name ? ` "${step.name}"` : ""}${step.within ? ` in "${step.within}"` : ""}, found ${count}`);
+      return;
+    }
+    case "expectValue": {
+      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const wanted = value(step.value);
+      const { ok, value: actual } = await poll(() => valueOf(field).catch(() => ""), (text) => numbersMatch(text, wanted) ?? normalize(text).includes(normalize(wanted)), timeout);
+      if (!ok) throw new Error(`expected "${step.label}" to show ${wanted}, it shows "${actual.trim().slice(0, 120)}"`);
+      return;
+    }
+    case "expectElement": {
+      const element = await byRole(scopeOf(page, step.within), step.role, step.name, timeout, step.nth);
+      const state = step.state ?? "visible";
+      try {
+        switch (state) {
+          case "visible":
+          case "hidden":
+            await element.waitFor({ state, timeout });
+            return;
+          case "checked":
+          case "unchecked": {
+            const { ok } = await poll(() => element.isChecked().catch(() => null), (checked) => checked === (state === "checked"), timeout);
+            if (!ok) throw new Error(`not ${state}`);
+            return;
+          }
+          case "enabled":
+          case "disabled": {
+            const { ok } = await poll(() => element.isEnabled().catch(() => null), (enabled) => enabled === (state === "enabled"), timeout);
+            if (!ok) throw new Error(`not ${state}`);
+            return;
+          }
+          default:
+            return assertNever(state);
+        }
+      } catch {
+        throw new Error(`expected ${step.role} "${step.name}" to be ${state}${step.within ? ` in "${step.within}"` : ""}`);
+      }
+    }
+    case "expectChart": {
+      const isOk = (reading: ChartReading | null) =>
+        reading !== null &&
+        (!step.chartType || reading.roleDescription.includes(`${step.chartType} chart`) || (step.chartType === "pie" && reading.roleDescription.includes("donut chart"))) &&
+        (step.segmentCount === undefined || reading.segments.length === step.segmentCount) &&
+        (step.segments ?? []).every((wanted) => reading.segments.some((segment) => segmentMatches(segment, wanted)));
+      const { ok, value: reading } = await poll(() => readChart(page, step.name), isOk, timeout);
+      if (!ok) {
+        const wanted = [step.chartType ? `a ${step.chartType} chart` : "a chart", step.segmentCount !== undefined ? `${step.segmentCount} segments` : "", ...(step.segments ?? []).map((s) => `"${s.label}${s.value ? `: ${s.value}` : ""}${s.share ? ` (${s.share})` : ""}"`)].filter(Boolean).join(", ");
+        throw new Error(`expected "${step.name}" to be ${wanted}; found ${describeChart(reading)}`);
+      }
+      return;
+    }
+    case "expectStyle": {
+      const { ok, value: style } = await poll(() => readStyle(page), (reading) => styleMatches(reading, step.check, step.value), timeout);
+      if (!ok) throw new Error(`expected ${step.check}${step.value ? ` ${step.value}` : ""}; the page has background ${style.background}, text ${style.fontSizePx}px, font "${style.fontFamily}", accent ${style.accent ?? "none"}`);
+      return;
+    }
+    case "expectTitle": {
+      const wanted = normalize(step.text);
+      const { ok, value: title } = await poll(() => page.title(), (text) => normalize(text).includes(wanted), timeout);
+      if (!ok) throw new Error(`expected the page title to include "${step.text}", it is "${title}"`);
+      return;
+    }
+    default:
+      return assertNever(step);
   }
 }
 
 export function describeStep(step: Step): string {
+  const within = "within" in step && step.within ? ` in "${step.within}"` : "";
   switch (step.action) {
     case "goto":
       return `goto ${step.path}`;
     case "reload":
       return "reload";
+    case "clock":
+      return `set the clock to ${step.at}`;
+    case "advanceClock":
+      return `let ${Math.round(step.ms / 1000)} s pass`;
     case "fill":
-      return `fill "${step.label}" with "${step.value}"`;
+      return `fill "${step.label}" with "${step.value}"${within}`;
     case "select":
-      return `select "${step.value}" in "${step.label}"`;
+      return `select "${step.value}" in "${step.label}"${within}`;
+    case "check":
+      return `tick "${step.label}"${within}`;
+    case "uncheck":
+      return `untick "${step.label}"${within}`;
     case "click":
-      return `click ${step.role} "${step.name}"`;
+      return `click ${step.role} "${step.name}"${within}`;
+    case "press":
+      return `press ${step.key}`;
+    case "drag":
+      return `drag ${step.from.role} "${step.from.name}" onto ${step.to.role} "${step.to.name}"`;
     case "expectText":
-      return `expect text "${step.text}"`;
+      return `expect text "${step.text}"${within}`;
     case "expectNoText":
-      return `expect no text "${step.text}"`;
+      return `expect no text "${step.text}"${within}`;
+    case "expectOrder":
+      return `expect ${step.texts.map((t) => `"${t}"`).join(" before ")}${within}`;
+    case "expectCount":
+      return `expect ${step.atLeast ? "at least " : ""}${step.count} ${step.role}${step.name ? ` "${step.name}"` : ""}${within}`;
+    case "expectValue":
+      return `expect "${step.label}" to show ${step.value}${within}`;
+    case "expectElement":
+      return `expect ${step.role} "${step.name}" ${step.state ?? "visible"}${within}`;
+    case "expectChart":
+      return `expect chart "${step.name}"${step.chartType ? ` (${step.chartType})` : ""}`;
+    case "expectStyle":
+      return `expect ${step.check}${step.value ? ` ${step.value}` : ""}`;
+    case "expectTitle":
+      return `expect the title to include "${step.text}"`;
+    default:
+      return assertNever(step);
   }
 }

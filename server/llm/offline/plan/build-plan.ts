@@ -87,6 +87,7 @@ function pagesOf(core: PlanCore, entities: TPlanEntity[]): TPlan["pages"] {
     case "dashboard":
       return [{ path: "/", title: "Overview", purpose: "Key totals and charts of the data." }, ...entityPages];
     case "crud":
+    case "content":
       return entityPages;
   }
 }
@@ -114,6 +115,7 @@ function featuresOf(core: PlanCore, entities: TPlanEntity[]): string[] {
       if (main) features.push(`Totals and charts of ${main.pluralLabel.toLowerCase()}`, "Sample data to explore the dashboard");
       break;
     case "crud":
+    case "content":
       break;
   }
   for (const e of entities) {
@@ -141,6 +143,7 @@ function summaryOf(core: PlanCore, entities: TPlanEntity[]): string {
       what = `A dashboard with charts over ${entities.map(describeEntity).join("; ")}.`;
       break;
     case "crud":
+    case "content":
       what = `An app to manage ${entities.map(describeEntity).join("; ")}.`;
       break;
   }

@@ -1,0 +1,117 @@
+// Every kind of acceptance-check step against a real page in headless Chromium: the fixture app
+// in ./testing/step-fixture is served under the preview CSP, and each step must pass where the
+// page agrees and fail, with a message naming what was expected, where it does not.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium } from "./run-acceptance-checks";
+import { runStep, type Step, type StepContext } from "./run-step";
+import { serveDirectory, type ServedDirectory } from "./serve-directory";
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "testing/step-fixture");
+
+let browser: Browser;
+let served: ServedDirectory;
+let context: BrowserContext;
+let page: Page;
+let stepContext: StepContext;
+
+beforeAll(async () => {
+  [browser, served] = await Promise.all([launchChromium(), serveDirectory({ root: fixture, prefix: "/preview/fixture/" })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  stepContext = { baseUrl: served.baseUrl, timeout: 1_500, clockAt: null };
+});
+afterEach(() => context.close());
+
+const run = async (...steps: Step[]) => {
+  for (const step of steps) await runStep(page, stepContext, step);
+};
+const fails = (step: Step) => expect(runStep(page, stepContext, step)).rejects.toThrow();
+
+describe("acceptance-check steps in a real browser", () => {
+  it("fills by label, resolves date tokens against a fixed clock, and scopes text to a labelled section", async () => {
+    await run(
+      { action: "clock", at: "2026-03-15" },
+      { action: "goto", path: "/" },
+      { action: "expectText", text: "Today is 2026-03-15" },
+      { action: "fill", label: "Title", value: "Matilda" },
+      { action: "fill", label: "Due date", value: "{{today-1}}" },
+      { action: "click", role: "button", name: "Add loan" },
+      { action: "fill", label: "Title", value: "The Hobbit" },
+      { action: "fill", label: "Due date", value: "{{today+7}}" },
+      { action: "check", label: "Paid" },
+      { action: "click", role: "button", name: "Add loan" },
+      { action: "expectText", text: "Matilda", within: "Overdue loans" },
+      { action: "expectNoText", text: "The Hobbit", within: "Overdue loans" },
+      { action: "expectText", text: "The Hobbit due 2026-03-22 (paid)", within: "Loans" },
+      { action: "expectCount", role: "listitem", within: "Overdue loans", count: 1 },
+      { action: "expectCount", role: "listitem", name: "Matilda", count: 2 },
+      { action: "expectOrder", texts: ["The Hobbit", "Matilda"], within: "Loans" },
+      { action: "expectValue", label: "Total", value: "2" },
+    );
+    await fails({ action: "expectText", text: "The Hobbit", within: "Overdue loans" });
+    await fails({ action: "expectOrder", texts: ["Matilda", "The Hobbit"], within: "Loans" });
+    await fails({ action: "expectCount", role: "listitem", within: "Overdue loans", count: 2 });
+  });
+
+  it("compares outputs numerically at the precision asked for", async () => {
+    await run({ action: "goto", path: "/" }, { action: "expectValue", label: "Miles", value: "6.21" });
+    await expect(runStep(page, stepContext, { action: "expectValue", label: "Miles", value: "6.3" })).rejects.toThrow(/Miles.*6\.3.*6\.214/);
+  });
+
+  it("reads a chart's type and legend", async () => {
+    await run(
+      { action: "goto", path: "/" },
+      { action: "expectChart", name: "Spending by category", chartType: "pie", segmentCount: 2, segments: [{ label: "Food", value: "60", share: "60%" }, { label: "rent", share: "40%" }] },
+    );
+    await expect(runStep(page, stepContext, { action: "expectChart", name: "Spending by category", chartType: "bar" })).rejects.toThrow(/bar chart.*pie chart/);
+    await fails({ action: "expectChart", name: "Spending by category", segments: [{ label: "Travel" }] });
+  });
+
+  it("judges appearance, title and element states", async () => {
+    await run(
+      { action: "goto", path: "/" },
+      { action: "expectStyle", check: "dark-background" },
+      { action: "expectStyle", check: "large-text", value: "19" },
+      { action: "expectStyle", check: "serif-font" },
+      { action: "expectStyle", check: "accent-hue", value: "#7c9a6e" },
+      { action: "expectTitle", text: "fixture library" },
+      { action: "expectElement", role: "checkbox", name: "Paid", state: "unchecked" },
+      { action: "check", label: "Paid" },
+      { action: "expectElement", role: "checkbox", name: "Paid", state: "checked" },
+      { action: "expectElement", role: "heading", name: "Overdue loans" },
+    );
+    await fails({ action: "expectStyle", check: "light-background" });
+    await fails({ action: "expectTitle", text: "Something else" });
+  });
+
+  it("moves a fake clock forward, firing the app's timers", async () => {
+    await run(
+      { action: "clock", at: "2026-03-15T09:00" },
+      { action: "goto", path: "/" },
+      { action: "click", role: "button", name: "Start" },
+      { action: "expectText", text: "Work", within: "Timer" },
+      { action: "advanceClock", ms: 25 * 60 * 1000 },
+      { action: "expectText", text: "Break time", within: "Timer" },
+    );
+  });
+
+  it("drags a card into another column and presses keys", async () => {
+    await run(
+      { action: "goto", path: "/" },
+      { action: "drag", from: { role: "listitem", name: "Fix login bug" }, to: { role: "list", name: "Doing cards" } },
+      { action: "expectText", text: "Fix login bug", within: "Doing" },
+      { action: "expectNoText", text: "Fix login bug", within: "Backlog" },
+      { action: "fill", label: "Title", value: "Typed" },
+      { action: "press", key: "Tab" },
+    );
+  });
+});
