@@ -6,7 +6,7 @@ export async function register() {
   await import("./server/env");
   const { getMigratedDatabase } = await import("./server/db");
   await getMigratedDatabase();
-  const { ensureEmbeddedExecutor } = await import("./server/executor/embedded");
+  const { ensureAppExecutor } = await import("./inngest/embedded-executor");
   // Resolves to null when Inngest Cloud or a self-hosted Inngest server runs the functions.
-  await ensureEmbeddedExecutor();
+  await ensureAppExecutor();
 }

@@ -2,14 +2,11 @@
 // by the embedded executor on a fresh database, against the same body called directly. Every
 // step is a round trip through the SDK's serve handler (which replays the memoized steps) plus
 // the database writes that make it durable; this bench measures what that costs.
-import { serve } from "inngest/next";
-import { NextRequest } from "next/server";
-import { sendEvent, startExecutor, type Executor, type ExecutorRunEvent } from "../server/executor";
-import type { ServeHandler } from "../server/executor/function-transport";
+import { sendExecutorEvent, startExecutor, type Executor, type ExecutorRunEvent } from "../server/executor";
+import { createEmbeddedTestClient, createNextServeHandler } from "../server/executor/testing";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from "../server/testing/test-database";
 import { duration, formatTable } from "./pipeline-latency";
 import { percentile } from "./stats";
-import { createEmbeddedTestClient } from "../server/executor/testing/embedded-test-client";
 
 /** Runs one step: `step.run` under the executor, a plain call for the baseline. */
 type StepRunner = (id: string, body: () => unknown) => Promise<unknown>;
@@ -26,9 +23,7 @@ export function createBenchApp() {
   const steps = client.createFunction({ id: "steps", triggers: [{ event: "bench.steps" }], retries: 0 }, async ({ event, step }) =>
     sequentialSteps((id, body) => step.run(id, body), Number(event.data.steps)),
   );
-  const nextHandler = serve({ client, functions: [steps] });
-  const handler: ServeHandler = (request) => nextHandler(new NextRequest(request), undefined);
-  return { signingKey, handler, event: "bench.steps", functionId: "executor-bench-steps" };
+  return { signingKey, handler: createNextServeHandler(client, [steps]), event: "bench.steps", functionId: "executor-bench-steps" };
 }
 
 export type BenchApp = ReturnType<typeof createBenchApp>;
@@ -126,7 +121,7 @@ async function benchExecutorSteps(kind: TestDatabaseKind, { steps, runs }: { ste
     let completed = 0;
     // One warm-up run (function sync, query plans, JIT), not counted.
     for (let index = -1; index < runs; index++) {
-      const { ids } = await sendEvent(bench.database.prisma, { name: app.event, data: { steps } });
+      const { ids } = await sendExecutorEvent(bench.database.prisma, { name: app.event, data: { steps } });
       const [times] = await bench.waitForRuns(ids);
       if (index < 0 || !times || times.completed === undefined || times.started === undefined) continue;
       completed++;

@@ -1,7 +1,7 @@
 // Executor throughput: many runs of a short function at once on one executor. We send every
 // event in one batch and measure until the last run completed, then check in the database
 // that every run did complete.
-import { sendEvent } from "../server/executor";
+import { sendExecutorEvent } from "../server/executor";
 import { testDatabaseKinds, type TestDatabaseKind } from "../server/testing/test-database";
 import { createBenchApp, startBenchExecutor } from "./executor-overhead";
 import { duration, formatTable } from "./pipeline-latency";
@@ -22,10 +22,10 @@ async function benchThroughputOn(kind: TestDatabaseKind, { runs, steps, maxConcu
   const bench = await startBenchExecutor(kind, app, maxConcurrentRuns);
   try {
     // Warm-up (function sync, query plans), not counted.
-    await bench.waitForRuns((await sendEvent(bench.database.prisma, { name: app.event, data: { steps } })).ids);
+    await bench.waitForRuns((await sendExecutorEvent(bench.database.prisma, { name: app.event, data: { steps } })).ids);
 
     const started = performance.now();
-    const { ids } = await sendEvent(
+    const { ids } = await sendExecutorEvent(
       bench.database.prisma,
       Array.from({ length: runs }, (_, index) => ({ name: app.event, data: { steps, index } })),
     );

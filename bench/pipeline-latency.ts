@@ -73,14 +73,14 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
   delete process.env.DATABASE_URL;
 
   const { getMigratedDatabase } = await import("../server/db");
-  const { ensureEmbeddedExecutor } = await import("../server/executor/embedded");
+  const { ensureAppExecutor } = await import("../inngest/embedded-executor");
   const { callerAs, createTestUser } = await import("../server/testing/callers");
   const { sendWithInngest } = await import("../server/pipeline/send-event");
 
   const database = await getMigratedDatabase();
   const db = database.prisma;
   try {
-    await ensureEmbeddedExecutor();
+    await ensureAppExecutor();
     const { user, workspace } = await createTestUser(db, "bench");
     const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
 
@@ -114,7 +114,7 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
     }
     return { runs };
   } finally {
-    const executor = await ensureEmbeddedExecutor().catch(() => null);
+    const executor = await ensureAppExecutor().catch(() => null);
     await executor?.stop();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,13 +11,10 @@
 // Prints one JSON line per run event, `{"type":"hanging"}` when a step hangs, and once the
 // expected runs completed, `{"type":"report", runs, effects}` (read from the database) before
 // exiting with 0.
-import { serve } from "inngest/next";
-import { NextRequest } from "next/server";
 import { z } from "zod";
 import { createDatabase } from "../server/db/client";
-import { startExecutor } from "../server/executor/executor";
-import { sendEvent } from "../server/executor/send-event";
-import { createEmbeddedTestClient } from "../server/executor/testing/embedded-test-client";
+import { sendExecutorEvent, startExecutor } from "../server/executor";
+import { createEmbeddedTestClient, createNextServeHandler } from "../server/executor/testing";
 
 const config = z
   .discriminatedUnion("kind", [
@@ -69,11 +66,10 @@ async function reportAndExit() {
   process.exit(0);
 }
 
-const nextHandler = serve({ client, functions: [durable] });
 let completedRuns = 0;
 const executor = startExecutor({
   db,
-  handler: (request) => nextHandler(new NextRequest(request), undefined),
+  handler: createNextServeHandler(client, [durable]),
   signingKey,
   pollIntervalMs: 100,
   // Short, so the test does not wait long for a killed worker's lease to expire.
@@ -84,5 +80,5 @@ const executor = startExecutor({
   },
 });
 
-for (const nap of naps) await sendEvent(db, { name: "crash.test", data: { nap } });
+for (const nap of naps) await sendExecutorEvent(db, { name: "crash.test", data: { nap } });
 print({ type: "ready" });

@@ -1,25 +1,28 @@
-// The embedded executor end to end: real databases (every kind in testDatabaseKinds), the SDK's
-// real serve handler, real functions (testing/executor-test-app.ts). No timing assertions:
-// every wait is "until this state, or fail after a timeout".
+// The embedded executor end to end, through its public entry only: real databases (every kind in
+// testDatabaseKinds), the SDK's real serve handler, real functions (testing/executor-test-app.ts).
+// No timing assertions: every wait is "until this state, or fail after a timeout".
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { serve as serveNode } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../db/client";
-import type { ExecutorRunStatus } from "../db/generated/client";
+import type { ExecutorRunStatus } from "../db/generated/enums";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/test-database";
-import { cancelRun } from "./cancel-run";
-import { createExecutor, startExecutor, type Executor } from "./executor";
-import { httpHandler } from "./function-transport";
-import { getRun } from "./get-run";
-import { listRuns } from "./list-runs";
-import { replayRun } from "./replay-run";
-import { exponentialBackoff } from "./retry-backoff";
-import type { ExecutorRunEvent } from "./run-events";
-import { sendEvent } from "./send-event";
-import { createExecutorTestApp } from "./testing/executor-test-app";
-import { waitFor } from "./testing/wait-for";
+import {
+  cancelExecutorRun,
+  createExecutor,
+  exponentialBackoff,
+  getExecutorRun,
+  httpServeHandler,
+  listExecutorRuns,
+  replayExecutorRun,
+  sendExecutorEvent,
+  startExecutor,
+  type Executor,
+  type ExecutorRunEvent,
+} from ".";
+import { createExecutorTestApp, waitFor } from "./testing";
 
 // Generous per-test timeout: waits end as soon as their condition holds, so this only matters
 // on a badly overloaded machine, where a tight limit would make the suite flaky.
@@ -59,7 +62,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
   const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}`;
 
   async function sendAndFindRun(functionName: string, name: string, data: Record<string, unknown>) {
-    const { ids } = await sendEvent(db(), { name, data });
+    const { ids } = await sendExecutorEvent(db(), { name, data });
     return waitFor(() => db().executorRun.findFirst({ where: { eventId: ids[0], functionId: fnId(functionName) } }).then((run) => run ?? undefined), {
       message: `a ${functionName} run for ${name}`,
     });
@@ -68,7 +71,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
   function waitForStatus(runId: string, status: ExecutorRunStatus, timeoutMs = 60_000) {
     return waitFor(
       async () => {
-        const run = await getRun(db(), runId);
+        const run = await getExecutorRun(db(), runId);
         return run?.status === status ? run : undefined;
       },
       { timeoutMs, message: `run ${runId} to be ${status}` },
@@ -95,12 +98,12 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     await waitForStep(run.id, "approval", "WAITING");
 
     // Neither of these satisfies the wait's `if`; the run must keep waiting.
-    await sendEvent(db(), { name: "test.pipeline.approval", data: { key, isApproved: false } });
-    await sendEvent(db(), { name: "test.pipeline.approval", data: { key: unique("other"), isApproved: true } });
+    await sendExecutorEvent(db(), { name: "test.pipeline.approval", data: { key, isApproved: false } });
+    await sendExecutorEvent(db(), { name: "test.pipeline.approval", data: { key: unique("other"), isApproved: true } });
     await waitForEventsProcessed("test.pipeline.approval");
     expect((await db().executorStep.findFirst({ where: { runId: run.id, name: "approval" } }))?.status).toBe("WAITING");
 
-    await sendEvent(db(), { name: "test.pipeline.approval", data: { key, isApproved: true, by: "ada" } });
+    await sendExecutorEvent(db(), { name: "test.pipeline.approval", data: { key, isApproved: true, by: "ada" } });
     const done = await waitForStatus(run.id, "COMPLETED");
     expect(done.output).toEqual({ summary: "LR:approved:42", approvedBy: "ada" });
     for (const step of ["left", "right", "summarize"]) expect(app.callCount(run.id, step)).toBe(1);
@@ -128,7 +131,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
   it("resumes a waitForEvent with a matching event sent after the run started but before the wait was stored", async () => {
     const key = unique("early");
     // From before the run: must not count.
-    await sendEvent(db(), { name: "test.early.reply", data: { key, answer: 0 } });
+    await sendExecutorEvent(db(), { name: "test.early.reply", data: { key, answer: 0 } });
     const run = await sendAndFindRun("early-bird", "test.early", { key });
     const done = await waitForStatus(run.id, "COMPLETED");
     expect(done.output).toBe(42);
@@ -156,14 +159,14 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     expect(app.failures.find((failure) => failure.runId === run.id)?.message).toBe("this cannot work");
   });
 
-  it("cancelRun stops a sleeping run", async () => {
+  it("cancelExecutorRun stops a sleeping run", async () => {
     const run = await sendAndFindRun("napper", "test.napper", {});
     await waitForStep(run.id, "long-nap", "WAITING");
-    expect(await cancelRun(db(), run.id)).toBe(true);
-    const cancelled = await getRun(db(), run.id);
+    expect(await cancelExecutorRun(db(), run.id)).toBe(true);
+    const cancelled = await getExecutorRun(db(), run.id);
     expect(cancelled?.status).toBe("CANCELLED");
     expect(cancelled?.steps.find((step) => step.name === "long-nap")?.status).toBe("CANCELLED");
-    expect(await cancelRun(db(), run.id)).toBe(false);
+    expect(await cancelExecutorRun(db(), run.id)).toBe(false);
     expect(app.callCount(run.id, "before")).toBe(1);
     expect(app.callCount(run.id, "after")).toBe(0);
   });
@@ -174,11 +177,11 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     const stopped = await sendAndFindRun("cancellable", "test.cancellable", { key: stop });
     await waitForStep(kept.id, "long-nap", "WAITING");
     await waitForStep(stopped.id, "long-nap", "WAITING");
-    await sendEvent(db(), { name: "test.cancellable.stop", data: { key: stop } });
+    await sendExecutorEvent(db(), { name: "test.cancellable.stop", data: { key: stop } });
     await waitForStatus(stopped.id, "CANCELLED");
     await waitForEventsProcessed("test.cancellable.stop");
-    expect((await getRun(db(), kept.id))?.status).toBe("WAITING");
-    await cancelRun(db(), kept.id);
+    expect((await getExecutorRun(db(), kept.id))?.status).toBe("WAITING");
+    await cancelExecutorRun(db(), kept.id);
   });
 
   it("resumes a waitForEvent with null when it times out", async () => {
@@ -198,7 +201,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
 
   it("honours trigger `if` and idempotency; replay starts a fresh run of the same event", async () => {
     const key = unique("once");
-    await sendEvent(db(), [
+    await sendExecutorEvent(db(), [
       { name: "test.once", data: { key, isEnabled: true } },
       { name: "test.once", data: { key, isEnabled: true } },
       { name: "test.once", data: { key: unique("disabled"), isEnabled: false } },
@@ -208,14 +211,14 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     expect(runs).toHaveLength(1);
     const original = await waitForStatus(runs[0]!.id, "COMPLETED");
 
-    const replayId = await replayRun(db(), original.id);
+    const replayId = await replayExecutorRun(db(), original.id);
     expect(replayId).not.toBeNull();
     const replay = await waitForStatus(replayId!, "COMPLETED");
     expect(replay).toMatchObject({ replayOfRunId: original.id, eventId: original.eventId, output: { key, call: 1 } });
 
-    const { runs: listed, nextCursor } = await listRuns(db(), { functionId: fnId("once-per-key"), limit: 1 });
+    const { runs: listed, nextCursor } = await listExecutorRuns(db(), { functionId: fnId("once-per-key"), limit: 1 });
     expect(listed.map((run) => run.id)).toEqual([replay.id]);
-    expect((await listRuns(db(), { functionId: fnId("once-per-key"), limit: 1, cursor: nextCursor ?? undefined })).runs[0]?.id).toBe(original.id);
+    expect((await listExecutorRuns(db(), { functionId: fnId("once-per-key"), limit: 1, cursor: nextCursor ?? undefined })).runs[0]?.id).toBe(original.id);
   });
 
   it("never drives a run twice in one process when its lease lapses during a step", async () => {
@@ -251,7 +254,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     await executor.stop();
     try {
       const ticker = createExecutor({ db: database.prisma, handler: app.handler, signingKey: app.signingKey });
-      const { ids } = await sendEvent(db(), { name: "test.load", data: {} });
+      const { ids } = await sendExecutorEvent(db(), { name: "test.load", data: {} });
       const result = await ticker.tick({ budgetMs: 10_000 });
       expect(result.processedEvents).toBeGreaterThanOrEqual(1);
       const run = await db().executorRun.findFirstOrThrow({ where: { eventId: ids[0] } });
@@ -271,9 +274,9 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     const server = http.createServer(serveNode({ client: remote, functions: [hello] }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const serveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
-    const signed = startExecutor({ db: database.prisma, handler: httpHandler(serveUrl), serveUrl, signingKey, pollIntervalMs: 100, isDefaultEventSink: false });
+    const signed = startExecutor({ db: database.prisma, handler: httpServeHandler(serveUrl), serveUrl, signingKey, pollIntervalMs: 100, isDefaultEventSink: false });
     try {
-      const { ids } = await sendEvent(db(), { name: "test.signed", data: { name: "http" } });
+      const { ids } = await sendExecutorEvent(db(), { name: "test.signed", data: { name: "http" } });
       const run = await waitFor(() =>
         db().executorRun.findFirst({ where: { eventId: ids[0], functionId: "signed-app-hello" } }).then((found) => found ?? undefined),
       );
@@ -293,32 +296,6 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
     }
   });
 
-  it("runs the product's demo pipeline through the /api/inngest route, in embedded mode", async () => {
-    await executor.stop();
-    const [{ loadRouteHandler }, { embeddedSigningKey }, { inngest }, { demoPipelineRequested }] = await Promise.all([
-      import("./embedded"),
-      import("./inngest-mode"),
-      import("../../inngest/client"),
-      import("../../inngest/demo-events"),
-    ]);
-    const product = startExecutor({ db: database.prisma, handler: await loadRouteHandler(), signingKey: embeddedSigningKey(), pollIntervalMs: 100 });
-    try {
-      const requestId = unique("demo");
-      const { ids } = await inngest.send(demoPipelineRequested.create({ requestId, topic: "durability" }));
-      const run = await waitFor(() => db().executorRun.findFirst({ where: { eventId: ids[0] } }).then((found) => found ?? undefined));
-      expect(run.functionId).toBe("epic-ai-dev-demo-pipeline");
-      await waitForStep(run.id, "await-review", "WAITING");
-      await inngest.send({ name: "demo.pipeline.reviewed", data: { requestId, isApproved: true } });
-      const done = await waitForStatus(run.id, "COMPLETED");
-      expect(done.output).toMatchObject({ outcome: "approved", greeting: "Hello, durability!" });
-      const finished = await db().executorEvent.findFirst({ where: { name: "demo.pipeline.finished", payload: { path: ["data", "requestId"], equals: requestId } } });
-      expect(finished?.payload).toMatchObject({ data: { requestId, outcome: "approved" } });
-    } finally {
-      await product.stop();
-      executor = startMainExecutor();
-    }
-  });
-
   it.runIf(kind === "postgres")("shares one database between two executor instances: 50 runs, no step twice", async () => {
     const pool = database.driver.kind === "postgres" ? database.driver.pool : null;
     const second = createDatabase({ kind: "postgres", connectionString: String(pool?.options.connectionString) });
@@ -332,7 +309,7 @@ describe.each(testDatabaseKinds)("embedded executor (%s)", { timeout: 120_000 },
       isDefaultEventSink: false,
     });
     try {
-      const { ids } = await sendEvent(db(), Array.from({ length: 50 }, (_, index) => ({ name: "test.load", data: { index } })));
+      const { ids } = await sendExecutorEvent(db(), Array.from({ length: 50 }, (_, index) => ({ name: "test.load", data: { index } })));
       const runs = await waitFor(
         async () => {
           const found = await db().executorRun.findMany({ where: { eventId: { in: ids } } });

@@ -40,7 +40,7 @@ process.env.OPENAI_COMPATIBLE_MODEL = "fake-coder";
 delete process.env.DATABASE_URL;
 
 const { getMigratedDatabase } = await import("../db");
-const { ensureEmbeddedExecutor } = await import("../executor/embedded");
+const { ensureAppExecutor } = await import("../../inngest/embedded-executor");
 const { callerAs, createTestUser } = await import("../testing/callers");
 const { sendWithInngest } = await import("./send-event");
 
@@ -63,11 +63,11 @@ async function workspaceOnModel(name: string, budget: { runBudgetTokens: number 
 
 beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
-  await ensureEmbeddedExecutor();
+  await ensureAppExecutor();
 });
 
 afterAll(async () => {
-  const executor = await ensureEmbeddedExecutor();
+  const executor = await ensureAppExecutor();
   await executor?.stop();
   await (await getMigratedDatabase()).close();
   await llm.close();

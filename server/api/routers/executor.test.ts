@@ -2,8 +2,8 @@
 // by ingesting events for the executor test app's functions and driving them with tick().
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectTRPCError } from "../../testing/expect-trpc-error";
-import { createExecutor, sendEvent, type Executor } from "../../executor";
-import { createExecutorTestApp } from "../../executor/testing/executor-test-app";
+import { createExecutor, sendExecutorEvent, type Executor } from "../../executor";
+import { createExecutorTestApp } from "../../executor/testing";
 import { callerAs, createTestUser } from "../../testing/callers";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
 import { signUpUser } from "../../users/sign-up-user";
@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds)("executor router (%s)", { timeout: 120_000 }, (
 
   /** Ingests an event and drives everything ready; returns the run it started for `functionName`. */
   async function startRun(functionName: string, name: string, data: Record<string, unknown>) {
-    const { ids } = await sendEvent(database.prisma, { name, data });
+    const { ids } = await sendExecutorEvent(database.prisma, { name, data });
     await executor.tick({ budgetMs: 20_000 });
     return database.prisma.executorRun.findFirstOrThrow({ where: { eventId: ids[0], functionId: `executor-test-${functionName}` } });
   }
@@ -64,6 +64,7 @@ describe.each(testDatabaseKinds)("executor router (%s)", { timeout: 120_000 }, (
     expect(page1.nextCursor).toBe(first.id);
     expect(page1.items[0]).toMatchObject({
       status: "COMPLETED",
+      isActive: false,
       functionId: "executor-test-double",
       eventName: "test.double",
       attempt: 0,
@@ -78,7 +79,7 @@ describe.each(testDatabaseKinds)("executor router (%s)", { timeout: 120_000 }, (
 
     const waiting = await admin.executor.listRuns({ status: "WAITING" });
     expect(waiting.items.map((run) => run.id)).toContain(napping.id);
-    expect(waiting.items.every((run) => run.status === "WAITING")).toBe(true);
+    expect(waiting.items.every((run) => run.status === "WAITING" && run.isActive)).toBe(true);
 
     const functions = await admin.executor.listFunctions();
     expect(functions).toEqual(expect.arrayContaining([{ functionId: "executor-test-napper", runCount: 1 }]));
@@ -99,7 +100,7 @@ describe.each(testDatabaseKinds)("executor router (%s)", { timeout: 120_000 }, (
     expect(napping.status).toBe("WAITING");
     await admin.executor.cancel({ runId: napping.id });
     const cancelled = await admin.executor.getRun({ runId: napping.id });
-    expect(cancelled.status).toBe("CANCELLED");
+    expect(cancelled).toMatchObject({ status: "CANCELLED", isActive: false });
     expect(cancelled.finishedAt).toBeInstanceOf(Date);
     await expectTRPCError(admin.executor.cancel({ runId: napping.id }), "CONFLICT");
   });

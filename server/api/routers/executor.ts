@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "../../db";
 import type { ExecutorRun, ExecutorStep } from "../../db/generated/client";
 import { AppError, notFound } from "../../errors";
-import { cancelRun, getRun, listRuns, replayRun } from "../../executor";
+import { cancelExecutorRun, getExecutorRun, isActiveExecutorRunStatus, listExecutorRuns, replayExecutorRun } from "../../executor";
 import { ZExecutorRunId, ZListExecutorRunsInput } from "../../executor-admin/schemas";
 import { errorMessageOf, toJsonPreview } from "../../executor-admin/to-json-preview";
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -28,6 +28,8 @@ function toRunSummary(run: ExecutorRun) {
     id: run.id,
     functionId: run.functionId,
     status: run.status,
+    /** Still queued, running or waiting: it can be cancelled, and the UI keeps polling it. */
+    isActive: isActiveExecutorRunStatus(run.status),
     eventId: run.eventId,
     eventName: eventNameOf(run.event),
     createdAt: run.createdAt,
@@ -71,7 +73,7 @@ async function requireRunExists(db: Db, runId: string) {
 
 export const executorRouter = createTRPCRouter({
   listRuns: adminProcedure.input(ZListExecutorRunsInput).query(async ({ ctx, input }) => {
-    const { runs, nextCursor } = await listRuns(ctx.db, {
+    const { runs, nextCursor } = await listExecutorRuns(ctx.db, {
       status: input.status,
       functionId: input.functionId,
       limit: input.limit,
@@ -87,7 +89,7 @@ export const executorRouter = createTRPCRouter({
   }),
 
   getRun: adminProcedure.input(ZRunIdInput).query(async ({ ctx, input }) => {
-    const run = await getRun(ctx.db, input.runId);
+    const run = await getExecutorRun(ctx.db, input.runId);
     if (!run) throw notFound("Run");
     return {
       ...toRunSummary(run),
@@ -100,14 +102,14 @@ export const executorRouter = createTRPCRouter({
 
   cancel: adminProcedure.input(ZRunIdInput).mutation(async ({ ctx, input }) => {
     await requireRunExists(ctx.db, input.runId);
-    const isCancelled = await cancelRun(ctx.db, input.runId, `cancelled by ${ctx.user.email}`);
-    // cancelRun is false for a finished run (it may have finished since the page loaded).
+    const isCancelled = await cancelExecutorRun(ctx.db, input.runId, `cancelled by ${ctx.user.email}`);
+    // cancelExecutorRun is false for a finished run (it may have finished since the page loaded).
     if (!isCancelled) throw new AppError("CONFLICT", "This run has already finished");
     return { runId: input.runId };
   }),
 
   replay: adminProcedure.input(ZRunIdInput).mutation(async ({ ctx, input }) => {
-    const runId = await replayRun(ctx.db, input.runId);
+    const runId = await replayExecutorRun(ctx.db, input.runId);
     if (!runId) throw notFound("Run");
     return { runId };
   }),

@@ -2,7 +2,7 @@
 // fresh key, events through embeddedFetch), for the executor's tests, its crash worker and bench.
 import { randomBytes } from "node:crypto";
 import { Inngest } from "inngest";
-import { embeddedBaseUrl, embeddedFetch } from "../embedded-fetch";
+import { embeddedBaseUrl, embeddedFetch } from "../embedded/embedded-fetch";
 
 const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 

@@ -2,10 +2,8 @@
 // serve handler, configured like the product in embedded mode (signed, events through
 // embeddedFetch). Step bodies record every call, so tests can assert "ran exactly once".
 import { NonRetriableError } from "inngest";
-import { serve } from "inngest/next";
-import { NextRequest } from "next/server";
-import type { ServeHandler } from "../function-transport";
 import { createEmbeddedTestClient } from "./embedded-test-client";
+import { createNextServeHandler } from "./next-serve-handler";
 
 export function createExecutorTestApp() {
   const { client, signingKey } = createEmbeddedTestClient("executor-test");
@@ -168,9 +166,7 @@ export function createExecutorTestApp() {
   });
 
   const functions = [earlyBird, double, pipeline, announcer, flaky, doomed, napper, cancellable, impatient, serialized, oncePerKey, load, hog, slowpoke];
-  const nextHandler = serve({ client, functions });
-  // The adapter's base handler reads the method from the request (GET/POST/PUT all in one).
-  const handler: ServeHandler = (request) => nextHandler(new NextRequest(request), undefined);
+  const handler = createNextServeHandler(client, functions);
 
   const callCount = (runId: string, what: string) => calls.get(`${runId}:${what}`) ?? 0;
 

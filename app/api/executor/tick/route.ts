@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { env } from "~/server/env";
-import { tickEmbeddedExecutor } from "~/server/executor/embedded";
+import { tickAppExecutor } from "~/inngest/embedded-executor";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -19,6 +19,6 @@ function isAuthorized(request: Request): boolean {
 export async function GET(request: Request) {
   if (!env.CRON_SECRET) return NextResponse.json({ error: "Not found" }, { status: 404 });
   if (!isAuthorized(request)) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
-  const result = await tickEmbeddedExecutor(45_000);
+  const result = await tickAppExecutor(45_000);
   return NextResponse.json(result ?? { skipped: "An Inngest server runs the functions" });
 }
