@@ -16,6 +16,10 @@ const nextConfig: NextConfig = {
   // Preview URLs must keep their trailing slash: generated apps load ./src/app.js relative to it.
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
+  async redirects() {
+    // The executor's admin pages moved: in the product, "runs" are the pipeline's own Runs.
+    return [{ source: "/admin/runs/:path*", destination: "/admin/executor/:path*", permanent: true }];
+  },
   async headers() {
     // Previews set their own policy (strict CSP, framable by the dashboard only): see serve-preview.ts.
     return [{ source: "/((?!preview/).*)", headers: securityHeaders }];

@@ -31,7 +31,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <NavLink href="/analytics">Analytics</NavLink>
             <NavLink href="/settings">Settings</NavLink>
             {isAdmin && (
-              <NavLink href="/admin/runs">Admin</NavLink>
+              <NavLink href="/admin/executor">Admin</NavLink>
             )}
           </nav>
           <div className="ml-auto flex items-center gap-1">

@@ -1,14 +1,14 @@
+// Input schemas of the admin executor pages (the `executor` router), shared with the browser: so
+// they import only Prisma's generated enums (browser-safe), never the executor itself.
 import { z } from "zod";
+import { ExecutorRunStatus } from "../db/generated/enums";
 
-/** Executor ids are ULIDs (see server/executor/create-id.ts), not cuids: 26 Crockford base32 characters. */
+/** Executor ids are ULIDs (see server/executor/store/create-id.ts), not cuids: 26 Crockford base32 characters. */
 export const ZExecutorRunId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "Invalid run id");
 
-export const executorRunStatuses = ["QUEUED", "RUNNING", "WAITING", "COMPLETED", "FAILED", "CANCELLED"] as const;
-export const ZExecutorRunStatus = z.enum(executorRunStatuses);
+export const executorRunStatuses = Object.values(ExecutorRunStatus);
+export const ZExecutorRunStatus = z.enum(ExecutorRunStatus);
 export type TExecutorRunStatus = z.infer<typeof ZExecutorRunStatus>;
-
-/** Runs that can still be cancelled (the executor's cancelRun refuses finished ones). */
-export const activeRunStatuses: readonly TExecutorRunStatus[] = ["QUEUED", "RUNNING", "WAITING"];
 
 export const ZListExecutorRunsInput = z.object({
   status: ZExecutorRunStatus.optional(),

@@ -10,14 +10,14 @@ import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import type { AppRouter } from "~/server/api/root";
 import { executorRunStatuses, type TExecutorRunStatus } from "~/server/executor-admin/schemas";
-import { runDuration } from "./run-duration";
-import { RunStatusBadge } from "./run-status-badge";
+import { executorRunDuration } from "./executor-run-duration";
+import { ExecutorStatusBadge } from "./executor-status-badge";
 
 const selectClass =
   "rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
 
 /** The executor's runs, newest first, with status and function filters and "Load more". */
-export function RunsView() {
+export function ExecutorRunsView() {
   const trpc = useTRPC();
   const [status, setStatus] = useState<TExecutorRunStatus | "">("");
   const [functionId, setFunctionId] = useState("");
@@ -54,7 +54,7 @@ export function RunsView() {
           Refresh
         </Button>
       </div>
-      <RunsTable
+      <ExecutorRunsTable
         runs={query.data?.pages.flatMap((page) => page.items) ?? []}
         isLoading={query.isLoading}
         error={query.error}
@@ -68,10 +68,10 @@ export function RunsView() {
   );
 }
 
-type RunSummary = inferRouterOutputs<AppRouter>["executor"]["listRuns"]["items"][number];
+type ExecutorRunSummary = inferRouterOutputs<AppRouter>["executor"]["listRuns"]["items"][number];
 
-type RunsTableProps = {
-  runs: RunSummary[];
+type ExecutorRunsTableProps = {
+  runs: ExecutorRunSummary[];
   isLoading: boolean;
   error: unknown;
   onRetry: () => void;
@@ -81,7 +81,7 @@ type RunsTableProps = {
   isFiltered: boolean;
 };
 
-function RunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNextPage, onLoadMore, isFiltered }: RunsTableProps) {
+function ExecutorRunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNextPage, onLoadMore, isFiltered }: ExecutorRunsTableProps) {
   if (isLoading) {
     return (
       <ul className="space-y-2" aria-label="Loading runs" aria-busy>
@@ -125,9 +125,9 @@ function RunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNex
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {runs.map((run) => (
               <tr key={run.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
-                <td className="px-3 py-2"><RunStatusBadge status={run.status} /></td>
+                <td className="px-3 py-2"><ExecutorStatusBadge status={run.status} /></td>
                 <td className="px-3 py-2">
-                  <Link href={`/admin/runs/${run.id}`} className="font-medium text-brand-600 dark:text-brand-400 hover:underline" aria-label={`Run ${run.id} of ${run.functionId}`}>
+                  <Link href={`/admin/executor/${run.id}`} className="font-medium text-brand-600 dark:text-brand-400 hover:underline" aria-label={`Run ${run.id} of ${run.functionId}`}>
                     {run.functionId}
                   </Link>
                   {run.error && <p className="mt-0.5 line-clamp-1 text-xs text-red-600 dark:text-red-400" title={run.error}>{run.error}</p>}
@@ -136,7 +136,7 @@ function RunsTable({ runs, isLoading, error, onRetry, hasNextPage, isFetchingNex
                 <td className="px-3 py-2" title={(run.startedAt ?? run.createdAt).toLocaleString("en-US")}>
                   {run.startedAt ? formatRelativeTime(run.startedAt) : `queued ${formatRelativeTime(run.createdAt)}`}
                 </td>
-                <td className="px-3 py-2 tabular-nums">{runDuration(run)}</td>
+                <td className="px-3 py-2 tabular-nums">{executorRunDuration(run)}</td>
                 <td className="px-3 py-2 tabular-nums">{run.attempt} / {run.maxAttempts}</td>
               </tr>
             ))}

@@ -10,23 +10,20 @@ import { formatDuration } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import type { AppRouter } from "~/server/api/root";
-import { activeRunStatuses, type TExecutorRunStatus } from "~/server/executor-admin/schemas";
 import { JsonBlock } from "./json-block";
-import { runDuration } from "./run-duration";
-import { RunStatusBadge } from "./run-status-badge";
+import { executorRunDuration } from "./executor-run-duration";
+import { ExecutorStatusBadge } from "./executor-status-badge";
 
-type RunView = inferRouterOutputs<AppRouter>["executor"]["getRun"];
-type StepView = RunView["steps"][number];
-
-const isActive = (status: string) => activeRunStatuses.includes(status as TExecutorRunStatus);
+type ExecutorRunView = inferRouterOutputs<AppRouter>["executor"]["getRun"];
+type ExecutorStepView = ExecutorRunView["steps"][number];
 
 /** One run: header with Cancel/Replay, then every step, each expandable to its input and output. */
-export function RunDetail({ runId }: { runId: string }) {
+export function ExecutorRunDetail({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.executor.getRun.queryOptions({ runId }),
     // Active runs move on their own: poll until they finish.
-    refetchInterval: (current) => (current.state.data && isActive(current.state.data.status) ? 3_000 : false),
+    refetchInterval: (current) => (current.state.data?.isActive ? 3_000 : false),
   });
 
   if (query.isLoading) {
@@ -49,7 +46,7 @@ export function RunDetail({ runId }: { runId: string }) {
   }
   return (
     <div className="space-y-6">
-      <RunHeader run={query.data} />
+      <ExecutorRunHeader run={query.data} />
       <section aria-labelledby="steps-heading" className="space-y-2">
         <h2 id="steps-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Steps ({query.data.steps.length})</h2>
         {query.data.steps.length === 0 ? (
@@ -59,7 +56,7 @@ export function RunDetail({ runId }: { runId: string }) {
         ) : (
           <ol className="space-y-2" data-testid="run-steps">
             {query.data.steps.map((step) => (
-              <li key={step.id}><StepItem step={step} /></li>
+              <li key={step.id}><ExecutorStepItem step={step} /></li>
             ))}
           </ol>
         )}
@@ -76,7 +73,7 @@ export function RunDetail({ runId }: { runId: string }) {
   );
 }
 
-function RunHeader({ run }: { run: RunView }) {
+function ExecutorRunHeader({ run }: { run: ExecutorRunView }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -96,7 +93,7 @@ function RunHeader({ run }: { run: RunView }) {
       onError,
       onSuccess: ({ runId }) => {
         void queryClient.invalidateQueries({ queryKey: trpc.executor.listRuns.pathKey() });
-        router.push(`/admin/runs/${runId}`);
+        router.push(`/admin/executor/${runId}`);
       },
     }),
   );
@@ -110,9 +107,9 @@ function RunHeader({ run }: { run: RunView }) {
     <header className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight" data-testid="run-function">{run.functionId}</h1>
-        <RunStatusBadge status={run.status} />
+        <ExecutorStatusBadge status={run.status} />
         <div className="ml-auto flex gap-2">
-          {isActive(run.status) && (
+          {run.isActive && (
             <Button variant="danger" isLoading={cancel.isPending} onClick={onCancel}>Cancel run</Button>
           )}
           <Button variant="secondary" isLoading={replay.isPending} onClick={() => replay.mutate({ runId: run.id })}>Replay</Button>
@@ -124,13 +121,13 @@ function RunHeader({ run }: { run: RunView }) {
         <Fact label="Created">{run.createdAt.toLocaleString("en-US")}</Fact>
         <Fact label="Started">{run.startedAt?.toLocaleString("en-US") ?? "—"}</Fact>
         <Fact label="Finished">{run.finishedAt?.toLocaleString("en-US") ?? "—"}</Fact>
-        <Fact label="Duration">{runDuration(run)}</Fact>
+        <Fact label="Duration">{executorRunDuration(run)}</Fact>
         <Fact label="Failed attempts">{run.attempt} / {run.maxAttempts}</Fact>
         {run.replayOfRunId && (
-          <Fact label="Replay of"><Link href={`/admin/runs/${run.replayOfRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.replayOfRunId}</Link></Fact>
+          <Fact label="Replay of"><Link href={`/admin/executor/${run.replayOfRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.replayOfRunId}</Link></Fact>
         )}
         {run.parentRunId && (
-          <Fact label="Invoked by"><Link href={`/admin/runs/${run.parentRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.parentRunId}</Link></Fact>
+          <Fact label="Invoked by"><Link href={`/admin/executor/${run.parentRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.parentRunId}</Link></Fact>
         )}
       </dl>
       {run.error && <p className="text-sm text-red-600 dark:text-red-400">{run.error}</p>}
@@ -148,13 +145,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function StepItem({ step }: { step: StepView }) {
+function ExecutorStepItem({ step }: { step: ExecutorStepView }) {
   return (
     <details className="group rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-4 py-2.5 text-sm" aria-label={`Step ${step.name}, ${step.status.toLowerCase()}`}>
         <span className="font-medium">{step.name}</span>
         <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{step.op}</span>
-        <RunStatusBadge status={step.status} />
+        <ExecutorStatusBadge status={step.status} />
         <span className="ml-auto flex gap-3 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
           {step.attempts > 0 && <span>{step.attempts} failed attempt{step.attempts === 1 ? "" : "s"}</span>}
           <span>{step.durationMs !== null ? formatDuration(step.durationMs) : step.wakeAt ? `until ${step.wakeAt.toLocaleString("en-US")}` : "—"}</span>
@@ -163,7 +160,7 @@ function StepItem({ step }: { step: StepView }) {
       <div className="space-y-3 border-t border-zinc-200 p-4 dark:border-zinc-800">
         {step.waitEvent && <p className="text-sm">Waiting for event <span className="font-mono text-xs">{step.waitEvent}</span></p>}
         {step.invokedRunId && (
-          <p className="text-sm">Invoked run <Link href={`/admin/runs/${step.invokedRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{step.invokedRunId}</Link></p>
+          <p className="text-sm">Invoked run <Link href={`/admin/executor/${step.invokedRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{step.invokedRunId}</Link></p>
         )}
         <JsonBlock label="Input" value={step.input} />
         <JsonBlock label="Output" value={step.output} />

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import { isSessionUserAdmin } from "~/server/auth/is-session-user-admin";
 import { AdminOnlyNotice } from "./_components/admin-only-notice";
-import { RunsView } from "./_components/runs-view";
+import { ExecutorRunsView } from "./_components/executor-runs-view";
 
-export const metadata: Metadata = { title: "Runs · Admin" };
+export const metadata: Metadata = { title: "Executor runs · Admin" };
 
-export default async function AdminRunsPage() {
+export default async function AdminExecutorRunsPage() {
   // The procedures check the role too; this only spares non-admins a page of FORBIDDEN errors.
   if (!(await isSessionUserAdmin())) return <AdminOnlyNotice />;
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Executor runs</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Every run of the app&apos;s background functions on the embedded executor.</p>
       </header>
-      <RunsView />
+      <ExecutorRunsView />
     </div>
   );
 }

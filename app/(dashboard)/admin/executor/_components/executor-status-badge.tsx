@@ -1,7 +1,7 @@
-import type { TExecutorRunStatus } from "~/server/executor-admin/schemas";
+import type { ExecutorRunStatus, ExecutorStepStatus } from "~/server/db/generated/enums";
 
-// The executor's own statuses (COMPLETED, RETRYING…) are not all in the product's StatusBadge.
-const tones: Record<TExecutorRunStatus | "RETRYING", string> = {
+// The executor's own run and step statuses (COMPLETED, RETRYING…) are not all in the product's StatusBadge.
+const tones: Record<ExecutorRunStatus | ExecutorStepStatus, string> = {
   COMPLETED: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300",
   FAILED: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-300",
   CANCELLED: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
@@ -11,7 +11,7 @@ const tones: Record<TExecutorRunStatus | "RETRYING", string> = {
   RUNNING: "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-300",
 };
 
-export function RunStatusBadge({ status }: { status: string }) {
+export function ExecutorStatusBadge({ status }: { status: string }) {
   const tone = tones[status as keyof typeof tones] ?? tones.RUNNING;
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>
