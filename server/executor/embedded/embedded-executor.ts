@@ -3,8 +3,8 @@
 // environment), so this package imports nothing of it: building the handler here would import the
 // app's functions, whose client imports this package — the cycle the injection avoids.
 //
-// Started by `ensureEmbeddedExecutor(options)` at server start (instrumentation); after that, the
-// first event sent in a process whose executor failed to start or was stopped starts it again.
+// Started by `ensureEmbeddedExecutor(options)` at server start (instrumentation). If that failed,
+// the next event sent in the process tries again; once it is stopped, events are only stored.
 import type { Database } from "../../db/client";
 import type { ServeHandler } from "../protocol/serve-transport";
 import { currentEventSink, setEventSinkFallback } from "../store/event-sink";
