@@ -1,0 +1,103 @@
+// The entity catalog: kinds of record people keep, by the words they use for them, with the
+// fields a record of that kind cannot do without (a task can be done, an expense has an amount).
+// The reader also accepts nouns that are not here when the prompt's grammar makes them records
+// ("track my bird sightings", "plants (name, species)"); this list adds knowledge, not limits.
+
+export type EntityConcept = {
+  /** Trigger words or compounds, lowercase singular ("habit", "reading list", "to do"). */
+  words: string[];
+  name: string;
+  plural: string;
+  /** Field concept names (catalog/fields.ts) every record of this kind has. */
+  fields: string[];
+};
+
+export const entityConcepts: EntityConcept[] = [
+  { words: ["habit"], name: "Habit", plural: "Habits", fields: ["name"] },
+  { words: ["task", "todo", "to do", "to-do", "todo list", "to do list", "chore list", "task list", "checklist"], name: "Task", plural: "Tasks", fields: ["title", "done"] },
+  { words: ["expense", "spending", "spend", "expense tracker", "purchase"], name: "Expense", plural: "Expenses", fields: ["description", "amount", "date"] },
+  { words: ["book", "reading list", "novel"], name: "Book", plural: "Books", fields: ["title"] },
+  { words: ["workout", "training session", "gym session", "exercise log"], name: "Workout", plural: "Workouts", fields: ["date"] },
+  { words: ["meal", "dish"], name: "Meal", plural: "Meals", fields: ["name"] },
+  { words: ["medication", "medicine", "pill", "med", "prescription"], name: "Medication", plural: "Medications", fields: ["name"] },
+  { words: ["booking", "booking request", "appointment", "reservation"], name: "Booking", plural: "Booking requests", fields: ["name"] },
+  { words: ["order", "bakery order", "order list"], name: "Order", plural: "Orders", fields: ["customer"] },
+  { words: ["product", "inventory", "inventory list", "stock item", "item in stock"], name: "Product", plural: "Products", fields: ["name"] },
+  { words: ["supplier", "vendor"], name: "Supplier", plural: "Suppliers", fields: ["name"] },
+  { words: ["lead", "prospect", "contact"], name: "Lead", plural: "Leads", fields: ["name"] },
+  { words: ["deal", "opportunity"], name: "Deal", plural: "Deals", fields: ["title"] },
+  { words: ["client"], name: "Client", plural: "Clients", fields: ["name"] },
+  { words: ["customer"], name: "Customer", plural: "Customers", fields: ["name"] },
+  { words: ["invoice", "bill"], name: "Invoice", plural: "Invoices", fields: ["title", "date"] },
+  { words: ["line item", "invoice line"], name: "LineItem", plural: "Line items", fields: ["description"] },
+  { words: ["member", "member list", "borrower"], name: "Member", plural: "Members", fields: ["name"] },
+  { words: ["loan", "lending", "borrowing"], name: "Loan", plural: "Loans", fields: [] },
+  { words: ["guest", "guest list", "wedding guest"], name: "Guest", plural: "Guests", fields: ["name"] },
+  { words: ["message", "guestbook", "guest book", "message wall", "wall post", "post", "comment"], name: "Message", plural: "Messages", fields: ["name", "message"] },
+  { words: ["rsvp", "reply"], name: "Rsvp", plural: "RSVPs", fields: ["name"] },
+  { words: ["card", "flashcard", "flash card", "word", "vocabulary"], name: "Card", plural: "Cards", fields: [] },
+  { words: ["sale", "sale entry"], name: "Sale", plural: "Sales", fields: ["date", "amount"] },
+  { words: ["hen", "chicken"], name: "Hen", plural: "Hens", fields: ["name"] },
+  { words: ["student", "pupil", "grade book", "gradebook"], name: "Student", plural: "Students", fields: ["name"] },
+  { words: ["assignment", "exam", "homework"], name: "Assignment", plural: "Assignments", fields: ["title"] },
+  { words: ["dog", "pup", "puppy"], name: "Dog", plural: "Dogs", fields: ["name"] },
+  { words: ["walk", "dog walk"], name: "Walk", plural: "Walks", fields: ["date", "time"] },
+  { words: ["plant", "houseplant"], name: "Plant", plural: "Plants", fields: ["name"] },
+  { words: ["song", "tune", "song library"], name: "Song", plural: "Songs", fields: ["title"] },
+  { words: ["flat", "apartment", "property"], name: "Flat", plural: "Flats", fields: ["name"] },
+  { words: ["tenant", "renter"], name: "Tenant", plural: "Tenants", fields: ["name"] },
+  { words: ["player", "team roster", "roster", "squad"], name: "Player", plural: "Players", fields: ["name"] },
+  { words: ["match", "game", "fixture"], name: "Match", plural: "Matches", fields: ["title", "date"] },
+  { words: ["project"], name: "Project", plural: "Projects", fields: ["name"] },
+  { words: ["team member", "teammate", "staff member", "employee", "colleague"], name: "TeamMember", plural: "Team members", fields: ["name"] },
+  { words: ["kid", "child", "children"], name: "Kid", plural: "Kids", fields: ["name"] },
+  { words: ["chore", "chore chart", "job"], name: "Chore", plural: "Chores", fields: ["name"] },
+  { words: ["reward", "prize", "treat"], name: "Reward", plural: "Rewards", fields: ["name"] },
+  { words: ["friend", "family member", "birthday", "birthday list"], name: "Person", plural: "People", fields: ["name", "birthday"] },
+  { words: ["entry", "journal", "diary", "journal entry", "diary entry", "log entry"], name: "Entry", plural: "Entries", fields: ["date"] },
+  { words: ["holding", "stock portfolio", "portfolio", "stock", "share holding"], name: "Holding", plural: "Holdings", fields: ["ticker"] },
+  { words: ["recipe", "recipe box", "recipe book", "cookbook"], name: "Recipe", plural: "Recipes", fields: ["title"] },
+  { words: ["ingredient"], name: "Ingredient", plural: "Ingredients", fields: ["name"] },
+  { words: ["grocery", "grocery list", "shopping list", "grocery item", "shopping item"], name: "Item", plural: "Items", fields: ["name", "done"] },
+  { words: ["note", "dated note", "journal note"], name: "Note", plural: "Notes", fields: ["date", "message"] },
+  { words: ["category"], name: "Category", plural: "Categories", fields: ["name"] },
+  { words: ["table", "seating table"], name: "Table", plural: "Tables", fields: ["name"] },
+  { words: ["session", "completed session", "focus session"], name: "Session", plural: "Sessions", fields: ["date"] },
+  { words: ["time entry", "timesheet entry"], name: "TimeEntry", plural: "Time entries", fields: ["date", "hours"] },
+  { words: ["grooming", "groom", "visit"], name: "Visit", plural: "Visits", fields: ["date"] },
+  { words: ["maintenance", "service record", "repair", "car maintenance"], name: "Maintenance", plural: "Maintenance records", fields: ["date"] },
+  { words: ["conversion"], name: "Conversion", plural: "Conversions", fields: [] },
+  { words: ["contact message", "enquiry", "inquiry"], name: "ContactMessage", plural: "Messages", fields: ["name", "email", "message"] },
+  { words: ["mark", "grade", "score", "test score", "result"], name: "Mark", plural: "Marks", fields: ["score"] },
+  { words: ["payment", "rent payment"], name: "Payment", plural: "Payments", fields: ["date", "amount"] },
+  { words: ["sighting", "bird sighting"], name: "Sighting", plural: "Sightings", fields: ["name", "date"] },
+];
+
+/**
+ * Words that name the app or a container of records rather than a record: "habit tracker",
+ * "member list", "song library". The noun before one of them is the record.
+ */
+export const containerWords = [
+  "app", "application", "tracker", "tracking", "list", "log", "logger", "journal", "planner", "chart", "board", "library", "box", "manager",
+  "organiser", "organizer", "diary", "register", "roster", "catalog", "catalogue", "collection", "database", "system", "tool",
+  "dashboard", "schedule", "book", "keeper", "builder", "site", "website", "page", "thing", "something", "program", "crm",
+];
+
+/**
+ * Verbs that link two kinds of record through a third: "members borrow books" is a loan of a
+ * book by a member. The link entity carries the fields the verb implies.
+ */
+export type LinkVerb = { verbs: string[]; entity: string; plural: string; actor: string; object: string; fields: string[] };
+export const linkVerbs: LinkVerb[] = [
+  { verbs: ["borrow", "borrowed", "lend", "lent", "loan", "loaned", "check out", "checked out"], entity: "Loan", plural: "Loans", actor: "Member", object: "Book", fields: ["date", "returned"] },
+];
+
+/** Nouns that are never records on their own: people in general, time, the app itself. */
+export const nonEntityWords = [
+  "i", "me", "my", "we", "us", "you", "they", "them", "it", "one", "ones", "everyone", "anyone", "someone", "thing", "way", "lot", "bit",
+  "day", "week", "month", "year", "today", "time", "morning", "evening", "night", "moment", "end", "start", "top", "bottom",
+  "button", "view", "screen", "tab", "section", "column", "row", "field", "option", "colour", "color", "theme", "mode", "font",
+  "number", "total", "count", "average", "sum", "streak", "score", "report", "chart", "graph", "list", "table", "page", "site",
+  "mum", "mom", "dad", "partner", "wife", "husband", "family", "caterer", "garage", "shop", "business", "class", "club", "band", "team",
+  "people", "person", "kid", "child", "friend",
+];

@@ -1,0 +1,23 @@
+// Words that ask for a website rather than a data app, and for each kind of site section.
+export const siteWords = ["landing page", "website", "web site", "site", "homepage", "home page", "portfolio", "one page", "one-page", "single page", "web page", "webpage", "page for my|our", "rsvp page", "event page"];
+
+export type SiteSectionConcept = { section: "menu" | "hours" | "contact" | "contactForm" | "pricing" | "gallery" | "about" | "faq" | "testimonials" | "features"; patterns: string[]; title: string; text: string };
+
+export const siteSectionConcepts: SiteSectionConcept[] = [
+  { section: "menu", patterns: ["menu|menus", "price list", "drinks list"], title: "Menu", text: "A menu with prices" },
+  { section: "hours", patterns: ["opening|business|trading hours|times", "opening time|times", "hours", "when we are|we're open", "open … day|days"], title: "Opening hours", text: "Opening hours by day" },
+  { section: "contactForm", patterns: ["contact|enquiry|inquiry|message form", "contact us form", "form to contact|message|reach"], title: "Contact", text: "A contact form that checks what is typed and thanks the sender" },
+  { section: "contact", patterns: ["address", "location", "where to find us", "find us", "directions", "contact details|info|information", "phone number"], title: "Find us", text: "The address and how to get in touch" },
+  { section: "pricing", patterns: ["pricing|price package|packages|tier|tiers|plan|plans", "pricing", "packages", "price|prices"], title: "Pricing", text: "Pricing packages with what each includes" },
+  { section: "gallery", patterns: ["gallery", "portfolio of|grid", "photo|photos|picture|pictures grid|gallery", "showcase"], title: "Gallery", text: "A gallery of work" },
+  { section: "about", patterns: ["about me|us|section|page", "bio", "our story", "who we are"], title: "About", text: "An about section" },
+  { section: "faq", patterns: ["faq|faqs", "frequently asked question|questions", "q&a", "questions and answers"], title: "Questions", text: "Frequently asked questions" },
+  { section: "testimonials", patterns: ["testimonial|testimonials", "review|reviews|quotes from customers|clients", "what … customers|clients say"], title: "What people say", text: "Testimonials from customers" },
+  { section: "features", patterns: ["features|services list|section", "our services", "what we do|offer"], title: "What we offer", text: "What the business offers" },
+];
+
+/** Kinds of business and what the hero says about them. */
+export const businessKinds: Record<string, string> = {
+  café: "café", cafe: "café", coffee: "coffee shop", bakery: "bakery", restaurant: "restaurant", barber: "barbers", barbers: "barbers", salon: "salon",
+  photographer: "photographer", studio: "studio", shop: "shop", gym: "gym", pub: "pub", bar: "bar", florist: "florist", plumber: "plumber", tutor: "tutor",
+};

@@ -1,0 +1,243 @@
+// The records a prompt describes: which kinds of record, their fields (with types and options),
+// and how they link ("deals linked to a lead", "Projects have tasks", "members borrow books").
+import { linkVerbs, type LinkVerb } from "../catalog/entities";
+import { fieldConcepts } from "../catalog/fields";
+import { findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
+import { readFieldPhrase, type FieldDraft } from "./field-phrase";
+import { optionText, readList, readParenthesised, type OptionGroup, type Span } from "./lists";
+import { findAny } from "./match-pattern";
+import { isNoun, sentenceOf, type Reading } from "./reading";
+import { determiners } from "./words";
+
+export type FieldMention = { entity: string; field: FieldDraft; span: Span; options?: OptionGroup };
+export type RelationMention = { child: string; parent: string; span: Span };
+export type LinkMention = { link: LinkVerb; actor: string; object: string; span: Span };
+/** A list of states a record moves through ("want to read, reading, and finished"). */
+export type StateList = { entity: string; span: Span; options: string[] };
+/** A list of options with no field of its own yet ("I go running, cycling and to the gym"). */
+export type LooseOptions = { span: Span; options: string[] };
+
+export type RecordStructure = {
+  mentions: EntityMention[];
+  fields: FieldMention[];
+  relations: RelationMention[];
+  links: LinkMention[];
+  states: StateList[];
+  looseOptions: LooseOptions[];
+  /** Records named in the prompt that the app should start with ("rent, groceries, fun, transport"). */
+  instances: { entity: string; span: Span; names: string[] }[];
+};
+
+const listTriggers = new Set(["with", "has", "have", "having", "containing", "including", ":", "-", "—", "("]);
+const relationPhrases: { patterns: string[]; childIsFirst: boolean }[] = [
+  { patterns: ["linked|link|connected|tied|attached|assigned|assign to a|an|the|one|each?", "is|are assigned|linked to a|an|the|one|each?", "come|comes|coming from a|an|the|one|each?", "belong|belongs|belonging to a|an|the|each?", "for a|an|each|every|the", "about|under|of|on|per each|every|a|an", "per", "booked for|with a|an|the?", "inside|within a|an|the|each?"], childIsFirst: true },
+  { patterns: ["has|have|having many|several|multiple|some?", "and their|its|his|her", "with their|its|many|several|multiple", "'s|s'"], childIsFirst: false },
+];
+
+function mentionAt(mentions: EntityMention[], index: number): EntityMention | undefined {
+  return mentions.find((m) => index >= m.from && index < m.to);
+}
+
+/** Is a list item a state ("reading", "finished", "I want to read") rather than a field? */
+function isStateItem(reading: Reading, span: Span): boolean {
+  const words = reading.tokens.slice(span.from, span.to).filter((t) => t.isWord);
+  const first = words[0];
+  if (!first) return false;
+  if (first.tags.has("Pronoun") && words[1]?.word === "want") return true;
+  const verbish = first.tags.has("Gerund") || first.tags.has("PastTense") || first.tags.has("Participle") || /(ing|ed)$/.test(first.word);
+  return words.length <= 3 && verbish && !readFieldPhrase(words)?.concept;
+}
+
+function stateText(reading: Reading, span: Span): string {
+  const words = reading.tokens.slice(span.from, span.to).filter((t) => t.isWord);
+  const from = words[0]?.tags.has("Pronoun") ? 1 : 0;
+  const text = words.slice(from).map((t) => t.text).join(" ");
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+export function readRecordStructure(reading: Reading, claimed: Set<number>): RecordStructure {
+  const { tokens } = reading;
+  const catalogMentions = findCatalogMentions(reading, claimed);
+  const mentions = [...catalogMentions, ...findStructuralMentions(reading, claimed, catalogMentions)].sort((a, b) => a.from - b.from);
+  const structure: RecordStructure = { mentions, fields: [], relations: [], links: [], states: [], looseOptions: [], instances: [] };
+  const used = new Set<number>();
+
+  // Relations between two mentioned kinds of record.
+  for (let m = 1; m < mentions.length; m++) {
+    const second = mentions[m]!;
+    const sentence = sentenceOf(reading, second.from);
+    for (const { patterns, childIsFirst } of relationPhrases) {
+      const gapFrom = Math.max(sentence.from, second.from - 5);
+      const hit = findAny(tokens, patterns, gapFrom, second.from);
+      if (!hit || hit.to !== second.from) continue;
+      const first = [...mentions].reverse().find((x) => x.to <= hit.from && x.from >= sentence.from && x.entity !== second.entity);
+      if (!first) continue;
+      // Possessive "each student's mark": the owner is the mention the 's is attached to.
+      if (hit.pattern === "'s|s'" && first.to !== hit.from) continue;
+      const relation = childIsFirst ? { child: first.entity, parent: second.entity } : { child: second.entity, parent: first.entity };
+      structure.relations.push({ ...relation, span: { from: first.from, to: second.to } });
+      break;
+    }
+  }
+
+  // Possessives: "each student's mark" → the mark belongs to the student.
+  for (const owner of mentions) {
+    const word = tokens[owner.to - 1]!.word;
+    const owned = mentions.find((m) => m.from === owner.to);
+    if (/'s$|s'$/.test(word) && owned && owned.entity !== owner.entity) structure.relations.push({ child: owned.entity, parent: owner.entity, span: { from: owner.from, to: owned.to } });
+  }
+
+  // Link verbs: "members borrow books", "who borrowed them".
+  for (const link of linkVerbs) {
+    for (const verb of link.verbs) {
+      const hit = findAny(tokens, [verb]);
+      if (!hit) continue;
+      const before = [...mentions].reverse().find((x) => x.to <= hit.from && hit.from - x.to <= 2);
+      const after = mentions.find((x) => x.from >= hit.to && x.from - hit.to <= 2);
+      const previous = [...mentions].reverse().find((x) => x.to <= hit.from);
+      const actor = before && before.entity !== link.object && before.entity !== link.entity ? before.entity : link.actor;
+      const object = after?.entity ?? (previous && previous.entity !== actor ? previous.entity : link.object);
+      structure.links.push({ link, actor, object, span: { from: before?.from ?? hit.from, to: after?.to ?? hit.to } });
+      break;
+    }
+  }
+
+  // Field lists after each mention: "leads (name, company)", "workouts - exercise, sets",
+  // "each loan has a due date", "books I want to read, reading, and finished".
+  for (const mention of mentions) {
+    // "invoices for a client with line items": the with-list belongs to the invoice.
+    const asParent = structure.relations.find((r) => r.parent === mention.entity && r.span.to === mention.to);
+    let focus = asParent ? asParent.child : mention.entity;
+    let at = mention.to;
+    const sentence = sentenceOf(reading, mention.from);
+    // Skip a container word ("Car maintenance log: date, …").
+    if (tokens[at] && /^(list|log|tracker|journal|library|book|chart|board|box|app)$/.test(tokens[at]!.lemma)) at++;
+    for (let round = 0; round < 3 && at < sentence.to; round++) {
+      const trigger = tokens[at];
+      if (!trigger) break;
+      if (trigger.text === "(") {
+        const group = readParenthesised(tokens, at);
+        if (!group) break;
+        // "(supplier has name, phone, email)": that mention reads its own list.
+        const inside = mentionAt(mentions, at + 1);
+        if (!(inside && ["has", "have", "with"].includes(tokens[inside.to]?.word ?? ""))) {
+          if (parenthesisedFields(tokens, at)) {
+            const { items } = readList(tokens, at + 1, group.to - at - 2);
+            addFieldItems(reading, structure, focus, items, mentions, used);
+          } else {
+            // "each category (rent, groceries, fun, transport)": the records to start with.
+            structure.instances.push({ entity: focus, span: { from: mention.from, to: group.to }, names: group.options });
+            for (let i = group.from; i < group.to; i++) used.add(i);
+          }
+        }
+        at = group.to;
+        continue;
+      }
+      // "member list for our chess club with name, …": skip the "for …" aside.
+      if (["for", "of", "in", "at"].includes(trigger.word) && round === 0) {
+        const next = tokens.slice(at, Math.min(sentence.to, at + 6)).findIndex((t) => ["with", ":", "(", "-", "—"].includes(t.word));
+        if (next > 0 && !mentions.some((m) => m.from > at && m.from < at + next)) {
+          at += next;
+          continue;
+        }
+      }
+      if (trigger.tags.has("Pronoun") && ["i", "we"].includes(trigger.word)) {
+        const { items, end } = readList(tokens, at);
+        if (items.length >= 2 && items.filter((s) => isStateItem(reading, s)).length >= 2) {
+          structure.states.push({ entity: focus, span: { from: at, to: end }, options: items.map((s) => stateText(reading, s)) });
+          at = end;
+          if (tokens[at]?.text === ",") at++;
+          continue;
+        }
+        break;
+      }
+      if (!listTriggers.has(trigger.word)) break;
+      let from = at + 1;
+      if (trigger.word === "has" || trigger.word === "have") {
+        // "Products have tasks" is a relation, handled above; "has a name" is a list.
+        const next = mentionAt(mentions, from) ?? mentionAt(mentions, from + 1);
+        if (next && !readFieldPhrase(tokens.slice(next.from, next.to))?.concept) break;
+      }
+      // "reading list: books I want to read…": the list names the same record again.
+      const again = mentionAt(mentions, from);
+      if (again && again.entity === mention.entity) {
+        at = again.to;
+        focus = again.entity;
+        continue;
+      }
+      while (tokens[from] && ["many", "several"].includes(tokens[from]!.word)) from++;
+      const { items, end } = readList(tokens, from);
+      addFieldItems(reading, structure, focus, items, mentions, used);
+      at = end;
+    }
+  }
+
+  // "which plants need watering… how often it needs water": fields stated as "each X has Y" are
+  // covered above; "with due dates" after a container ("todo list with due dates") too.
+
+  // Loose option lists: "I go running, cycling and to the gym".
+  for (const sentence of reading.sentences) {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      const token = tokens[i]!;
+      if (used.has(i) || !token.tags.has("Gerund") || token.tags.has("Noun")) continue;
+      const { items, end } = readList(tokens, i);
+      if (items.length >= 2 && items.filter((s) => tokens[s.from]!.tags.has("Gerund") || tokens[s.from]!.word === "to").length === items.length) {
+        structure.looseOptions.push({ span: { from: i, to: end }, options: items.map((s) => optionText(tokens, s)).map((o) => o[0]!.toUpperCase() + o.slice(1)) });
+        for (let k = i; k < end; k++) used.add(k);
+        i = end;
+      }
+    }
+  }
+  // Field words outside any list ("walks booked on days and times"): on the nearest record before them.
+  for (const sentence of reading.sentences) {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      const token = tokens[i]!;
+      if (used.has(i) || claimed.has(i) || mentionAt(mentions, i) || !token.isWord || !(isNoun(token) || token.word !== token.lemma)) continue;
+      const owner = [...mentions].reverse().find((m) => m.to <= i && m.from >= sentence.from);
+      if (!owner) continue;
+      // "due date": the word before may complete the field's name.
+      const pair = tokens[i - 1] && !used.has(i - 1) && tokens[i - 1]!.isWord ? readFieldPhrase([tokens[i - 1]!, token]) : undefined;
+      const pairConcept = pair?.concept ? fieldConcepts.find((c) => c.name === pair.concept) : undefined;
+      const isPair = !!pairConcept?.words.includes(`${tokens[i - 1]!.lemma} ${token.lemma}`);
+      const field = isPair ? pair : readFieldPhrase([token]);
+      const concept = fieldConcepts.find((c) => c.name === field?.concept);
+      if (!field || !concept || !(isPair || concept.words.includes(token.lemma))) continue;
+      if (["date", "time", "name", "phone", "email", "address", "price", "amount", "cost", "notes", "note", "rating", "status", "priority", "category", "quantity"].indexOf(token.lemma) < 0 && field.type !== "date" && field.type !== "time") continue;
+      structure.fields.push({ entity: structure.relations.find((r) => r.parent === owner.entity && r.span.to === owner.to)?.child ?? owner.entity, field, span: { from: isPair ? i - 1 : i, to: i + 1 } });
+      used.add(i);
+    }
+  }
+  const seenFields = new Set<string>();
+  structure.fields = structure.fields.filter((f) => {
+    const key = `${f.entity}.${f.field.name}`;
+    return !seenFields.has(key) && !!seenFields.add(key);
+  });
+  structure.states = structure.states.filter((s, i) => structure.states.findIndex((o) => o.entity === s.entity) === i);
+  structure.mentions = mentions.filter((m) => !structure.instances.some((g) => m.from > g.span.from && m.from < g.span.to) && !structure.fields.some((f) => f.options && m.from >= f.options.from && m.from < f.options.to));
+  return structure;
+}
+
+function addFieldItems(reading: Reading, structure: RecordStructure, focus: string, items: ReturnType<typeof readList>["items"], mentions: EntityMention[], used: Set<number>): void {
+  const { tokens } = reading;
+  for (const item of items) {
+    const words = tokens.slice(item.from, item.to);
+    if (words.length === 0) continue;
+    const content = words.filter((t) => (t.isWord || t.isNumber) && !determiners.has(t.word));
+    const field = readFieldPhrase(words);
+    const inner = mentions.find((m) => m.from >= item.from && m.to <= item.to);
+    // A kind of record that is the whole item ("line items", "supplier") links to the focus,
+    // unless the word is an exact field too ("customer" on an order is a field).
+    const wholeItem = inner && content.length === inner.to - inner.from && content[0]?.index === inner.from;
+    const exactField = field?.concept !== undefined && !!fieldConcepts.find((c) => c.name === field.concept)?.words.includes(content.map((t) => t.lemma).join(" "));
+    if (inner && wholeItem && inner.entity !== focus && !exactField) {
+      if (!structure.relations.some((r) => r.child === inner.entity && r.parent === focus)) structure.relations.push({ child: inner.entity, parent: focus, span: { from: item.from, to: item.to } });
+      continue;
+    }
+    if (!field) continue;
+    // "when each dog was last groomed" belongs to the dog.
+    const owner = inner && inner.entity !== focus && tokens[inner.from - 1]?.word === "each" ? inner.entity : focus;
+    if (item.options) field.type = "enum";
+    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: item.options });
+    for (let i = item.from; i < (item.options?.to ?? item.to); i++) used.add(i);
+  }
+}
