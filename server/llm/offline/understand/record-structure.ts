@@ -193,6 +193,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
     for (let i = sentence.from; i < sentence.to; i++) {
       const token = tokens[i]!;
       if (used.has(i) || claimed.has(i) || mentionAt(mentions, i) || !token.isWord || !(isNoun(token) || token.word !== token.lemma)) continue;
+      // "every day", "for each day": a rhythm, not a field.
+      if (["each", "every", "per", "through", "a", "today", "the"].includes(tokens[i - 1]?.word ?? "") && ["day", "week", "month", "time"].includes(token.lemma)) continue;
       const owner = [...mentions].reverse().find((m) => m.to <= i && m.from >= sentence.from);
       if (!owner) continue;
       // "due date": the word before may complete the field's name.

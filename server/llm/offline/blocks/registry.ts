@@ -1,0 +1,25 @@
+// Section type → the acceptance checks that prove a section does what its requirements ask, and
+// one slot for the checks of entities (fields, computed values, actions). Each block's owner
+// writes its generator in blocks/<family>/checks.ts and registers it here with ONE import line
+// and one entry; until then the section's requirements get no checks and QA reports them
+// "unverified" (never passed).
+//
+//   data-core:    records, stats, groupTable, form + the entity slot
+//   data-widgets: chart, checkins, board, sequence, feed
+//   content:      quiz, flashcards, tool, timer
+//   shell/sites:  hero, menu, hours, contact, pricing, faq, testimonials, gallery, features, text, notice
+import type { TSection, TSectionType } from "~/server/plan/app-spec";
+import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/server/plan/plan-schema";
+
+/** What a generator may look at besides its own section: the whole plan, for entities and names. */
+export type CheckContext = { plan: TPlan };
+
+export type SectionCheckGenerator<T extends TSectionType = TSectionType> = (section: Extract<TSection, { type: T }>, page: TPlanPage, ctx: CheckContext) => TAcceptanceCheckInput[];
+export type EntityCheckGenerator = (entity: TPlanEntity, ctx: CheckContext) => TAcceptanceCheckInput[];
+
+export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerator<T> } = {
+  // records: recordsChecks,   ← e.g. import { recordsChecks } from "./data-core/checks";
+};
+
+/** Checks for an entity's fields, computed values and actions (data-core). */
+export const entityCheckGenerator: EntityCheckGenerator | undefined = undefined;

@@ -1,0 +1,37 @@
+// The composer's order of work: what cannot be done and how it should look first (they claim
+// their words), then what the app is called and its shape, then its records, then views and
+// figures over them.
+import { composeLooks, composeName, composeUnsupported } from "./asks";
+import { composeBoard, composeFeed, composeFlashcards, composeQuiz } from "./content";
+import type { Draft } from "./draft";
+import { composeRecords } from "./records";
+import { composeRequestForm, composeSite, isSitePrompt } from "./site";
+import { composeTimer, composeTool } from "./tools";
+import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
+import { readRecordStructure } from "../understand/record-structure";
+
+export function composeInto(draft: Draft): void {
+  composeUnsupported(draft);
+  composeLooks(draft);
+  composeName(draft);
+  const isSite = isSitePrompt(draft);
+  const isSingleTool = !isSite && (composeTimer(draft) || composeTool(draft) || composeQuiz(draft) || composeFlashcards(draft));
+  if (!isSite && !isSingleTool) composeBoard(draft) || composeFeed(draft);
+  composeCharts(draft);
+  const structure = readRecordStructure(draft.reading, draft.claimed);
+  // A single tool keeps records only when the prompt gives them fields or asks for a history.
+  if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
+  if (isSite) {
+    composeSite(draft);
+    for (const [entity, title, list, submit, thanks] of [["Booking", "Request a booking", "Booking requests", "Request booking", "Thanks — your booking request has been received."], ["Rsvp", "RSVP", "RSVPs", "Send RSVP", "Thanks — your reply has been saved."], ["Guest", "RSVP", "Guests", "Send RSVP", "Thanks — your reply has been saved."]] as const) {
+      if (draft.entities.has(entity)) {
+        composeRequestForm(draft, entity, title, list, submit, thanks, draft.entities.get(entity)!.requirementIds);
+        break;
+      }
+    }
+  }
+  composeCheckins(draft);
+  composeActions(draft);
+  composeViews(draft);
+  composeFigures(draft);
+}

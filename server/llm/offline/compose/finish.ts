@@ -1,0 +1,137 @@
+// Draft → plan input: every record gets a place to be kept, sections of one entity merge, the app
+// gets a name from the prompt's subject, and words nothing explained become "did not understand"
+// requirements rather than silence.
+import type { TPlanInput } from "~/server/plan/plan-schema";
+import { containerWords } from "../catalog/entities";
+import { quoteOf } from "../understand/reading";
+import { fillerWords } from "../understand/words";
+import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } from "./draft";
+import { ensurePrimary } from "./records";
+
+const titleCase = (text: string): string => text.replace(/(^|\s)([a-zà-ÿ])/g, (_, s: string, c: string) => s + c.toUpperCase());
+
+/** "habit tracker", "Car maintenance log", "community library lending app" → the app's name. */
+export function subjectName(draft: Draft): string | undefined {
+  const { tokens } = draft.reading;
+  const first = draft.reading.sentences[0];
+  if (!first) return undefined;
+  const skip = new Set(["a", "an", "the", "my", "our", "simple", "small", "little", "basic", "quick", "new", "make", "me", "build", "create", "i", "want", "need", "for"]);
+  for (let i = first.from; i < Math.min(first.to, first.from + 12); i++) {
+    const t = tokens[i]!;
+    if (!containerWords.includes(t.lemma) || ["thing", "something", "page", "site", "website", "tool", "system", "program"].includes(t.lemma)) continue;
+    let from = i;
+    while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
+    const words = tokens.slice(from, t.lemma === "app" ? i : i + 1).filter((w) => !(t.lemma === "app" && w.tags.has("Gerund")));
+    if (!words.length || (words.length === 1 && t.lemma !== "app" && from === i)) continue;
+    return titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" ")).slice(0, 60);
+  }
+  return undefined;
+}
+
+function fallbackName(draft: Draft): string {
+  const main = [...draft.entities.values()][0];
+  if (main) return `${main.name.replace(/([a-z])([A-Z])/g, "$1 $2")} Tracker`;
+  return "My App";
+}
+
+/** Substantive words no requirement quotes: each run becomes an unsupported requirement. */
+function reportUnread(draft: Draft): void {
+  const { tokens } = draft.reading;
+  let runFrom = -1;
+  let reported = 0;
+  const flush = (to: number) => {
+    if (runFrom < 0) return;
+    const words = tokens.slice(runFrom, to).filter((t) => t.isWord && !fillerWords.has(t.word) && (t.tags.has("Noun") || t.tags.has("Verb") || t.tags.has("Adjective")) && !t.tags.has("Pronoun") && t.word.length > 2);
+    if (words.length && reported < 5) {
+      const from = words[0]!.index;
+      const last = words.at(-1)!.index + 1;
+      requirement(draft, "content", `Did not understand "${quoteOf(draft.reading, from, last)}"`, from, last, { reason: "The offline compiler could not tell what these words ask the app to do." });
+      reported++;
+    }
+    runFrom = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const boundary = /^[.;!?,()]$/.test(t.text) || ["and", "so", "then", "but", "with"].includes(t.word);
+    if (draft.claimed.has(i) || boundary) {
+      flush(i);
+      continue;
+    }
+    if (runFrom < 0) runFrom = i;
+  }
+  flush(tokens.length);
+}
+
+const entityUsed = (draft: Draft, name: string): boolean =>
+  draft.pages.some((p) => p.sections.some((s) => ("entity" in s && s.entity === name && s.type !== "chart" && s.type !== "stats" && s.type !== "groupTable") || (s.type === "checkins" && s.logEntity === name)));
+
+/** Records sections of one entity with no filter merge into one (sort, search, one per day, ids). */
+function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
+  const merged: SectionInput[] = [];
+  for (const section of sections) {
+    const twin = section.type === "records" && !section.where ? merged.find((m) => m.type === "records" && m.entity === section.entity && !m.where) : undefined;
+    if (twin && twin.type === "records" && section.type === "records") {
+      Object.assign(twin, { sort: twin.sort ?? section.sort, onePerDate: twin.onePerDate ?? section.onePerDate, create: twin.create !== false || section.create !== false });
+      tag(twin, ...(section.requirementIds ?? []));
+    } else merged.push(section);
+  }
+  return merged;
+}
+
+export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> {
+  for (const entity of draft.entities.values()) ensurePrimary(entity);
+  // Every record the app keeps needs a place where it can be added and seen.
+  for (const entity of draft.entities.values()) {
+    if (entityUsed(draft, entity.name)) continue;
+    const index = [...draft.entities.keys()].indexOf(entity.name);
+    const home = draft.pages.find((p) => p.path === "/");
+    const path = index === 0 && (!home || home.sections.every((s) => s.type === "records" || s.type === "stats" || s.type === "chart" || s.type === "groupTable")) ? "/" : `/${entity.name.toLowerCase()}`;
+    const page = pageFor(draft, path, entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`);
+    page.sections.unshift({ type: "records", title: entity.pluralLabel, entity: entity.name, requirementIds: entity.requirementIds.slice(0, 20) });
+    tag(page, ...entity.requirementIds);
+  }
+  for (const notice of draft.notices) {
+    const page = draft.pages[0] ?? pageFor(draft, "/", "Home", "The app");
+    if (!page.sections.some((s) => s.type === "notice" && s.text === notice.text)) addSection(draft, page, { type: "notice", title: "Good to know", tone: "info", text: notice.text, requirementIds: notice.requirementIds });
+  }
+  reportUnread(draft);
+  if (!draft.pages.length) {
+    // Nothing could be built: one page that says so, tied to the requirements that explain why.
+    const ids = draft.requirements.map((r) => r.id).slice(0, 20);
+    addSection(draft, pageFor(draft, "/", "Home", "What this app could not do"), { type: "notice", title: "Not built", tone: "warning", text: "This request could not be turned into an app offline; see the requirements for why.", requirementIds: ids });
+  }
+  const appName = draft.appName?.name ?? subjectName(draft) ?? fallbackName(draft);
+  // The home page first; titles unique; sections of one entity merged.
+  const pages = [...draft.pages].sort((a, b) => (a.path === "/" ? -1 : b.path === "/" ? 1 : 0)).slice(0, 12);
+  for (const page of pages) page.sections = mergeRecordSections(page.sections).slice(0, 20);
+  const planned = draft.requirements.filter((r) => r.status === "planned");
+  const theme = { ...draft.theme, requirementIds: [...new Set(draft.theme.requirementIds)] };
+  return {
+    appName,
+    summary: `${appName}: ${planned.map((r) => r.text).join("; ") || "a small app"}.`.slice(0, 600),
+    kind: draft.kind ?? "crud",
+    theme,
+    requirements: draft.requirements.slice(0, 80),
+    pages: pages.map((p) => ({ path: p.path, title: p.title.slice(0, 60), purpose: p.purpose.slice(0, 300), sections: p.sections as never, requirementIds: [...new Set(p.requirementIds)].slice(0, 20) })),
+    entities: [...draft.entities.values()].slice(0, 12).map((e) => ({
+      name: e.name,
+      pluralLabel: e.pluralLabel.slice(0, 60),
+      fields: e.fields.slice(0, 30),
+      belongsTo: e.belongsTo.filter((p) => draft.entities.has(p)),
+      ...(e.computed.length ? { computed: e.computed.slice(0, 12) } : {}),
+      ...(e.actions.length ? { actions: e.actions.slice(0, 6) } : {}),
+      ...(e.formerNames?.length ? { formerNames: e.formerNames } : {}),
+      ...(e.initialRecords?.length ? { initialRecords: e.initialRecords } : {}),
+      requirementIds: [...new Set(e.requirementIds)].slice(0, 20),
+    })),
+    features: planned.map((r) => r.text).slice(0, 30),
+    tasks: [
+      { id: "compile-plan", agent: "PromptCompiler", description: "Turn the prompt into this plan.", dependsOn: [] },
+      { id: "generate-code", agent: "CodeGen", description: "Render the app spec with the browser runtime.", dependsOn: ["compile-plan"] },
+      { id: "generate-data-layer", agent: "DB", description: "The browser data layer for the plan's entities.", dependsOn: ["compile-plan"] },
+      { id: "generate-infra", agent: "Infra", description: "README, package.json and data-layer tests.", dependsOn: ["generate-code", "generate-data-layer"] },
+      { id: "run-acceptance-checks", agent: "QA", description: "Every requirement's checks in headless Chromium.", dependsOn: ["generate-infra"] },
+      { id: "deploy-preview", agent: "Deploy", description: "Publish the checked version as a preview.", dependsOn: ["run-acceptance-checks"] },
+    ],
+  };
+}

@@ -1,0 +1,150 @@
+// Turns the records a prompt describes into entities: the fields asked for (typed, with their
+// options), the fields a kind of record cannot do without, the links between records, and the
+// records to start with. Each part carries the requirement that asks for or needs it.
+import pluralize from "pluralize";
+import { entityConcepts } from "../catalog/entities";
+import { fieldConcepts } from "../catalog/fields";
+import type { FieldDraft } from "../understand/field-phrase";
+import type { RecordStructure } from "../understand/record-structure";
+import { requirement, tag, type Draft, type EntityDraft, type FieldInput } from "./draft";
+
+const lower = (text: string): string => text.toLowerCase();
+export const labelOf = (entity: EntityDraft): string => lower(pluralize.singular(entity.pluralLabel));
+
+export function fieldFromDraft(field: FieldDraft, options?: string[]): FieldInput {
+  const input: FieldInput = { name: field.name, label: field.label.slice(0, 60), type: field.type, required: !!field.primary };
+  const opts = (options ?? field.options)?.map((o) => o.slice(0, 40)).filter(Boolean).slice(0, 20);
+  if (field.type === "enum" || opts?.length) {
+    input.type = "enum";
+    input.options = opts && opts.length ? capitalizeOptions(opts) : ["Option 1", "Option 2"];
+  }
+  if (field.multiple) input.multiple = true;
+  if (field.min !== undefined) input.min = field.min;
+  if (field.max !== undefined) input.max = field.max;
+  if (field.unit) input.unit = field.unit.slice(0, 12);
+  if (field.type === "boolean") input.defaultValue = false;
+  return input;
+}
+
+/** Options as the user wrote them, with a capital first letter unless they wrote codes ("GK"). */
+export function capitalizeOptions(options: string[]): string[] {
+  const seen = new Set<string>();
+  return options
+    .map((o) => (/^[a-z]/.test(o) ? o[0]!.toUpperCase() + o.slice(1) : o))
+    .filter((o) => !seen.has(o.toLowerCase()) && !!seen.add(o.toLowerCase()));
+}
+
+export function conceptField(name: string): FieldInput | undefined {
+  const concept = fieldConcepts.find((c) => c.name === name);
+  if (!concept) return undefined;
+  return fieldFromDraft({ name: concept.name, label: concept.label, type: concept.type, options: concept.options, multiple: concept.multiple, min: concept.min, max: concept.max, unit: concept.unit, primary: concept.primary });
+}
+
+export function ensureEntity(draft: Draft, name: string, plural: string, requirementId: string): EntityDraft {
+  let entity = draft.entities.get(name);
+  if (!entity) {
+    entity = { name, pluralLabel: plural, fields: [], belongsTo: [], computed: [], actions: [], requirementIds: [] };
+    draft.entities.set(name, entity);
+    const concept = entityConcepts.find((c) => c.name === name);
+    for (const fieldName of concept?.fields ?? []) {
+      const field = conceptField(fieldName);
+      if (field) addField(entity, field, requirementId);
+    }
+  }
+  tag(entity, requirementId);
+  return entity;
+}
+
+/** Adds a field (or tags the existing one of that name); returns the field in the entity. */
+export function addField(entity: EntityDraft, field: FieldInput, requirementId: string): FieldInput {
+  const existing = entity.fields.find((f) => f.name === field.name || lower(f.label) === lower(field.label));
+  if (existing) {
+    // The prompt's options and type win over a catalog default.
+    if (field.options && (field.type === "enum" || existing.type === "enum")) Object.assign(existing, { type: "enum", options: field.options });
+    else if (existing.type !== field.type && field.type !== "string") Object.assign(existing, { type: field.type, min: field.min, max: field.max, unit: field.unit });
+    return tag(existing, requirementId);
+  }
+  const added = tag({ ...field }, requirementId);
+  entity.fields.push(added);
+  return added;
+}
+
+export function primaryField(entity: EntityDraft): FieldInput | undefined {
+  return entity.fields.find((f) => f.required && (f.type === "string" || f.type === "text")) ?? entity.fields.find((f) => f.type === "string") ?? entity.fields.find((f) => f.type === "text");
+}
+
+/** Every record needs a name to be listed by: add one, needed by the entity's own requirement. */
+export function ensurePrimary(entity: EntityDraft): void {
+  let primary = primaryField(entity);
+  if (!primary) {
+    primary = { name: entity.fields.some((f) => f.name === "name") ? "title" : "name", label: entity.fields.some((f) => f.name === "name") ? "Title" : "Name", type: "string", required: true, requirementIds: [...entity.requirementIds.slice(0, 1)] };
+    entity.fields.unshift(primary);
+  }
+  primary.required = true;
+  // The primary field is shown first: move it to the front.
+  entity.fields = [primary, ...entity.fields.filter((f) => f !== primary)];
+}
+
+export function composeRecords(draft: Draft, structure: RecordStructure): void {
+  const entityReq = new Map<string, string>();
+  for (const mention of structure.mentions) {
+    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, mention.from, mention.to);
+    if (!entityReq.has(mention.entity)) entityReq.set(mention.entity, id);
+    ensureEntity(draft, mention.entity, mention.plural, id);
+  }
+  for (const link of structure.links) {
+    const id = requirement(draft, "relation", `Record which ${lower(link.object)} each ${lower(link.actor)} has on ${lower(link.link.entity)}`, link.span.from, link.span.to);
+    const entity = ensureEntity(draft, link.link.entity, link.link.plural, id);
+    for (const parent of [link.actor, link.object]) {
+      const parentConcept = entityConcepts.find((c) => c.name === parent);
+      ensureEntity(draft, parent, parentConcept?.plural ?? pluralize.plural(parent), id);
+      if (!entity.belongsTo.includes(parent)) entity.belongsTo.push(parent);
+    }
+    for (const fieldName of link.link.fields) {
+      const field = conceptField(fieldName);
+      if (field) addField(entity, field, id);
+    }
+    entityReq.set(link.link.entity, entityReq.get(link.link.entity) ?? id);
+  }
+  for (const found of structure.fields) {
+    const entity = draft.entities.get(found.entity);
+    if (!entity) continue;
+    const id = requirement(draft, "field", `Each ${labelOf(entity)} has ${found.field.type === "boolean" ? "a yes/no" : "a"} ${lower(found.field.label)}${found.options ? ` (${found.options.options.join(", ")})` : ""}`, found.span.from, found.span.to);
+    const field = fieldFromDraft(found.field, found.options?.options);
+    addField(entity, field, id);
+    if (found.options) {
+      const contentId = requirement(draft, "content", `The ${lower(found.field.label)} choices are ${found.options.options.join(", ")}`, found.options.from, found.options.to);
+      addField(entity, field, contentId);
+    }
+  }
+  for (const relation of structure.relations) {
+    const child = draft.entities.get(relation.child);
+    const parent = draft.entities.get(relation.parent);
+    if (!child || !parent || relation.child === relation.parent || parent.belongsTo.includes(child.name)) continue;
+    const id = requirement(draft, "relation", `Each ${labelOf(child)} belongs to a ${labelOf(parent)}`, relation.span.from, relation.span.to);
+    if (!child.belongsTo.includes(parent.name) && child.belongsTo.length < 5) child.belongsTo.push(parent.name);
+    tag(child, id);
+  }
+  for (const states of structure.states) {
+    const entity = draft.entities.get(states.entity);
+    if (!entity) continue;
+    const id = requirement(draft, "field", `Each ${labelOf(entity)} has a status: ${states.options.join(", ")}`, states.span.from, states.span.to);
+    addField(entity, { name: "status", label: "Status", type: "enum", options: capitalizeOptions(states.options), defaultValue: capitalizeOptions(states.options)[0] }, id);
+  }
+  for (const loose of structure.looseOptions) {
+    const target = [...draft.entities.values()].flatMap((e) => e.fields.filter((f) => f.type === "enum" && ["type", "activity", "kind", "category"].includes(f.name)).map((f) => ({ e, f }))).at(0);
+    if (!target) continue;
+    const id = requirement(draft, "content", `The ${lower(target.f.label)} choices include ${loose.options.join(", ")}`, loose.span.from, loose.span.to);
+    target.f.options = capitalizeOptions([...loose.options, "Other"]);
+    tag(target.f, id);
+  }
+  for (const group of structure.instances) {
+    const entity = draft.entities.get(group.entity);
+    if (!entity) continue;
+    const id = requirement(draft, "content", `Starts with the ${lower(entity.pluralLabel)} ${group.names.join(", ")}`, group.span.from, group.span.to);
+    ensurePrimary(entity);
+    const primary = primaryField(entity)!;
+    entity.initialRecords = capitalizeOptions(group.names).map((n) => ({ [primary.name]: n }));
+    tag(entity, id);
+  }
+}

@@ -1,0 +1,96 @@
+// Small sites for a named business or event: a hero with the name, then the sections the prompt
+// asks for (menu with its groups, opening hours, address, contact form, pricing, gallery, about,
+// FAQ, testimonials), and forms that write to a list the owner can see (bookings, RSVPs).
+import { businessKinds, siteSectionConcepts, siteWords } from "../catalog/sites";
+import { defaultHours, menuItems, menusByBusiness } from "../catalog/content";
+import { readParenthesised } from "../understand/lists";
+import { findAny } from "../understand/match-pattern";
+import { lemmaOf } from "../understand/tokens";
+import { composePlace } from "./asks";
+import { addSection, isClaimed, pageFor, requirement, type Draft, type SectionInput } from "./draft";
+import { addField, conceptField, ensureEntity } from "./records";
+
+export function isSitePrompt(draft: Draft): boolean {
+  const hit = findAny(draft.reading.tokens, siteWords);
+  return !!hit && !isClaimed(draft, hit.from, hit.to);
+}
+
+export function composeSite(draft: Draft): void {
+  const { tokens } = draft.reading;
+  const siteHit = findAny(tokens, siteWords)!;
+  const pageId = requirement(draft, "page", "A single page with a hero and the requested sections", siteHit.from, siteHit.to);
+  const business = tokens.find((t) => businessKinds[t.word] || businessKinds[t.lemma]);
+  const kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
+  const place = composePlace(draft);
+  const name = draft.appName?.name ?? (kind ? `My ${kind}` : "Welcome");
+  const page = pageFor(draft, "/", "Home", "The site");
+  const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : [])];
+  const tagline = [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
+  addSection(draft, page, { type: "hero", title: name, ...(tagline ? { tagline } : {}), requirementIds: heroIds });
+  if (business) requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1);
+
+  for (const concept of siteSectionConcepts) {
+    const hit = findAny(tokens, concept.patterns);
+    if (!hit || isClaimed(draft, hit.from, hit.to)) continue;
+    let to = hit.to;
+    if (tokens[to]?.word === "with" && ["price", "prices"].includes(tokens[to + 1]?.word ?? "")) to += 2;
+    const id = requirement(draft, "section", concept.text, hit.from, to);
+    const ids = [id];
+    let section: SectionInput;
+    switch (concept.section) {
+      case "menu": {
+        const open = tokens.findIndex((t, i) => i >= to && i <= to + 3 && t.text === "(");
+        const group = open >= 0 ? readParenthesised(tokens, open) : undefined;
+        let groupWords = group?.options ?? [];
+        if (group) ids.push(requirement(draft, "content", `The menu has ${group.options.join(", ")}`, group.from, group.to));
+        if (!groupWords.length) groupWords = menusByBusiness[kind ?? ""] ?? menusByBusiness[business?.word ?? ""] ?? ["drink", "cake"];
+        section = { type: "menu", title: "Menu", groups: groupWords.slice(0, 12).map((word) => ({ name: word[0]!.toUpperCase() + word.slice(1), items: menuItems[lemmaOf(word.toLowerCase().split(" ").at(-1)!)] ?? [{ name: `House ${word}`, price: "£4.00" }] })), requirementIds: ids };
+        break;
+      }
+      case "hours":
+        section = { type: "hours", title: "Opening hours", rows: defaultHours, requirementIds: ids };
+        break;
+      case "contact":
+        section = { type: "contact", title: "Find us", lines: [`${name}`, `12 High Street${place ? `, ${place.place}` : ""}`, "hello@example.com"], requirementIds: place ? [...ids, place.requirementId] : ids };
+        break;
+      case "contactForm": {
+        const entity = ensureEntity(draft, "ContactMessage", "Messages", id);
+        for (const f of ["name", "email", "message"]) addField(entity, conceptField(f)!, id);
+        entity.fields.forEach((f) => (f.required = true));
+        section = { type: "form", title: "Contact", entity: "ContactMessage", submitLabel: "Send message", thanks: "Thank you — we will be in touch soon.", requirementIds: ids };
+        break;
+      }
+      case "pricing":
+        section = { type: "pricing", title: "Pricing", tiers: [{ name: "Essentials", price: "£900", features: ["Up to 4 hours", "100 edited photos"] }, { name: "Classic", price: "£1,500", features: ["Up to 8 hours", "300 edited photos", "Online gallery"] }, { name: "Full day", price: "£2,200", features: ["Whole day", "500 edited photos", "Printed album"] }], requirementIds: ids };
+        break;
+      case "gallery":
+        section = { type: "gallery", title: "Gallery", items: ["Ceremony", "First dance", "Portraits", "Details", "Party", "Sunset"].map((caption) => ({ caption })), requirementIds: ids };
+        break;
+      case "about":
+        section = { type: "text", title: "About", paragraphs: [`I'm ${name}${kind ? `, a ${kind}` : ""}. I love what I do and I'd be glad to hear from you.`], requirementIds: ids };
+        break;
+      case "faq":
+        section = { type: "faq", title: "Questions", items: [{ question: "How do I book?", answer: "Send us a message with the contact form and we will reply within a day." }], requirementIds: ids };
+        break;
+      case "testimonials":
+        section = { type: "testimonials", title: "What people say", items: [{ quote: "Wonderful from start to finish.", author: "A happy customer" }], requirementIds: ids };
+        break;
+      case "features":
+        section = { type: "features", title: "What we offer", items: [{ title: "Friendly service", text: "We take time to get it right." }], requirementIds: ids };
+        break;
+    }
+    addSection(draft, page, section);
+  }
+  draft.kind = "landing";
+}
+
+/** A form visitors fill in (a booking request, an RSVP), plus a page listing what was sent. */
+export function composeRequestForm(draft: Draft, entityName: string, title: string, listTitle: string, submitLabel: string, thanks: string, requirementIds: string[]): void {
+  const entity = draft.entities.get(entityName);
+  if (!entity) return;
+  const home = pageFor(draft, "/", "Home", "The site");
+  addSection(draft, home, { type: "form", title, entity: entityName, submitLabel, thanks, requirementIds });
+  const listAsk = findAny(draft.reading.tokens, ["page|list|screen|view to? see|of … all? the? booking|bookings|request|requests|rsvp|rsvps|reply|replies|response|responses", "see all|every … request|requests|booking|bookings|rsvp|rsvps"]);
+  const listIds = listAsk ? [requirement(draft, "page", `A page listing every ${listTitle.toLowerCase()}`, listAsk.from, listAsk.to)] : requirementIds;
+  addSection(draft, pageFor(draft, `/${entityName.toLowerCase()}s`, listTitle, `Every ${listTitle.toLowerCase()}`), { type: "records", title: listTitle, entity: entityName, create: false, requirementIds: listIds });
+}

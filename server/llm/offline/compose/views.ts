@@ -1,0 +1,229 @@
+// Views and figures over the records: daily check-ins and streaks, record actions ("mark books
+// as returned"), sorting, overdue lists, totals, groupings and charts. Each reads a phrase of the
+// prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
+import type { TCondition } from "~/server/plan/app-spec";
+import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
+import { bucketWords, closingOptions, measureWords, periodWords } from "../catalog/measures";
+import { findAny, findPattern } from "../understand/match-pattern";
+import type { Token } from "../understand/tokens";
+import { addSection, isClaimed, pageFor, requirement, tag, type Draft, type EntityDraft, type FieldInput, type SectionInput } from "./draft";
+import { addField, ensureEntity, labelOf, primaryField } from "./records";
+
+const mainEntity = (draft: Draft): EntityDraft | undefined => [...draft.entities.values()].find((e) => !e.belongsTo.length && e.name !== "ContactMessage") ?? [...draft.entities.values()][0];
+
+/** The entity a phrase is about: one named in it, else the one with the named field, else the main one. */
+function entityIn(draft: Draft, tokens: Token[], from: number, to: number): EntityDraft | undefined {
+  for (const entity of draft.entities.values()) {
+    const words = [entity.name.toLowerCase(), labelOf(entity), ...entity.pluralLabel.toLowerCase().split(" ")];
+    if (tokens.slice(from, to).some((t) => words.includes(t.lemma) || words.includes(t.word))) return entity;
+  }
+  return undefined;
+}
+
+function fieldIn(entity: EntityDraft, tokens: Token[], from: number, to: number, types?: string[]): FieldInput | undefined {
+  const words = tokens.slice(from, to).map((t) => t.lemma);
+  return entity.fields.find((f) => (!types || types.includes(String(f.type))) && String(f.label).toLowerCase().split(/\s+/).some((w) => words.includes(w) && w.length > 2));
+}
+
+const dateField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "date");
+const moneyField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "money") ?? e.fields.find((f) => f.type === "number");
+
+function recordsPage(draft: Draft, entity: EntityDraft) {
+  const index = [...draft.entities.keys()].indexOf(entity.name);
+  return index === 0 && !draft.pages.some((p) => p.path === "/" && p.sections.some((s) => s.type !== "records")) ? pageFor(draft, "/", entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`) : pageFor(draft, `/${entity.name.toLowerCase()}`, entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`);
+}
+
+export function composeCheckins(draft: Draft): void {
+  const { tokens } = draft.reading;
+  const hit = findAny(tokens, checkinPatterns);
+  if (!hit || isClaimed(draft, hit.from, hit.to)) return;
+  const entity = entityIn(draft, tokens, Math.max(0, hit.from - 3), hit.to + 2) ?? mainEntity(draft);
+  if (!entity) return;
+  const id = requirement(draft, "interaction", `Tick off each ${labelOf(entity)} for the day; the ticks are kept`, hit.from, hit.to);
+  const logName = `${entity.name}Checkin`.slice(0, 40);
+  const log = ensureEntity(draft, logName, `${labelOf(entity)} check-ins`, id);
+  addField(log, { name: "date", label: "Date", type: "date", required: true }, id);
+  addField(log, { name: "count", label: "Count", type: "number", min: 0, defaultValue: 1 }, id);
+  if (!log.belongsTo.includes(entity.name)) log.belongsTo.push(entity.name);
+  const slots = entity.fields.find((f) => f.type === "enum" && f.multiple);
+  const section: SectionInput = { type: "checkins", title: "Today", entity: entity.name, logEntity: logName, mode: "tick", showDueToday: false, requirementIds: [id] };
+  if (slots) section.slotsField = String(slots.name);
+  const due = findAny(tokens, ["still|left due", "which ones|one are|is? still due|left", "due today", "not yet taken|done"]);
+  if (due) {
+    section.showDueToday = true;
+    tag(section, requirement(draft, "view", "Lists what is still due today", due.from, due.to));
+  }
+  addSection(draft, pageFor(draft, "/", "Today", "Tick off today"), section);
+  const streak = findAny(tokens, streakPatterns);
+  if (streak) {
+    const streakId = requirement(draft, "computed", `Shows the current streak of days in a row for each ${labelOf(entity)}`, Math.max(0, streak.from - (tokens[streak.from - 1]?.word === "current" ? 1 : 0)), streak.to);
+    entity.computed.push({ name: "streak", label: "Current streak", expr: { agg: "streak", entity: logName, dateField: "date", unit: "day" }, format: "integer", requirementIds: [streakId] });
+    tag(section, streakId);
+  }
+}
+
+export function composeActions(draft: Draft): void {
+  const { tokens } = draft.reading;
+  // "mark books as returned", "mark invoices as paid", "mark a walk done and paid", "a button to say I watered it".
+  for (const match of findPattern(tokens, "mark|marks|marking|tick|set … as? returned|paid|done|finished|complete|completed|read|watered|collected|delivered")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    const words = tokens.slice(match.from, match.to);
+    const states = words.filter((t) => closingOptions.includes(t.word) || ["read", "watered", "collected", "delivered", "finished"].includes(t.word));
+    let to = match.to;
+    while (tokens[to] && ["and"].includes(tokens[to]!.word) && tokens[to + 1] && closingOptions.includes(tokens[to + 1]!.word)) {
+      states.push(tokens[to + 1]!);
+      to += 2;
+    }
+    const entity = entityIn(draft, tokens, match.from, to) ?? [...draft.entities.values()].find((e) => e.fields.some((f) => states.some((s) => String(f.name) === s.word))) ?? mainEntity(draft);
+    if (!entity) continue;
+    for (const state of states) {
+      const label = state.word[0]!.toUpperCase() + state.word.slice(1);
+      const statusField = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => o.toLowerCase() === state.word));
+      const id = requirement(draft, "interaction", `Mark a ${labelOf(entity)} as ${state.word}`, match.from, to);
+      if (statusField) {
+        const option = statusField.options!.find((o) => o.toLowerCase() === state.word)!;
+        entity.actions.push({ label: `Mark ${state.word}`, set: { [String(statusField.name)]: option }, showWhen: [{ field: String(statusField.name), op: "neq", value: option }], requirementIds: [id] });
+        continue;
+      }
+      const field = addField(entity, { name: state.word, label, type: "boolean", defaultValue: false }, id);
+      if (!entity.actions.some((a) => a.label === `Mark ${state.word}`)) entity.actions.push({ label: `Mark ${state.word}`, set: { [String(field.name)]: true }, showWhen: [{ field: String(field.name), op: "isFalse" }], requirementIds: [id] });
+    }
+  }
+}
+
+export function composeViews(draft: Draft): void {
+  const { tokens } = draft.reading;
+  // Overdue: due date before today and not finished.
+  for (const match of findPattern(tokens, "overdue|late")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    let to = match.to;
+    while (tokens[to] && (tokens[to]!.tags.has("Noun") || ["list", "one", "ones"].includes(tokens[to]!.word)) && to - match.to < 2) to++;
+    const entity = [...draft.entities.values()].find((e) => e.fields.some((f) => f.type === "date" && /due/i.test(String(f.label)))) ?? entityIn(draft, tokens, match.from, to);
+    if (!entity) continue;
+    const due = entity.fields.find((f) => f.type === "date" && /due/i.test(String(f.label))) ?? dateField(entity);
+    if (!due) continue;
+    const id = requirement(draft, "view", `Lists ${entity.pluralLabel.toLowerCase()} past their due date that are not finished`, match.from, to);
+    const where: TCondition[] = [{ field: String(due.name), op: "beforeToday" }];
+    const done = entity.fields.find((f) => f.type === "boolean" && closingOptions.includes(String(f.name)));
+    if (done) where.push({ field: String(done.name), op: "isFalse" });
+    const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
+    if (status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
+    addSection(draft, recordsPage(draft, entity), { type: "records", title: `Overdue ${entity.pluralLabel.toLowerCase()}`, entity: entity.name, where, sort: { field: String(due.name), direction: "asc" }, create: false, requirementIds: [id] });
+  }
+  // Sorting: "sort by pickup date", "newest first".
+  for (const match of findPattern(tokens, "sort|sorted|order|ordered|sorting by … date|time|name|amount|price|rating|priority|day")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    const entity = entityIn(draft, tokens, match.from, match.to) ?? mainEntity(draft);
+    const field = entity && (fieldIn(entity, tokens, match.from + 1, match.to) ?? dateField(entity));
+    if (!entity || !field) continue;
+    const id = requirement(draft, "view", `${entity.pluralLabel} are sorted by ${String(field.label).toLowerCase()}`, match.from, match.to);
+    addSection(draft, recordsPage(draft, entity), { type: "records", title: entity.pluralLabel, entity: entity.name, sort: { field: String(field.name), direction: "asc" }, requirementIds: [id] });
+  }
+  // One entry per day; searchable.
+  const perDay = findAny(tokens, oneEntryPerDayPatterns);
+  const entity0 = mainEntity(draft);
+  if (perDay && entity0 && !isClaimed(draft, perDay.from, perDay.to)) {
+    const id = requirement(draft, "interaction", `One ${labelOf(entity0)} per day: writing again the same day edits it`, perDay.from, perDay.to);
+    const date = dateField(entity0) ?? addField(entity0, { name: "date", label: "Date", type: "date", required: true }, id);
+    addSection(draft, recordsPage(draft, entity0), { type: "records", title: entity0.pluralLabel, entity: entity0.name, onePerDate: String(date.name), sort: { field: String(date.name), direction: "desc" }, requirementIds: [id] });
+  }
+  const search = findAny(tokens, searchPatterns);
+  if (search && entity0 && !isClaimed(draft, search.from, search.to)) {
+    const id = requirement(draft, "interaction", `Search the ${entity0.pluralLabel.toLowerCase()}`, search.from, search.to);
+    addSection(draft, recordsPage(draft, entity0), { type: "records", title: entity0.pluralLabel, entity: entity0.name, search: true, requirementIds: [id] });
+  }
+}
+
+/** Charts: "a pie chart of my spending by category for this month", "bar chart of workouts per week for the last 8 weeks". */
+export function composeCharts(draft: Draft): void {
+  const { tokens } = draft.reading;
+  for (const match of findPattern(tokens, "pie|bar|line|donut|doughnut chart|graph")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    const chartType = tokens[match.from]!.word === "doughnut" ? "donut" : (tokens[match.from]!.word as "pie" | "bar" | "line" | "donut");
+    const sentenceEnd = tokens.findIndex((t, i) => i >= match.to && /^[.;!?]$/.test(t.text));
+    const end = sentenceEnd < 0 ? tokens.length : sentenceEnd;
+    const sentenceStart = tokens.findLastIndex((t, i) => i < match.from && /^[.;!?]$/.test(t.text)) + 1;
+    const entity = entityIn(draft, tokens, sentenceStart, end) ?? mainEntity(draft);
+    if (!entity) continue;
+    const id = requirement(draft, "chart", `A ${chartType} chart`, match.from, match.to);
+    const bucketAt = tokens.findIndex((t, i) => i >= sentenceStart && i < end && ["per", "by", "each", "a"].includes(tokens[i - 1]?.word ?? "") && bucketWords[t.lemma]);
+    const groupAt = tokens.findIndex((t, i) => i >= sentenceStart && i < end && ["by", "per", "of"].includes(tokens[i - 1]?.word ?? "") && entity.fields.some((f) => f.type === "enum" && String(f.label).toLowerCase().startsWith(t.lemma)));
+    const date = dateField(entity) ?? addField(entity, { name: "date", label: "Date", type: "date", required: true }, id);
+    let groupBy: { field: string } | { dateField: string; bucket: "day" | "week" | "month" | "year" };
+    if (bucketAt >= 0) groupBy = { dateField: String(date.name), bucket: bucketWords[tokens[bucketAt]!.lemma]! };
+    else {
+      const field = groupAt >= 0 ? entity.fields.find((f) => f.type === "enum" && String(f.label).toLowerCase().startsWith(tokens[groupAt]!.lemma)) : entity.fields.find((f) => f.type === "enum");
+      groupBy = { field: String(field?.name ?? primaryField(entity)?.name ?? "name") };
+    }
+    const groupFrom = bucketAt >= 0 ? bucketAt - 1 : groupAt >= 0 ? groupAt - 1 : -1;
+    const ids = [id];
+    if (groupFrom >= 0) ids.push(requirement(draft, "computed", `Grouped ${bucketAt >= 0 ? `by ${tokens[bucketAt]!.lemma}` : `by ${tokens[groupAt]!.word}`}`, Math.max(match.to, sentenceStart), groupFrom + 2));
+    // Counting workouts vs summing money: "workouts per week" counts, "spending"/"sales" sums.
+    const money = moneyField(entity);
+    const counts = !money || tokens.slice(match.to, end).some((t) => t.lemma === labelOf(entity) || t.lemma === entity.name.toLowerCase());
+    const measure = counts ? { agg: "count" as const, format: "integer" as const } : { agg: "sum" as const, of: { field: String(money.name) }, format: money.type === "money" ? ("money" as const) : ("number" as const) };
+    const period = findPeriod(draft, sentenceStart, end);
+    const section: SectionInput = { type: "chart", title: chartTitle(entity, groupBy, counts), chartType, entity: entity.name, groupBy, measure, requirementIds: ids };
+    if (period) {
+      section.period = { dateField: String(date.name), range: period.range, ...(period.n ? { n: period.n } : {}) };
+      ids.push(requirement(draft, "view", `Only ${period.label}`, period.from, period.to));
+    }
+    addSection(draft, recordsPage(draft, entity), section);
+    draft.kind = draft.kind ?? "dashboard";
+  }
+}
+
+function chartTitle(entity: EntityDraft, groupBy: { field: string } | { dateField: string; bucket: string }, counts: boolean): string {
+  const what = counts ? entity.pluralLabel : entity.name === "Expense" ? "Spending" : `${entity.pluralLabel} total`;
+  const by = "bucket" in groupBy ? `per ${groupBy.bucket}` : `by ${entity.fields.find((f) => f.name === groupBy.field)?.label.toLowerCase() ?? groupBy.field}`;
+  return `${what} ${by}`.slice(0, 80);
+}
+
+export function findPeriod(draft: Draft, from: number, to: number) {
+  const { tokens } = draft.reading;
+  for (const period of periodWords) {
+    const hit = findAny(tokens, period.patterns, from, to);
+    if (!hit) continue;
+    const n = Number(tokens.slice(hit.from, hit.to).find((t) => t.isNumber)?.text ?? NaN);
+    return { range: period.range, n: Number.isFinite(n) ? n : undefined, label: period.label.replace("{n}", String(n)), from: hit.from, to: hit.to };
+  }
+  return undefined;
+}
+
+/** Totals and groupings: "total value of open deals", "by category", "best lift for each exercise", "counts of each dietary need". */
+export function composeFigures(draft: Draft): void {
+  const { tokens } = draft.reading;
+  for (const measure of measureWords) {
+    for (const pattern of measure.patterns) {
+      for (const match of findPattern(tokens, pattern)) {
+        if (isClaimed(draft, match.from, match.to)) continue;
+        const end = tokens.findIndex((t, i) => i >= match.to && /^[.;!?,]$/.test(t.text));
+        const to = Math.min(end < 0 ? tokens.length : end, match.to + 10);
+        const entity = entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
+        if (!entity) continue;
+        const per = tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
+        const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : undefined;
+        const parent = per >= 0 ? [...draft.entities.values()].find((e) => e !== entity && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(e) || t.lemma === e.name.toLowerCase())) : undefined;
+        const valueField = fieldIn(entity, tokens, match.to, per >= 0 ? per : to, ["money", "number", "rating"]) ?? (measure.agg === "max" || measure.agg === "min" ? entity.fields.find((f) => f.type === "number" && /weight|score|time/i.test(String(f.name))) : undefined) ?? moneyField(entity);
+        const agg = measure.agg === "headcount" || measure.agg === "left" || measure.agg === "top" ? (measure.agg === "top" ? "count" : "sum") : measure.agg;
+        if (agg !== "count" && !valueField) continue;
+        const period = findPeriod(draft, match.from, to);
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, match.from, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0));
+        const of = valueField && agg !== "count" ? { field: String(valueField.name) } : undefined;
+        const format = agg === "count" ? "integer" : valueField?.type === "money" ? "money" : "number";
+        const where: TCondition[] = [];
+        if (period && dateField(entity)) where.push({ field: String(dateField(entity)!.name), op: "inRange", period: { range: period.range, ...(period.n ? { n: period.n } : {}) } });
+        const open = tokens.slice(match.from, to).some((t) => ["open", "unpaid", "outstanding", "active"].includes(t.word));
+        const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
+        if (open && status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
+        const groupBy = groupField ? { field: String(groupField.name) } : parent ? { field: `${parent.name}.${primaryField(parent)?.name ?? "name"}` } : undefined;
+        const page = recordsPage(draft, entity);
+        if (groupBy) {
+          addSection(draft, page, { type: "groupTable", title: `${measure.label} per ${String(groupField?.label ?? parent?.name).toLowerCase()}`.replace(/^./, (c) => c.toUpperCase()), entity: entity.name, groupBy, measures: [{ label: measure.label, agg, ...(of ? { of } : {}), format }], ...(where.length ? { where } : {}), ...(measure.agg === "max" || measure.agg === "top" ? { sort: { measure: 0, direction: "desc" as const } } : {}), requirementIds: [id] });
+        } else {
+          addSection(draft, page, { type: "stats", title: "Totals", items: [{ label: `${measure.label}${open ? " open" : ""} ${valueField && agg !== "count" ? String(valueField.label).toLowerCase() : entity.pluralLabel.toLowerCase()}`.slice(0, 80), value: { agg, entity: entity.name, ...(of ? { of } : {}), ...(where.length ? { where } : {}) }, format, requirementIds: [id] }], requirementIds: [id] });
+        }
+      }
+    }
+  }
+}
