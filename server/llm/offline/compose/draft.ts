@@ -1,7 +1,8 @@
 // The plan being composed: requirements with their quotes, and the parts built for them. Every
 // part is added together with the ids of the requirements that ask for (or need) it, so nothing
 // ends up in the app that no requirement explains.
-import type { TSection, TTheme } from "~/server/plan/app-spec";
+import type { z } from "zod";
+import type { TTheme, ZSection } from "~/server/plan/app-spec";
 import type { TPlanFieldInput, TPlanInput, TRequirement } from "~/server/plan/plan-schema";
 import type { RequirementKind } from "~/server/plan/requirements";
 import { quoteOf, type Reading } from "../understand/reading";
@@ -18,7 +19,8 @@ export type EntityDraft = {
   formerNames?: string[];
   requirementIds: string[];
 };
-export type SectionInput = TSection extends infer S ? (S extends { type: string } ? Omit<S, "requirementIds"> & { requirementIds?: string[] } : never) : never;
+/** A section before parsing (schema defaults optional). */
+export type SectionInput = z.input<typeof ZSection>;
 export type PageDraft = { path: string; title: string; purpose: string; sections: SectionInput[]; requirementIds: string[] };
 
 export type Draft = {

@@ -12,6 +12,10 @@ const titleCase = (text: string): string => text.replace(/(^|\s)([a-zà-ÿ])/g, 
 
 /** "habit tracker", "Car maintenance log", "community library lending app" → the app's name. */
 export function subjectName(draft: Draft): string | undefined {
+  return subjectSpan(draft)?.name;
+}
+
+function subjectSpan(draft: Draft): { name: string; from: number; to: number } | undefined {
   const { tokens } = draft.reading;
   const first = draft.reading.sentences[0];
   if (!first) return undefined;
@@ -23,7 +27,7 @@ export function subjectName(draft: Draft): string | undefined {
     while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
     const words = tokens.slice(from, t.lemma === "app" ? i : i + 1).filter((w) => !(t.lemma === "app" && w.tags.has("Gerund")));
     if (!words.length || (words.length === 1 && t.lemma !== "app" && from === i)) continue;
-    return titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" ")).slice(0, 60);
+    return { name: titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" ")).slice(0, 60), from, to: i + 1 };
   }
   return undefined;
 }
@@ -63,7 +67,7 @@ function reportUnread(draft: Draft): void {
 }
 
 const entityUsed = (draft: Draft, name: string): boolean =>
-  draft.pages.some((p) => p.sections.some((s) => ("entity" in s && s.entity === name && s.type !== "chart" && s.type !== "stats" && s.type !== "groupTable") || (s.type === "checkins" && s.logEntity === name)));
+  draft.pages.some((p) => p.sections.some((s) => (s.type === "checkins" ? s.logEntity === name : "entity" in s && s.entity === name && !["chart", "groupTable"].includes(s.type))));
 
 /** Records sections of one entity with no filter merge into one (sort, search, one per day, ids). */
 function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
@@ -79,7 +83,8 @@ function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
 }
 
 export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> {
-  for (const entity of draft.entities.values()) ensurePrimary(entity);
+  // A check-in log is named by its date and parent; every other record needs a name.
+  for (const entity of draft.entities.values()) if (!(entity.belongsTo.length && entity.name.endsWith("Checkin"))) ensurePrimary(entity);
   // Every record the app keeps needs a place where it can be added and seen.
   for (const entity of draft.entities.values()) {
     if (entityUsed(draft, entity.name)) continue;
@@ -93,6 +98,10 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
   for (const notice of draft.notices) {
     const page = draft.pages[0] ?? pageFor(draft, "/", "Home", "The app");
     if (!page.sections.some((s) => s.type === "notice" && s.text === notice.text)) addSection(draft, page, { type: "notice", title: "Good to know", tone: "info", text: notice.text, requirementIds: notice.requirementIds });
+  }
+  if (!draft.appName) {
+    const subject = subjectSpan(draft);
+    if (subject) draft.appName = { name: subject.name, requirementIds: [requirement(draft, "name", `The app is called "${subject.name}"`, subject.from, subject.to)] };
   }
   reportUnread(draft);
   if (!draft.pages.length) {

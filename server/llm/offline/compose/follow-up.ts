@@ -4,8 +4,10 @@
 import type { TPlan } from "~/server/plan/plan-schema";
 import type { Reading } from "../understand/reading";
 import { composeInto } from "./compose-plan";
-import { createDraft, type Draft, type SectionInput } from "./draft";
-import { findAny } from "../understand/match-pattern";
+import { claim, createDraft, isClaimed, requirement, type Draft, type SectionInput } from "./draft";
+import { findAny, findPattern } from "../understand/match-pattern";
+import { readFieldPhrase } from "../understand/field-phrase";
+import { addField, fieldFromDraft, labelOf } from "./records";
 
 export function draftFromPlan(plan: TPlan, reading: Reading, promptIndex: number): Draft {
   const maxId = Math.max(0, ...(plan.requirements ?? []).map((r) => Number(r.id.slice(1)) || 0));
@@ -22,6 +24,23 @@ export function draftFromPlan(plan: TPlan, reading: Reading, promptIndex: number
 }
 
 const hasDelete = (draft: Draft): boolean => draft.pages.some((p) => p.sections.some((s) => s.type === "records" && s.delete !== false));
+
+/** "add a notes field to each habit", "add dietary needs to each guest": a field on that entity. */
+function addFieldsToNamedEntity(draft: Draft): void {
+  const { tokens } = draft.reading;
+  for (const match of findPattern(tokens, "add|include|put … to|on|for each|every|all|the|a|my")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    const target = tokens[match.to];
+    const entity = [...draft.entities.values()].find((e) => target && (target.lemma === e.name.toLowerCase() || target.lemma === labelOf(e)));
+    if (!entity || !target) continue;
+    const words = tokens.slice(match.from + 1, match.to - 2).filter((t) => !["field", "fields", "column", "columns", "box"].includes(t.word));
+    const field = readFieldPhrase(words);
+    if (!field) continue;
+    const id = requirement(draft, "field", `Each ${labelOf(entity)} has ${field.type === "boolean" ? "a yes/no" : "a"} ${field.label.toLowerCase()}`, match.from + 1, match.to - 2);
+    addField(entity, fieldFromDraft(field), id);
+    claim(draft, match.from, match.to + 1);
+  }
+}
 
 export function applyFollowUp(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -47,6 +66,7 @@ export function applyFollowUp(draft: Draft): void {
       }
     }
   }
+  addFieldsToNamedEntity(draft);
   composeInto(draft);
   const after = JSON.stringify([...draft.entities.values()].map((e) => [e.name, e.fields.length]));
   for (const r of draft.requirements.slice(requirementsBefore)) (r.status === "planned" ? draft.changes.added : draft.changes.changed).push(r.text);

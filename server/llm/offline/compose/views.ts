@@ -36,7 +36,8 @@ function recordsPage(draft: Draft, entity: EntityDraft) {
 export function composeCheckins(draft: Draft): void {
   const { tokens } = draft.reading;
   const hit = findAny(tokens, checkinPatterns);
-  if (!hit || isClaimed(draft, hit.from, hit.to)) return;
+  // The phrase may name the record ("tick off each habit"): only its verb must be free.
+  if (!hit || isClaimed(draft, hit.from, hit.from + 1)) return;
   const entity = entityIn(draft, tokens, Math.max(0, hit.from - 3), hit.to + 2) ?? mainEntity(draft);
   if (!entity) return;
   const id = requirement(draft, "interaction", `Tick off each ${labelOf(entity)} for the day; the ticks are kept`, hit.from, hit.to);
