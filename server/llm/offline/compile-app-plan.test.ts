@@ -68,7 +68,7 @@ describe("compileAppPlan: total and deterministic", () => {
     });
     // The machine is shared with parallel work: the bound on the slowest is loose, the median tight.
     expect(Math.max(...times)).toBeLessThan(400);
-    expect(times.sort((a, b) => a - b)[1]).toBeLessThan(50);
+    expect(times.sort((a, b) => a - b)[1]).toBeLessThan(75);
   });
 });
 

@@ -33,7 +33,24 @@ function knownEnglish(word: string): boolean {
 // Everyday words compromise's lexicon leaves out but that are spelt right.
 const alsoCorrect = new Set(["havent", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "im", "ive", "id", "youre", "theyre", "thats", "whats", "lets", "todo", "todos", "app", "apps", "crm", "sku", "emoji", "etsy", "rsvp", "kanban", "pomodoro", "pomodoros", "bmi", "setlist", "guestbook", "signup", "login"]);
 
+const memo = new Map<string, string | undefined>();
+let byLength: Map<number, string[]> | undefined;
+let bucketsOf: Set<string> | undefined;
+
 export function correctionFor(word: string, vocabulary: Set<string>): string | undefined {
+  if (memo.has(word)) return memo.get(word);
+  const fixed = findCorrection(word, vocabulary);
+  if (memo.size < 5_000) memo.set(word, fixed);
+  return fixed;
+}
+
+function findCorrection(word: string, vocabulary: Set<string>): string | undefined {
+  if (bucketsOf !== vocabulary) {
+    // Words grouped by length: only lengths within the edit limit are compared.
+    byLength = new Map();
+    for (const w of vocabulary) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+    bucketsOf = vocabulary;
+  }
   if (word.length < 4 || !/^[a-z]+$/.test(word) || vocabulary.has(word) || alsoCorrect.has(word)) return undefined;
   const singular = word.endsWith("s") ? word.slice(0, -1) : word;
   if (vocabulary.has(singular) || knownEnglish(word) || knownEnglish(singular)) return undefined;
@@ -41,8 +58,8 @@ export function correctionFor(word: string, vocabulary: Set<string>): string | u
   let best: string | undefined;
   let bestDistance = limit + 1;
   let tie = false;
-  for (const candidate of vocabulary) {
-    if (Math.abs(candidate.length - word.length) > limit) continue;
+  const candidates = [...Array(2 * limit + 1).keys()].flatMap((k) => byLength!.get(word.length - limit + k) ?? []);
+  for (const candidate of candidates) {
     const distance = editDistance(word, candidate, limit);
     // Same first letter breaks ties: people rarely mistype the first letter.
     if (distance < bestDistance || (distance === bestDistance && best && candidate[0] === word[0] && best[0] !== word[0])) {
