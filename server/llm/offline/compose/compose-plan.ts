@@ -16,7 +16,7 @@ export function composeInto(draft: Draft): void {
   composeName(draft);
   const isSite = isSitePrompt(draft);
   const isSingleTool = !isSite && (composeTimer(draft) || composeTool(draft) || composeQuiz(draft) || composeFlashcards(draft));
-  if (!isSite && !isSingleTool) composeBoard(draft) || composeFeed(draft);
+  if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
   composeCharts(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
