@@ -29,6 +29,8 @@ export const ZPlanField = z.object({
   unit: z.string().max(12).optional(),
   /** The value a new record starts with (a default option, 0, false). */
   defaultValue: z.union([z.string().max(200), z.number(), z.boolean()]).optional(),
+  /** Options renamed or removed by a follow-up → the option their records move to (old board columns). */
+  optionRenames: z.record(z.string().min(1).max(40), z.string().min(1).max(40)).optional(),
   requirementIds,
 });
 
