@@ -10,8 +10,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // PGlite ships a Wasm build of Postgres and data files that must be loaded from node_modules as-is.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
-  // Migrations are read from disk at start-up; serverless bundles must carry them.
-  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
+  // Read from disk at run time, so serverless bundles must carry them: the migrations at
+  // start-up, the generated apps' runtime files (server/llm/offline/runtime) at generation time.
+  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*", "./server/llm/offline/runtime/**/*"] },
   poweredByHeader: false,
   // Preview URLs must keep their trailing slash: generated apps load ./src/app.js relative to it.
   skipTrailingSlashRedirect: true,

@@ -4,9 +4,8 @@ import { taglineOf } from "../codegen/app-config";
 import { jsLiteral } from "../codegen/js-literal";
 import { appSlugOf } from "../plan/build-plan";
 import { previewCsp } from "../preview-csp";
+import { readRuntimeFile } from "../read-runtime-file";
 import { readmeMd } from "./readme-md";
-import { serveJs } from "./serve-js";
-import { storeTestJs } from "./store-test-js";
 
 const dockerfile = `# Static app served by its own zero-dependency Node server (scripts/serve.js).
 FROM node:20-alpine
@@ -43,6 +42,13 @@ jobs:
         run: npm test
 `;
 
+/** scripts/serve.js sends the preview's CSP, so the app runs under the same policy wherever it is served. */
+function serveJs(): string {
+  const template = readRuntimeFile("scripts/serve.js");
+  if (!template.includes('"__CSP__"')) throw new Error("scripts/serve.js lost its __CSP__ placeholder");
+  return template.replace("__CSP__", previewCsp);
+}
+
 export function generateInfra(plan: TPlan): TGeneratedFile[] {
   const packageJson = {
     name: appSlugOf(plan),
@@ -73,7 +79,7 @@ export function generateInfra(plan: TPlan): TGeneratedFile[] {
     { path: ".dockerignore", content: dockerignore },
     { path: "vercel.json", content: `${jsLiteral(vercelJson, 2)}\n` },
     { path: ".github/workflows/ci.yml", content: ciYml },
-    { path: "scripts/serve.js", content: serveJs },
-    { path: "tests/store.test.js", content: storeTestJs },
+    { path: "scripts/serve.js", content: serveJs() },
+    { path: "tests/store.test.js", content: readRuntimeFile("tests/store.test.js") },
   ];
 }

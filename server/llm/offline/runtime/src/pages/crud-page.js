@@ -1,5 +1,4 @@
-// src/pages/crud-page.js: list + form page for one entity (add, edit, delete, search, relations).
-export const crudPageJs = String.raw`// One entity's page: a form to add or edit records and a searchable table of them.
+// One entity's page: a form to add or edit records and a searchable table of them.
 import { h } from "../lib/dom.js";
 import { formatValue, plural } from "../lib/format.js";
 import { entityByName, parentKey } from "../schema.js";
@@ -158,4 +157,3 @@ export function renderCrudPage(root, { page, store, announce }) {
   renderList();
   return store.subscribe(renderList);
 }
-`;

@@ -1,5 +1,4 @@
-// The generated app's data layer (src/store.js). Constant code driven by src/schema.js.
-export const storeJs = String.raw`// Data layer: validated records per entity, persisted to localStorage under a per-app key.
+// Data layer: validated records per entity, persisted to localStorage under a per-app key.
 // Falls back to memory when storage is unavailable (private mode, quota, sandboxed iframes).
 import { entities, entityByName, parentKey, storageKey } from "./schema.js";
 
@@ -222,4 +221,3 @@ export function createStore(options = {}) {
     },
   };
 }
-`;

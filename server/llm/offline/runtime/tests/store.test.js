@@ -1,5 +1,4 @@
-// tests/store.test.js: real tests of the generated data layer, runnable with `node --test`.
-export const storeTestJs = String.raw`// Tests of the data layer (src/store.js) against this app's schema and seed data.
+// Tests of the data layer (src/store.js) against this app's schema and seed data.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -113,4 +112,3 @@ test("markup in user text is stored verbatim, as data", () => {
   const text = "<b>bold</b> & \"quotes\"";
   assert.equal(store.create(entity.name, { ...sample(entity, 0), [entity.primary]: text })[entity.primary], text);
 });
-`;

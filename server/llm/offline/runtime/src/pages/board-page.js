@@ -1,5 +1,4 @@
-// src/pages/board-page.js: kanban board over an entity's status field.
-export const boardPageJs = String.raw`// Kanban board: one column per status option. Cards move with buttons or drag and drop.
+// Kanban board: one column per status option. Cards move with buttons or drag and drop.
 import { h } from "../lib/dom.js";
 import { formatValue, plural } from "../lib/format.js";
 import { entityByName } from "../schema.js";
@@ -98,4 +97,3 @@ export function renderBoardPage(root, { page, store, announce }) {
   render();
   return store.subscribe(render);
 }
-`;

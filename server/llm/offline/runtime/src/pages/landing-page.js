@@ -1,5 +1,4 @@
-// src/pages/landing-page.js: marketing page with a working waitlist.
-export const landingPageJs = String.raw`// Landing page: hero, features, how it works, FAQ and a waitlist stored by the data layer.
+// Landing page: hero, features, how it works, FAQ and a waitlist stored by the data layer.
 import { h, svg } from "../lib/dom.js";
 import { entityByName } from "../schema.js";
 import { ValidationError } from "../store.js";
@@ -81,4 +80,3 @@ export function renderLandingPage(root, { app, page, store, announce }) {
   render();
   return store.subscribe(render);
 }
-`;

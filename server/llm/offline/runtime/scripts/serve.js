@@ -1,7 +1,4 @@
-// scripts/serve.js: the generated app's zero-dependency static server (npm start, Docker).
-import { previewCsp } from "../preview-csp";
-
-export const serveJs = String.raw`// Zero-dependency static server for this app, with the same strict CSP as the preview.
+// Zero-dependency static server for this app, with the same strict CSP as the preview.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
@@ -52,4 +49,3 @@ createServer(async (req, res) => {
 }).listen(port, host, () => {
   console.log("Serving " + root + " at http://" + host + ":" + port + "/");
 });
-`.replace("__CSP__", previewCsp);
