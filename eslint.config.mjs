@@ -1,9 +1,23 @@
+import js from "@eslint/js";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import globals from "globals";
+
+// The generated apps' runtime (browser ES modules, plus a Node server and node:test file) is not
+// part of this Next app: it gets its own rules below instead of the Next/React ones.
+const appRuntime = "server/llm/offline/runtime";
+const isGlobalIgnore = (config) => Object.keys(config).length === 1 && "ignores" in config;
+const outsideAppRuntime = (configs) =>
+  configs.map((config) => (isGlobalIgnore(config) ? config : { ...config, ignores: [...(config.ignores ?? []), `${appRuntime}/**/*.js`] }));
+
+// Generated apps have no bundler and no dependencies: a browser loads each import by URL.
+const relativeJsImportsOnly = {
+  regex: "^(?!\\.{1,2}/.*\\.js$)",
+  message: "Generated apps load modules by URL: import another runtime file by a relative path ending in .js.",
+};
 
 const config = [
-  ...nextCoreWebVitals,
-  ...nextTypescript,
+  ...outsideAppRuntime([...nextCoreWebVitals, ...nextTypescript]),
   {
     ignores: [
       "node_modules/**",
@@ -17,9 +31,43 @@ const config = [
       "next-env.d.ts",
     ],
   },
+  ...outsideAppRuntime([
+    {
+      rules: {
+        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      },
+    },
+  ]),
   {
+    files: [`${appRuntime}/**/*.js`],
+    ...js.configs.recommended,
+    // ES2022 syntax: what the browsers the generated apps target all run without a build step.
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.browser },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      ...js.configs.recommended.rules,
+      eqeqeq: "error",
+      "no-var": "error",
+      "prefer-const": "error",
+      // Previews are served with script-src 'self' (no 'unsafe-eval'): these would throw there.
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      // Markup only through h()/svg() in src/lib/dom.js, which insert text as text nodes, so text
+      // from users or plans can never become HTML.
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML"].map((property) => ({ property, message: "Build elements with h() or svg() from src/lib/dom.js." })),
+        { object: "document", property: "write", message: "Build elements with h() or svg() from src/lib/dom.js." },
+      ],
+      "no-restricted-imports": ["error", { patterns: [relativeJsImportsOnly] }],
+    },
+  },
+  {
+    // The app's own Node parts: its static server and its node --test tests.
+    files: [`${appRuntime}/scripts/**/*.js`, `${appRuntime}/tests/**/*.js`],
+    languageOptions: { globals: globals.node },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ ...relativeJsImportsOnly, regex: "^(?!node:|\\.{1,2}/.*\\.js$)", message: "The generated app has no dependencies: import node: built-ins or relative .js files." }] }],
     },
   },
 ];
