@@ -3,7 +3,11 @@ import { h } from "../../lib/dom.js";
 import { createCountdown, formatClock } from "./countdown.js";
 import { toolPage } from "./tool-page.js";
 
-const MODES = [["focus", "Focus", 25], ["short", "Short break", 5], ["long", "Long break", 15]];
+const MODES = [
+  { id: "focus", label: "Focus", minutes: 25 },
+  { id: "short", label: "Short break", minutes: 5 },
+  { id: "long", label: "Long break", minutes: 15 },
+];
 
 export function render(root, { page, store, announce }) {
   let mode = "focus";
@@ -11,7 +15,7 @@ export function render(root, { page, store, announce }) {
   const display = h("p", { class: "clock", role: "timer", "aria-live": "off" });
   const status = h("p", { class: "clock-status", "aria-live": "polite" });
   const done = h("p", { class: "muted" });
-  const modeButtons = MODES.map(([id, label]) => h("button", { type: "button", class: "btn btn-small mode", "aria-pressed": "false", onClick: () => setMode(id) }, label));
+  const modeButtons = MODES.map(({ id, label }) => h("button", { type: "button", class: "btn btn-small mode", "aria-pressed": "false", onClick: () => setMode(id) }, label));
   const countdown = createCountdown((ms) => { display.textContent = formatClock(ms); }, () => {
     if (mode === "focus") {
       completed += 1;
@@ -26,10 +30,9 @@ export function render(root, { page, store, announce }) {
 
   function setMode(id) {
     mode = id;
-    const [, , minutes] = MODES.find((m) => m[0] === id);
-    countdown.set(minutes * 60 * 1000);
+    countdown.set(MODES.find((m) => m.id === id).minutes * 60 * 1000);
     status.textContent = "Ready";
-    MODES.forEach((m, i) => modeButtons[i].setAttribute("aria-pressed", String(m[0] === id)));
+    MODES.forEach((m, i) => modeButtons[i].setAttribute("aria-pressed", String(m.id === id)));
     done.textContent = "Completed focus sessions: " + completed;
   }
 
