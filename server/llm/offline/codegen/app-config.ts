@@ -5,6 +5,7 @@ import { safeText } from "../plan/naming";
 import { toolByPath, type ToolId } from "../plan/tool-catalog";
 import { entityPath, statusFieldOf } from "../plan/ui-names";
 import { storageKeyOf } from "../datalayer/schema-js";
+import type { AppSettings } from "../runtime/src/config";
 
 export type ViewName = "crud" | "board" | "dashboard" | "landing" | "tool" | "info";
 
@@ -36,7 +37,7 @@ export function pageConfigs(plan: TPlan): PageConfig[] {
 /** The one-line pitch for headers and the landing hero: the summary without the echoed request. */
 export const taglineOf = (plan: TPlan): string => safeText(plan.summary.replace(/\s*Requested: .*$/, ""), 300);
 
-export function appConfig(plan: TPlan) {
+export function appConfig(plan: TPlan): AppSettings {
   return {
     name: plan.appName,
     summary: taglineOf(plan),

@@ -4,9 +4,11 @@ import { appSlugOf } from "../plan/build-plan";
 import { primaryFieldOf } from "../plan/sample-values";
 import { entityLabel, statusFieldOf } from "../plan/ui-names";
 import { jsLiteral } from "../codegen/js-literal";
+import type { Entity } from "../runtime/src/schema";
 import { stableHash } from "./stable-hash";
 
-export function entitiesAsData(plan: TPlan) {
+/** The entities as the runtime reads them (the type is the runtime's contract for src/schema.js). */
+export function entitiesAsData(plan: TPlan): Entity[] {
   return plan.entities.map((e) => ({
     name: e.name,
     label: entityLabel(e),

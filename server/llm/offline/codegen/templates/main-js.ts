@@ -3,6 +3,7 @@
 import type { TPlan } from "~/server/plan/plan-schema";
 import { fillSlots } from "../../fill-slots";
 import { readRuntimeFile } from "../../read-runtime-file";
+import type { PageSettings } from "../../runtime/src/config";
 import { appConfig, pageConfigs, type ViewName } from "../app-config";
 import { jsLiteral } from "../js-literal";
 
@@ -18,7 +19,7 @@ export function configJs(plan: TPlan): string {
   return `// App settings generated from the plan. Edit freely: the shell and pages read everything from here.
 export const app = ${jsLiteral(appConfig(plan), 2)};
 
-export const pages = ${jsLiteral(pageConfigs(plan), 2)};
+export const pages = ${jsLiteral(pageConfigs(plan) satisfies PageSettings[], 2)};
 `;
 }
 
