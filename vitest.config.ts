@@ -4,7 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["**/*.test.ts", "**/*.test.tsx"],
+    // The generated-app runtime is plain JavaScript, so its tests are too (they import its .js
+    // modules, which TypeScript here does not type).
+    include: ["**/*.test.ts", "**/*.test.tsx", "server/llm/offline/runtime-tests/**/*.test.js"],
     exclude: ["node_modules/**", "e2e/**", "tools/**", ".next/**", ".data/**"],
     environment: "node",
     // Integration tests start PGlite (Wasm Postgres): give them room on small CI machines.
