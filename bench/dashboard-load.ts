@@ -14,12 +14,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { parseBrowserEnv } from "../server/browser/browser-env";
+import { browserSearchConfigFromEnv, chromiumArgs, findBrowser } from "../server/browser/find-browser";
 import { formatTable } from "./pipeline-latency";
 import { percentile } from "./stats";
 
 const BUDGET_KB = 250;
 const QUIET_MS = 5000;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
 export type PageLoadFigures = {
   page: string;
@@ -45,7 +46,9 @@ export async function benchDashboardLoad({ port = 3190, loadsPerPage = 3, log = 
   let browser: Browser | null = null;
   try {
     await waitForHealth(baseURL, 600_000);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const found = findBrowser(browserSearchConfigFromEnv(parseBrowserEnv(process.env)));
+    if (!found.isFound) throw new Error(`The dashboard bench needs a browser: ${found.reason}`);
+    browser = await chromium.launch({ executablePath: found.executablePath, args: chromiumArgs });
     const signedIn = await browser.newContext({ baseURL });
     const projectId = await signUpAndBuildProject(signedIn, log);
     const storageState = await signedIn.storageState();

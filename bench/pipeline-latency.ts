@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isFinishedRunStatus } from "../server/events/run-statuses";
 import { percentile } from "./stats";
 
 export const pipelinePrompts = [
@@ -91,7 +92,7 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
       const { run } = await api.project.create({ workspaceId: workspace.id, prompt });
       const deadline = Date.now() + 180_000;
       let finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
-      while (!["SUCCEEDED", "FAILED", "CANCELLED"].includes(finished.status) && Date.now() < deadline) {
+      while (!isFinishedRunStatus(finished.status) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEventMessage, RunEventPayloads, RunEventType } from "~/server/events/run-events";
 import { samplePlan } from "~/server/llm/testing/sample-plan";
-import { deriveStages } from "./run-timeline";
+import { deriveStages, describeEvent } from "./run-timeline";
 
 let seq = 0;
 const event = <T extends RunEventType>(type: T, payload: RunEventPayloads[T]): RunEventMessage =>
@@ -37,5 +37,30 @@ describe("deriveStages", () => {
     expect(byName.CodeGen).toMatchObject({ status: "failed", lastError: "model refused" });
     expect(byName.Deploy!.lines.map((line) => line.text)).toEqual(["Deployment building: copying files"]);
     expect(byName.DB).toMatchObject({ status: "pending", attempts: 0, lines: [] });
+  });
+
+  it("shows a QA stage whose browser checks could not run as unverified, and a run with gaps as such", () => {
+    const unverified = { id: "loads", description: "The app loads", passed: false, status: "unverified" as const, message: "no browser", durationMs: 0 };
+    const events = [
+      event("agent.started", { ...task, agent: "QA", taskType: "verify" }),
+      event("agent.completed", { ...task, ...usage, agent: "QA", taskType: "verify", durationMs: 900 }),
+      event("qa.result", {
+        versionId: "v1",
+        attempt: 1,
+        passed: true,
+        checks: [unverified],
+        staticProblems: [],
+        testCommand: { ran: true, passed: true, durationMs: 300, output: "" },
+        consoleErrors: [],
+        screenshotSha: null,
+        isBrowserVerified: false,
+        browserUnavailableReason: "no browser",
+      }),
+      event("run.ready_with_gaps", { versionId: "v1", summary: "1 check not verified: no browser", gaps: [{ kind: "acceptance-check", id: "loads", description: "The app loads", status: "unverified", reason: "no browser" }] }),
+    ];
+    const qa = deriveStages(events).find((stage) => stage.name === "QA")!;
+    expect(qa.status).toBe("unverified");
+    expect(qa.lines.at(-1)).toMatchObject({ text: "QA: static checks and app tests passed; browser checks not verified (attempt 1)", isError: false });
+    expect(describeEvent(events.at(-1)!)).toBe("Ready with gaps — deployed, but 1 check not verified: no browser");
   });
 });

@@ -6,7 +6,8 @@ import { assertNever, type RunEventMessage } from "~/server/events/run-events";
 
 export const stageOrder = agentNames;
 export type StageName = AgentName;
-export type StageStatus = "pending" | "running" | "done" | "failed";
+/** "unverified": the QA stage ran, but its browser checks could not (no browser). */
+export type StageStatus = "pending" | "running" | "done" | "unverified" | "failed";
 
 export type Stage = {
   name: StageName;
@@ -42,6 +43,7 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
     case "run.stage":
     case "version.created":
     case "run.succeeded":
+    case "run.ready_with_gaps":
     case "run.failed":
     case "run.cancelled":
       return null;
@@ -82,6 +84,7 @@ export function deriveStages(events: RunEventMessage[]): Stage[] {
   const lastQa = latestEvent(events, "qa.result");
   const qa = stages.get("QA")!;
   if (lastQa && !lastQa.payload.passed && qa.status === "done") qa.status = "failed";
+  else if (lastQa?.payload.isBrowserVerified === false && qa.status === "done") qa.status = "unverified";
   return [...stages.values()];
 }
 
@@ -121,11 +124,16 @@ export function describeEvent(event: RunEventMessage): string {
     case "version.created":
       return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
-      return event.payload.passed ? `QA passed (attempt ${event.payload.attempt})` : `QA found problems (attempt ${event.payload.attempt})`;
+      if (!event.payload.passed) return `QA found problems (attempt ${event.payload.attempt})`;
+      return event.payload.isBrowserVerified === false
+        ? `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`
+        : `QA passed (attempt ${event.payload.attempt})`;
     case "deployment.status":
       return `Deployment ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
     case "run.succeeded":
       return "Run succeeded";
+    case "run.ready_with_gaps":
+      return `Ready with gaps — deployed, but ${event.payload.summary}`;
     case "run.failed":
       return `Run failed: ${event.payload.error ?? "unknown error"}`;
     case "run.cancelled":

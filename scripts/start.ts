@@ -1,5 +1,7 @@
 // The quick-start command: prepares everything on embedded defaults (Prisma client, session
-// secret, database migrations, production build) and serves the app, printing its URL.
+// secret, a headless browser for QA, database migrations, production build) and serves the app,
+// printing its URL. Without a browser it still serves, with a warning: runs then deploy with
+// their browser checks marked not verified ("Ready with gaps").
 //   npm start                 production server (builds when sources changed)
 //   npm start -- --dev        Next dev server with hot reload
 //   npm start -- --port 4000 --data-dir /tmp/epic
@@ -8,6 +10,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureLocalAuthSecret } from "./lib/auth-secret";
+import { setUpBrowser } from "./lib/browser-setup";
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { generatePrismaClient, nextBin, run } from "./lib/run";
 
@@ -36,6 +39,11 @@ async function main() {
   const { env } = await import("../server/env");
   const { createDatabase, databaseConfigFromEnv } = await import("../server/db/client");
   const { migrateDatabase } = await import("../server/db/migrate");
+
+  // Found (or installed) first: an install announces itself and may take minutes.
+  const browser = await setUpBrowser(env, log);
+  if (browser.isReady) log(`Browser: ${browser.executablePath} (${browser.source}) — browser checks on`);
+  else for (const line of browser.warning) log(line);
 
   const config = databaseConfigFromEnv(env);
   const database = createDatabase(config);
@@ -66,6 +74,7 @@ async function main() {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`Ready in ${seconds}s → ${url}`);
   log(env.AUTH_SIGNUP_ENABLED ? `Open ${url}/signup to create the first account.` : "Sign-up is closed (AUTH_SIGNUP_ENABLED=false).");
+  if (!browser.isReady) log(`Reminder: no browser, so runs end "Ready with gaps" — run ${browser.fixCommand} (details above; ${url}/api/ready reports it too).`);
 }
 
 async function waitForHealthy(url: string) {

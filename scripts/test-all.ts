@@ -1,6 +1,10 @@
 // `npm test`: every suite — Vitest unit + integration (PGlite and PostgreSQL), then Playwright
-// end-to-end in Chromium — and one closing line with the totals over all of them.
+// end-to-end in Chromium — and one closing line with the totals over all of them. The QA and
+// end-to-end tests need a browser: it is found (or installed) first, and without one the run
+// stops at once with the command that fixes it, rather than failing dozens of tests one by one.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { parseBrowserEnv } from "../server/browser/browser-env";
+import { setUpBrowser } from "./lib/browser-setup";
 import { generatePrismaClient, run } from "./lib/run";
 
 type Totals = { passed: number; failed: number; skipped: number };
@@ -33,6 +37,15 @@ async function runSuite(name: string, command: string, args: string[]): Promise<
     return false;
   }
 }
+
+const browser = await setUpBrowser(parseBrowserEnv(process.env), (line) => console.log(`[test] ${line}`));
+if (!browser.isReady) {
+  console.log(`[test] No browser for the QA and end-to-end tests: ${browser.reason}.`);
+  console.log(`[test] Run: ${browser.fixCommand}   (or set CHROMIUM_PATH to a Chromium, Chrome or Edge executable), then npm test again.`);
+  console.log(`0 passed, 1 failed, 0 skipped (not run: no browser — run ${browser.fixCommand})`);
+  process.exit(1);
+}
+console.log(`[test] Browser: ${browser.executablePath} (${browser.source})`);
 
 const onlyUnit = process.argv.includes("--unit");
 rmSync(RESULTS, { recursive: true, force: true });

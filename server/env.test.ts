@@ -32,4 +32,20 @@ describe("environment validation", () => {
     expect(ok).toBe(false);
     expect(output).toContain("GITHUB_ID/GITHUB_SECRET");
   });
+
+  it("names a relative CHROMIUM_PATH and a malformed browser search list", () => {
+    const relative = importEnvWith({ CHROMIUM_PATH: "chromium" });
+    expect(relative.ok).toBe(false);
+    expect(relative.output).toContain("CHROMIUM_PATH: expected an absolute path");
+    const search = importEnvWith({ EPIC_BROWSER_SEARCH_PATHS: "browsers" });
+    expect(search.ok).toBe(false);
+    expect(search.output).toContain("EPIC_BROWSER_SEARCH_PATHS");
+    const install = importEnvWith({ EPIC_BROWSER_AUTO_INSTALL: "maybe" });
+    expect(install.ok).toBe(false);
+    expect(install.output).toContain('EPIC_BROWSER_AUTO_INSTALL: expected "true" or "false"');
+  });
+
+  it("accepts the browser variables in their documented forms", () => {
+    expect(importEnvWith({ CHROMIUM_PATH: "/usr/bin/chromium", EPIC_BROWSER_SEARCH_PATHS: "/opt/a:/opt/b", EPIC_BROWSER_AUTO_INSTALL: "false" }).ok).toBe(true);
+  });
 });

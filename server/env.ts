@@ -2,6 +2,7 @@
 // A missing or malformed value stops start-up with a message naming the variable.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { browserEnvSchema } from "./browser/browser-env";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -28,8 +29,9 @@ export const env = createEnv({
     // Vercel Cron (or any scheduler) calls /api/executor/tick with this bearer secret to drive the
     // embedded executor where no process lives long; the route is off while it is unset.
     CRON_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
-    // The QA agent's headless browser (Debian's Chromium by default).
-    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+    // The QA agent's headless browser: CHROMIUM_PATH, EPIC_BROWSER_SEARCH_PATHS,
+    // PLAYWRIGHT_BROWSERS_PATH, EPIC_BROWSER_AUTO_INSTALL (see server/browser/find-browser.ts).
+    ...browserEnvSchema,
     PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

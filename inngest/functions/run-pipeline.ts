@@ -93,8 +93,21 @@ export const runPipeline = inngest.createFunction(
         "announce-deployment",
         deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),
       );
-      await step.run("finish", async () => markRunFinished(await db(), runId, { status: deployment.status === "READY" ? "SUCCEEDED" : "FAILED", versionId: version.versionId }));
-      return { status: "succeeded" as const, brain, versionId: version.versionId, url: deployment.url };
+      // Deployed is not the same as verified: checks QA could not run (no browser) end the run
+      // READY_WITH_GAPS, never SUCCEEDED.
+      // (`?? []`: a QA step memoised before gaps existed resumes without them.)
+      const gaps = qa.gaps ?? [];
+      const versionId = version.versionId;
+      if (deployment.status !== "READY") {
+        await step.run("finish", async () => markRunFinished(await db(), runId, { status: "FAILED", error: `The deployment ended ${deployment.status.toLowerCase()}`, versionId }));
+        return { status: "failed" as const, versionId };
+      }
+      if (gaps.length > 0) {
+        await step.run("finish", async () => markRunFinished(await db(), runId, { status: "READY_WITH_GAPS", versionId, gaps }));
+        return { status: "ready-with-gaps" as const, brain, versionId, url: deployment.url, gaps: gaps.length };
+      }
+      await step.run("finish", async () => markRunFinished(await db(), runId, { status: "SUCCEEDED", versionId }));
+      return { status: "succeeded" as const, brain, versionId, url: deployment.url };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await step.run("record-failure", async () => markRunFinished(await db(), runId, { status: "FAILED", error: message.slice(0, 2000) }));

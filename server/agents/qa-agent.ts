@@ -1,6 +1,8 @@
 // The QA agent: checks a version for real. Static checks of the files, the app's own test
 // command in a scratch directory (time- and memory-limited), then the plan's acceptance checks
 // in headless Chromium with a screenshot. Failures come back as QaFailures for the repair loop.
+// Without a browser the acceptance checks are "unverified": they are not failures (nothing to
+// repair), and the run reports them as gaps instead of passing.
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +14,11 @@ import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-check
 import { serveDirectory } from "./qa/serve-directory";
 
 export type QaReport = {
+  /** Nothing failed: static checks, the app's tests, and every browser check that could run. */
   passed: boolean;
+  /** False when no browser could be had: every acceptance check is then "unverified". */
+  isBrowserVerified: boolean;
+  browserUnavailableReason: string | null;
   failures: QaFailure[];
   checks: CheckResult[];
   staticProblems: string[];
@@ -93,11 +99,13 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[] }
     const failures: QaFailure[] = [
       ...staticProblems.map((message) => ({ checkId: "static-checks", message })),
       ...(testCommand.passed ? [] : [{ checkId: "app-tests", message: "npm test failed", log: testCommand.output }]),
-      ...report.checks.filter((check) => !check.passed).map((check) => ({ checkId: check.id, description: check.description, message: check.message ?? "failed" })),
+      ...report.checks.filter((check) => check.status === "failed").map((check) => ({ checkId: check.id, description: check.description, message: check.message ?? "failed" })),
       ...(report.consoleErrors.length ? [{ checkId: "console", message: "The app logged errors", log: report.consoleErrors.join("\n") }] : []),
     ];
     return {
       passed: failures.length === 0,
+      isBrowserVerified: report.isBrowserVerified,
+      browserUnavailableReason: report.browserUnavailableReason,
       failures,
       checks: report.checks,
       staticProblems,

@@ -26,6 +26,7 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
 
   const sum = <Row>(rows: Row[], pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const succeeded = sum(runsPerDay, (day) => day.succeeded);
+  const withGaps = sum(runsPerDay, (day) => day.withGaps);
   const failed = sum(runsPerDay, (day) => day.failed);
   const tokensIn = sum(usagePerDay, (day) => day.tokensIn);
   const tokensOut = sum(usagePerDay, (day) => day.tokensOut);
@@ -35,10 +36,11 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
     summary: {
       runs: sum(runsPerDay, (day) => day.total),
       succeeded,
+      withGaps,
       failed,
       cancelled: sum(runsPerDay, (day) => day.cancelled),
       active: sum(runsPerDay, (day) => day.active),
-      successRate: successRate(succeeded, failed),
+      successRate: successRate(succeeded, withGaps, failed),
       medianPromptToPreviewMs: promptToPreview.medianMs,
       previews: promptToPreview.previews,
       tokensIn,

@@ -89,6 +89,27 @@ export async function migrateDatabase(
   }
 }
 
+export type MigrationStatus = { applied: number; pending: string[] };
+
+/**
+ * Which committed migrations the database lacks, without applying anything (for /api/ready).
+ * Throws MigrationError when the history cannot be trusted (a failed or edited migration).
+ */
+export async function readMigrationStatus(driver: Driver, options: Pick<MigrateOptions, "migrationsDir"> = {}): Promise<MigrationStatus> {
+  const migrations = await readMigrations(options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations"));
+  const status = async (session: Session) => {
+    const pending = pendingMigrations(migrations, await readHistory(session), () => {});
+    return { applied: migrations.length - pending.length, pending: pending.map((migration) => migration.name) };
+  };
+  if (driver.kind === "pglite") return status(pgliteSession(driver.pglite));
+  const client = await driver.pool.connect();
+  try {
+    return await status(postgresSession(client));
+  } finally {
+    client.release();
+  }
+}
+
 async function run(
   session: Session,
   migrations: Migration[],

@@ -9,7 +9,32 @@ import type { TPlan } from "../plan/plan-schema";
 export type RunStage = "PLANNING" | "BUILDING" | "TESTING" | "DEPLOYING";
 export type DeploymentState = "QUEUED" | "BUILDING" | "READY" | "FAILED" | "CANCELLED";
 
-export type QaCheckOutcome = { id: string; description: string; passed: boolean; message: string | null; durationMs: number };
+/** An acceptance check's verdict; "unverified" when it could not run (no browser), never a pass. */
+export type QaCheckStatus = "passed" | "failed" | "unverified";
+
+export type QaCheckOutcome = {
+  id: string;
+  description: string;
+  /** True only for "passed". */
+  passed: boolean;
+  /** Absent on events stored before checks could be unverified: `passed` decides there. */
+  status?: QaCheckStatus;
+  message: string | null;
+  durationMs: number;
+};
+
+/**
+ * Something the run was asked for that the deployed version is not known to do: a browser check
+ * that could not run, or (issue 11) a requirement that failed or is unsupported. A run with gaps
+ * ends READY_WITH_GAPS, never SUCCEEDED.
+ */
+export type RunGap = {
+  kind: "acceptance-check";
+  id: string;
+  description: string;
+  status: "unverified" | "failed" | "unsupported";
+  reason: string;
+};
 
 export type RunEventPayloads = {
   "run.queued": { prompt: string; triggeredBy: string | null; isFollowUp?: boolean };
@@ -44,9 +69,13 @@ export type RunEventPayloads = {
     testCommand: { ran: boolean; passed: boolean; durationMs: number; output: string };
     consoleErrors: string[];
     screenshotSha: string | null;
+    /** False when no browser could be had: every check is then "unverified". Absent on older events (they all ran). */
+    isBrowserVerified?: boolean;
+    browserUnavailableReason?: string | null;
   };
   "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null };
   "run.succeeded": { error: string | null; versionId: string | null };
+  "run.ready_with_gaps": { versionId: string | null; summary: string; gaps: RunGap[] };
   "run.failed": { error: string | null; versionId: string | null };
   "run.cancelled": { error: string | null; versionId: string | null };
 };
@@ -71,6 +100,7 @@ export const runEventTypes = [
   "qa.result",
   "deployment.status",
   "run.succeeded",
+  "run.ready_with_gaps",
   "run.failed",
   "run.cancelled",
 ] as const satisfies readonly RunEventType[];
@@ -89,7 +119,7 @@ export type RunEventMessage = { [T in RunEventType]: { seq: number; type: T; pay
 export type RunEventMessageOf<T extends RunEventType> = Extract<RunEventMessage, { type: T }>;
 
 /** The terminal events, one per final run status. */
-export const finishedRunEventTypes = ["run.succeeded", "run.failed", "run.cancelled"] as const satisfies readonly RunEventType[];
+export const finishedRunEventTypes = ["run.succeeded", "run.ready_with_gaps", "run.failed", "run.cancelled"] as const satisfies readonly RunEventType[];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

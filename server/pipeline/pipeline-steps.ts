@@ -10,6 +10,7 @@ import { runAgentTask } from "./run-agent-task";
 import { deployPreview } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
+import type { RunGap } from "../events/run-events";
 import { appendRunEvent } from "../runs/append-run-event";
 import { markRunStage, savePlan } from "../runs/run-lifecycle";
 import { createVersion, sha256 } from "../versions/create-version";
@@ -73,7 +74,8 @@ export async function createVersionStep(db: Db, runId: string, fileSets: FileSet
   return { versionId: version.id, number: version.number };
 }
 
-export type QaStepResult = { passed: boolean; failures: QaFailure[]; screenshotSha: string | null };
+/** `gaps`: what QA could not verify (browser checks without a browser); a deployed run with gaps ends READY_WITH_GAPS. */
+export type QaStepResult = { passed: boolean; failures: QaFailure[]; screenshotSha: string | null; gaps: RunGap[] };
 
 export async function qaStep(db: Db, runId: string, versionId: string, attempt: number): Promise<QaStepResult> {
   const context = await loadRunContext(db, runId);
@@ -85,7 +87,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
     db,
     { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", input: { versionId, attempt } },
     async () => ({ value: await runQaAgent({ plan, files }), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
-    (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length }),
+    (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
   let screenshotSha: string | null = null;
   if (report.screenshot) {
@@ -97,14 +99,19 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
       versionId,
       attempt,
       passed: report.passed,
-      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, message: check.message ?? null, durationMs: check.durationMs })),
+      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, durationMs: check.durationMs })),
       staticProblems: report.staticProblems,
       testCommand: { ran: report.testCommand.ran, passed: report.testCommand.passed, durationMs: report.testCommand.durationMs, output: report.testCommand.output.slice(-2000) },
       consoleErrors: report.consoleErrors,
       screenshotSha,
+      isBrowserVerified: report.isBrowserVerified,
+      browserUnavailableReason: report.browserUnavailableReason,
     }),
   );
-  return { passed: report.passed, failures: report.failures, screenshotSha };
+  const gaps: RunGap[] = report.checks
+    .filter((check) => check.status === "unverified")
+    .map((check) => ({ kind: "acceptance-check", id: check.id, description: check.description, status: "unverified", reason: report.browserUnavailableReason ?? "the check did not run" }));
+  return { passed: report.passed, failures: report.failures, screenshotSha, gaps };
 }
 
 export async function repairStep(db: Db, runId: string, versionId: string, failures: QaFailure[], attempt: number) {

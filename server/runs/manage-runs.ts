@@ -3,12 +3,12 @@ import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import type { TPlan } from "../plan/plan-schema";
 import { plansReviewed } from "../events/inngest-events";
+import { isActiveRunStatus } from "../events/run-statuses";
 import type { SendEvent } from "../pipeline/send-event";
 import { requestRunCancellation } from "../pipeline/start-run";
 import { appendRunEvent } from "./append-run-event";
 import { markRunFinished } from "./run-lifecycle";
 
-const ACTIVE = ["QUEUED", "RUNNING", "WAITING"] as const;
 
 /** A new run on an existing project: builds the next version from the live one. */
 export async function createFollowUpRun(db: Db, input: { projectId: string; prompt: string; userId: string }) {
@@ -23,7 +23,7 @@ export async function createFollowUpRun(db: Db, input: { projectId: string; prom
 export async function cancelRun(db: Db, send: SendEvent, runId: string) {
   const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
   if (!run) throw notFound("Run");
-  if (!(ACTIVE as readonly string[]).includes(run.status)) throw new AppError("BAD_REQUEST", `The run is already ${run.status.toLowerCase()}`);
+  if (!isActiveRunStatus(run.status)) throw new AppError("BAD_REQUEST", `The run is already ${run.status.toLowerCase()}`);
   await requestRunCancellation(send, runId);
   await markRunFinished(db, runId, { status: "CANCELLED", error: "Cancelled by a user" });
 }

@@ -3,11 +3,12 @@
 // stream that is behind the in-memory window (resuming from an old Last-Event-ID) reads the
 // table itself, until it catches up.
 import type { Db } from "../db";
+import { finishedRunStatuses } from "../events/run-statuses";
 import type { RunEventBus } from "./run-event-bus";
 
 export type StreamEvent = { seq: number; type: string; payload: unknown; createdAt: Date };
 
-const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+const TERMINAL = new Set<string>(finishedRunStatuses);
 const eventSelect = { seq: true, type: true, payload: true, createdAt: true } as const;
 
 export type RunEventSource = {

@@ -1,7 +1,8 @@
 // Run state changes, each committed together with the event that records it.
 import type { Db } from "../db";
 import type { Prisma, ProjectStatus, RunStatus } from "../db/generated/client";
-import type { RunEventPayload, RunEventType, RunStage } from "../events/run-events";
+import { assertNever, type RunEventPayload, type RunEventType, type RunGap, type RunStage } from "../events/run-events";
+import { finishedEventOfStatus } from "../events/run-statuses";
 import type { TPlan } from "../plan/plan-schema";
 import { appendRunEvent } from "./append-run-event";
 
@@ -44,17 +45,44 @@ export const recordPlanReview = (db: Db, runId: string, review: { isApproved: bo
     data: review.isApproved ? (review.plan ? { plan: review.plan as Prisma.InputJsonValue } : {}) : { finishedAt: new Date(), error: "The plan was rejected" },
   });
 
-const finishedEventOf = { SUCCEEDED: "run.succeeded", FAILED: "run.failed", CANCELLED: "run.cancelled" } as const;
+export type RunOutcome =
+  | { status: "SUCCEEDED"; versionId: string }
+  | { status: "READY_WITH_GAPS"; versionId: string; gaps: RunGap[] }
+  | { status: "FAILED" | "CANCELLED"; error?: string; versionId?: string };
 
-export async function markRunFinished(db: Db, runId: string, outcome: { status: "SUCCEEDED" | "FAILED" | "CANCELLED"; error?: string; versionId?: string }) {
+/** "5 browser checks not verified: …" — one line for the timeline, toasts and the conversation. */
+export function summariseGaps(gaps: RunGap[]): string {
+  const counts = new Map<RunGap["status"], number>();
+  for (const gap of gaps) counts.set(gap.status, (counts.get(gap.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, count]) => `${count} ${count === 1 ? "check" : "checks"} ${status === "unverified" ? "not verified" : status}`);
+  const reasons = [...new Set(gaps.map((gap) => gap.reason))];
+  return `${parts.join(", ")}${reasons.length === 1 ? `: ${reasons[0]}` : ""}`;
+}
+
+export async function markRunFinished(db: Db, runId: string, outcome: RunOutcome) {
   const run = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, project: { select: { liveVersionId: true } } } });
-  // A failed run leaves the project on its last good version: READY if it has one.
-  const projectStatus: ProjectStatus = outcome.status === "SUCCEEDED" || run.project.liveVersionId ? "READY" : "FAILED";
-  return changeRun(db, runId, {
-    status: outcome.status,
-    projectStatus,
-    event: finishedEventOf[outcome.status],
-    payload: { error: outcome.error ?? null, versionId: outcome.versionId ?? null },
-    data: { finishedAt: new Date(), error: outcome.error ?? null },
-  });
+  // A run that deployed leaves the project READY; a failed one leaves it on its last good version (READY) if it has one.
+  const isDeployed = outcome.status === "SUCCEEDED" || outcome.status === "READY_WITH_GAPS";
+  const projectStatus: ProjectStatus = isDeployed || run.project.liveVersionId ? "READY" : "FAILED";
+  const data = { finishedAt: new Date() };
+  switch (outcome.status) {
+    case "SUCCEEDED":
+      return changeRun(db, runId, { status: outcome.status, projectStatus, event: "run.succeeded", payload: { error: null, versionId: outcome.versionId }, data: { ...data, error: null } });
+    case "READY_WITH_GAPS": {
+      if (outcome.gaps.length === 0) throw new Error("READY_WITH_GAPS needs at least one gap; a run without gaps SUCCEEDED");
+      const payload = { versionId: outcome.versionId, summary: summariseGaps(outcome.gaps), gaps: outcome.gaps };
+      return changeRun(db, runId, { status: outcome.status, projectStatus, event: "run.ready_with_gaps", payload, data: { ...data, error: null } });
+    }
+    case "FAILED":
+    case "CANCELLED":
+      return changeRun(db, runId, {
+        status: outcome.status,
+        projectStatus,
+        event: finishedEventOfStatus[outcome.status],
+        payload: { error: outcome.error ?? null, versionId: outcome.versionId ?? null },
+        data: { ...data, error: outcome.error ?? null },
+      });
+    default:
+      return assertNever(outcome);
+  }
 }

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TGeneratedFile } from "~/server/plan/plan-schema";
 import { compilePlan, generateApp } from "~/server/llm/offline";
 import { checkFiles } from "./check-files";
-import { launchChromium, runAcceptanceChecks } from "./run-acceptance-checks";
+import { launchBrowser } from "~/server/browser/launch-browser";
+import { runAcceptanceChecks } from "./run-acceptance-checks";
 import { serveDirectory } from "./serve-directory";
 
 const run = promisify(execFile);
@@ -53,7 +54,7 @@ describe.concurrent("generated apps work in a real browser", () => {
   let root: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchBrowser();
     root = await mkdtemp(path.join(tmpdir(), "offline-apps-"));
   });
   afterAll(async () => {

@@ -1,23 +1,25 @@
 // The QA agent's browser run: every acceptance check of the plan in headless Chromium, each in a
 // isolated context; storage is wiped between checks, collecting console errors, page errors and failed requests.
+// When no browser can be had, every check comes back "unverified" (never passed, never failed).
 import { writeFile } from "node:fs/promises";
-import { env } from "~/server/env";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { BrowserUnavailableError } from "~/server/browser/browser-status";
+import { launchBrowser } from "~/server/browser/launch-browser";
+import type { QaCheckStatus } from "~/server/events/run-events";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
 import { describeStep, runStep, type Step, type StepContext } from "./run-step";
 
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: env.CHROMIUM_PATH, args: chromiumArgs });
-}
+/** The finder's browser, launched (server/browser/); the old name, kept for existing callers. */
+export const launchChromium = launchBrowser;
 
 export interface CheckResult {
   id: string;
   description: string;
   /** The requirements this check verifies (empty for baseline checks). */
   requirementIds: string[];
+  /** True only when the check ran and passed. */
   passed: boolean;
+  status: QaCheckStatus;
   /** Index of the failing step, when the check failed. */
   failedStepIndex?: number;
   failedStep?: Step;
@@ -26,7 +28,11 @@ export interface CheckResult {
 }
 
 export interface AcceptanceReport {
+  /** No check failed and the page logged no errors; see isBrowserVerified for whether they ran. */
   passed: boolean;
+  isBrowserVerified: boolean;
+  /** Why the checks could not run (no browser, or one that does not start). */
+  browserUnavailableReason: string | null;
   checks: CheckResult[];
   /** Console errors, uncaught page errors and failed requests, deduplicated, in order. */
   consoleErrors: string[];
@@ -85,19 +91,45 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
       if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
       return {
-        result: { id: check.id, description: check.description, requirementIds, passed: false, failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}`, durationMs: Math.round(performance.now() - started) },
+        result: { id: check.id, description: check.description, requirementIds, passed: false, status: "failed", failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}`, durationMs: Math.round(performance.now() - started) },
         screenshot,
       };
     }
   }
   if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
-  return { result: { id: check.id, description: check.description, requirementIds, passed: true, durationMs: Math.round(performance.now() - started) }, screenshot };
+  return { result: { id: check.id, description: check.description, requirementIds, passed: true, status: "passed", durationMs: Math.round(performance.now() - started) }, screenshot };
+}
+
+/** Every check of the plan, marked as not run and why. */
+export function unverifiedAcceptanceReport(plan: Pick<TPlan, "acceptanceChecks">, reason: string): AcceptanceReport {
+  return {
+    passed: true,
+    isBrowserVerified: false,
+    browserUnavailableReason: reason,
+    checks: plan.acceptanceChecks.map((check) => ({
+      id: check.id,
+      description: check.description,
+      requirementIds: check.requirementIds ?? [],
+      passed: false,
+      status: "unverified",
+      message: `Not verified: ${reason}`,
+      durationMs: 0,
+    })),
+    consoleErrors: [],
+    screenshot: null,
+  };
 }
 
 export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
   const baseUrl = options.baseUrl.endsWith("/") || options.baseUrl.includes("#") ? options.baseUrl : `${options.baseUrl}/`;
   const timeout = options.stepTimeoutMs ?? 5_000;
-  const browser = options.browser ?? (await launchChromium());
+  let browser = options.browser;
+  try {
+    browser ??= await launchBrowser();
+  } catch (error) {
+    if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
+    throw error;
+  }
   const errors: string[] = [];
   const sink = (message: string): void => {
     if (!errors.includes(message)) errors.push(message);
@@ -132,5 +164,5 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
     if (!options.browser) await browser.close().catch(() => undefined);
   }
   if (screenshot && options.screenshotPath) await writeFile(options.screenshotPath, screenshot);
-  return { passed: results.every((r) => r.passed) && errors.length === 0, checks: results, consoleErrors: errors, screenshot };
+  return { passed: results.every((r) => r.passed) && errors.length === 0, isBrowserVerified: true, browserUnavailableReason: null, checks: results, consoleErrors: errors, screenshot };
 }

@@ -159,13 +159,13 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     expect(analytics.range).toEqual({ days: 7, from: dayKey(6), to: dayKey(0) });
     expect(analytics.runsPerDay.map((day) => day.day)).toEqual([6, 5, 4, 3, 2, 1, 0].map(dayKey));
     expect(analytics.runsPerDay).toEqual([
-      { day: dayKey(6), total: 2, succeeded: 1, failed: 1, cancelled: 0, active: 0 },
-      { day: dayKey(5), total: 0, succeeded: 0, failed: 0, cancelled: 0, active: 0 },
-      { day: dayKey(4), total: 0, succeeded: 0, failed: 0, cancelled: 0, active: 0 },
-      { day: dayKey(3), total: 2, succeeded: 1, failed: 0, cancelled: 1, active: 0 },
-      { day: dayKey(2), total: 0, succeeded: 0, failed: 0, cancelled: 0, active: 0 },
-      { day: dayKey(1), total: 0, succeeded: 0, failed: 0, cancelled: 0, active: 0 },
-      { day: dayKey(0), total: 2, succeeded: 1, failed: 0, cancelled: 0, active: 1 },
+      { day: dayKey(6), total: 2, succeeded: 1, withGaps: 0, failed: 1, cancelled: 0, active: 0 },
+      { day: dayKey(5), total: 0, succeeded: 0, withGaps: 0, failed: 0, cancelled: 0, active: 0 },
+      { day: dayKey(4), total: 0, succeeded: 0, withGaps: 0, failed: 0, cancelled: 0, active: 0 },
+      { day: dayKey(3), total: 2, succeeded: 1, withGaps: 0, failed: 0, cancelled: 1, active: 0 },
+      { day: dayKey(2), total: 0, succeeded: 0, withGaps: 0, failed: 0, cancelled: 0, active: 0 },
+      { day: dayKey(1), total: 0, succeeded: 0, withGaps: 0, failed: 0, cancelled: 0, active: 0 },
+      { day: dayKey(0), total: 2, succeeded: 1, withGaps: 0, failed: 0, cancelled: 0, active: 1 },
     ]);
   });
 
@@ -219,11 +219,24 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     expect(analytics.summary).toMatchObject({ successRate: 0.875, medianPromptToPreviewMs: 45_000, previews: 6 });
   });
 
+  it("counts a run that deployed with gaps as its own outcome: a verdict, a preview, never a success", async () => {
+    const db = database.prisma;
+    const tester = await createTestUser(db, "analytics-gaps");
+    const project = await seedProject(db, tester);
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(0, 0, 60_000), deployments: [{ status: "READY", afterMs: 20_000 }] });
+    await seedRun(db, project.id, { status: "READY_WITH_GAPS", createdAt: at(0, 0, 120_000), deployments: [{ status: "READY", afterMs: 40_000 }] });
+    const analytics = await tester.api.analytics.workspace({ workspaceId: tester.workspace.id, days: 1 });
+    expect(analytics.runsPerDay).toEqual([{ day: dayKey(0), total: 2, succeeded: 1, withGaps: 1, failed: 0, cancelled: 0, active: 0 }]);
+    expect(analytics.summary).toMatchObject({ succeeded: 1, withGaps: 1, successRate: 0.5, previews: 2, medianPromptToPreviewMs: 30_000 });
+    expect(analytics.qualityPerDay).toEqual([{ day: dayKey(0), successRate: 0.5, medianPromptToPreviewMs: 30_000, previews: 2 }]);
+  });
+
   it("summarises success rate, median prompt→preview time, tokens and cost", async () => {
     const { summary } = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 7 });
     expect(summary).toEqual({
       runs: 6,
       succeeded: 3,
+      withGaps: 0,
       failed: 1,
       cancelled: 1,
       active: 1,
@@ -296,7 +309,7 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     expect(month.qualityPerDay.find((day) => day.day === dayKey(6))).toEqual({ day: dayKey(6), successRate: 0.5, medianPromptToPreviewMs: 90_000, previews: 1 });
 
     const today = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 1 });
-    expect(today.runsPerDay).toEqual([{ day: dayKey(0), total: 2, succeeded: 1, failed: 0, cancelled: 0, active: 1 }]);
+    expect(today.runsPerDay).toEqual([{ day: dayKey(0), total: 2, succeeded: 1, withGaps: 0, failed: 0, cancelled: 0, active: 1 }]);
     expect(today.summary).toMatchObject({ runs: 2, successRate: 1, medianPromptToPreviewMs: 60_000, tokensIn: 50, agentFailures: 3 });
     expect(today.qualityPerDay).toEqual([{ day: dayKey(0), successRate: 1, medianPromptToPreviewMs: 60_000, previews: 1 }]);
   });

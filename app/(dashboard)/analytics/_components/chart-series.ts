@@ -6,6 +6,8 @@ export type Series<Key extends string> = { key: Key; label: string; color: strin
 
 export const runSeries = [
   { key: "succeeded", label: "Succeeded", color: "#10b981" },
+  // Amber: deployed, but not everything asked for was verified or met.
+  { key: "withGaps", label: "Ready with gaps", color: "#f59e0b" },
   { key: "failed", label: "Failed", color: "#ef4444" },
   { key: "cancelled", label: "Cancelled", color: "#a1a1aa" },
   { key: "active", label: "In progress", color: "#0ea5e9" },

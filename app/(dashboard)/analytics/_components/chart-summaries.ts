@@ -14,16 +14,17 @@ export function describeRunsPerDay(rows: readonly RunsPerDayRow[]): string {
     (sum, row) => ({
       total: sum.total + row.total,
       succeeded: sum.succeeded + row.succeeded,
+      withGaps: sum.withGaps + row.withGaps,
       failed: sum.failed + row.failed,
       cancelled: sum.cancelled + row.cancelled,
       active: sum.active + row.active,
     }),
-    { total: 0, succeeded: 0, failed: 0, cancelled: 0, active: 0 },
+    { total: 0, succeeded: 0, withGaps: 0, failed: 0, cancelled: 0, active: 0 },
   );
   const busiest = peak(rows, (row) => row.total);
   return (
     `Bar chart of runs per day over ${lastDays(rows)}: ${formatCount(totals.total)} runs, ` +
-    `${formatCount(totals.succeeded)} succeeded, ${formatCount(totals.failed)} failed, ` +
+    `${formatCount(totals.succeeded)} succeeded, ${formatCount(totals.withGaps)} ready with gaps, ${formatCount(totals.failed)} failed, ` +
     `${formatCount(totals.cancelled)} cancelled, ${formatCount(totals.active)} in progress.` +
     (busiest ? ` Busiest day: ${formatLongDay(busiest.day)} with ${formatCount(busiest.total)} runs.` : "")
   );

@@ -5,9 +5,13 @@ import { formatCompact, formatCount, formatPercent, formatUsd } from "./format-a
 const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? "" : "s"}`;
 
 function statsOf(summary: AnalyticsSummary) {
-  const finished = summary.succeeded + summary.failed;
+  const finished = summary.succeeded + summary.withGaps + summary.failed;
   return [
-    { label: "Runs", value: formatCount(summary.runs), detail: `${formatCount(summary.succeeded)} succeeded · ${formatCount(summary.failed)} failed` },
+    {
+      label: "Runs",
+      value: formatCount(summary.runs),
+      detail: `${formatCount(summary.succeeded)} succeeded · ${summary.withGaps > 0 ? `${formatCount(summary.withGaps)} with gaps · ` : ""}${formatCount(summary.failed)} failed`,
+    },
     {
       label: "Success rate",
       value: formatPercent(summary.successRate),

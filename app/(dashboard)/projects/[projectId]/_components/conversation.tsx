@@ -37,6 +37,9 @@ export function Conversation({ runs, selectedRunId, onSelect }: { runs: RunSumma
                 {tookMs !== null && <span>in {formatDuration(tookMs)}</span>}
                 {run.tokensIn + run.tokensOut > 0 && <span>· {(run.tokensIn + run.tokensOut).toLocaleString("en-US")} tokens</span>}
                 {run.status === "FAILED" && run.error && <span className="basis-full text-red-700 dark:text-red-400">{run.error}</span>}
+                {run.status === "READY_WITH_GAPS" && (
+                  <span className="basis-full text-amber-800 dark:text-amber-300">Deployed, but not everything was verified — see QA for which checks.</span>
+                )}
               </span>
             </button>
           </li>

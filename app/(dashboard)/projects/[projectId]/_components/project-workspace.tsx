@@ -11,6 +11,7 @@ import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useRunEvents, type RunEventMessage } from "~/lib/hooks/use-run-events";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
+import { finishedEventOfStatus, isActiveRunStatus, isRetryableRunStatus } from "~/server/events/run-statuses";
 import type { TPlan } from "~/server/plan/plan-schema";
 import { Conversation } from "./conversation";
 import { DeploymentsPanel } from "./deployments-panel";
@@ -21,7 +22,6 @@ import { PreviewPanel } from "./preview-panel";
 import { QaPanel } from "./qa-panel";
 import { RunTimeline } from "./run-timeline";
 
-const ACTIVE = new Set(["QUEUED", "RUNNING", "WAITING"]);
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -48,6 +48,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const announce = (event: RunEventMessage) => {
     if (new Date(event.createdAt).getTime() < openedAt) return;
     if (event.type === "run.succeeded") toast.success("Run succeeded — the preview is live");
+    else if (event.type === "run.ready_with_gaps") toast.warning(`Ready with gaps — the preview is live, but ${event.payload.summary}`);
     else if (event.type === "run.failed") toast.error(`Run failed: ${event.payload.error ?? "see the activity log"}`);
     else if (event.type === "plan.generated" && event.payload.isApprovalRequired) toast.info("The plan is ready for your review");
   };
@@ -62,7 +63,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
       refresh(trpc.project.get.pathKey());
     }
     // The header (name, status) is rendered on the server: re-render it when the run settles.
-    if (["run.succeeded", "run.failed", "run.cancelled", "run.stage"].includes(event.type)) router.refresh();
+    if (event.type === "run.stage" || (Object.values(finishedEventOfStatus) as string[]).includes(event.type)) router.refresh();
   };
   const { events, state } = useRunEvents(runId, invalidate);
 
@@ -122,7 +123,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
 
   useKeyboardShortcuts({
     a: () => isPlanWaiting && runId && !review.isPending && review.mutate({ runId, isApproved: true }),
-    r: () => canEdit && runId && (status === "FAILED" || status === "CANCELLED") && !retry.isPending && retry.mutate({ runId }),
+    r: () => canEdit && runId && isRetryableRunStatus(status) && !retry.isPending && retry.mutate({ runId }),
     f: () => followUpBox.current?.focus(),
     o: () => liveUrl && window.open(liveUrl, "_blank", "noopener"),
   });
@@ -158,12 +159,12 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
               <RunTimeline events={events} streamState={state} runStatus={status} />
               {canEdit && (
                 <div className="mt-4 flex gap-2">
-                  {ACTIVE.has(status) && (
+                  {isActiveRunStatus(status) && (
                     <Button variant="secondary" isLoading={cancel.isPending} onClick={() => cancel.mutate({ runId })}>
                       Cancel run
                     </Button>
                   )}
-                  {(status === "FAILED" || status === "CANCELLED") && (
+                  {isRetryableRunStatus(status) && (
                     <Button variant="secondary" isLoading={retry.isPending} onClick={() => retry.mutate({ runId })} aria-keyshortcuts="r">
                       Retry
                     </Button>

@@ -2,26 +2,54 @@
 
 import type { RunEventMessage } from "~/lib/hooks/use-run-events";
 import { latestEvent } from "~/lib/run-timeline";
+import type { QaCheckOutcome, QaCheckStatus } from "~/server/events/run-events";
+
+const mark: Record<QaCheckStatus, { icon: string; label: string; tone: string }> = {
+  passed: { icon: "✓", label: "passed", tone: "text-emerald-700 dark:text-emerald-400" },
+  failed: { icon: "✗", label: "failed", tone: "text-red-700 dark:text-red-400" },
+  unverified: { icon: "?", label: "not verified", tone: "text-amber-700 dark:text-amber-400" },
+};
+
+// Events stored before checks could be unverified have only `passed`.
+const statusOf = (check: QaCheckOutcome): QaCheckStatus => check.status ?? (check.passed ? "passed" : "failed");
 
 export function QaPanel({ runId, events }: { runId: string; events: RunEventMessage[] }) {
   const latest = latestEvent(events, "qa.result");
   if (!latest) return <p className="text-sm text-zinc-500 dark:text-zinc-400">QA results appear here after the app is built.</p>;
   const qa = latest.payload;
+  const isUnverified = qa.isBrowserVerified === false;
+  const tests = qa.testCommand.ran ? (qa.testCommand.passed ? "passed" : "failed") : "not present";
   return (
     <div className="space-y-3 text-sm" data-testid="qa-results">
-      <p className={qa.passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
-        {qa.passed ? "All checks passed" : "Some checks failed"} (attempt {qa.attempt}) · app tests {qa.testCommand.ran ? (qa.testCommand.passed ? "passed" : "failed") : "not present"}
-      </p>
+      {!qa.passed ? (
+        <p className="text-red-700 dark:text-red-400">
+          Some checks failed (attempt {qa.attempt}) · app tests {tests}
+        </p>
+      ) : isUnverified ? (
+        <p className="text-amber-800 dark:text-amber-300" data-testid="qa-unverified">
+          Static checks passed · app tests {tests} · browser checks <strong>not verified</strong> (attempt {qa.attempt})
+          {qa.browserUnavailableReason && <span className="block text-xs">No browser could run them: {qa.browserUnavailableReason}</span>}
+        </p>
+      ) : (
+        <p className="text-emerald-700 dark:text-emerald-400">
+          All checks passed (attempt {qa.attempt}) · app tests {tests}
+        </p>
+      )}
       <ul className="space-y-1">
-        {qa.checks.map((check) => (
-          <li key={check.id} className="flex gap-2">
-            <span aria-hidden>{check.passed ? "✓" : "✗"}</span>
-            <span>
-              {check.description}
-              {check.message && <span className="block text-xs text-red-600">{check.message}</span>}
-            </span>
-          </li>
-        ))}
+        {qa.checks.map((check) => {
+          const status = mark[statusOf(check)];
+          return (
+            <li key={check.id} className="flex gap-2" data-check-status={statusOf(check)}>
+              <span aria-hidden className={status.tone}>{status.icon}</span>
+              <span>
+                {check.description}
+                {statusOf(check) !== "unverified" && <span className="sr-only"> — {status.label}</span>}
+                {statusOf(check) === "failed" && check.message && <span className="block text-xs text-red-600 dark:text-red-400">{check.message}</span>}
+                {statusOf(check) === "unverified" && <span className={`block text-xs ${status.tone}`}>not verified</span>}
+              </span>
+            </li>
+          );
+        })}
       </ul>
       {qa.screenshotSha && (
         // eslint-disable-next-line @next/next/no-img-element -- an authenticated API image, not a static asset

@@ -9,6 +9,7 @@ const dot: Record<StageStatus, string> = {
   pending: "bg-zinc-300 dark:bg-zinc-700",
   running: "bg-sky-500 animate-pulse",
   done: "bg-emerald-500",
+  unverified: "bg-amber-500",
   failed: "bg-red-500",
 };
 
@@ -33,7 +34,7 @@ export function RunTimeline({ events, streamState, runStatus }: { events: RunEve
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium">{stage.name}</p>
                   <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                    {stage.status}
+                    {stage.status === "unverified" ? "browser checks not verified" : stage.status}
                     {stage.attempts > 1 && ` · ${stage.attempts} attempts`}
                     {stage.durationMs > 0 && ` · ${formatDuration(stage.durationMs)}`}
                     {stage.tokens > 0 && ` · ${stage.tokens.toLocaleString("en-US")} tokens · $${stage.costUsd.toFixed(4)}`}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserNotFound, type BrowserStatus } from "../browser/browser-status";
+import { findBrowser } from "../browser/find-browser";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/test-database";
+import { checkReadiness, readinessHttpStatus } from "./check-readiness";
+
+const browserFound: BrowserStatus = { isAvailable: true, executablePath: "/usr/bin/chromium", source: "system" };
+
+describe.each(testDatabaseKinds)("readiness on %s", (kind) => {
+  let migrated: TestDatabase;
+  let empty: TestDatabase;
+  let emptyDir: string;
+  let noBrowser: BrowserStatus;
+
+  beforeAll(async () => {
+    [migrated, empty] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind, { migrate: false })]);
+    emptyDir = mkdtempSync(path.join(tmpdir(), "epic-no-browser-"));
+    const lookup = findBrowser({ searchPaths: [emptyDir] });
+    if (lookup.isFound) throw new Error("the empty folder has a browser");
+    noBrowser = browserNotFound(lookup);
+  });
+  afterAll(async () => {
+    await Promise.all([migrated?.cleanup(), empty?.cleanup()]);
+    rmSync(emptyDir, { recursive: true, force: true });
+  });
+
+  it("is ready with a reachable, migrated database and a browser", async () => {
+    const report = await checkReadiness({ database: migrated, browser: async () => browserFound });
+    expect(report).toMatchObject({ status: "ready", checks: { database: { status: "ok", kind }, migrations: { status: "ok" }, browser: { status: "ok" } } });
+    expect(readinessHttpStatus(report)).toBe(200);
+  });
+
+  it("is degraded, still 200, without a browser, and says what that means and how to fix it", async () => {
+    const report = await checkReadiness({ database: migrated, browser: async () => noBrowser });
+    expect(report.status).toBe("degraded");
+    expect(readinessHttpStatus(report)).toBe(200);
+    expect(report.checks.browser).toMatchObject({ status: "unavailable", problem: "not-found", message: "No Chromium, Chrome or Edge was found" });
+    const browser = report.checks.browser as Extract<typeof report.checks.browser, { status: "unavailable" }>;
+    expect(browser.effect).toContain("Browser checks are unavailable");
+    expect(browser.fix).toMatch(/chromium/);
+    // No server paths for anonymous callers.
+    expect(JSON.stringify(report)).not.toContain(emptyDir);
+  });
+
+  it("is unavailable (503) while migrations are pending, naming them", async () => {
+    const report = await checkReadiness({ database: empty, browser: async () => browserFound });
+    expect(report.status).toBe("unavailable");
+    expect(readinessHttpStatus(report)).toBe(503);
+    expect(report.checks.migrations).toMatchObject({ status: "pending", applied: 0 });
+    const pending = report.checks.migrations as Extract<typeof report.checks.migrations, { status: "pending" }>;
+    expect(pending.pending).toContain("20261125170928_init");
+  });
+});
+
+describe("readiness when the database is gone", () => {
+  it("is unavailable (503) and does not read migrations", async () => {
+    const database = await createTestDatabase("pglite");
+    await database.cleanup();
+    const report = await checkReadiness({ database, browser: async () => browserFound });
+    expect(report).toMatchObject({ status: "unavailable", checks: { database: { status: "failed" }, migrations: { status: "failed", message: "the database is unavailable" } } });
+    expect(readinessHttpStatus(report)).toBe(503);
+  });
+});
