@@ -32,6 +32,8 @@ export const env = createEnv({
     // The QA agent's headless browser: CHROMIUM_PATH, EPIC_BROWSER_SEARCH_PATHS,
     // PLAYWRIGHT_BROWSERS_PATH, EPIC_BROWSER_AUTO_INSTALL (see server/browser/find-browser.ts).
     ...browserEnvSchema,
+    // The end-to-end suite's port; read by playwright.config.ts (declared here so a typo is named).
+    E2E_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
     PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ThemeToggle } from "~/components/theme-toggle";
 import { isSessionUserAdmin } from "~/server/auth/is-session-user-admin";
 import { getSessionUser } from "~/server/auth/session";
+import { BrowserNotice } from "./_components/browser-notice";
 import { NavLink } from "./_components/nav-link";
 import { GlobalShortcuts } from "./_components/global-shortcuts";
 import { UserMenu } from "./_components/user-menu";
@@ -42,6 +43,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       <GlobalShortcuts />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <BrowserNotice />
         {children}
       </main>
     </div>

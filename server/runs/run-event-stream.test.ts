@@ -9,6 +9,7 @@ import { appendRunEvent } from "./append-run-event";
 import { createRunEventBus, type RunEventBus } from "./run-event-bus";
 import { createRunEventHub } from "./run-event-hub";
 import { handleRunEventsRequest } from "./run-events-handler";
+import { markRunFinished } from "./run-lifecycle";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -90,6 +91,15 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
     });
     const { messages } = await readSse(`${server.url}/api/runs/${runId}/events`, { headers }, () => false);
     expect(seqs(messages)).toEqual([1, 2]);
+    expect(messages.at(-1)).toMatchObject({ event: "end" });
+  });
+
+  it("ends the stream for a run that deployed with gaps, too", async () => {
+    const { runId, headers } = await setUpRun();
+    const gap = { kind: "acceptance-check" as const, id: "loads", description: "The app loads", status: "unverified" as const, reason: "no browser" };
+    await markRunFinished(database.prisma, runId, { status: "READY_WITH_GAPS", versionId: "v1", gaps: [gap] });
+    const { messages } = await readSse(`${server.url}/api/runs/${runId}/events`, { headers }, () => false);
+    expect(runEvents(messages).map((message) => (JSON.parse(message.data) as { type: string }).type)).toEqual(["run.queued", "run.ready_with_gaps"]);
     expect(messages.at(-1)).toMatchObject({ event: "end" });
   });
 

@@ -1,0 +1,139 @@
+// The quick start on a machine without a browser, end to end: the platform is started the way
+// `npm start` starts it, with its browser finder pointed at an empty folder
+// (EPIC_BROWSER_SEARCH_PATHS) — nothing else is faked. It must warn at start-up, say so in
+// /api/ready and on the dashboard, deploy a run with its browser checks "not verified" (Ready
+// with gaps, never Succeeded), and fully check the next run once a browser appears in that
+// folder, without a restart. (The test's own browser is Playwright's usual one.)
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePortSync, isPortFreeSync } from "../../scripts/lib/free-port";
+import { findBrowser } from "../../server/browser/find-browser";
+import { saveScreenshot } from "../support/artifacts";
+import { createProject, signUp, uniqueEmail } from "../support/users";
+
+// Next to the main e2e server's port when that is free, so a run stays inside its port range.
+const preferred = Number(process.env.E2E_PORT ?? 3100) + 1;
+const port = isPortFreeSync(preferred) ? preferred : freePortSync();
+const baseURL = `http://localhost:${port}`;
+test.use({ baseURL });
+test.setTimeout(420_000);
+
+let server: ChildProcess | undefined;
+let output = "";
+let dataDir: string;
+let browserDir: string;
+const started = performance.now();
+const timings: string[] = [];
+const mark = (what: string, since: number) => timings.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+
+async function waitForOutput(text: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!output.includes(text)) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`The platform exited with ${server.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`No "${text}" from the platform within ${timeoutMs / 1000} s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-no-browser-data-"));
+  browserDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-no-browser-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, EPIC_BROWSER_SEARCH_PATHS: browserDir, NEXTAUTH_URL: baseURL };
+  delete env.CHROMIUM_PATH;
+  // Its own process group, so the server `npm start` spawns is stopped with it.
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--data-dir", dataDir], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // The build is already current (the main e2e server built it), so this is migrations and boot.
+  await waitForOutput("[epic] Ready in", 300_000);
+  mark("platform up (no browser)", started);
+});
+
+test.afterAll(async () => {
+  console.log(`[no-browser] ${timings.join("; ")}`);
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, "SIGTERM");
+    await new Promise((resolve) => server!.once("exit", resolve));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(browserDir, { recursive: true, force: true });
+});
+
+test("without a browser: a start-up warning, a degraded readiness report, a deployed run with every browser check not verified; a browser that appears later is used by the next run", async ({ page, request }) => {
+  await test.step("npm start warns, with the one command that fixes it", async () => {
+    expect(output).toContain(`[epic] WARNING: browser checks are unavailable — no Chromium, Chrome or Edge in EPIC_BROWSER_SEARCH_PATHS (${browserDir}).`);
+    expect(output).toContain('[epic] Runs still build, test and deploy, but end "Ready with gaps" with every browser check marked not verified.');
+    expect(output).toMatch(/\[epic\] To fix it, run: .*chromium/);
+    expect(output).toMatch(/\[epic\] Reminder: no browser, so runs end "Ready with gaps"/);
+    // The search was configured explicitly, so nothing was installed behind the user's back.
+    expect(output).not.toContain("downloading Chromium");
+  });
+
+  await test.step("/api/ready: degraded (still 200), browser unavailable, with the fix", async () => {
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: "degraded",
+      checks: {
+        database: { status: "ok", kind: "pglite" },
+        migrations: { status: "ok" },
+        browser: { status: "unavailable", problem: "not-found", message: "No Chromium, Chrome or Edge was found", fix: expect.stringContaining("chromium") },
+      },
+    });
+  });
+
+  let projectId = "";
+  await test.step("the dashboard says browser checks are unavailable", async () => {
+    await signUp(page, { name: "Nobrow Ser", email: uniqueEmail("no-browser") });
+    const notice = page.getByTestId("browser-notice");
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveAttribute("role", "status");
+    await expect(notice).toContainText("Browser checks are unavailable");
+    await expect(notice).toContainText("Ready with gaps");
+    await saveScreenshot(page, "09-no-browser-notice");
+  });
+
+  await test.step("a run deploys what passed the static checks and the app's tests, ends Ready with gaps, every browser check not verified", async () => {
+    const since = performance.now();
+    projectId = await createProject(page, "A todo app for tasks with priorities");
+    const liveRun = page.getByTestId("live-run");
+    await expect(liveRun.locator('[data-status="READY_WITH_GAPS"]')).toHaveText("Ready with gaps", { timeout: 180_000 });
+    mark("prompt → Ready with gaps", since);
+    await expect(page.getByTestId("stages").locator('[data-stage="QA"]')).toHaveAttribute("data-status", "unverified");
+    await expect(page.getByTestId("activity")).toContainText("Ready with gaps — deployed, but");
+    await expect(page.getByTestId("activity")).not.toContainText("Run succeeded");
+    const qa = page.getByTestId("qa-results");
+    await expect(qa.getByTestId("qa-unverified")).toContainText("browser checks not verified");
+    await expect(qa.locator('[data-check-status="unverified"]').first()).toBeVisible();
+    expect(await qa.locator('[data-check-status="passed"], [data-check-status="failed"]').count()).toBe(0);
+    // The preview is deployed and works.
+    const app = page.frameLocator('iframe[title="App preview"]');
+    await expect(app.locator("body")).toContainText(/task/i, { timeout: 30_000 });
+    await saveScreenshot(page, "10-ready-with-gaps");
+  });
+
+  await test.step("a browser appears where the finder looks: the next run is fully checked, without a restart", async () => {
+    const real = findBrowser({});
+    if (!real.isFound) throw new Error(`This test needs a browser to make appear: ${real.reason}`);
+    symlinkSync(real.executablePath, path.join(browserDir, "chromium"));
+
+    const since = performance.now();
+    await page.getByRole("button", { name: "Retry" }).click();
+    const liveRun = page.getByTestId("live-run");
+    await expect(liveRun.locator('[data-status="SUCCEEDED"]')).toHaveText("Succeeded", { timeout: 180_000 });
+    mark("retry → Succeeded (browser found)", since);
+    await expect(page.getByTestId("qa-results")).toContainText("All checks passed");
+    await expect(page.getByTestId("qa-screenshot")).toBeVisible();
+    expect(await page.getByTestId("qa-results").locator('[data-check-status="unverified"]').count()).toBe(0);
+
+    const ready = await request.get("/api/ready");
+    expect(await ready.json()).toMatchObject({ status: "ready", checks: { browser: { status: "ok" } } });
+    await page.goto(`/projects/${projectId}`);
+    await expect(page.getByTestId("browser-notice")).toHaveCount(0);
+    // The earlier run stays in the history as it was: Ready with gaps, never rewritten as success.
+    await expect(page.getByTestId("prompt-history").locator('[data-status="READY_WITH_GAPS"]')).toHaveCount(1);
+  });
+});
