@@ -1,37 +1,35 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chooseE2EPort } from "./scripts/lib/e2e-port";
 import { freePortSync, isPortFreeSync } from "./scripts/lib/free-port";
 import { parseBrowserEnv } from "./server/browser/browser-env";
 import { currentBrowserFixCommand } from "./server/browser/browser-fix";
 import { browserSearchConfigFromEnv, chromiumArgs, findBrowser } from "./server/browser/find-browser";
 
-const DEFAULT_PORT = 3100;
+/** Stops the run at once with one clear message (a thrown error would bury it under a stack trace). */
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 /**
- * The server under test listens on E2E_PORT (default 3100). Another program on the default port
- * moves the suite to a free one; an explicit E2E_PORT that is taken stops it with a clear message.
- * Decided once in the runner process and inherited by its workers through the environment (a
- * worker re-reads this file while the server already holds the port).
+ * The server under test listens on E2E_PORT (default 3100; see scripts/lib/e2e-port.ts). Decided
+ * once in the runner process and inherited by its workers through the environment: a worker
+ * re-reads this file while the server already holds the port.
  */
 function resolvePort(): number {
-  const configured = process.env.E2E_PORT;
-  if (process.env.TEST_WORKER_INDEX !== undefined && configured) return Number(configured);
-  if (configured) {
-    const port = Number(configured);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PORT=${configured} is not a port number.`);
-    if (!isPortFreeSync(port)) throw new Error(`E2E_PORT=${port} is in use by another program. Stop it, or pick another port: E2E_PORT=<port> npm run test:e2e`);
-    return port;
-  }
-  const port = isPortFreeSync(DEFAULT_PORT) ? DEFAULT_PORT : freePortSync();
-  if (port !== DEFAULT_PORT) console.log(`[e2e] Port ${DEFAULT_PORT} is in use by another program; using ${port} instead (set E2E_PORT to choose).`);
-  process.env.E2E_PORT = String(port);
-  return port;
+  if (process.env.TEST_WORKER_INDEX !== undefined && process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+  const choice = chooseE2EPort(process.env.E2E_PORT, isPortFreeSync, freePortSync);
+  if ("error" in choice) stop(choice.error);
+  if (choice.note) console.log(`[e2e] ${choice.note}`);
+  process.env.E2E_PORT = String(choice.port);
+  return choice.port;
 }
 
 /** The same browser the platform's QA uses (server/browser/find-browser.ts); none → stop at once with the fix. */
 function resolveBrowser(): string {
   const found = findBrowser(browserSearchConfigFromEnv(parseBrowserEnv(process.env)));
   if (found.isFound) return found.executablePath;
-  throw new Error(`No browser for the end-to-end suite: ${found.reason}.\nRun: ${currentBrowserFixCommand()}   (or set CHROMIUM_PATH to a Chromium, Chrome or Edge executable)`);
+  stop(`No browser for the end-to-end suite: ${found.reason}.\nRun: ${currentBrowserFixCommand()}   (or set CHROMIUM_PATH to a Chromium, Chrome or Edge executable)`);
 }
 
 const PORT = resolvePort();
