@@ -20,7 +20,7 @@ delete process.env.CHROMIUM_PATH;
 delete process.env.DATABASE_URL;
 
 const { getMigratedDatabase } = await import("../db");
-const { ensureEmbeddedExecutor } = await import("../executor/embedded");
+const { ensureAppExecutor } = await import("../../inngest/embedded-executor");
 const { callerAs, createTestUser } = await import("../testing/callers");
 const { sendWithInngest } = await import("./send-event");
 const { servePreview } = await import("../deployments/serve-preview");
@@ -37,11 +37,11 @@ async function qaResults(runId: string) {
 
 beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
-  await ensureEmbeddedExecutor();
+  await ensureAppExecutor();
 });
 
 afterAll(async () => {
-  const executor = await ensureEmbeddedExecutor();
+  const executor = await ensureAppExecutor();
   await executor?.stop();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
