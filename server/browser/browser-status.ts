@@ -67,10 +67,10 @@ export function recordLaunch(executablePath: string, error: string | null): void
   if (error) state.lookup = undefined;
 }
 
-/** When a browser at this path last started, if it did. */
-export function lastSuccessfulLaunchAt(executablePath: string): number | null {
+/** The last launch of the browser at this path: when, and its error (null when it started). */
+export function lastLaunchOf(executablePath: string): { at: number; error: string | null } | null {
   const last = state.lastLaunch;
-  return last && last.executablePath === executablePath && last.error === null ? last.at : null;
+  return last && last.executablePath === executablePath ? { at: last.at, error: last.error } : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Starting the browser: for each QA run (looked up afresh, so one installed later is used
 // without a restart) and, at most once a minute, for /api/ready's proof that it starts.
 import { errors, type Browser } from "playwright-core";
-import { BrowserUnavailableError, browserNotFound, browserNotLaunchable, getBrowserStatus, lastSuccessfulLaunchAt, lookupBrowser, recordLaunch, type BrowserStatus } from "./browser-status";
+import { BrowserUnavailableError, browserNotFound, browserNotLaunchable, lastLaunchOf, lookupBrowser, recordLaunch, type BrowserStatus } from "./browser-status";
 import { firstErrorLine as firstLine, launchChromiumAt } from "./try-launch";
 
 const PROBE_TTL_MS = 60_000;
@@ -41,16 +41,21 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-/** For /api/ready: proves the browser starts (launch and close), at most once a minute; QA's own launches count as proof. */
+/**
+ * For /api/ready: proves the browser starts (launch and close), at most once a minute per path —
+ * a failed launch is tried again after that minute too. QA's own launches count as proof.
+ */
 export async function probeBrowser(): Promise<BrowserStatus> {
-  const status = getBrowserStatus();
-  if (!status.isAvailable) return status;
-  const provenAt = lastSuccessfulLaunchAt(status.executablePath);
-  if (provenAt !== null && Date.now() - provenAt < PROBE_TTL_MS) return status;
+  const lookup = lookupBrowser();
+  if (!lookup.isFound) return browserNotFound(lookup);
+  const last = lastLaunchOf(lookup.executablePath);
+  if (last && Date.now() - last.at < PROBE_TTL_MS) {
+    return last.error ? browserNotLaunchable(lookup.executablePath, last.error) : { isAvailable: true, executablePath: lookup.executablePath, source: lookup.source };
+  }
   try {
-    await (await launchAt(status.executablePath)).close();
-    return status;
+    await (await launchAt(lookup.executablePath)).close();
+    return { isAvailable: true, executablePath: lookup.executablePath, source: lookup.source };
   } catch (error) {
-    return browserNotLaunchable(status.executablePath, firstLine(error));
+    return browserNotLaunchable(lookup.executablePath, firstLine(error));
   }
 }
