@@ -8,6 +8,7 @@ import { handleRunEventsRequest } from "../server/runs/run-events-handler";
 import { createTestUser } from "../server/testing/callers";
 import { serveFetchHandler } from "../server/testing/serve-fetch-handler";
 import { createTestDatabase } from "../server/testing/test-database";
+import { createStreamSlots } from "../server/runs/stream-slots";
 import { summarize } from "./stats";
 
 export async function benchSseFanout({ kind = "pglite" as "pglite" | "postgres", subscribers = 1000, events = 20 } = {}) {
@@ -17,7 +18,14 @@ export async function benchSseFanout({ kind = "pglite" as "pglite" | "postgres",
   const owner = await createTestUser(database.prisma, "bench");
   const { run } = await createProject(database.prisma, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: "bench" });
   const server = await serveFetchHandler((request) =>
-    handleRunEventsRequest(request, run.id, { db: database.prisma, hub, resolveUser: async () => ({ id: owner.user.id }) }),
+    handleRunEventsRequest(request, run.id, {
+      db: database.prisma,
+      hub,
+      resolveCaller: async () => ({ user: { id: owner.user.id }, apiToken: null }),
+      // One user holds every subscriber here: the per-user cap is not what this measures.
+      slots: createStreamSlots(subscribers),
+      isTokenActive: async () => true,
+    }),
   );
 
   const sentAt = new Map<number, number>();

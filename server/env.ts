@@ -34,7 +34,40 @@ export const env = createEnv({
     ...browserEnvSchema,
     // The end-to-end suite's port; read by playwright.config.ts (declared here so a typo is named).
     E2E_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
-    PREVIEW_ORIGIN: z.url({ message: "expected an origin such as https://preview.example.com" }).optional(),
+    // Where previews are served: a wildcard origin whose `*` is each project's own label, so every
+    // project's preview is an origin of its own (wildcard DNS and TLS needed; see README). Default:
+    // subdomains of localhost when the platform itself is on loopback (see preview-origin.ts).
+    PREVIEW_ORIGIN: z
+      .string()
+      .regex(
+        /^https?:\/\/\*\.[a-z0-9.-]+[a-z0-9](:\d{1,5})?\/?$/i,
+        "expected a wildcard origin such as https://*.preview.example.com (each project gets its own subdomain)",
+      )
+      .optional(),
+    // Proxies we run in front of the app: 0/false believes no X-Forwarded-For (the TCP peer is the
+    // client); true = 1 proxy; N = that many (the client is the N-th address from the right).
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2})$/, 'expected "true", "false" or the number of proxies in front of the app')
+      .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
+      .default(0),
+    // Set by scripts/serve.ts (npm start), which stamps each request with its TCP peer's address.
+    // Not for operators: on other hosts the header it names is whatever the client sent.
+    EPIC_STAMPS_PEER_ADDRESS: booleanFlag.default(false),
+    // Largest request body any route accepts; bigger ones get 413 before they are read or parsed.
+    MAX_BODY_BYTES: z.coerce
+      .number({ message: "expected a number of bytes" })
+      .int()
+      .min(1024, "expected at least 1024 bytes")
+      .max(64 * 1024 * 1024, "expected at most 64 MiB")
+      .default(1024 * 1024),
+    // Concurrent run-event streams (SSE) one user may hold open on one instance.
+    MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
+    // Address `npm start` binds to. Loopback unless you mean to expose the server.
+    HOST: z.string().min(1).default("127.0.0.1"),
+    // One-time token that the first admin's sign-up must carry. `npm start` makes one and prints it
+    // when it binds to a non-loopback address with open sign-up; set it yourself on other hosts.
+    SETUP_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
     // GitHub Enterprise Server (or a test's fake GitHub): where the OAuth pages and the REST API live.

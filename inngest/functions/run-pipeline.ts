@@ -88,7 +88,7 @@ export const runPipeline = inngest.createFunction(
         return { status: "failed" as const, versionId: version.versionId };
       }
 
-      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, version.versionId, getPreviewOrigins().preview));
+      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, version.versionId, getPreviewOrigins()));
       await step.sendEvent(
         "announce-deployment",
         deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),

@@ -37,7 +37,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        // The server refuses batches over 16 calls and URLs over 8 KiB (app/api/trpc, guardRoute);
+        // past these the link splits the batch into more requests.
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10, maxURLLength: 4000 }),
       ],
     }),
   );

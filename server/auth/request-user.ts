@@ -1,10 +1,19 @@
 import type { Db } from "../db";
-import { resolveApiToken } from "../users/api-tokens";
+import { resolveApiToken, type ApiTokenGrant } from "../users/api-tokens";
 import { getSessionUser } from "./session";
 
-/** The caller of a plain route handler: a Bearer API token first, then the session cookie. */
-export async function resolveRequestUser(db: Db, request: Request) {
+export type RequestCaller = { user: { id: string; email: string; name: string | null; image: string | null }; apiToken: ApiTokenGrant | null };
+
+/**
+ * The caller of a plain route handler: a Bearer API token first (with its grant: scope and
+ * workspace, which the route must respect), then the session cookie.
+ */
+export async function resolveRequestCaller(db: Db, request: Request): Promise<RequestCaller | null> {
   const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  if (bearer) return resolveApiToken(db, bearer);
-  return getSessionUser();
+  if (bearer) {
+    const resolved = await resolveApiToken(db, bearer);
+    return resolved ? { user: resolved.user, apiToken: resolved.grant } : null;
+  }
+  const user = await getSessionUser();
+  return user ? { user, apiToken: null } : null;
 }

@@ -6,9 +6,9 @@ import type { Db } from "../db";
 import type { DeploymentStatus } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import { appendRunEvent } from "../runs/append-run-event";
-import { previewUrl } from "./preview-url";
+import { previewUrl, type PreviewOrigins } from "./preview-origin";
 
-export type DeployPreviewInput = { projectId: string; versionId: string; runId?: string | null; previewOrigin: string };
+export type DeployPreviewInput = { projectId: string; versionId: string; runId?: string | null; previewOrigins: PreviewOrigins };
 
 async function ensurePreviewKey(db: Db, projectId: string): Promise<string> {
   const project = await db.project.findUnique({ where: { id: projectId }, select: { previewKey: true } });
@@ -71,8 +71,8 @@ export async function deployPreview(db: Db, input: DeployPreviewInput) {
     return moveDeployment(db, queued.id, input.runId, { status: "FAILED", log: "index.html is missing: nothing to serve", isFinal: true });
   }
 
-  const liveUrl = previewUrl(input.previewOrigin, previewKey);
-  const versionUrl = previewUrl(input.previewOrigin, previewKey, version.number);
+  const liveUrl = previewUrl(input.previewOrigins, previewKey);
+  const versionUrl = previewUrl(input.previewOrigins, previewKey, version.number);
   await db.project.update({
     where: { id: input.projectId },
     data: { liveVersionId: version.id, liveUrls: [liveUrl], status: "READY" },
@@ -86,7 +86,7 @@ export async function deployPreview(db: Db, input: DeployPreviewInput) {
 }
 
 /** Points the project's live URL at an earlier version that was deployed successfully. */
-export async function rollbackToVersion(db: Db, input: { projectId: string; versionId: string; previewOrigin: string }) {
+export async function rollbackToVersion(db: Db, input: { projectId: string; versionId: string; previewOrigins: PreviewOrigins }) {
   const version = await db.projectVersion.findFirst({
     where: { id: input.versionId, projectId: input.projectId },
     select: { id: true, number: true, deployments: { where: { status: "READY" }, select: { id: true }, take: 1 } },
@@ -96,7 +96,7 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
     throw new AppError("BAD_REQUEST", `Version ${version.number} was never deployed successfully; only ready versions can be rolled back to`);
   }
   const previewKey = await ensurePreviewKey(db, input.projectId);
-  const versionUrl = previewUrl(input.previewOrigin, previewKey, version.number);
+  const versionUrl = previewUrl(input.previewOrigins, previewKey, version.number);
   return db.$transaction(async (tx) => {
     await tx.project.update({ where: { id: input.projectId }, data: { liveVersionId: version.id, status: "READY" } });
     return tx.deployment.create({

@@ -1,54 +1,87 @@
-// Serves a generated app's files to browsers. Generated code is untrusted: responses carry a
-// strict Content-Security-Policy, may only be framed by the platform, and are served only on
-// the preview origin (requests to the platform origin are redirected there).
+// Serves a generated app's files to browsers. Generated code is untrusted: each project is served
+// on its own origin (`<label>.<preview domain>`, see preview-origin.ts) with a strict
+// Content-Security-Policy, may only be framed by the dashboard, and the preview domain serves
+// nothing but previews (proxy.ts and the API routes' guard turn everything else away).
 import type { Db } from "../db";
 import { PREVIEW_CONTENT_SECURITY_POLICY } from "~/server/plan/target-stack";
-import type { PreviewOrigins } from "./preview-origin";
-import { parsePreviewPath } from "./preview-url";
+import { matchPreviewHost, previewOriginFor, type PreviewOrigins } from "./preview-origin";
+import { parsePreviewPath } from "./preview-path";
 import { contentTypeFor } from "./content-type";
 
+/** Set by proxy.ts on preview-domain requests: the original, still percent-encoded path. */
+export const PREVIEW_PATH_HEADER = "x-epic-preview-path";
 
-function notFoundResponse(message: string) {
-  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+function textResponse(message: string, status: number) {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
 }
 
-export async function servePreview(db: Db, request: Request, segments: string[], origins: PreviewOrigins): Promise<Response> {
+/** The raw path of `url` (percent-encoding intact), without its query. */
+function rawPathname(url: string): string {
+  return url.match(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i)?.[1] || "/";
+}
+
+/**
+ * `routeKey` is the key in the route's own path (/preview/<key>/…). On the preview domain it
+ * must equal the key of the Host's label; on the platform origin (previews not isolated) the
+ * file path follows it in the URL.
+ */
+export async function servePreview(db: Db, request: Request, routeKey: string, origins: PreviewOrigins): Promise<Response> {
   const url = new URL(request.url);
-  const host = request.headers.get("host");
-  if (origins.isIsolated && host && host !== new URL(origins.preview).host) {
-    return Response.redirect(`${origins.preview}${url.pathname}${url.search}`, 307);
+  const host = matchPreviewHost(origins, request.headers.get("host"));
+  let previewKey: string;
+  let path: string;
+  if (origins.isIsolated) {
+    if (!host.isPreviewDomain) {
+      // An old /preview/<key>/… link on the platform's origin: send it to the project's own origin.
+      const rest = rawPathname(request.url).split("/").slice(3).join("/");
+      return Response.redirect(`${previewOriginFor(origins, routeKey)}/${rest}${url.search}`, 307);
+    }
+    const originalPath = request.headers.get(PREVIEW_PATH_HEADER);
+    if (!host.previewKey || host.previewKey !== routeKey || originalPath === null) return textResponse("Preview not found", 404);
+    previewKey = host.previewKey;
+    path = originalPath;
+  } else {
+    previewKey = routeKey;
+    path = `/${rawPathname(request.url).split("/").slice(3).join("/")}`;
   }
 
-  const target = parsePreviewPath(segments);
-  if (!target) return notFoundResponse("Preview not found");
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(previewKey)) return textResponse("Preview not found", 404);
+  const parsed = parsePreviewPath(path);
+  if (!parsed.ok) return textResponse(parsed.message, parsed.status);
+  const { target } = parsed;
   // A directory URL without its trailing slash would resolve ./src/app.js against the wrong folder.
-  if (target.filePath === "index.html" && !url.pathname.endsWith("/")) {
-    return new Response(null, { status: 308, headers: { Location: `${url.pathname}/` } });
+  if (target.filePath === "index.html" && !path.endsWith("/")) {
+    const location = origins.isIsolated ? `${path}/` : `${url.pathname}/`;
+    return new Response(null, { status: 308, headers: { Location: location } });
   }
 
-  const project = await db.project.findUnique({ where: { previewKey: target.previewKey }, select: { id: true, liveVersionId: true } });
-  if (!project) return notFoundResponse("Preview not found");
+  const project = await db.project.findUnique({ where: { previewKey }, select: { id: true, liveVersionId: true } });
+  if (!project) return textResponse("Preview not found", 404);
   const version =
     target.versionNumber === null
       ? project.liveVersionId
         ? { id: project.liveVersionId }
         : null
       : await db.projectVersion.findUnique({ where: { projectId_number: { projectId: project.id, number: target.versionNumber } }, select: { id: true } });
-  if (!version) return notFoundResponse("This version is not deployed");
+  if (!version) return textResponse("This version is not deployed", 404);
 
   const file = await db.versionFile.findUnique({
     where: { versionId_path: { versionId: version.id, path: target.filePath } },
     select: { blobSha: true, blob: { select: { content: true } } },
   });
-  if (!file) return notFoundResponse(`No file ${target.filePath} in this version`);
+  if (!file) return textResponse(`No file ${target.filePath} in this version`, 404);
 
   const etag = `"${file.blobSha}"`;
   const headers = new Headers({
     "Content-Type": contentTypeFor(target.filePath),
-    "Content-Security-Policy": `${PREVIEW_CONTENT_SECURITY_POLICY}; frame-ancestors ${origins.platform} ${origins.preview}`,
+    // Isolated: the project's own origin, framable by the dashboard only. Not isolated: the
+    // `sandbox` directive makes the page an opaque origin even when opened in its own tab, so it
+    // can never act as the platform's origin (it then has no storage either).
+    "Content-Security-Policy": `${PREVIEW_CONTENT_SECURITY_POLICY}; frame-ancestors ${origins.platform}${origins.isIsolated ? "" : "; sandbox allow-scripts allow-forms allow-popups"}`,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
     // Live URLs change on deploy and rollback; version URLs never change.
     "Cache-Control": target.versionNumber === null ? "no-cache" : "public, max-age=31536000, immutable",
     ETag: etag,

@@ -1,6 +1,7 @@
 // The pipeline's steps as plain functions: each reads what it needs from the database, does one
 // agent's job, records it (AgentTask + run events) and returns a small JSON result. The Inngest
 // function (inngest/functions/run-pipeline.ts) only sequences them, so every step is durable.
+import type { PreviewOrigins } from "../deployments/preview-origin";
 import type { Db } from "../db";
 import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
@@ -135,14 +136,14 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   return { versionId: version.id, number: version.number };
 }
 
-export async function deployStep(db: Db, runId: string, versionId: string, previewOrigin: string) {
+export async function deployStep(db: Db, runId: string, versionId: string, previewOrigins: PreviewOrigins) {
   const context = await loadRunContext(db, runId);
   await markRunStage(db, runId, "DEPLOYING");
   const deployment = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "Deploy", taskType: "local-preview", input: { versionId } },
     async () => ({
-      value: await deployPreview(db, { projectId: context.projectId, versionId, runId, previewOrigin }),
+      value: await deployPreview(db, { projectId: context.projectId, versionId, runId, previewOrigins }),
       usage: { inputTokens: 0, outputTokens: 0 },
       costUsd: 0,
       attempts: 1,

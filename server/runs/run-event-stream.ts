@@ -14,6 +14,8 @@ export type RunEventStreamOptions = {
   heartbeatMs?: number;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
+  /** Called once when the stream ends for any reason (finished, disconnected, aborted). */
+  onClose?: () => void;
 };
 
 export function parseLastEventId(value: string | null | undefined): number {
@@ -34,7 +36,7 @@ function formatEvent(event: StreamEvent): string {
   return `id: ${event.seq}\nevent: run-event\ndata: ${data}\n\n`;
 }
 
-export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15_000, signal }: RunEventStreamOptions) {
+export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15_000, signal, onClose }: RunEventStreamOptions) {
   const encoder = new TextEncoder();
   let lastSent = afterSeq;
   let isClosed = false;
@@ -53,6 +55,7 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
       wake = resolve;
     });
   const cleanup = () => {
+    if (!isClosed) onClose?.();
     isClosed = true;
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);

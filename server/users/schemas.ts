@@ -5,6 +5,8 @@ export const ZSignUpInput = z.object({
   email: ZEmail,
   password: ZPassword,
   name: ZDisplayName.optional(),
+  /** The one-time setup token printed in the server log; needed for the first admin when SETUP_TOKEN is set. */
+  setupToken: z.string().max(200).optional(),
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
@@ -12,8 +14,13 @@ export const ZSignInInput = z.object({ email: ZEmail, password: z.string().min(1
 
 export const ZUpdateProfileInput = z.object({ name: ZDisplayName });
 
+export const ZApiTokenScope = z.enum(["READ", "WRITE", "ADMIN"]);
+
 export const ZCreateApiTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(60, "Token name must be at most 60 characters"),
-  expiresInDays: z.number().int().min(1).max(365).optional(),
+  workspaceId: ZId,
+  scope: ZApiTokenScope,
+  /** Days until it stops working; 90 when not given. Tokens always expire. */
+  expiresInDays: z.number().int().min(1, "A token lasts at least 1 day").max(365, "A token lasts at most 365 days").optional(),
 });
 export const ZRevokeApiTokenInput = z.object({ tokenId: ZId });

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db";
 import type { PlatformRole, Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -5,19 +6,33 @@ import { hashPassword } from "../auth/password";
 import { createWorkspace, personalWorkspaceName } from "../workspaces/create-workspace";
 import type { TSignUpInput } from "./schemas";
 
+export type SignUpOptions = {
+  /**
+   * The one-time setup token (SETUP_TOKEN) of a server reachable beyond loopback with open
+   * sign-up: the first admin must present it, so a stranger who signs up first is only a user.
+   */
+  setupToken?: string;
+};
+
 /**
  * Registers an email + password user with a personal workspace they own. The first user of a
  * fresh install also becomes a platform admin (roles [USER, ADMIN]), so someone can see the
- * executor's runs without a manual database edit; everyone after is a plain USER.
+ * executor's runs without a manual database edit; everyone after is a plain USER. With a setup
+ * token configured, the admin is instead the first to sign up with that token (once).
  */
-export async function signUpUser(db: Db, input: TSignUpInput) {
+export async function signUpUser(db: Db, input: TSignUpInput, options: SignUpOptions = {}) {
+  if (input.setupToken !== undefined && options.setupToken && !isSameSecret(input.setupToken, options.setupToken)) {
+    throw new AppError("FORBIDDEN", "That setup token is not the one in the server log.");
+  }
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
 
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const roles = await rolesForNewUser(tx);
+      const roles = options.setupToken
+        ? await rolesWithSetupToken(tx, input.setupToken !== undefined)
+        : await rolesForNewUser(tx);
       const user = await tx.user.create({
         data: { email: input.email, name: input.name ?? null, passwordHash, authProvider: "credentials", roles },
         select: { id: true, email: true, name: true },
@@ -42,6 +57,20 @@ async function rolesForNewUser(tx: Prisma.TransactionClient): Promise<PlatformRo
   // second wait, and its recount then sees the first one's committed user.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`;
   return (await tx.user.count()) === 0 ? ["USER", "ADMIN"] : ["USER"];
+}
+
+/** With a setup token: ADMIN for the holder of the (already checked) token while no admin exists. */
+async function rolesWithSetupToken(tx: Prisma.TransactionClient, hasValidToken: boolean): Promise<PlatformRole[]> {
+  if (!hasValidToken) return ["USER"];
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`;
+  const admins = await tx.user.count({ where: { roles: { has: "ADMIN" } } });
+  if (admins > 0) throw new AppError("CONFLICT", "This server already has an admin; the setup token was used. Sign up without it.");
+  return ["USER", "ADMIN"];
+}
+
+function isSameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 export function isUniqueViolation(error: unknown): boolean {

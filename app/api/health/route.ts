@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { getMigratedDatabase } from "~/server/db";
+import { guardRoute } from "~/server/http/route-guard";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = guardRoute(async () => {
   try {
     const database = await getMigratedDatabase();
     await database.prisma.$queryRaw`SELECT 1`;
@@ -12,4 +13,4 @@ export async function GET() {
     console.error("Health check failed:", error);
     return NextResponse.json({ status: "error", message: "Database unavailable" }, { status: 503 });
   }
-}
+});

@@ -1,17 +1,18 @@
-import { clientIpFromHeaders } from "../../auth/client-ip";
-import { assertRateLimit, rateLimitRules } from "../../auth/rate-limit";
+import { signUpRules } from "../../auth/sign-up-rules";
 import { env } from "../../env";
 import { AppError } from "../../errors";
+import { clientAddress } from "../../http/request-address";
+import { assertWithinLimit, createLimiter } from "../../rate-limit/limiter";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../users/api-tokens";
 import { ZCreateApiTokenInput, ZRevokeApiTokenInput, ZSignUpInput, ZUpdateProfileInput } from "../../users/schemas";
 import { signUpUser } from "../../users/sign-up-user";
-import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, publicProcedure, sessionProcedure } from "../trpc";
 
 export const userRouter = createTRPCRouter({
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
     if (!env.AUTH_SIGNUP_ENABLED) throw new AppError("FORBIDDEN", "Sign-up is closed on this server. Ask an admin for an account.");
-    await assertRateLimit(ctx.db, `signup:ip:${clientIpFromHeaders(ctx.headers)}`, rateLimitRules.signUpPerIp);
-    const { user } = await signUpUser(ctx.db, input);
+    await assertWithinLimit(createLimiter(ctx.db, signUpRules.perAddress), clientAddress(ctx.headers), "sign-ups");
+    const { user } = await signUpUser(ctx.db, input, { setupToken: env.SETUP_TOKEN });
     return user;
   }),
 
@@ -22,17 +23,18 @@ export const userRouter = createTRPCRouter({
     }),
   ),
 
-  updateProfile: protectedProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) =>
+  updateProfile: sessionProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) =>
     ctx.db.user.update({ where: { id: ctx.user.id }, data: { name: input.name }, select: { id: true, name: true } }),
   ),
 
-  listApiTokens: protectedProcedure.query(({ ctx }) => listApiTokens(ctx.db, ctx.user.id)),
+  // Tokens are managed from a session only: a token can neither list nor mint nor revoke tokens.
+  listApiTokens: sessionProcedure.query(({ ctx }) => listApiTokens(ctx.db, ctx.user.id)),
 
-  createApiToken: protectedProcedure
+  createApiToken: sessionProcedure
     .input(ZCreateApiTokenInput)
     .mutation(({ ctx, input }) => createApiToken(ctx.db, { userId: ctx.user.id, ...input })),
 
-  revokeApiToken: protectedProcedure
+  revokeApiToken: sessionProcedure
     .input(ZRevokeApiTokenInput)
     .mutation(({ ctx, input }) => revokeApiToken(ctx.db, { userId: ctx.user.id, tokenId: input.tokenId })),
 });

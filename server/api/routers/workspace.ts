@@ -14,10 +14,14 @@ import {
   ZRenameWorkspaceInput,
   ZRevokeInvitationInput,
 } from "../../workspaces/schemas";
-import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, sessionProcedure, workspaceProcedure } from "../trpc";
 
 export const workspaceRouter = createTRPCRouter({
-  list: protectedProcedure.query(({ ctx }) => listWorkspacesForUser(ctx.db, ctx.user.id)),
+  // A token sees only the workspace it is bound to.
+  list: protectedProcedure.query(async ({ ctx }) => {
+    const workspaces = await listWorkspacesForUser(ctx.db, ctx.user.id);
+    return ctx.apiToken ? workspaces.filter((workspace) => workspace.id === ctx.apiToken?.workspaceId) : workspaces;
+  }),
 
   get: workspaceProcedure("VIEWER").query(async ({ ctx, input }) => {
     const workspace = await ctx.db.workspace.findUniqueOrThrow({
@@ -27,7 +31,7 @@ export const workspaceRouter = createTRPCRouter({
     return { ...workspace, role: ctx.membership.role };
   }),
 
-  create: protectedProcedure
+  create: sessionProcedure
     .input(ZCreateWorkspaceInput)
     .mutation(({ ctx, input }) => createWorkspace(ctx.db, { name: input.name, ownerId: ctx.user.id })),
 
@@ -72,9 +76,9 @@ export const workspaceRouter = createTRPCRouter({
   leave: workspaceProcedure("VIEWER").mutation(({ ctx, input }) => leaveWorkspace(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id })),
 
   /** The accept page's view of an invitation: any signed-in holder of the link may look. */
-  invitation: protectedProcedure.input(ZInvitationTokenInput).query(({ ctx, input }) => getInvitation(ctx.db, input.token, ctx.user)),
+  invitation: sessionProcedure.input(ZInvitationTokenInput).query(({ ctx, input }) => getInvitation(ctx.db, input.token, ctx.user)),
 
-  acceptInvitation: protectedProcedure
+  acceptInvitation: sessionProcedure
     .input(ZInvitationTokenInput)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input.token, ctx.user)),
 });

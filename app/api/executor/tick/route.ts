@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { env } from "~/server/env";
 import { tickAppExecutor } from "~/inngest/embedded-executor";
+import { guardRoute } from "~/server/http/route-guard";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -16,9 +17,9 @@ function isAuthorized(request: Request): boolean {
  * GET /api/executor/tick — one bounded pass of the embedded executor, for serverless hosts
  * (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`). Off unless CRON_SECRET is set.
  */
-export async function GET(request: Request) {
+export const GET = guardRoute(async (request) => {
   if (!env.CRON_SECRET) return NextResponse.json({ error: "Not found" }, { status: 404 });
   if (!isAuthorized(request)) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
   const result = await tickAppExecutor(45_000);
   return NextResponse.json(result ?? { skipped: "An Inngest server runs the functions" });
-}
+});

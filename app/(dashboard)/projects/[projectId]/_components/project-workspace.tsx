@@ -60,6 +60,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
     if (event.type === "version.created") refresh(trpc.version.list.pathKey());
     if (event.type === "deployment.status" || event.type.startsWith("run.")) {
       refresh(trpc.deployment.list.pathKey());
+      refresh(trpc.deployment.origins.pathKey());
       refresh(trpc.project.get.pathKey());
     }
     // The header (name, status) is rendered on the server: re-render it when the run settles.
@@ -117,7 +118,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   // The server validated the plan against ZPlan before storing the event; no need to ship zod here.
   const plan = latestPlan(events);
   const status = run?.status ?? "QUEUED";
-  const liveUrl = project.data?.liveUrls[0];
+  const liveUrl = origins.data?.liveUrl ?? undefined;
   const isPlanWaiting = status === "WAITING" && canEdit && plan !== null;
   const followUpBox = useRef<HTMLTextAreaElement>(null);
 
