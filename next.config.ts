@@ -1,12 +1,5 @@
 import type { NextConfig } from "next";
 
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
-
 const nextConfig: NextConfig = {
   // PGlite ships a Wasm build of Postgres and data files that must be loaded from node_modules as-is.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
@@ -21,10 +14,8 @@ const nextConfig: NextConfig = {
     // The executor's admin pages moved: in the product, "runs" are the pipeline's own Runs.
     return [{ source: "/admin/runs/:path*", destination: "/admin/executor/:path*", permanent: true }];
   },
-  async headers() {
-    // Previews set their own policy (strict CSP, framable by the dashboard only): see serve-preview.ts.
-    return [{ source: "/((?!preview/).*)", headers: securityHeaders }];
-  },
+  // Security headers are set per request, where the host is known: pages in proxy.ts (CSP with a
+  // nonce, framing, HSTS), API routes in server/http/route-guard.ts, previews in serve-preview.ts.
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeScript } from "~/components/theme-script";
 import { Toaster } from "~/components/toaster";
@@ -17,11 +18,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page carries a per-request CSP nonce (proxy.ts), so pages are rendered per request:
+// a page prerendered at build time would have scripts without this response's nonce.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-dvh">
         <TRPCReactProvider>{children}</TRPCReactProvider>

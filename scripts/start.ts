@@ -5,6 +5,7 @@
 //   npm start                 production server (builds when sources changed)
 //   npm start -- --dev        Next dev server with hot reload
 //   npm start -- --port 4000 --data-dir /tmp/epic
+//   HOST=0.0.0.0 npm start    listen beyond loopback (the default is 127.0.0.1)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { ensureLocalAuthSecret } from "./lib/auth-secret";
 import { setUpBrowser } from "./lib/browser-setup";
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { generatePrismaClient, nextBin, run } from "./lib/run";
+import { prepareSetupToken } from "./lib/setup-token";
 
 const startedAt = performance.now();
 const root = process.cwd();
@@ -47,10 +49,13 @@ async function main() {
 
   const config = databaseConfigFromEnv(env);
   const database = createDatabase(config);
+  let setupToken: string | null = null;
   try {
     const { applied } = await migrateDatabase(database.driver);
     const where = config.kind === "pglite" ? `PGlite at ${path.relative(root, config.dataDir)}` : "PostgreSQL";
     log(`Database: ${where} — ${applied.length ? `applied ${applied.length} migration(s)` : "up to date"}`);
+    setupToken = await prepareSetupToken(database.prisma, { host: env.HOST, isSignUpEnabled: env.AUTH_SIGNUP_ENABLED, configuredToken: env.SETUP_TOKEN });
+    if (setupToken) process.env.SETUP_TOKEN = setupToken;
   } finally {
     await database.close();
   }
@@ -61,7 +66,11 @@ async function main() {
     writeBuildStamp(root);
   }
 
-  const server = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", String(env.PORT)], {
+  // Production: scripts/serve.ts (Next's handler, plus the client address for rate limits).
+  const serverArgs = flags.dev
+    ? [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOST]
+    : ["--import", "tsx", path.join(root, "scripts/serve.ts")];
+  const server = spawn(process.execPath, serverArgs, {
     stdio: ["inherit", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: flags.dev ? "development" : "production" },
   });
@@ -70,11 +79,18 @@ async function main() {
   server.on("exit", (code) => process.exit(code ?? 0));
 
   const url = `http://localhost:${env.PORT}`;
-  await waitForHealthy(`${url}/api/health`);
+  // Asked where the server listens (a wildcard bind answers on loopback too).
+  const listenHost = ["0.0.0.0", "::"].includes(env.HOST) ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  await waitForHealthy(`http://${listenHost}:${env.PORT}/api/health`);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`Ready in ${seconds}s → ${url}`);
   log(env.AUTH_SIGNUP_ENABLED ? `Open ${url}/signup to create the first account.` : "Sign-up is closed (AUTH_SIGNUP_ENABLED=false).");
   if (!browser.isReady) log(`Reminder: no browser, so runs end "Ready with gaps" — run ${browser.fixCommand} (details above; ${url}/api/ready reports it too).`);
+  if (setupToken) {
+    log(`Listening on ${env.HOST}, beyond loopback, with open sign-up: the first admin must sign up with this`);
+    log(`one-time setup token (anyone else who signs up first is a plain user): ${setupToken}`);
+    log(`  → ${env.NEXTAUTH_URL ?? url}/signup?setup=${setupToken}`);
+  }
 }
 
 async function waitForHealthy(url: string) {

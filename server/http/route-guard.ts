@@ -52,6 +52,7 @@ export function urlProblem(url: string): { status: 400 | 414; message: string } 
 function withRequestId(response: Response, requestId: string): Response {
   try {
     response.headers.set("X-Request-Id", requestId);
+    if (!response.headers.has("X-Content-Type-Options")) response.headers.set("X-Content-Type-Options", "nosniff");
     return response;
   } catch {
     // Immutable headers (e.g. Response.redirect): copy them onto a new response.

@@ -17,7 +17,8 @@ const { getMigratedDatabase } = await import("../db");
 const { ensureAppExecutor } = await import("../../inngest/embedded-executor");
 const { callerAs, createTestUser } = await import("../testing/callers");
 const { sendWithInngest } = await import("./send-event");
-const { servePreview } = await import("../deployments/serve-preview");
+const { PREVIEW_PATH_HEADER, servePreview } = await import("../deployments/serve-preview");
+const { matchPreviewHost } = await import("../deployments/preview-origin");
 const { getPreviewOrigins } = await import("../deployments/preview-config");
 
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
@@ -29,10 +30,12 @@ async function userWithRealEvents(name: string) {
   return { user, workspace, api };
 }
 
+/** The preview route as proxy.ts reaches it: the key from the project's own host, the original path. */
 async function fetchPreview(url: string) {
-  const segments = new URL(url).pathname.split("/").slice(2).filter(Boolean);
   const origins = getPreviewOrigins();
-  return servePreview(db, new Request(url, { headers: { host: new URL(origins.preview).host } }), segments, origins);
+  const host = matchPreviewHost(origins, new URL(url).host);
+  const headers = { host: new URL(url).host, [PREVIEW_PATH_HEADER]: new URL(url).pathname };
+  return servePreview(db, new Request(url, { headers }), host.isPreviewDomain ? (host.previewKey ?? "") : "", origins);
 }
 
 beforeAll(async () => {

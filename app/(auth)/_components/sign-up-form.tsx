@@ -15,7 +15,8 @@ import { isInvitationPath, withCallbackUrl } from "./safe-callback-url";
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
 /** `callbackUrl` must already be checked with `safeCallbackUrl`. */
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+/** `setupToken`: the one-time token from the server log (the link `npm start` prints), for the first admin. */
+export function SignUpForm({ callbackUrl, setupToken }: { callbackUrl: string; setupToken?: string }) {
   const router = useRouter();
   const trpc = useTRPC();
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
@@ -25,7 +26,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const raw = { name: String(form.get("name") ?? "").trim() || undefined, email: form.get("email"), password: form.get("password") };
+    const raw = { name: String(form.get("name") ?? "").trim() || undefined, email: form.get("email"), password: form.get("password"), setupToken };
     const parsed = ZSignUpInput.safeParse(raw);
     if (!parsed.success) {
       const flat = parsed.error.flatten().fieldErrors;
