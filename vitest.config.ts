@@ -13,6 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "" },
+    // Tests play scripts/serve.ts's part: a request's TCP peer is the x-epic-client-address they send.
+    env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1" },
   },
 });

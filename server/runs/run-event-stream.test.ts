@@ -4,7 +4,9 @@ import { createTestUser } from "../testing/callers";
 import { readSse, type SseMessage } from "../testing/read-sse";
 import { serveFetchHandler } from "../testing/serve-fetch-handler";
 import { createTestDatabase, testDatabaseKinds } from "../testing/test-database";
-import { createApiToken, resolveApiToken } from "../users/api-tokens";
+import { createApiToken, isApiTokenActive, resolveApiToken, revokeApiToken } from "../users/api-tokens";
+import { createWorkspace } from "../workspaces/create-workspace";
+import { createStreamSlots } from "./stream-slots";
 import { appendRunEvent } from "./append-run-event";
 import { createRunEventBus, type RunEventBus } from "./run-event-bus";
 import { createRunEventHub } from "./run-event-hub";
@@ -20,6 +22,7 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   let database: TestDatabase;
   let bus: RunEventBus;
   let server: Awaited<ReturnType<typeof serveFetchHandler>>;
+  const slots = createStreamSlots(3);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -31,10 +34,14 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
         // A small window makes resuming streams cross from the table to memory within one test.
         hub: createRunEventHub({ db: database.prisma, bus, recheckMs: 200, windowSize: 5 }),
         heartbeatMs: 200,
-        resolveUser: async (incoming) => {
+        resolveCaller: async (incoming) => {
           const token = incoming.headers.get("authorization")?.replace(/^Bearer /, "");
-          return token ? resolveApiToken(database.prisma, token) : null;
+          const resolved = token ? await resolveApiToken(database.prisma, token) : null;
+          return resolved ? { user: resolved.user, apiToken: resolved.grant } : null;
         },
+        slots,
+        isTokenActive: (tokenId) => isApiTokenActive(database.prisma, tokenId),
+        recheckTokenMs: 100,
       });
     });
   });
@@ -47,8 +54,8 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   async function setUpRun() {
     const owner = await createTestUser(database.prisma, "streamer");
     const { run } = await createProject(database.prisma, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: "A timer app" });
-    const { secret } = await createApiToken(database.prisma, { userId: owner.user.id, name: "sse" });
-    return { runId: run.id, headers: { authorization: `Bearer ${secret}` } };
+    const { secret, id: tokenId } = await createApiToken(database.prisma, { userId: owner.user.id, workspaceId: owner.workspace.id, name: "sse", scope: "READ" });
+    return { runId: run.id, owner, tokenId, headers: { authorization: `Bearer ${secret}` } };
   }
 
   async function append(runId: string, count: number) {
@@ -106,7 +113,7 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   it("refuses anonymous callers, other users, and malformed ids", async () => {
     const { runId } = await setUpRun();
     const stranger = await createTestUser(database.prisma, "stranger");
-    const { secret } = await createApiToken(database.prisma, { userId: stranger.user.id, name: "other" });
+    const { secret } = await createApiToken(database.prisma, { userId: stranger.user.id, workspaceId: stranger.workspace.id, name: "other", scope: "READ" });
     const url = `${server.url}/api/runs/${runId}/events`;
 
     const anonymous = await fetch(url);
@@ -116,6 +123,44 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
     expect(await other.json()).toEqual({ error: "Run not found" });
     const malformed = await fetch(`${server.url}/api/runs/..%2Fetc/events`, { headers: { authorization: `Bearer ${secret}` } });
     expect(malformed.status).toBe(400);
+  });
+
+  it("caps concurrent streams per user with a 429, and frees the slot when a stream closes", async () => {
+    const { runId, owner, headers } = await setUpRun();
+    const url = `${server.url}/api/runs/${runId}/events`;
+    const controllers = [0, 1, 2].map(() => new AbortController());
+    const open = await Promise.all(controllers.map((controller) => fetch(url, { headers, signal: controller.signal })));
+    expect(open.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(slots.count(owner.user.id)).toBe(3);
+    const refused = await fetch(url, { headers });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    controllers[0]!.abort();
+    await expect.poll(() => slots.count(owner.user.id)).toBe(2);
+    const another = new AbortController();
+    expect((await fetch(url, { headers, signal: another.signal })).status).toBe(200);
+    for (const controller of [...controllers, another]) controller.abort();
+    await expect.poll(() => slots.count(owner.user.id)).toBe(0);
+  });
+
+  it("ends a token's open stream once the token is revoked, and refuses it afterwards", async () => {
+    const { runId, owner, tokenId, headers } = await setUpRun();
+    const url = `${server.url}/api/runs/${runId}/events`;
+    const reading = readSse(url, { headers }, () => false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await revokeApiToken(database.prisma, { userId: owner.user.id, tokenId });
+    const { status, messages } = await reading; // readSse returns when the server ends the stream
+    expect(status).toBe(200);
+    expect(seqs(messages)).toEqual([1]);
+    expect((await fetch(url, { headers })).status).toBe(401);
+  });
+
+  it("a token bound to another workspace of the same user cannot stream this workspace's runs", async () => {
+    const { runId, owner } = await setUpRun();
+    const team = await createWorkspace(database.prisma, { name: "Team", ownerId: owner.user.id });
+    const { secret } = await createApiToken(database.prisma, { userId: owner.user.id, workspaceId: team.id, name: "team", scope: "ADMIN" });
+    const response = await fetch(`${server.url}/api/runs/${runId}/events`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(response.status).toBe(404);
   });
 
   it("an event's log refuses to be rewritten", async () => {

@@ -40,13 +40,17 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
   }
 
   // A revoked or expired token must not keep a stream it opened: re-check it while streaming.
-  const revoked = new AbortController();
+  // One signal for both ends: the client leaving, or the token being revoked. (Not
+  // AbortSignal.any: its composite signal can be collected before it fires.)
+  const ended = new AbortController();
+  if (request.signal.aborted) ended.abort();
+  else request.signal.addEventListener("abort", () => ended.abort(), { once: true });
   let recheck: ReturnType<typeof setInterval> | undefined;
   const token = caller.apiToken;
   if (token) {
     recheck = setInterval(() => {
       deps.isTokenActive(token.id).then(
-        (isActive) => !isActive && revoked.abort(),
+        (isActive) => !isActive && ended.abort(),
         () => {}, // a failed check is retried at the next tick
       );
     }, deps.recheckTokenMs ?? 15_000);
@@ -58,7 +62,7 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
     runId,
     afterSeq: parseLastEventId(lastEventId),
     heartbeatMs: deps.heartbeatMs,
-    signal: AbortSignal.any([request.signal, revoked.signal]),
+    signal: ended.signal,
     onClose: () => {
       if (recheck) clearInterval(recheck);
       release();
