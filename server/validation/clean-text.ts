@@ -3,7 +3,6 @@
 // surrogate has no UTF-8 encoding. These checks give the caller a 400 that says which.
 import { AppError } from "../errors";
 
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ApiTokensSettings } from "./_components/api-tokens-settings";
 import { MembersSettings } from "./_components/members-settings";
 import { WorkspaceSettings } from "./_components/workspace-settings";
 
@@ -10,6 +11,9 @@ export default function SettingsPage() {
       <WorkspaceSettings />
       <div className="max-w-4xl">
         <MembersSettings />
+      </div>
+      <div className="max-w-4xl">
+        <ApiTokensSettings />
       </div>
     </div>
   );
