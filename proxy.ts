@@ -41,8 +41,9 @@ export function proxy(request: NextRequest) {
     if (!/^[\x21-\x7e]*$/.test(rawPath) || rawPath.length > 4096) return new NextResponse("Bad preview path", { status: 400 });
     const headers = new Headers(request.headers);
     headers.set(PREVIEW_PATH_HEADER, rawPath);
-    const target = new URL(`/preview/${host.previewKey}/`, request.url);
-    target.search = request.nextUrl.search;
+    // Same origin as Next sees this request (a URL with another host would be proxied as external).
+    const target = request.nextUrl.clone();
+    target.pathname = `/preview/${host.previewKey}/`;
     return NextResponse.rewrite(target, { request: { headers } });
   }
 

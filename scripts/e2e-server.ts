@@ -21,6 +21,9 @@ try {
       GITHUB_SECRET: fakeGitHub.clientSecret,
       GITHUB_URL: github.webUrl,
       GITHUB_API_URL: github.apiUrl,
+      // The sign-in abuse spec plays attackers at many addresses through X-Forwarded-For, as one
+      // trusted proxy would report them; a browser sending none is its TCP peer (127.0.0.1).
+      TRUST_PROXY: "1",
     },
   });
 } finally {

@@ -11,7 +11,10 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 process.env.EPIC_STAMPS_PEER_ADDRESS = "1";
 
-const app = next({ dev: false, hostname, port, dir: process.cwd() });
+// Next builds the URLs it routes with from this name (not from the Host header); "localhost"
+// keeps them identical to what proxy.ts sees, so its rewrites stay internal. The socket below
+// is what listens on HOST.
+const app = next({ dev: false, hostname: "localhost", port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 

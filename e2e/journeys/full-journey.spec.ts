@@ -52,7 +52,8 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(page.getByTestId("qa-screenshot")).toBeVisible();
 
   // The generated app, with the edited name, works inside the sandboxed iframe.
-  await expect(page.getByTestId("preview-url")).toHaveAttribute("href", /\/preview\/[A-Za-z0-9_-]{24}\/$/);
+  // Each project's preview has an origin of its own: <label>.preview.localhost:<port>.
+  await expect(page.getByTestId("preview-url")).toHaveAttribute("href", /^http:\/\/[0-9a-f]{36}\.preview\.localhost:\d+\/$/);
   const app = page.frameLocator('iframe[title="App preview"]');
   await expect(app.locator("body")).toContainText("Chore Board", { timeout: 30_000 });
   await expect(app.getByLabel("Notes")).toBeVisible();

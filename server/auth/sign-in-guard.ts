@@ -55,9 +55,12 @@ export async function admitSignInAttempt(db: Db, attempt: SignInAttempt): Promis
   return null;
 }
 
-/** A correct password clears its pair; a wrong one counts against the account too. */
+/**
+ * A correct password clears its pair and gives the address its attempt back (an office behind one
+ * address signs in all day); a wrong one counts against the account too.
+ */
 export async function recordSignInResult(db: Db, attempt: SignInAttempt, isSuccess: boolean): Promise<void> {
-  const { pair, account } = limiters(db);
-  if (isSuccess) await pair.reset(pairKey(attempt));
+  const { pair, address, account } = limiters(db);
+  if (isSuccess) await Promise.all([pair.reset(pairKey(attempt)), address.refund(attempt.address)]);
   else await account.consume(accountKey(attempt));
 }

@@ -25,6 +25,8 @@ export type Limiter = {
   consume(key: string, points?: number): Promise<LimitState>;
   /** The key's state without counting anything. */
   peek(key: string): Promise<LimitState>;
+  /** Gives points back (e.g. an attempt that turned out fine). */
+  refund(key: string, points?: number): Promise<void>;
   /** Forgets the key (e.g. a pair's failures after a correct password). */
   reset(key: string): Promise<void>;
 };
@@ -83,6 +85,9 @@ export function createLimiter(db: Db, rule: LimitRule): Limiter {
     },
     async peek(key) {
       return toState(rule, await store.get(storedKey(key)));
+    },
+    async refund(key, points = 1) {
+      await store.reward(storedKey(key), points);
     },
     async reset(key) {
       await store.delete(storedKey(key));

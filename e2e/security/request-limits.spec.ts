@@ -1,0 +1,118 @@
+// Bounded input, against the running server: oversized bodies are refused while they stream in,
+// bad text gets a 400 that names the problem (never a 500 or a database message), and batches
+// and URLs have limits. Raw node:http where the browser's or Playwright's client would get in the way.
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import superjson from "superjson";
+import { signUp, uniqueEmail } from "../support/users";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+/** Sends `bodyBytes` of JSON-ish junk and resolves at the first response byte: status and milliseconds. */
+function postHuge(path: string, bodyBytes: number, { declareLength }: { declareLength: boolean }) {
+  return new Promise<{ status: number; ms: number; body: string }>((resolve, reject) => {
+    const startedAt = performance.now();
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        headers: { "content-type": "application/json", ...(declareLength ? { "content-length": String(bodyBytes) } : { "transfer-encoding": "chunked" }) },
+      },
+      (response) => {
+        const ms = performance.now() - startedAt;
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, ms, body }));
+      },
+    );
+    // The server may close while we are still sending: that is the point.
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!["EPIPE", "ECONNRESET"].includes(error.code ?? "")) reject(error);
+    });
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sent = 0;
+    const pump = () => {
+      while (sent < bodyBytes) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return request.once("drain", pump);
+      }
+      request.end();
+    };
+    pump();
+  });
+}
+
+test("a 25 MB body is refused in well under 200 ms, on routes with and without a login", async () => {
+  const size = 25 * 1024 * 1024;
+  for (const path of ["/api/trpc/user.signUp", "/api/auth/callback/credentials", "/api/trpc/project.create"]) {
+    for (const declareLength of [true, false]) {
+      const { status, ms, body } = await postHuge(path, size, { declareLength });
+      expect(status, `${path} ${declareLength ? "with" : "without"} Content-Length`).toBe(413);
+      expect(ms, path).toBeLessThan(200);
+      expect(body).toContain("larger than the limit");
+    }
+  }
+});
+
+test("NUL and invalid UTF-8 give 400 with a clear message and no internal text", async ({ page }) => {
+  await signUp(page, { name: "Nul", email: uniqueEmail("nul") });
+  const workspaces = await page.request.get("/api/trpc/workspace.list");
+  const workspaceId = (superjson.deserialize((await workspaces.json()).result.data) as Array<{ id: string }>)[0]!.id;
+
+  const post = (procedure: string, input: unknown) => page.request.post(`/api/trpc/${procedure}`, { data: superjson.serialize(input) });
+  const cases = [
+    await post("project.create", { workspaceId, prompt: "An app\u0000 with a NUL" }),
+    await post("workspace.rename", { workspaceId, name: "Name\u0000" }),
+    await page.request.get(`/api/trpc/version.file?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ versionId: "c".repeat(25), path: "src/a\u0000.js" })))}`),
+    await post("project.create", { workspaceId, prompt: "A lone surrogate \ud800 here" }),
+  ];
+  for (const response of cases) {
+    expect(response.status()).toBe(400);
+    const text = await response.text();
+    expect(text).toMatch(/NUL|not valid Unicode/);
+    expect(text).not.toMatch(/prisma|postgres|invalid byte sequence|0x00|stack/i);
+  }
+
+  // Raw bytes that are not UTF-8 in a JSON body, and a percent-escape that is not UTF-8 in the URL.
+  const raw = await page.request.fetch("/api/trpc/project.create", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    data: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+  });
+  expect(raw.status()).toBe(400);
+  expect(await raw.text()).toContain("not valid UTF-8");
+  const url = await page.request.get("/api/trpc/workspace.list?input=%FF");
+  expect(url.status()).toBe(400);
+  expect(await url.text()).toContain("not valid UTF-8");
+});
+
+test("tRPC batches and URLs are bounded; errors carry a request id", async ({ page }) => {
+  await signUp(page, { name: "Batch", email: uniqueEmail("batch") });
+  const paths = Array(17).fill("user.me").join(",");
+  const batch = await page.request.get(`/api/trpc/${paths}?batch=1&input={}`);
+  expect(batch.status()).toBe(400);
+  expect(await batch.text()).toContain("Batch call exceeds maximum size");
+  const long = await page.request.get(`/api/trpc/user.me?input=${"x".repeat(9000)}`);
+  expect(long.status()).toBe(414);
+  expect(long.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("dashboard pages carry a nonce CSP that their own scripts satisfy", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/signin");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toMatch(/frame-src http:\/\/\*\.preview\.localhost:\d+/);
+  // Over plain HTTP there is no HSTS (it is sent only on HTTPS responses).
+  expect(response?.headers()["strict-transport-security"]).toBeUndefined();
+  await signUp(page, { name: "Csp", email: uniqueEmail("csp") });
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
