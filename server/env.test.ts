@@ -48,4 +48,16 @@ describe("environment validation", () => {
   it("accepts the browser variables in their documented forms", () => {
     expect(importEnvWith({ CHROMIUM_PATH: "/usr/bin/chromium", EPIC_BROWSER_SEARCH_PATHS: "/opt/a:/opt/b", EPIC_BROWSER_AUTO_INSTALL: "false" }).ok).toBe(true);
   });
+
+  it("wants a wildcard PREVIEW_ORIGIN, and TRUST_PROXY as true, false or a count", () => {
+    const single = importEnvWith({ PREVIEW_ORIGIN: "https://preview.example.com" });
+    expect(single.ok).toBe(false);
+    expect(single.output).toContain("PREVIEW_ORIGIN: expected a wildcard origin");
+    expect(importEnvWith({ PREVIEW_ORIGIN: "https://*.preview.example.com" }).ok).toBe(true);
+    const proxy = importEnvWith({ TRUST_PROXY: "yes" });
+    expect(proxy.ok).toBe(false);
+    expect(proxy.output).toContain("TRUST_PROXY");
+    expect(importEnvWith({ TRUST_PROXY: "2" }).ok).toBe(true);
+    expect(importEnvWith({ MAX_BODY_BYTES: "10" }).output).toContain("MAX_BODY_BYTES: expected at least 1024 bytes");
+  });
 });

@@ -4,6 +4,7 @@
 // link carrying it; only a sign-up with that token becomes the admin (server/users/sign-up-user.ts).
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../server/db";
+import { countPlatformAdmins } from "../../server/users/sign-up-user";
 
 export function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -15,7 +16,6 @@ export async function prepareSetupToken(
   input: { host: string; isSignUpEnabled: boolean; configuredToken?: string },
 ): Promise<string | null> {
   if (isLoopbackHost(input.host) || !input.isSignUpEnabled) return input.configuredToken ?? null;
-  const admins = await db.user.count({ where: { roles: { has: "ADMIN" } } });
-  if (admins > 0) return null;
+  if ((await countPlatformAdmins(db)) > 0) return null;
   return input.configuredToken ?? randomBytes(24).toString("base64url");
 }

@@ -63,9 +63,14 @@ async function rolesForNewUser(tx: Prisma.TransactionClient): Promise<PlatformRo
 async function rolesWithSetupToken(tx: Prisma.TransactionClient, hasValidToken: boolean): Promise<PlatformRole[]> {
   if (!hasValidToken) return ["USER"];
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`;
-  const admins = await tx.user.count({ where: { roles: { has: "ADMIN" } } });
-  if (admins > 0) throw new AppError("CONFLICT", "This server already has an admin; the setup token was used. Sign up without it.");
+  if ((await countPlatformAdmins(tx)) > 0) throw new AppError("CONFLICT", "This server already has an admin; the setup token was used. Sign up without it.");
   return ["USER", "ADMIN"];
+}
+
+/** Raw SQL: Prisma's `has` filter on an enum array fails through the PGlite adapter. */
+export async function countPlatformAdmins(db: Db | Prisma.TransactionClient): Promise<number> {
+  const rows = await db.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS "count" FROM "User" WHERE 'ADMIN' = ANY("roles")`;
+  return rows[0]?.count ?? 0;
 }
 
 function isSameSecret(given: string, expected: string): boolean {
