@@ -17,7 +17,8 @@ export async function readLimitedBody(request: Request, limitBytes: number): Pro
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limitBytes)) {
     // Not a byte of it is read: the connection's remaining upload is the server's to discard.
-    await request.body?.cancel().catch(() => {});
+    // (Not awaited: a cancel can wait on a client that is still sending.)
+    void request.body?.cancel().catch(() => {});
     if (!/^\d+$/.test(declared)) throw new AppError("BAD_REQUEST", "Invalid Content-Length header");
     throw new PayloadTooLargeError(limitBytes);
   }
@@ -31,7 +32,7 @@ export async function readLimitedBody(request: Request, limitBytes: number): Pro
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {
-      await reader.cancel().catch(() => {});
+      void reader.cancel().catch(() => {});
       throw new PayloadTooLargeError(limitBytes);
     }
     chunks.push(value);
