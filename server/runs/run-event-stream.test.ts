@@ -47,6 +47,9 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   });
   afterAll(async () => {
     await server?.close();
+    // Streams closed by the disconnect may still have a table read in flight (the hub has no
+    // close of its own): let them settle before the database goes away.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await bus?.close();
     await database?.cleanup();
   });
