@@ -23,8 +23,7 @@ const { getMigratedDatabase } = await import("../db");
 const { ensureAppExecutor } = await import("../../inngest/embedded-executor");
 const { callerAs, createTestUser } = await import("../testing/callers");
 const { sendWithInngest } = await import("./send-event");
-const { servePreview } = await import("../deployments/serve-preview");
-const { getPreviewOrigins } = await import("../deployments/preview-config");
+const { fetchPreview } = await import("../testing/fetch-preview");
 const { getBrowserStatus } = await import("../browser/browser-status");
 
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
@@ -84,8 +83,7 @@ describe("the pipeline without a browser", { timeout: 300_000 }, () => {
     const deployments = await db.deployment.findMany({ where: { projectId: project.id } });
     expect(deployments.map((deployment) => deployment.status)).toEqual(["READY"]);
     const liveUrl = ready.liveUrls[0]!;
-    const origins = getPreviewOrigins();
-    const page = await servePreview(db, new Request(liveUrl, { headers: { host: new URL(origins.preview).host } }), new URL(liveUrl).pathname.split("/").slice(2).filter(Boolean), origins);
+    const page = await fetchPreview(db, liveUrl);
     expect(page.status).toBe(200);
 
     // A browser appears where the finder looks; the next run picks it up without a restart.

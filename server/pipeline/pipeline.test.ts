@@ -17,9 +17,7 @@ const { getMigratedDatabase } = await import("../db");
 const { ensureAppExecutor } = await import("../../inngest/embedded-executor");
 const { callerAs, createTestUser } = await import("../testing/callers");
 const { sendWithInngest } = await import("./send-event");
-const { PREVIEW_PATH_HEADER, servePreview } = await import("../deployments/serve-preview");
-const { matchPreviewHost } = await import("../deployments/preview-origin");
-const { getPreviewOrigins } = await import("../deployments/preview-config");
+const { fetchPreview: fetchPreviewFrom } = await import("../testing/fetch-preview");
 
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
@@ -30,13 +28,7 @@ async function userWithRealEvents(name: string) {
   return { user, workspace, api };
 }
 
-/** The preview route as proxy.ts reaches it: the key from the project's own host, the original path. */
-async function fetchPreview(url: string) {
-  const origins = getPreviewOrigins();
-  const host = matchPreviewHost(origins, new URL(url).host);
-  const headers = { host: new URL(url).host, [PREVIEW_PATH_HEADER]: new URL(url).pathname };
-  return servePreview(db, new Request(url, { headers }), host.isPreviewDomain ? (host.previewKey ?? "") : "", origins);
-}
+const fetchPreview = (url: string) => fetchPreviewFrom(db, url);
 
 beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
