@@ -10,6 +10,7 @@
 //   shell/sites:  hero, menu, hours, contact, pricing, faq, testimonials, gallery, features, text, notice
 import type { TSection, TSectionType } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/server/plan/plan-schema";
+import { flashcardsChecks, quizChecks, timerChecks, toolChecks } from "./content/checks";
 
 /** What a generator may look at besides its own section: the whole plan, for entities and names. */
 export type CheckContext = { plan: TPlan };
@@ -19,6 +20,7 @@ export type EntityCheckGenerator = (entity: TPlanEntity, ctx: CheckContext) => T
 
 export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerator<T> } = {
   // records: recordsChecks,   ← e.g. import { recordsChecks } from "./data-core/checks";
+  quiz: quizChecks, flashcards: flashcardsChecks, tool: toolChecks, timer: timerChecks,
 };
 
 /** Checks for an entity's fields, computed values and actions (data-core). */

@@ -301,7 +301,9 @@ describe("tools' arithmetic", () => {
       expect(/[a-z]/.test(password) && /[A-Z]/.test(password)).toBe(true);
     }
     const noNumbers = generatePassword({ length: 64, numbers: false, symbols: false });
-    expect(describePassword(noNumbers)).toEqual({ length: 64, digits: 0, symbols: 0 });
+    expect(describePassword(noNumbers)).toEqual({ length: 64, digits: 0, symbols: 0, includes: "letters only" });
+    expect(describePassword("ab1!").includes).toBe("letters, numbers and symbols");
+    expect(describePassword("ab12").includes).toBe("letters and numbers");
     expect(generatePassword({ length: 500, numbers: true, symbols: true })).toHaveLength(128);
     expect(characterSets.lower).not.toContain("l");
   });

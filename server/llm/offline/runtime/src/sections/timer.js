@@ -162,7 +162,8 @@ function renderPomodoro(root, section, app) {
       showState();
       saveRun();
     }
-    for (const input of Object.values(inputs)) input.addEventListener("change", apply);
+    // Applied as the user types (a check or a user may never leave the field), once valid.
+    for (const input of Object.values(inputs)) input.addEventListener("input", apply);
     return h("form", { class: "form timer-lengths", "aria-label": "Lengths", novalidate: true, onSubmit: (event) => { event.preventDefault(); apply(); } },
       h("div", { class: "form-grid form-grid-2" }, field("Work (minutes)", inputs.work), field("Break (minutes)", inputs.break), field("Long break (minutes)", inputs.longBreak), field("Long break every (rounds)", inputs.every)),
       message);
@@ -251,7 +252,8 @@ function renderDateCountdown(root, section, app) {
     const days = calendarDaysUntil(target, now);
     daysToGo.set(String(Math.max(0, days)));
     when.textContent = formatLongDate(target) + (/T\d{2}:\d{2}/.test(section.target) ? " at " + pad2(target.getHours()) + ":" + pad2(target.getMinutes()) : "");
-    const split = splitDuration(left);
+    // Whole seconds rounded up, like any countdown: 0 is shown at the moment itself, not a second early.
+    const split = splitDuration(Math.ceil(left / 1000) * 1000);
     for (const key of Object.keys(parts)) parts[key].set(String(split[key]));
     if (left <= 0) {
       status.textContent = days === 0 ? "It's today!" : "This date has passed.";

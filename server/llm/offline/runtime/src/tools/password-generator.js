@@ -44,10 +44,14 @@ export function generatePassword(options, random = (buffer) => void crypto.getRa
   return chars.join("");
 }
 
-/** How many characters, digits and symbols a password has. */
+/** How many characters, digits and symbols a password has, and the kinds it holds in words. */
 export function describePassword(password) {
   const chars = [...password];
-  return { length: chars.length, digits: chars.filter((c) => characterSets.digits.includes(c)).length, symbols: chars.filter((c) => characterSets.symbols.includes(c)).length };
+  const digits = chars.filter((c) => characterSets.digits.includes(c)).length;
+  const symbols = chars.filter((c) => characterSets.symbols.includes(c)).length;
+  const kinds = [/[a-z]/i.test(password) ? "letters" : "", digits ? "numbers" : "", symbols ? "symbols" : ""].filter(Boolean);
+  const includes = kinds.length > 1 ? kinds.slice(0, -1).join(", ") + " and " + kinds.at(-1) : kinds.length ? kinds[0] + " only" : "nothing";
+  return { length: chars.length, digits, symbols, includes };
 }
 
 /** Copies text: the Clipboard API, else the older selection copy. Resolves to whether it worked. */
@@ -77,7 +81,8 @@ export function render(container, config) {
   const numbers = checkbox("Include numbers", config.numbers !== false);
   const symbols = checkbox("Include symbols", config.symbols !== false);
   const password = figure("Password", "password-value");
-  const counts = { length: figure("Characters"), digits: figure("Digits"), symbols: figure("Symbols") };
+  // What the password really holds, read from it (not from the options), so it can be trusted.
+  const counts = { length: figure("Characters"), includes: figure("Includes") };
   const hint = h("p", { class: "copy-hint", role: "status" });
   const error = h("p", { class: "field-error", "aria-live": "polite" });
   let current = "";
@@ -93,8 +98,7 @@ export function render(container, config) {
     password.set(current);
     const described = describePassword(current);
     counts.length.set(String(described.length));
-    counts.digits.set(String(described.digits));
-    counts.symbols.set(String(described.symbols));
+    counts.includes.set(described.includes);
     hint.textContent = "";
   }
   for (const control of [length, numbers.box, symbols.box]) control.addEventListener("change", generate);
@@ -109,6 +113,6 @@ export function render(container, config) {
     password.element,
     h("div", { class: "form-actions" }, button("Generate", generate, "primary"), config.copy ? copyButton : null),
     hint,
-    h("div", { class: "figures figures-small" }, counts.length.element, counts.digits.element, counts.symbols.element));
+    h("div", { class: "figures figures-small" }, counts.length.element, counts.includes.element));
   generate();
 }
