@@ -22,6 +22,8 @@ export const toolConcepts: ToolConcept[] = [
   { id: "word-counter", patterns: ["word|character|letter counter|count|counts", "count|counts|counting the? word|words|characters", "reading time"], title: "Word counter", appName: "Word Counter", text: "Count words as you type", config: { characters: false, readingTime: false, wordsPerMinute: 225 } },
   { id: "password-generator", patterns: ["password|passphrase generator|maker|creator", "generate|generates|make … password|passwords", "random password"], title: "Password generator", appName: "Password Generator", text: "Generate random passwords", config: { length: 16, chooseLength: false, numbers: true, symbols: true, copy: false } },
   { id: "recipe-scaler", patterns: ["recipe|ingredient|ingredients scaler|scaling|multiplier", "scale|scales|scaling … recipe|recipes|ingredient|ingredients|serving|servings", "recalc|recalculate|recalculates … amount|amounts|quantity|quantities"], title: "Recipe scaler", appName: "Recipe Scaler", text: "Scale a recipe's amounts to a number of servings", config: { baseServings: 4 } },
+  { id: "percentage", patterns: ["percentage|percent calculator|calc", "percentage|percent change|increase|decrease calculator"], title: "Percentage calculator", appName: "Percentage Calculator", text: "Work out percentages", config: {} },
+  { id: "age-calculator", patterns: ["age calculator", "how old am|is|are i|you|someone|somebody"], title: "Age calculator", appName: "Age Calculator", text: "Work out an age from a date of birth", config: {} },
   { id: "calculator", patterns: ["calculator", "arithmetic"], title: "Calculator", appName: "Calculator", text: "Do arithmetic", config: {} },
 ];
 

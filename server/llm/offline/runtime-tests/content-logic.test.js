@@ -8,11 +8,13 @@ import { createMemoryStorage, createPrefs, storageKeyOf } from "../runtime/src/c
 import { datasetQuestions, inlineQuestions, isCorrect, normalizeAnswer, recordQuestions, scoreText, timesTableQuestions } from "../runtime/src/content/questions.js";
 import { hashSeed, seededRandom, shuffled } from "../runtime/src/content/random.js";
 import { datasets } from "../runtime/src/data/index.js";
+import { ageOn } from "../runtime/src/tools/age.js";
 import { bmiCategory, bmiImperial, bmiMetric } from "../runtime/src/tools/bmi.js";
 import { evaluate } from "../runtime/src/tools/calculator.js";
 import { convertCurrency, exampleRates } from "../runtime/src/tools/currency-converter.js";
 import { amortize, monthlyPayment } from "../runtime/src/tools/mortgage.js";
 import { characterSets, describePassword, generatePassword } from "../runtime/src/tools/password-generator.js";
+import { percentChange, percentOf, percentageOf } from "../runtime/src/tools/percentage.js";
 import { parseIngredient, scaleIngredient } from "../runtime/src/tools/recipe-scaler.js";
 import { tipSplit } from "../runtime/src/tools/tip-split.js";
 import { convert, converterPairs, pairName, unitLabel } from "../runtime/src/tools/unit-converter.js";
@@ -320,6 +322,25 @@ describe("tools' arithmetic", () => {
     expect(scaleIngredient("3 eggs", 0.5)).toBe("1.5 eggs");
     expect(scaleIngredient("200g flour", 0.5)).toBe("100 g flour");
     expect(scaleIngredient("salt to taste", 3)).toBe("salt to taste");
+  });
+
+  it("works out percentages three ways", () => {
+    expect(percentOf(15, 80)).toBe(12);
+    expect(percentageOf(30, 120)).toBe(25);
+    expect(percentageOf(1, 0)).toBeNull();
+    expect(percentChange(50, 65)).toBeCloseTo(30, 12);
+    expect(percentChange(80, 60)).toBeCloseTo(-25, 12);
+    expect(percentChange(-50, -25)).toBeCloseTo(50, 12);
+    expect(percentChange(0, 5)).toBeNull();
+  });
+
+  it("works out an age in years, months and days, and the next birthday", () => {
+    expect(ageOn(new Date(1990, 2, 15), new Date(2026, 2, 10, 9))).toEqual({ years: 35, months: 11, days: 23, nextBirthday: new Date(2026, 2, 15), daysToNext: 5 });
+    expect(ageOn(new Date(1990, 2, 15), new Date(2026, 2, 15))).toMatchObject({ years: 36, months: 0, days: 0, daysToNext: 0 });
+    expect(ageOn(new Date(2000, 1, 29), new Date(2026, 1, 28))).toMatchObject({ years: 26, daysToNext: 0 });
+    expect(ageOn(new Date(2000, 1, 29), new Date(2028, 1, 28))).toMatchObject({ years: 27, daysToNext: 1 });
+    expect(ageOn(new Date(2000, 0, 31), new Date(2026, 2, 1))).toMatchObject({ years: 26, months: 1, days: 1 });
+    expect(ageOn(new Date(2030, 0, 1), new Date(2026, 0, 1))).toBeNull();
   });
 
   it("evaluates with precedence and without floating-point noise", () => {

@@ -285,6 +285,25 @@ describe("tools", () => {
     expect([...root.querySelectorAll('[aria-label="Conversions"] li')].map((li) => li.textContent)).toEqual(["10.00 EUR → 12.50 USD", "100.00 EUR → 125.00 USD"]);
   });
 
+  it("answers the three percentage questions as you type", () => {
+    const root = tool("percentage", {});
+    const group = (name) => within(root, name);
+    type(byLabel(group("Percent of a number"), "Percent (%)"), "15");
+    type(byLabel(group("Percent of a number"), "Number"), "80");
+    type(byLabel(group("Percentage change"), "From"), "50");
+    type(byLabel(group("Percentage change"), "To"), "65");
+    expect([output(root, "Result"), output(root, "Percentage"), output(root, "Change")]).toEqual(["12", "—", "+30%"]);
+  });
+
+  it("works out an age from a date of birth on today's date", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date(2026, 2, 10, 9));
+    const root = tool("age-calculator", {});
+    expect(byLabel(root, "Age on").value).toBe("2026-03-10");
+    type(byLabel(root, "Date of birth"), "1990-03-15");
+    expect([output(root, "Age"), output(root, "Exact age"), output(root, "Next birthday")]).toEqual(["35 years", "35 years, 11 months, 23 days", "In 5 days (Sunday 15 March 2026)"]);
+  });
+
   it("says so for a tool it does not have", () => {
     expect(visible(tool("flux-capacitor", {}))).toContain("This tool is not available in this app.");
   });

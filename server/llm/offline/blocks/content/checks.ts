@@ -592,6 +592,43 @@ const calculatorChecks: ToolChecks = (section, page, ctx) =>
     ],
   }], requirementsOf(section, ctx), [], "calc");
 
+const percentageChecks: ToolChecks = (section, page, ctx) => {
+  const group = (name: string, fills: [string, string][], label: string, value: string): Step[] => [
+    ...fills.map(([field, text]) => ({ action: "fill", label: field, value: text, within: name }) as Step),
+    { action: "expectValue", label, value, within: name },
+  ];
+  return finish([{
+    key: "percent",
+    id: "percentage-three-ways",
+    description: "15% of 80 → 12; 30 of 120 → 25%; from 50 to 65 → +30%",
+    steps: [
+      { action: "goto", path: page.path },
+      ...group("Percent of a number", [["Percent (%)", "15"], ["Number", "80"]], "Result", "12"),
+      ...group("Percentage of a total", [["Part", "30"], ["Total", "120"]], "Percentage", "25%"),
+      ...group("Percentage change", [["From", "50"], ["To", "65"]], "Change", "+30%"),
+      ...group("Percentage change", [["From", "80"], ["To", "60"]], "Change", "-25%"),
+    ],
+  }], requirementsOf(section, ctx), [], "percent");
+};
+
+const ageChecks: ToolChecks = (section, page, ctx) =>
+  finish([{
+    key: "age",
+    id: "age-from-date-of-birth",
+    description: "Born 15 March 1990, on 10 March 2026 → 35 years (36 in 5 days)",
+    steps: [
+      { action: "clock", at: CHECK_MORNING },
+      { action: "goto", path: page.path },
+      { action: "fill", label: "Date of birth", value: "1990-03-15" },
+      { action: "expectValue", label: "Age", value: "35 years" },
+      { action: "expectValue", label: "Exact age", value: "35 years, 11 months, 23 days" },
+      { action: "expectValue", label: "Next birthday", value: "In 5 days" },
+      { action: "fill", label: "Age on", value: "2026-03-15" },
+      { action: "expectValue", label: "Age", value: "36 years" },
+      { action: "expectValue", label: "Next birthday", value: "Today!" },
+    ],
+  }], requirementsOf(section, ctx), [], "age");
+
 const toolGenerators: Record<string, ToolChecks> = {
   "unit-converter": unitConverterChecks,
   "currency-converter": currencyChecks,
@@ -602,6 +639,8 @@ const toolGenerators: Record<string, ToolChecks> = {
   "password-generator": passwordChecks,
   "recipe-scaler": recipeChecks,
   calculator: calculatorChecks,
+  percentage: percentageChecks,
+  "age-calculator": ageChecks,
 };
 
 export const toolChecks: SectionCheckGenerator<"tool"> = (section, page, ctx) => {

@@ -20,8 +20,9 @@ import { datasets } from "~/server/llm/offline/runtime/src/data/index.js";
 
 const harnessDir = path.join(process.cwd(), "server/llm/offline/runtime-tests/content-harness");
 
+/** The plan compiled from an eval prompt (by its id) or from a prompt given in full. */
 function compiled(id: string): TPlan {
-  const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
+  const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)?.prompt ?? id;
   const result = compileAppPlan(prompt);
   if (!result.ok) throw new Error(result.error);
   return result.plan;
@@ -166,6 +167,15 @@ describe("content blocks in Chromium", () => {
     expect(report.consoleErrors).toEqual([]);
   });
 
+  it("percentage and age calculators", async () => {
+    for (const prompt of ["percentage calculator", "age calculator"]) {
+      const plan = compiled(prompt);
+      expect(uncheckedRequirements(plan), prompt).toEqual([]);
+      const report = await runChecks(`tool-${prompt.split(" ")[0]}`, plan);
+      expect(failures(report), prompt).toEqual([]);
+    }
+  });
+
   it("other data sets: US state capitals, element symbols and flags", async () => {
     for (const prompt of ["quiz on US state capitals", "periodic table quiz on element symbols with a percentage score", "flags of the world quiz"]) {
       const result = compileAppPlan(prompt);
@@ -200,6 +210,8 @@ describe("content checks fail on a broken app", () => {
     ["a silent timer", () => compiled("pomodoro-timer"), "pomodoro-sound", { file: "content/sound.js", find: "oscillator.start(start + offset);", replace: "throw new Error(\"muted\");" }],
     ["a countdown a day out", wedding, "countdown-days-left", { file: "content/clock.js", find: "return Math.round((end - start) / 86_400_000);", replace: "return Math.round((end - start) / 86_400_000) + 1;" }],
     ["lengths not kept", pomodoroWithLog, "pomodoro-lengths-kept", { file: "sections/timer.js", find: 'prefs.set("lengths"', replace: 'void ("lengths"' }],
+    ["a percentage change the wrong way round", () => compiled("percentage calculator"), "percentage-three-ways", { file: "tools/percentage.js", find: "((to - from) / Math.abs(from))", replace: "((from - to) / Math.abs(from))" }],
+    ["an age a year too old", () => compiled("age calculator"), "age-from-date-of-birth", { file: "tools/age.js", find: "if (birthdayIn(birth, day.getFullYear()) > day) years -= 1;", replace: "" }],
     ["history oldest first", () => compiled("currency-live-rates"), "currency-history", { file: "tools/currency-converter.js", find: "[{ amount: value, from: from.value, to: to.value, result: converted }, ...history]", replace: "[...history, { amount: value, from: from.value, to: to.value, result: converted }]" }],
   ];
 
