@@ -39,8 +39,9 @@ describe("content checks on the eval prompts", () => {
     const round = datasetQuestions(datasets["europe-capitals"]!, 10, 1);
     const score = check(plan, "quiz-european-capitals-quiz-score");
     expect(score.requirementIds).toEqual(["r3"]);
-    const prompts = score.steps.filter((s) => s.action === "expectText" && s.text.endsWith("?")).map((s) => (s as { text: string }).text);
+    const prompts = check(plan, "quiz-european-capitals-quiz-right-answers").steps.filter((s) => s.action === "expectText" && s.text.endsWith("?")).map((s) => (s as { text: string }).text);
     expect(prompts).toEqual(round.map((q) => q.prompt));
+    expect(score.steps.filter((s) => s.action === "expectText" && /^Question \d+ of 10$/.test(s.text)).map((s) => (s as { text: string }).text)).toEqual(["Question 1 of 10", "Question 10 of 10", "Question 1 of 10"]);
     const clicked = score.steps.filter((s) => s.action === "click" && s.role === "button" && !/question|score|again/i.test(s.name)).map((s) => (s as { name: string }).name);
     expect(clicked.slice(0, 3)).toEqual(round.slice(0, 3).map((q) => q.answer));
     clicked.slice(3).forEach((name, i) => expect(name).not.toBe(round[i + 3]!.answer));
