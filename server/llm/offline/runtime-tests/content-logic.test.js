@@ -15,7 +15,7 @@ import { convertCurrency, exampleRates } from "../runtime/src/tools/currency-con
 import { amortize, monthlyPayment } from "../runtime/src/tools/mortgage.js";
 import { characterSets, describePassword, generatePassword } from "../runtime/src/tools/password-generator.js";
 import { percentChange, percentOf, percentageOf } from "../runtime/src/tools/percentage.js";
-import { parseIngredient, scaleIngredient } from "../runtime/src/tools/recipe-scaler.js";
+import { ingredientName, parseIngredient, scaleIngredient } from "../runtime/src/tools/recipe-scaler.js";
 import { tipSplit } from "../runtime/src/tools/tip-split.js";
 import { convert, converterPairs, pairName, unitLabel } from "../runtime/src/tools/unit-converter.js";
 import { countText, countWords } from "../runtime/src/tools/word-counter.js";
@@ -322,6 +322,7 @@ describe("tools' arithmetic", () => {
     expect(scaleIngredient("3 eggs", 0.5)).toBe("1.5 eggs");
     expect(scaleIngredient("200g flour", 0.5)).toBe("100 g flour");
     expect(scaleIngredient("salt to taste", 3)).toBe("salt to taste");
+    expect(["200 g flour", "3 eggs", "2 tbsp. of olive oil", "salt to taste", "1 lemon"].map(ingredientName)).toEqual(["flour", "eggs", "olive oil", "salt to taste", "lemon"]);
   });
 
   it("works out percentages three ways", () => {

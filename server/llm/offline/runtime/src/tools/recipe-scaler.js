@@ -24,6 +24,16 @@ export function parseIngredient(line) {
   return { amount, rest: plain[3].trim() };
 }
 
+const UNITS = new Set(["g", "kg", "mg", "ml", "l", "cl", "dl", "tsp", "tbsp", "teaspoon", "teaspoons", "tablespoon", "tablespoons", "cup", "cups", "oz", "lb", "lbs", "pinch", "pinches", "slice", "slices", "can", "cans", "clove", "cloves"]);
+
+/** What the line is about, without amount, unit or "of": "200 g of flour" → "flour", for button names. */
+export function ingredientName(line) {
+  const words = parseIngredient(line).rest.split(" ");
+  if (words.length > 1 && UNITS.has(words[0].toLowerCase().replace(/\.$/, ""))) words.shift();
+  if (words.length > 1 && words[0].toLowerCase() === "of") words.shift();
+  return words.join(" ") || String(line).trim();
+}
+
 /** The line with its amount scaled: ("200 g flour", 2) → "400 g flour"; no amount → unchanged. */
 export function scaleIngredient(line, factor) {
   const { amount, rest } = parseIngredient(line);
@@ -54,7 +64,7 @@ export function render(container, config, { prefs }) {
     list.replaceChildren(...(ingredients.length
       ? ingredients.map((line, index) => h("li", { class: "recipe-ingredient" },
         h("span", {}, f === null ? line : scaleIngredient(line, f)),
-        button("Remove", () => { ingredients = ingredients.filter((_, i) => i !== index); prefs.set("ingredients", ingredients); show(); }, "ghost", { "aria-label": "Remove " + (parseIngredient(line).rest || line) })))
+        button("Remove", () => { ingredients = ingredients.filter((_, i) => i !== index); prefs.set("ingredients", ingredients); show(); }, "ghost", { "aria-label": "Remove " + ingredientName(line) })))
       : [h("li", { class: "muted" }, "No ingredients yet")]));
   }
 
