@@ -1,0 +1,89 @@
+// Types shared by the engine and the section modules (not shipped: apps get the .js files only).
+// The app spec is the plan's app spec as data (server/plan/app-spec.ts, written to src/spec.js by
+// the generator); sections are typed loosely here and narrowed by each section module.
+
+export interface ThemeSpec {
+  colorScheme: "light" | "dark";
+  accent: string;
+  palette?: string;
+  font?: string;
+  textScale?: number;
+}
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: string;
+  required?: boolean;
+  options?: string[];
+  multiple?: boolean;
+  min?: number;
+  max?: number;
+  unit?: string;
+  defaultValue?: string | number | boolean;
+  [key: string]: unknown;
+}
+
+export interface EntitySpec {
+  name: string;
+  pluralLabel: string;
+  fields: FieldSpec[];
+  belongsTo: string[];
+  computed?: Array<{ name: string; label: string; expr: unknown; format?: string; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+export interface SectionSpec {
+  type: string;
+  title?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each section module narrows its own section
+  [key: string]: any;
+}
+
+export interface PageSpec {
+  path: string;
+  title: string;
+  sections: SectionSpec[];
+}
+
+export interface AppSpec {
+  appName: string;
+  theme: ThemeSpec;
+  entities: EntitySpec[];
+  pages: PageSpec[];
+  storage: { key: string; version: number };
+  /** A one-page site whose header links jump to its sections. */
+  sectionNav?: boolean;
+}
+
+/** The data layer (src/engine/store.js, data-core): records per entity in localStorage. */
+export interface Store {
+  persistent: boolean;
+  list(entity: string): Array<Record<string, unknown>>;
+  get(entity: string, id: string): Record<string, unknown> | null;
+  create(entity: string, values: Record<string, unknown>): Record<string, unknown>;
+  update(entity: string, id: string, patch: Record<string, unknown>): Record<string, unknown>;
+  remove(entity: string, id: string): void;
+  children(entity: string, parentEntity: string, parentId: string): Array<Record<string, unknown>>;
+  subscribe(listener: () => void): () => void;
+}
+
+/** What every section module's render() gets besides its element and its section. */
+export interface AppContext {
+  spec: AppSpec;
+  store: Store;
+  /** The page's clock: "today" for date filters, streaks and defaults. */
+  today(): Date;
+  /** Says something to everyone: a visible toast and a polite live region. */
+  announce(message: string): void;
+  /** The href of an app route ("/loans" → "#/loans"). */
+  href(path: string): string;
+  navigate(path: string): void;
+  entity(name: string): EntitySpec | undefined;
+}
+
+export type SectionCleanup = () => void;
+
+export interface SectionModule {
+  render(sectionElement: HTMLElement, section: SectionSpec, app: AppContext): SectionCleanup | void | undefined;
+}
