@@ -5,7 +5,7 @@
 // scripts and Vitest), not from this module's URL: in the Turbopack server bundle that URL
 // points into .next/, where the folder is not. next.config.ts's outputFileTracingIncludes makes
 // serverless deployments carry the folder.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const runtimeDir = path.join(process.cwd(), "server", "llm", "offline", "runtime");
@@ -27,4 +27,10 @@ export function readRuntimeFile(relPath: string): string {
   // In development the files are re-read, so edits show in the next generated app without a restart.
   if (process.env.NODE_ENV !== "development") cache.set(relPath, text);
   return text;
+}
+
+/** Whether the runtime has a file at this app path (a tool or data set a plan names may not exist). */
+export function hasRuntimeFile(relPath: string): boolean {
+  const file = path.resolve(runtimeDir, relPath);
+  return file.startsWith(runtimeDir + path.sep) && existsSync(file);
 }

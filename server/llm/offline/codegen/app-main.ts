@@ -1,0 +1,30 @@
+// src/main.js of a generated app: the runtime's entry (runtime/src/start.js) with its slots filled
+// with this app's section modules and, when it keeps records, the store.
+import type { TPlan } from "~/server/plan/plan-schema";
+import { fillSlots } from "../fill-slots";
+import { readRuntimeFile } from "../read-runtime-file";
+
+/** The runtime file that is the app's src/main.js (imports in it are relative to src/). */
+export const entryRuntimePath = "src/start.js";
+export const storeModulePath = "src/engine/store.js";
+
+/** Section types the app's pages use, in first-use order. */
+export function sectionTypesOf(plan: TPlan): string[] {
+  return [...new Set(plan.pages.flatMap((page) => (page.sections ?? []).map((section) => section.type)))];
+}
+
+export const sectionModulePath = (type: string): string => `src/sections/${type}.js`;
+
+export function mainJs(plan: TPlan): string {
+  const types = sectionTypesOf(plan);
+  const keepsRecords = plan.entities.length > 0;
+  const imports = [
+    ...(keepsRecords ? [`import { createStore } from "./engine/store.js";`] : []),
+    ...types.map((type) => `import * as ${type}Section from "./sections/${type}.js";`),
+  ];
+  return fillSlots(readRuntimeFile(entryRuntimePath), {
+    imports: imports.join("\n"),
+    sections: types.map((type) => `    ${type}: ${type}Section,`).join("\n"),
+    options: keepsRecords ? "  createStore," : "",
+  });
+}
