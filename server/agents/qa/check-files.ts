@@ -126,7 +126,9 @@ export async function checkFiles(files: TGeneratedFile[]): Promise<string[]> {
       problems.push(`${result.path}: does not parse as an ES module: ${result.error}`);
       continue;
     }
-    const dynamic = [...file.content.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+    // Outside comments: JSDoc types such as {import("./types").Spec} are not imports.
+    const code = file.content.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+    const dynamic = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
     for (const spec of [...result.imports, ...dynamic]) {
       if (spec.startsWith("./") || spec.startsWith("../")) {
         if (!exists(resolveRef(result.path, spec))) problems.push(`${result.path}: imports missing file ${spec}`);

@@ -24,10 +24,11 @@ export function composeSite(draft: Draft): void {
   const place = composePlace(draft);
   const name = draft.appName?.name ?? (kind ? `My ${kind}` : "Welcome");
   const page = pageFor(draft, "/", "Home", "The site");
-  const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : [])];
+  // The hero's tagline names the kind of business and the place: its check verifies both.
+  const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1) : undefined;
+  const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : [])];
   const tagline = [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
   addSection(draft, page, { type: "hero", title: name, ...(tagline ? { tagline } : {}), requirementIds: heroIds });
-  if (business) requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1);
 
   for (const concept of siteSectionConcepts) {
     const hit = findAny(tokens, concept.patterns);

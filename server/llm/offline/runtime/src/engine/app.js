@@ -4,12 +4,7 @@
 // section modules never touch the chrome; the shell never touches a section's content.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("./types").AppSpec} AppSpec */
-/** @typedef {import("./types").PageSpec} PageSpec */
-/** @typedef {import("./types").SectionSpec} SectionSpec */
-/** @typedef {import("./types").SectionModule} SectionModule */
-/** @typedef {import("./types").AppContext} AppContext */
-/** @typedef {import("./types").Store} Store */
+/** @import { AppSpec, PageSpec, SectionSpec, SectionModule, AppContext, Store } from "./types" */
 
 export const storageWarning = "Storage is unavailable in this browser — changes will be lost when you leave";
 

@@ -2,7 +2,7 @@
 // when it is opened (keyboard and screen readers get this from the browser).
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element

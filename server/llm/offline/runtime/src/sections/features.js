@@ -1,7 +1,7 @@
 // Features or services: a grid of short items, each a title and a line of text.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element

@@ -4,7 +4,7 @@
 // to the tile.
 import { h, svg } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /** A small stable hash of a caption, for picking a picture's shapes. */
 export function hashOf(text) {

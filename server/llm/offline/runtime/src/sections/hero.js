@@ -3,8 +3,7 @@
 import { h } from "../lib/dom.js";
 import { slugOf } from "../engine/app.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
-/** @typedef {import("../engine/types").AppContext} AppContext */
+/** @import { SectionSpec, AppContext } from "../engine/types" */
 
 /**
  * Where a call to action points: a route ("/bookings"), else the section of this page whose

@@ -2,8 +2,7 @@
 // that covers today is marked, by the page's clock.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
-/** @typedef {import("../engine/types").AppContext} AppContext */
+/** @import { SectionSpec, AppContext } from "../engine/types" */
 
 const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 

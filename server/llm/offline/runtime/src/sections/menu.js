@@ -2,7 +2,7 @@
 // row per item (the item's name, its description, its price), so "Flat white £3.20" is one row.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element

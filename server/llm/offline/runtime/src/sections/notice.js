@@ -2,7 +2,7 @@
 // this app cannot fetch live prices"). A note; a warning is also announced as a status.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element

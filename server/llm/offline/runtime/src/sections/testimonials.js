@@ -1,7 +1,7 @@
 // Testimonials: quotes from customers, each a figure with the quote and who said it.
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element

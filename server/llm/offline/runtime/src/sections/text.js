@@ -1,7 +1,7 @@
 // Text: paragraphs of prose (an about section, a story, directions).
 import { h } from "../lib/dom.js";
 
-/** @typedef {import("../engine/types").SectionSpec} SectionSpec */
+/** @import { SectionSpec } from "../engine/types" */
 
 /**
  * @param {HTMLElement} element
