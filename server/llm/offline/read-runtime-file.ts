@@ -5,7 +5,7 @@
 // scripts and Vitest), not from this module's URL: in the Turbopack server bundle that URL
 // points into .next/, where the folder is not. next.config.ts's outputFileTracingIncludes makes
 // serverless deployments carry the folder.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const runtimeDir = path.join(process.cwd(), "server", "llm", "offline", "runtime");
@@ -33,4 +33,14 @@ export function readRuntimeFile(relPath: string): string {
 export function hasRuntimeFile(relPath: string): boolean {
   const file = path.resolve(runtimeDir, relPath);
   return file.startsWith(runtimeDir + path.sep) && existsSync(file);
+}
+
+/** The runtime files in one folder whose names end with `suffix`, as app paths, sorted. */
+export function listRuntimeFiles(relDir: string, suffix: string): string[] {
+  const dir = path.resolve(runtimeDir, relDir);
+  if (!dir.startsWith(runtimeDir + path.sep) || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+    .map((name) => path.posix.join(relDir, name));
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkFiles } from "~/server/agents/qa/check-files";
 import { ZSection } from "~/server/plan/app-spec";
 import { ZPlan, type TPlan, type TPlanInput } from "~/server/plan/plan-schema";
-import { hasRuntimeFile, readRuntimeFile } from "../read-runtime-file";
+import { hasRuntimeFile, listRuntimeFiles, readRuntimeFile } from "../read-runtime-file";
 import { contrastOn, indexHtml, themeAttributes } from "./app-html";
 import { mainJs } from "./app-main";
 import { fallbackStorageKey, specData } from "./app-spec-data";
@@ -137,6 +137,7 @@ describe("the files of an app that keeps records", () => {
     const styles = generateAppCode(plan).find((f) => f.path === "styles.css")!.content;
     expect(styles).toMatch(/:root \{\n {2}--accent: #2563eb;\n {2}--accent-contrast: #ffffff;\n {2}--text-scale: 1.5;\n\}/);
     expect(styles).toContain(readRuntimeFile("app.css"));
+    for (const css of listRuntimeFiles("src/sections", ".css")) expect(styles).toContain(readRuntimeFile(css).trim());
     expect(specData(plan).sectionNav).toBe(false);
   });
 
@@ -168,6 +169,7 @@ describe("helpers", () => {
       'export { x } from "./x.js";',
       'import "./side-effect.js";',
       "/** @import { Spec } from \"./types\" */",
+      '/** @typedef {import("./kit.js").AppContext} AppContext */',
       'const data = () => import("../data/capitals.js");',
     ].join("\n");
     expect(importsOf("src/sections/quiz.js", source)).toEqual(["src/lib/dom.js", "src/sections/x.js", "src/sections/side-effect.js", "src/data/capitals.js"]);

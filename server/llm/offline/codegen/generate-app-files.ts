@@ -7,7 +7,7 @@
 // Runtime modules are copied verbatim from server/llm/offline/runtime/ (readRuntimeFile); only
 // the entry, spec.js, index.html and the head of styles.css are written per plan.
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
-import { hasRuntimeFile, readRuntimeFile } from "../read-runtime-file";
+import { hasRuntimeFile, listRuntimeFiles, readRuntimeFile } from "../read-runtime-file";
 import { faviconSvg, indexHtml, stylesCss } from "./app-html";
 import { mainJs, sectionModulePath, sectionTypesOf, storeModulePath } from "./app-main";
 import { specData } from "./app-spec-data";
@@ -18,6 +18,16 @@ import { moduleClosure } from "./runtime-modules";
 
 /** The runtime's stylesheet, which becomes the app's styles.css after the plan's variables. */
 export const stylesRuntimePath = "app.css";
+
+/**
+ * The base stylesheet, then each family's section styles (src/sections/*.css), in one file: one
+ * request, and every rule under the same CSP-safe <link>. A family's few unused rules cost less
+ * than a per-section map that could drift from the modules.
+ */
+export function runtimeCss(): string {
+  const parts = [readRuntimeFile(stylesRuntimePath), ...listRuntimeFiles("src/sections", ".css").map((file) => `/* ─── ${file} ─── */\n${readRuntimeFile(file)}`)];
+  return parts.map((part) => part.trimEnd()).join("\n\n") + "\n";
+}
 /** Written per plan, never copied. */
 const perPlanModules = new Set(["src/spec.js"]);
 /** The data layer's entry points (the DB agent's files); whatever they import comes along. */
@@ -57,7 +67,7 @@ export function generateAppCode(plan: TPlan): TGeneratedFile[] {
   const modules = moduleClosure(["src/engine/app.js", ...sectionModules, ...namedModulesOf(plan)], perPlanModules).filter((p) => !dataLayer.has(p));
   return [
     { path: "index.html", content: indexHtml(plan) },
-    { path: "styles.css", content: stylesCss(plan, readRuntimeFile(stylesRuntimePath)) },
+    { path: "styles.css", content: stylesCss(plan, runtimeCss()) },
     { path: "favicon.svg", content: faviconSvg(plan) },
     { path: "src/main.js", content: main },
     { path: "src/spec.js", content: specJs(plan) },

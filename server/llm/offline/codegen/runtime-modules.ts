@@ -11,7 +11,9 @@ const importPattern = /^\s*(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?["'](\.{1,2}
 /** The relative imports of one runtime module, as app paths ("src/lib/dom.js"). */
 export function importsOf(appPath: string, source: string): string[] {
   const found: string[] = [];
-  for (const match of source.matchAll(importPattern)) {
+  // Comments may mention modules (JSDoc types: {import("./kit.js").AppContext}); only code imports.
+  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+  for (const match of code.matchAll(importPattern)) {
     const specifier = match[1] ?? match[2]!;
     found.push(path.posix.normalize(path.posix.join(path.posix.dirname(appPath), specifier)));
   }

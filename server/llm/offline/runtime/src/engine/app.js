@@ -4,7 +4,7 @@
 // section modules never touch the chrome; the shell never touches a section's content.
 import { h } from "../lib/dom.js";
 
-/** @import { AppSpec, PageSpec, SectionSpec, SectionModule, AppContext, Store } from "./types" */
+/** @import { AppSpec, PageSpec, SectionSpec, SectionModule, AppContext, Store } from "./app-context" */
 
 export const storageWarning = "Storage is unavailable in this browser — changes will be lost when you leave";
 

@@ -2,7 +2,7 @@
 // numbers become links (mailto:, tel:), so a visitor can use them straight away.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // A phone line: digits with the usual separators, optionally after a label ("Tel: 0117 496 0000").

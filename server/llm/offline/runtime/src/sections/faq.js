@@ -2,7 +2,7 @@
 // when it is opened (keyboard and screen readers get this from the browser).
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element

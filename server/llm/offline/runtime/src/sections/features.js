@@ -1,7 +1,7 @@
 // Features or services: a grid of short items, each a title and a line of text.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element

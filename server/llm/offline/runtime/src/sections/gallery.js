@@ -4,7 +4,7 @@
 // to the tile.
 import { h, svg } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /** A small stable hash of a caption, for picking a picture's shapes. */
 export function hashOf(text) {

@@ -3,7 +3,7 @@
 import { h } from "../lib/dom.js";
 import { slugOf } from "../engine/app.js";
 
-/** @import { SectionSpec, AppContext } from "../engine/types" */
+/** @import { SectionSpec, AppContext } from "../engine/app-context" */
 
 /**
  * Where a call to action points: a route ("/bookings"), else the section of this page whose

@@ -2,7 +2,7 @@
 // that covers today is marked, by the page's clock.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec, AppContext } from "../engine/types" */
+/** @import { SectionSpec, AppContext } from "../engine/app-context" */
 
 const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 

@@ -2,7 +2,7 @@
 // row per item (the item's name, its description, its price), so "Flat white £3.20" is one row.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element

@@ -2,7 +2,7 @@
 // this app cannot fetch live prices"). A note; a warning is also announced as a status.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element
@@ -11,5 +11,5 @@ import { h } from "../lib/dom.js";
 export function render(element, section) {
   const tone = section.tone === "warning" ? "warning" : "info";
   element.classList.add("notice-section");
-  element.append(h("p", { class: "notice notice-" + tone, role: tone === "warning" ? "status" : "note" }, section.text));
+  element.append(h("p", { class: "site-notice site-notice-" + tone, role: tone === "warning" ? "status" : "note" }, section.text));
 }

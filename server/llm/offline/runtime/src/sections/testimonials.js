@@ -1,7 +1,7 @@
 // Testimonials: quotes from customers, each a figure with the quote and who said it.
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element

@@ -1,7 +1,7 @@
 // Text: paragraphs of prose (an about section, a story, directions).
 import { h } from "../lib/dom.js";
 
-/** @import { SectionSpec } from "../engine/types" */
+/** @import { SectionSpec } from "../engine/app-context" */
 
 /**
  * @param {HTMLElement} element

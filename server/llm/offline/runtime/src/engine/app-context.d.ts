@@ -1,4 +1,4 @@
-// Types shared by the engine and the section modules (not shipped: apps get the .js files only).
+// Types of the shell (engine/app.js) and what it hands the section modules (not shipped: apps get the .js files only).
 // The app spec is the plan's app spec as data (server/plan/app-spec.ts, written to src/spec.js by
 // the generator); sections are typed loosely here and narrowed by each section module.
 
