@@ -2,7 +2,7 @@
 // with this app's section modules and, when it keeps records, the store.
 import type { TPlan } from "~/server/plan/plan-schema";
 import { fillSlots } from "../fill-slots";
-import { readRuntimeFile } from "../read-runtime-file";
+import { hasRuntimeFile, readRuntimeFile } from "../read-runtime-file";
 
 /** The runtime file that is the app's src/main.js (imports in it are relative to src/). */
 export const entryRuntimePath = "src/start.js";
@@ -14,6 +14,12 @@ export function sectionTypesOf(plan: TPlan): string[] {
 }
 
 export const sectionModulePath = (type: string): string => `src/sections/${type}.js`;
+
+/** Section types (and the store) the plan needs that the runtime has no module for. */
+export function missingRuntimeModules(plan: TPlan): string[] {
+  const needed = [...sectionTypesOf(plan).map(sectionModulePath), ...(plan.entities.length ? [storeModulePath] : [])];
+  return needed.filter((path) => !hasRuntimeFile(path));
+}
 
 export function mainJs(plan: TPlan): string {
   const types = sectionTypesOf(plan);
