@@ -30,7 +30,7 @@ function check(id: string, description: string, section: TSection, page: TPlanPa
     id,
     description: description.slice(0, 300),
     requirementIds: [...new Set(section.requirementIds ?? [])],
-    steps: [{ action: "goto", path: page.path }, ...steps].slice(0, maxSteps),
+    steps: [{ action: "goto" as const, path: page.path }, ...steps].slice(0, maxSteps),
   };
 }
 
