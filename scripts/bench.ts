@@ -1,5 +1,6 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor pipeline dashboard` runs the named benches only; no names runs them all.
+// `npm run bench -- sse executor compiler pipeline dashboard` runs the named benches only; no names runs them all.
+import { benchCompiler, formatCompiler } from "../bench/compiler-latency";
 import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
@@ -9,7 +10,7 @@ import { ms } from "../bench/stats";
 import { parseBrowserEnv } from "../server/browser/browser-env";
 import { setUpBrowser } from "./lib/browser-setup";
 
-const benches = ["sse", "executor", "pipeline", "dashboard"];
+const benches = ["sse", "executor", "compiler", "pipeline", "dashboard"];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {
@@ -45,6 +46,11 @@ if (wants("executor")) {
   console.log(`\n${formatExecutorOverhead(await benchExecutorOverhead({ steps: 50, runs: 6 }))}\n(bench took ${elapsed(since)})`);
   since = performance.now();
   console.log(`\n${formatExecutorThroughput(await benchExecutorThroughput({ runs: 100, steps: 5, maxConcurrentRuns: 100 }))}\n(bench took ${elapsed(since)})`);
+}
+
+if (wants("compiler")) {
+  const since = performance.now();
+  console.log(`\n${formatCompiler(benchCompiler())}\n(bench took ${elapsed(since)})`);
 }
 
 if (wants("pipeline")) {

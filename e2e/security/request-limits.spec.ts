@@ -6,9 +6,10 @@ import { expect, test } from "@playwright/test";
 import superjson from "superjson";
 import { signUp, uniqueEmail } from "../support/users";
 
-/** Sends `bodyBytes` of JSON-ish junk and resolves at the first response byte: status and milliseconds. */
+/** Sends `bodyBytes` of junk and resolves at the answer: status, milliseconds, and how much had been sent by then. */
 function postHuge(port: number, path: string, bodyBytes: number, { declareLength }: { declareLength: boolean }) {
-  return new Promise<{ status: number; ms: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; ms: number; body: string; sentBeforeAnswer: number }>((resolve, reject) => {
+    let sent = 0;
     const startedAt = performance.now();
     const request = http.request(
       {
@@ -20,9 +21,10 @@ function postHuge(port: number, path: string, bodyBytes: number, { declareLength
       },
       (response) => {
         const ms = performance.now() - startedAt;
+        const sentBeforeAnswer = sent;
         let body = "";
         const done = () => {
-          resolve({ status: response.statusCode ?? 0, ms, body });
+          resolve({ status: response.statusCode ?? 0, ms, body, sentBeforeAnswer });
           request.destroy(); // stop uploading the rest
         };
         response.on("data", (chunk: Buffer) => (body += chunk.toString()));
@@ -36,7 +38,6 @@ function postHuge(port: number, path: string, bodyBytes: number, { declareLength
       if (!["EPIPE", "ECONNRESET", "ERR_STREAM_DESTROYED"].includes(error.code ?? "")) reject(error);
     });
     const chunk = Buffer.alloc(64 * 1024, "a");
-    let sent = 0;
     const pump = () => {
       while (sent < bodyBytes && !request.destroyed) {
         sent += chunk.length;
@@ -48,16 +49,20 @@ function postHuge(port: number, path: string, bodyBytes: number, { declareLength
   });
 }
 
-test("a 25 MB body is refused in well under 200 ms, on routes with and without a login", async ({ request, baseURL }) => {
+// Behaviour, not speed: the answer comes while the body is still streaming in (the server never
+// reads it all). How long it took is recorded as an annotation; `npm run bench` is where speed is measured.
+test("a 25 MB body is refused before it has been sent, on routes with and without a login", async ({ request, baseURL }) => {
   const port = Number(new URL(baseURL!).port);
   const size = 25 * 1024 * 1024;
   for (const path of ["/api/trpc/user.signUp", "/api/auth/callback/credentials", "/api/trpc/project.create"]) {
     // A first call loads the route's code; a cold start is not what is measured here.
     await request.post(path, { data: "{}" });
     for (const declareLength of [true, false]) {
-      const { status, ms, body } = await postHuge(port, path, size, { declareLength });
-      expect(status, `${path} ${declareLength ? "with" : "without"} Content-Length`).toBe(413);
-      expect(ms, path).toBeLessThan(200);
+      const { status, ms, body, sentBeforeAnswer } = await postHuge(port, path, size, { declareLength });
+      const how = `${path} ${declareLength ? "with" : "without"} Content-Length`;
+      expect(status, how).toBe(413);
+      expect(sentBeforeAnswer, `${how}: answered after ${sentBeforeAnswer} of ${size} bytes`).toBeLessThan(size / 2);
+      test.info().annotations.push({ type: "refused", description: `${how}: ${Math.round(ms)} ms, ${(sentBeforeAnswer / 1024 / 1024).toFixed(1)} MB sent` });
       expect(body).toContain("larger than the limit");
     }
   }

@@ -98,7 +98,7 @@ export function ApiTokensSettings() {
         <Field label="Token name" htmlFor="tokenName">
           <TextInput id="tokenName" name="tokenName" maxLength={60} placeholder="ci-deploys" required />
         </Field>
-        <Field label="Workspace" htmlFor="tokenWorkspace">
+        <Field label="Token's workspace" htmlFor="tokenWorkspace">
           <select id="tokenWorkspace" name="tokenWorkspace" defaultValue={workspace?.id} key={workspace?.id} className={selectClass}>
             {workspaces.map((item) => (
               <option key={item.id} value={item.id}>
