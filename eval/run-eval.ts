@@ -7,6 +7,7 @@
 //   npm run eval                      every prompt and chain
 //   npm run eval -- --only habit-streak,todo-due-dates
 //   npm run eval -- --prompts | --chains   one half only
+//   npm run eval -- --set heldout     the held-out set (eval/heldout.json), never used to tune the compiler
 //   npm run eval -- --json out.json   also writes the raw results
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -14,15 +15,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import cases from "./cases.json";
+import heldout from "./heldout.json";
 import { formatEval, type ChainResult, type PromptResult } from "./format-eval";
 
 type Case = { id: string; prompt: string };
 type Chain = { id: string; steps: { prompt: string }[] };
-const all = cases as unknown as { prompts: Case[]; chains: Chain[] };
-
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const valueOf = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const all = (valueOf("--set") === "heldout" ? heldout : cases) as unknown as { prompts: Case[]; chains: Chain[] };
 const only = valueOf("--only")?.split(",");
 const pick = <T extends { id: string }>(items: T[]) => (only ? items.filter((item) => only.includes(item.id)) : items);
 const prompts = flag("--chains") ? [] : pick(all.prompts);
