@@ -241,9 +241,10 @@ function evaluateNode(expr, record, entitySpec, scope) {
   return null;
 }
 
+/** Rounds half up on the decimal digits as written (1.005 → 1.01, where 1.005 × 100 is 100.49999…). */
 const round = (n, decimals) => {
-  const f = 10 ** decimals;
-  const r = Math.round(n * f) / f;
+  const shifted = String(n).includes("e") ? n * 10 ** decimals : Number(`${n}e${decimals}`);
+  const r = String(n).includes("e") ? Math.round(shifted) / 10 ** decimals : Number(`${Math.round(shifted)}e-${decimals}`);
   return Object.is(r, -0) ? 0 : r;
 };
 
