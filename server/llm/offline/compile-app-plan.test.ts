@@ -1,4 +1,4 @@
-// compileAppPlan as a whole: total on any input, deterministic, fast, and every plan valid with no
+// compileAppPlan as a whole: total on any input, deterministic, and every plan valid with no
 // part that no requirement explains.
 import { describe, expect, it } from "vitest";
 import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
@@ -86,5 +86,47 @@ describe("compileAppPlan: follow-ups edit the plan they are given", () => {
   it("renames the app", () => {
     const next = plan("call the app Grandma's Kitchen", { plan: plan("a recipe box where i save recipes with ingredients"), promptIndex: 1 });
     expect(next.appName).toBe("Grandma's Kitchen");
+  });
+});
+
+describe("compileAppPlan: no phantom parts", () => {
+  const unread = (p: TPlan) => (p.requirements ?? []).filter((r) => r.status === "unsupported").map((r) => r.quote);
+
+  it.each([
+    ["dashboard showing my spending by category as a pie chart for this month", "Expense", "category"],
+    ["I enter each sale with date, product and amount. Line chart of sales per month", "Sale", "product"],
+    ["expenses with amount and category. a donut chart by category", "Expense", "category"],
+  ])("%s → one list (%s) whose %s is a field, not a list of its own", (prompt, entity, field) => {
+    const p = plan(prompt);
+    expect(p.entities.map((e) => e.name)).toEqual([entity]);
+    expect(p.entities[0]!.fields.map((f) => f.name)).toContain(field);
+    expect(unread(p)).toEqual([]);
+  });
+
+  it("charts the records the prompt keeps, of the asked type, over the asked period, grouped as asked", () => {
+    const p = plan("dashboard showing my spending by category as a pie chart for this month");
+    const chart = p.pages.flatMap((page) => page.sections ?? []).find((s) => s.type === "chart");
+    expect(chart).toMatchObject({ type: "chart", chartType: "pie", entity: "Expense", groupBy: { field: "category" }, period: { range: "thisMonth" } });
+    expect(p.appName).toBe("Expense Tracker");
+  });
+
+  it("a task list is not a kanban board unless a board is asked for", () => {
+    expect(plan("tasks with due dates; show overdue ones").pages.flatMap((page) => page.sections ?? []).map((s) => s.type)).not.toContain("board");
+    const board = plan("kanban board with columns Backlog, Doing, Review, Done. drag cards between columns");
+    expect(board.entities[0]!.fields.find((f) => f.name === "status")?.options).toEqual(["Backlog", "Doing", "Review", "Done"]);
+    expect(unread(board)).toEqual([]);
+  });
+
+  it("a site without a brand is titled by its kind of business and keeps its contact form", () => {
+    const p = plan("website for my bakery with a contact form");
+    expect(p.appName).toBe("Bakery");
+    expect(p.entities.map((e) => e.name)).toEqual(["ContactMessage"]);
+    expect(p.pages[0]!.sections?.map((s) => s.type)).toEqual(["hero", "form"]);
+  });
+
+  it("a guestbook reads its order and who posts", () => {
+    const p = plan("a guestbook where visitors leave their name and a message, newest first");
+    expect(unread(p)).toEqual([]);
+    expect(p.pages[0]!.sections?.find((s) => s.type === "feed")).toMatchObject({ order: "newest" });
   });
 });

@@ -1,8 +1,8 @@
 // Words that ask for a particular shape of app: a board, a message wall, a quiz, flashcards, a
 // timer, a countdown, daily check-ins. The composer turns each into its section.
 
-export const boardPatterns = ["kanban|task|project|trello board|boards?", "kanban", "board with columns|lists", "columns", "drag … card|cards|task|tasks … column|columns"];
-export const feedPatterns = ["guestbook|guestbooks", "guest book", "message|comment|community wall|board", "shoutbox", "visitors|people|friends leave|post|write|sign … message|messages|note|notes|comment|comments"];
+export const boardPatterns = ["kanban|task|project|trello board|boards", "kanban", "board with columns|lists", "columns", "drag … card|cards|task|tasks … column|columns"];
+export const feedPatterns = ["guestbook|guestbooks", "guest book", "message|comment|community wall|board", "shoutbox", "visitors|people|friends leave|post|write|sign … message|messages|note|notes|comment|comments", "visitors|people|friends|guests can? leave|post|write|sign"];
 export const quizPatterns = ["quiz|quizzes|trivia", "test me on", "multiple choice"];
 export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "flipping|flip|flips card|cards", "vocab|vocabulary card|cards"];
 export const spacedPatterns = ["come back more often", "spaced repetition", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];

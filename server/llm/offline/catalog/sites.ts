@@ -1,5 +1,5 @@
 // Words that ask for a website rather than a data app, and for each kind of site section.
-export const siteWords = ["landing page", "website", "web site", "site", "homepage", "home page", "portfolio", "one page", "one-page", "single page", "web page", "webpage", "page for my|our", "rsvp page", "event page"];
+export const siteWords = ["landing page", "website", "web site", "site", "homepage", "home page", "portfolio site|website|page", "my|photography|photo|design|art|creative|artist portfolio", "one page", "one-page", "single page", "web page", "webpage", "page for my|our", "rsvp page", "event page"];
 
 export type SiteSectionConcept = { section: "menu" | "hours" | "contact" | "contactForm" | "pricing" | "gallery" | "about" | "faq" | "testimonials" | "features"; patterns: string[]; title: string; text: string };
 

@@ -17,12 +17,14 @@ export function composeInto(draft: Draft): void {
   const isSite = isSitePrompt(draft);
   const isSingleTool = !isSite && (composeTimer(draft) || composeTool(draft) || composeQuiz(draft) || composeFlashcards(draft));
   if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
-  composeCharts(draft);
+  // A site's sections claim their words ("contact form", "opening hours") before records are read.
+  if (isSite) composeSite(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
+  // Charts are about records: they need the entities (and their fields) to exist first.
+  composeCharts(draft);
   if (isSite) {
-    composeSite(draft);
     for (const [entity, title, list, submit, thanks] of [["Booking", "Request a booking", "Booking requests", "Request booking", "Thanks — your booking request has been received."], ["Rsvp", "RSVP", "RSVPs", "Send RSVP", "Thanks — your reply has been saved."], ["Guest", "RSVP", "Guests", "Send RSVP", "Thanks — your reply has been saved."]] as const) {
       if (draft.entities.has(entity)) {
         composeRequestForm(draft, entity, title, list, submit, thanks, draft.entities.get(entity)!.requirementIds);

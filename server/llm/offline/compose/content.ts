@@ -119,7 +119,7 @@ export function composeBoard(draft: Draft): boolean {
   if (columns.length < 2) columns = ["To do", "Doing", "Done"];
   addField(entity, { name: "status", label: "Column", type: "enum", options: columns, defaultValue: columns[0] }, contentId);
   const ids = [boardId, contentId];
-  const drag = findAny(tokens, ["drag|move|drop … card|cards|task|tasks|item|items", "drag|drag and drop"]);
+  const drag = findAny(tokens, ["drag|move|drop … card|cards|task|tasks|item|items between|across|to|into the? column|columns|lane|lanes", "drag|move|drop … card|cards|task|tasks|item|items", "drag|drag and drop"]);
   if (drag) ids.push(requirement(draft, "interaction", "Drag cards between columns", drag.from, drag.to));
   addSection(draft, pageFor(draft, "/", "Board", "The board"), { type: "board", title: "Board", entity: "Card", columnField: "status", drag: true, requirementIds: ids });
   draft.kind = "kanban";
@@ -139,12 +139,14 @@ export function composeFeed(draft: Draft): boolean {
     addField(entity, conceptField(fieldName)!, fieldId);
   }
   entity.fields[0]!.required = true;
-  const order = findAny(tokens, ["newest|latest|most recent first|on top", "oldest first"]);
+  const order = findAny(tokens, ["newest|latest first", "newest|latest on top", "most recent first", "most recent on top", "newest|latest … at? the? top", "oldest first"]);
   const ids = [id];
   if (order) ids.push(requirement(draft, "view", draft.reading.tokens[order.from]!.word === "oldest" ? "Oldest messages first" : "Newest messages first", order.from, order.to));
   addSection(draft, pageFor(draft, "/", "Guestbook", "Leave a message"), { type: "feed", title: "Messages", entity: "Message", order: order && tokens[order.from]!.word === "oldest" ? "oldest" : "newest", requirementIds: ids });
   tag(entity, ...ids);
   claim(draft, hit.from, hit.to);
+  // "where visitors leave …" restates the same ask: it is part of the feed's requirement.
+  for (const pattern of feedPatterns) for (const more of findPattern(tokens, pattern)) if (!isClaimed(draft, more.from, more.to)) requirement(draft, "interaction", "Visitors post to the wall", more.from, more.to);
   draft.appName ??= { name: tokens.slice(hit.from, hit.to).some((t) => t.word.startsWith("guest")) ? "Guestbook" : "Message Wall", requirementIds: [id] };
   draft.kind = "crud";
   return true;

@@ -22,7 +22,7 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
   const skip = new Set(["a", "an", "the", "my", "our", "simple", "small", "little", "basic", "quick", "new", "make", "me", "build", "create", "i", "want", "need", "for"]);
   for (let i = first.from; i < Math.min(first.to, first.from + 12); i++) {
     const t = tokens[i]!;
-    if (!containerWords.includes(t.lemma) || ["thing", "something", "page", "site", "website", "tool", "system", "program"].includes(t.lemma)) continue;
+    if (!containerWords.includes(t.lemma) || ["thing", "something", "page", "site", "website", "tool", "system", "program", "chart", "graph"].includes(t.lemma)) continue;
     let from = i;
     while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
     const words = tokens.slice(from, t.lemma === "app" ? i : i + 1).filter((w) => !(t.lemma === "app" && w.tags.has("Gerund")));

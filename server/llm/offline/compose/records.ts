@@ -40,6 +40,13 @@ export function conceptField(name: string): FieldInput | undefined {
   return fieldFromDraft({ name: concept.name, label: concept.label, type: concept.type, options: concept.options, multiple: concept.multiple, min: concept.min, max: concept.max, unit: concept.unit, primary: concept.primary });
 }
 
+/** "an amount", "a due date", "minutes", "notes": the article English puts before a field's name. */
+export function withArticle(label: string): string {
+  const last = label.split(" ").at(-1) ?? label;
+  if (pluralize.isPlural(last) && last !== pluralize.singular(last) && !/ss$/.test(last)) return label;
+  return `${/^[aeiou]/i.test(label) && !/^(u[nr]i|eu|one)/i.test(label) ? "an" : "a"} ${label}`;
+}
+
 export function ensureEntity(draft: Draft, name: string, plural: string, requirementId: string): EntityDraft {
   let entity = draft.entities.get(name);
   if (!entity) {
@@ -109,7 +116,7 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
   for (const found of structure.fields) {
     const entity = draft.entities.get(found.entity);
     if (!entity) continue;
-    const id = requirement(draft, "field", `Each ${labelOf(entity)} has ${found.field.type === "boolean" ? "a yes/no" : "a"} ${lower(found.field.label)}${found.options ? ` (${found.options.options.join(", ")})` : ""}`, found.span.from, found.span.to);
+    const id = requirement(draft, "field", `Each ${labelOf(entity)} has ${found.field.type === "boolean" ? `a yes/no ${lower(found.field.label)}` : withArticle(lower(found.field.label))}${found.options ? ` (${found.options.options.join(", ")})` : ""}`, found.span.from, found.span.to);
     const field = fieldFromDraft(found.field, found.options?.options);
     addField(entity, field, id);
     if (found.options) {

@@ -22,12 +22,14 @@ export function composeSite(draft: Draft): void {
   const business = tokens.find((t) => businessKinds[t.word] || businessKinds[t.lemma]);
   const kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
   const place = composePlace(draft);
-  const name = draft.appName?.name ?? (kind ? `My ${kind}` : "Welcome");
+  // No name given: the kind of business is the most honest title ("Bakery"), never a made-up brand.
+  const name = draft.appName?.name ?? (kind ? kind[0]!.toUpperCase() + kind.slice(1) : "Welcome");
   const page = pageFor(draft, "/", "Home", "The site");
   // The hero's tagline names the kind of business and the place: its check verifies both.
   const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1) : undefined;
   const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : [])];
   const tagline = [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
+  draft.appName ??= { name, requirementIds: businessId ? [businessId] : [pageId] };
   addSection(draft, page, { type: "hero", title: name, ...(tagline ? { tagline } : {}), requirementIds: heroIds });
 
   for (const concept of siteSectionConcepts) {

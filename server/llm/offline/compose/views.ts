@@ -158,7 +158,8 @@ export function composeCharts(draft: Draft): void {
     }
     const groupFrom = bucketAt >= 0 ? bucketAt - 1 : groupAt >= 0 ? groupAt - 1 : -1;
     const ids = [id];
-    if (groupFrom >= 0) ids.push(requirement(draft, "computed", `Grouped ${bucketAt >= 0 ? `by ${tokens[bucketAt]!.lemma}` : `by ${tokens[groupAt]!.word}`}`, Math.max(match.to, sentenceStart), groupFrom + 2));
+    // The grouping phrase may come before the chart words ("by category as a pie chart") or after them.
+    if (groupFrom >= 0) ids.push(requirement(draft, "computed", `Grouped ${bucketAt >= 0 ? `by ${tokens[bucketAt]!.lemma}` : `by ${tokens[groupAt]!.word}`}`, groupFrom, groupFrom + 2));
     // Counting workouts vs summing money: "workouts per week" counts, "spending"/"sales" sums.
     const money = moneyField(entity);
     const counts = !money || tokens.slice(match.to, end).some((t) => t.lemma === labelOf(entity) || t.lemma === entity.name.toLowerCase());

@@ -105,7 +105,8 @@ export function readList(tokens: Token[], from: number, limit = 60): { items: Li
       while (tokens[i + 1] && separators.has(tokens[i + 1]!.word)) i++;
       start = i + 1;
       const next = tokens[start];
-      const isActionVerb = next && next.tags.has("Verb") && (next.tags.has("Infinitive") || next.tags.has("Imperative")) && !fieldGivingVerbs.has(next.word) && !next.tags.has("Noun") && !fieldWords.has(next.lemma);
+      // A capitalised word inside a list is a name ("Backlog, Doing, Review, Done"), not a new clause.
+      const isActionVerb = next && !/^[A-Z]/.test(next.text) && next.tags.has("Verb") && (next.tags.has("Infinitive") || next.tags.has("Imperative")) && !fieldGivingVerbs.has(next.word) && !next.tags.has("Noun") && !fieldWords.has(next.lemma);
       if (!next || isActionVerb || clauseStarters.has(next.word) || ["with", "including"].includes(next.word) || (next.tags.has("Pronoun") && tokens[start + 1]?.tags.has("Verb"))) return { items, end: start };
       i = start;
       continue;

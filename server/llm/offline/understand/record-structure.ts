@@ -216,6 +216,7 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
   });
   structure.states = structure.states.filter((s, i) => structure.states.findIndex((o) => o.entity === s.entity) === i);
   structure.mentions = mentions.filter((m) => !structure.instances.some((g) => m.from > g.span.from && m.from < g.span.to) && !structure.fields.some((f) => f.options && m.from >= f.options.from && m.from < f.options.to));
+  absorbFieldMentions(reading, structure);
   return structure;
 }
 
@@ -242,4 +243,41 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: item.options });
     for (let i = item.from; i < (item.options?.to ?? item.to); i++) used.add(i);
   }
+}
+
+/**
+ * A kind of record named only as a field of another ("date, product and amount") or as what a
+ * figure is grouped by ("spending by category") is that field, not a list of its own: nothing
+ * about it (fields, links, records to start with) says the user wants to keep it separately.
+ */
+function absorbFieldMentions(reading: Reading, structure: RecordStructure): void {
+  const { tokens } = reading;
+  const hasOwnStructure = (entity: string) =>
+    structure.fields.some((f) => f.entity === entity) ||
+    structure.relations.some((r) => r.child === entity || r.parent === entity) ||
+    structure.links.some((l) => [l.actor, l.object, l.link.entity].includes(entity)) ||
+    structure.instances.some((g) => g.entity === entity) ||
+    structure.states.some((st) => st.entity === entity);
+  const absorbed = new Set<EntityMention>();
+  for (const mention of structure.mentions) {
+    if (hasOwnStructure(mention.entity)) continue;
+    const others = structure.mentions.filter((m) => m.entity !== mention.entity);
+    if (!others.length) continue;
+    const asField = structure.fields.find((f) => f.entity !== mention.entity && mention.from >= f.span.from && mention.to <= f.span.to);
+    if (asField) {
+      absorbed.add(mention);
+      continue;
+    }
+    const before = tokens[mention.from - 1]?.word;
+    if (before !== "by" && before !== "per") continue;
+    const field = readFieldPhrase(tokens.slice(mention.from, mention.to));
+    const concept = field?.concept ? fieldConcepts.find((c) => c.name === field.concept) : undefined;
+    if (!field || concept?.type !== "enum") continue;
+    const owner = [...others].reverse().find((m) => m.to <= mention.from) ?? others[0]!;
+    structure.fields.push({ entity: owner.entity, field, span: { from: mention.from, to: mention.to } });
+    absorbed.add(mention);
+  }
+  // Every mention of an absorbed kind goes, not only the one that was read as a field.
+  const gone = new Set([...absorbed].map((m) => m.entity).filter((entity) => structure.mentions.filter((m) => m.entity === entity).every((m) => absorbed.has(m) || !hasOwnStructure(entity))));
+  structure.mentions = structure.mentions.filter((m) => !gone.has(m.entity));
 }
