@@ -1,3 +1,5 @@
+// Patterns: spaces separate words and "|" separates alternatives for ONE word, so a phrase that
+// stands alone ("stop watch") is its own pattern, never an alternative of a word.
 // Words that ask for a particular shape of app: a board, a message wall, a quiz, flashcards, a
 // timer, a countdown, daily check-ins. The composer turns each into its section.
 
@@ -6,9 +8,9 @@ export const feedPatterns = ["guestbook|guestbooks", "guest book", "message|comm
 export const quizPatterns = ["quiz|quizzes|trivia", "test me on", "multiple choice"];
 export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "flipping|flip|flips card|cards", "vocab|vocabulary card|cards"];
 export const spacedPatterns = ["come back more often", "spaced repetition", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];
-export const timerPatterns = { pomodoro: ["pomodoro|pomodoros", "focus timer"], stopwatch: ["stopwatch|stop watch", "lap timer"], countdown: ["countdown|count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
+export const timerPatterns = { pomodoro: ["pomodoro|pomodoros", "focus timer"], stopwatch: ["stopwatch", "stop watch", "lap timer"], countdown: ["countdown", "count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
 export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night"];
 export const streakPatterns = ["streak|streaks", "in a row", "consecutive days"];
-export const sequencePatterns = ["drag|add|put … into|to a|the setlist|playlist|running order|order", "setlist|set list|playlist|running order"];
+export const sequencePatterns = ["drag|add|put … into|to a|the setlist|playlist|running order|order", "setlist|playlist", "set list", "running order"];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log per|a|each day", "entry per day", "once a day"];
 export const searchPatterns = ["searchable", "search|find|filter by? … entry|entries|note|notes|record|records", "search"];

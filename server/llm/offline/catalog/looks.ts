@@ -12,7 +12,7 @@ export const lookConcepts: LookConcept[] = [
   { patterns: ["bright|vibrant|colourful|colorful|playful|fun colours|colors|palette|theme", "bright", "colourful", "colorful", "vibrant"], text: "Bright, playful colours", theme: { palette: "bright", accent: "#db2777" } },
   { patterns: ["pastel|soft colours|colors|palette|tones", "pastel"], text: "Soft pastel colours", theme: { palette: "pastel", accent: "#8b5cf6" } },
   { patterns: ["cool|calm|calming colours|colors|palette|tones"], text: "Cool, calm colours", theme: { palette: "cool", accent: "#0e7490" } },
-  { patterns: ["minimal|minimalist|monochrome|black and white"], text: "Minimal black-and-white look", theme: { palette: "mono", accent: "#111827" } },
+  { patterns: ["minimal|minimalist|monochrome", "black and white"], text: "Minimal black-and-white look", theme: { palette: "mono", accent: "#111827" } },
   { patterns: ["serif font|fonts|typeface|type|headings", "serif", "classic font|typeface", "elegant font"], text: "A serif font", theme: { font: "serif" } },
   { patterns: ["rounded|friendly font|fonts"], text: "A rounded, friendly font", theme: { font: "rounded" } },
   { patterns: ["monospace|typewriter font|fonts"], text: "A monospace font", theme: { font: "mono" } },

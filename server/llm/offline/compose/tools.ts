@@ -154,14 +154,18 @@ export function composeTimer(draft: Draft): boolean {
       section.target = date.value;
       ids.push(requirement(draft, "content", `Counts down to ${date.text}`, date.from, date.to));
     }
-    const about = tokens.slice(hit.to).findIndex((t) => /^[.,;]$/.test(t.text) || t.isNumber || monthNames.includes(t.word));
-    const subjectTo = about < 0 ? tokens.length : hit.to + about;
-    if (subjectTo > hit.to) {
-      const subject = draft.reading.prompt.slice(tokens[hit.to]!.start, tokens[subjectTo - 1]!.end).replace(/^(my|our|the)\s+/i, "");
+    // "countdown to my wedding day 12 September": the occasion is what follows "to", up to the date.
+    let from = hit.to;
+    while (tokens[from] && ["to", "until", "till", "til"].includes(tokens[from]!.word)) from++;
+    const about = tokens.slice(from).findIndex((t) => /^[.,;]$/.test(t.text) || t.isNumber || monthNames.includes(t.word));
+    const subjectTo = about < 0 ? tokens.length : from + about;
+    if (subjectTo > from) {
+      const subject = draft.reading.prompt.slice(tokens[from]!.start, tokens[subjectTo - 1]!.end).replace(/^(my|our|the)\s+/i, "");
       if (subject) {
-        section.title = `Countdown to ${subject.replace(/^my |^our /i, "")}`.slice(0, 80);
-        ids.push(requirement(draft, "content", `The countdown is to ${subject}`, hit.to, subjectTo));
-        draft.appName ??= { name: `${subject[0]!.toUpperCase()}${subject.slice(1)} Countdown`.replace(/ day Countdown$/i, " Countdown").slice(0, 60), requirementIds: [ids[0]!] };
+        section.title = `Countdown to ${subject}`.slice(0, 80);
+        ids.push(requirement(draft, "content", `The countdown is to ${subject}`, from, subjectTo));
+        const occasion = subject.replace(/\s+day$/i, "").replace(/(^|\s)([a-z])/g, (_, space: string, c: string) => space + c.toUpperCase());
+        draft.appName ??= { name: `${occasion} Countdown`.slice(0, 60), requirementIds: [ids[0]!] };
       }
     }
   }

@@ -95,9 +95,9 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
   const covered = new Set<number>();
   for (const m of known) for (let i = m.from; i < m.to; i++) covered.add(i);
   const found: EntityMention[] = [];
-  const accept = (at: number) => {
+  const accept = (at: number, isNounForSure = false) => {
     const token = tokens[at];
-    if (!token || covered.has(at) || claimed.has(at) || !isNoun(token) || nonEntities.has(token.lemma) || containers.has(token.lemma) || fieldWords.has(token.lemma)) return;
+    if (!token || covered.has(at) || claimed.has(at) || !(isNoun(token) || isNounForSure) || nonEntities.has(token.lemma) || containers.has(token.lemma) || fieldWords.has(token.lemma)) return;
     const mention = mentionFromNoun(token, at, at + 1);
     if (mention) {
       found.push(mention);
@@ -119,6 +119,11 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
     }
     // The noun before a container word: "vinyl collection", "song library".
     if (!knowsRecords && containers.has(token.lemma) && i > 0 && isNoun(tokens[i - 1]) && tokens[i - 1]!.lemma !== token.lemma) accept(i - 1);
+    // A plural noun followed by its fields: "films with a rating out of 10", "tickets with a priority".
+    // At a sentence's start the tagger may read "tickets with" as a verb; a plural there is the noun.
+    const startsSentence = i === 0 || /^[.!?;:]$/.test(tokens[i - 1]!.text);
+    const plural = token.tags.has("Plural") || (startsSentence && token.word !== token.lemma && token.word.endsWith("s"));
+    if (plural && ["with", ":", "-", "—"].includes(tokens[i + 1]?.word ?? "") && tokens.slice(i + 2, i + 6).some((t) => fieldWords.has(t.lemma))) accept(i, true);
     // A noun with its own list of fields: "plants (name, species)", "dogs (name, owner)".
     if (token.text === "(" && i > 0 && parenthesisedFields(tokens, i)) accept(i - 1);
   }

@@ -1,6 +1,8 @@
 // Fixes misspelt words against the catalogs' vocabulary: edit distance 1 for words of 4–5
-// letters, 2 for longer ones, and only when the word is not an English word compromise knows
-// (so "want" never becomes "wait"). The token keeps its original text for quotes.
+// letters, 2 for longer ones, and only when the word is not an English word (compromise's lexicon
+// or a 275,000-word English list), so "want" never becomes "wait" nor "tickets" "ticker".
+// The token keeps its original text for quotes.
+import englishWordList from "an-array-of-english-words";
 import nlp from "compromise";
 import { catalogVocabulary } from "../catalog/vocabulary";
 import { respell, type Token } from "./tokens";
@@ -25,9 +27,11 @@ export function editDistance(a: string, b: string, limit = 3): number {
 }
 
 let lexicon: Record<string, unknown> | undefined;
+let dictionary: Set<string> | undefined;
 function knownEnglish(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  return word in lexicon;
+  dictionary ??= new Set(englishWordList as string[]);
+  return word in lexicon || dictionary.has(word);
 }
 
 // Everyday words compromise's lexicon leaves out but that are spelt right.
