@@ -3,6 +3,7 @@
 import { capabilities } from "../catalog/capabilities";
 import { dayNames, monthNames } from "../catalog/content";
 import { accentColours, colourTargets, lookConcepts } from "../catalog/looks";
+import { readList } from "../understand/lists";
 import { findPattern } from "../understand/match-pattern";
 import { claim, isClaimed, requirement, type Draft } from "./draft";
 
@@ -70,6 +71,19 @@ function nameSpan(draft: Draft, from: number, allowLowerFirst = false): number {
   return to;
 }
 
+/** Is token `at` inside a list of capitalised options that follows "with" or "columns"? */
+function inCapitalisedList(tokens: Draft["reading"]["tokens"], at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i < 30; i--) {
+    const t = tokens[i]!;
+    if (/^[.!?;:]$/.test(t.text)) return false;
+    if (["with", "columns", "column", "lists"].includes(t.word)) {
+      const { end } = readList(tokens, i + 1, 30);
+      return at < end && tokens.slice(i + 1, end).some((w) => w.text === ",");
+    }
+  }
+  return false;
+}
+
 export function composeName(draft: Draft): void {
   const { tokens } = draft.reading;
   let best: { from: number; to: number } | undefined;
@@ -90,6 +104,8 @@ export function composeName(draft: Draft): void {
     const t = tokens[i]!;
     const previous = tokens[i - 1]!;
     if (!t.isWord || !isCapitalised(t.text) || /^[.!?:;(]$/.test(previous.text) || calendarWords.has(t.word) || /^[A-Z]{2,4}$/.test(t.text)) continue;
+    // Capitalised items of a list ("with To Do, In Progress, Done") are options, not the app's name.
+    if (inCapitalisedList(tokens, i)) continue;
     if (draft.claimed.has(i)) continue;
     const to = nameSpan(draft, i);
     const words = tokens.slice(i, to);

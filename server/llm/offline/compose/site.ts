@@ -22,14 +22,16 @@ export function composeSite(draft: Draft): void {
   const business = tokens.find((t) => businessKinds[t.word] || businessKinds[t.lemma]);
   const kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
   const place = composePlace(draft);
+  const occasion = business ? undefined : readOccasion(draft);
   // No name given: the kind of business is the most honest title ("Bakery"), never a made-up brand.
-  const name = draft.appName?.name ?? (kind ? kind[0]!.toUpperCase() + kind.slice(1) : "Welcome");
+  const name = draft.appName?.name ?? occasion?.title ?? (kind ? kind[0]!.toUpperCase() + kind.slice(1) : "Welcome");
   const page = pageFor(draft, "/", "Home", "The site");
   // The hero's tagline names the kind of business and the place: its check verifies both.
   const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1) : undefined;
-  const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : [])];
-  const tagline = [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
-  draft.appName ??= { name, requirementIds: businessId ? [businessId] : [pageId] };
+  const occasionId = occasion ? requirement(draft, "content", `The page is for the ${occasion.title.toLowerCase()}${occasion.when ? ` on ${occasion.when}` : ""}`, occasion.from, occasion.to) : undefined;
+  const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : []), ...(occasionId ? [occasionId] : [])];
+  const tagline = occasion ? (occasion.when ?? "") : [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
+  draft.appName ??= { name, requirementIds: businessId ? [businessId] : occasionId ? [occasionId] : [pageId] };
   addSection(draft, page, { type: "hero", title: name, ...(tagline ? { tagline } : {}), requirementIds: heroIds });
 
   for (const concept of siteSectionConcepts) {
@@ -96,4 +98,27 @@ export function composeRequestForm(draft: Draft, entityName: string, title: stri
   const listAsk = findAny(draft.reading.tokens, ["page|list|screen|view to? see|of … all? the? booking|bookings|request|requests|rsvp|rsvps|reply|replies|response|responses", "see all|every … request|requests|booking|bookings|rsvp|rsvps"]);
   const listIds = listAsk ? [requirement(draft, "page", `A page listing every ${listTitle.toLowerCase()}`, listAsk.from, listAsk.to)] : requirementIds;
   addSection(draft, pageFor(draft, `/${entityName.toLowerCase()}s`, listTitle, `Every ${listTitle.toLowerCase()}`), { type: "records", title: listTitle, entity: entityName, create: false, requirementIds: listIds });
+}
+
+const occasionWords = new Set(["party", "wedding", "birthday", "celebration", "anniversary", "reunion", "barbecue", "bbq", "dinner", "launch", "fundraiser", "fair", "festival", "picnic", "shower", "event", "gala", "concert"]);
+const dateWords = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d{1,2}(st|nd|rd|th)?$|^\d{4}$/i;
+
+/** "RSVP page for my 30th birthday party on Saturday 14 June": the occasion and when it is. */
+function readOccasion(draft: Draft): { title: string; when?: string; from: number; to: number } | undefined {
+  const { tokens } = draft.reading;
+  const at = tokens.findIndex((t, i) => occasionWords.has(t.lemma) && !occasionWords.has(tokens[i + 1]?.lemma ?? "") && !isClaimed(draft, i, i + 1));
+  if (at < 0) return undefined;
+  let from = at;
+  while (from > 0 && at - from < 4 && (tokens[from - 1]!.isWord || tokens[from - 1]!.isNumber) && !["for", "my", "our", "the", "a", "an", "page", "site", "website", "rsvp"].includes(tokens[from - 1]!.word)) from--;
+  let to = at + 1;
+  let when: string | undefined;
+  if (["on", "at"].includes(tokens[to]?.word ?? "") && dateWords.test(tokens[to + 1]?.text ?? "")) {
+    let end = to + 1;
+    while (tokens[end] && (dateWords.test(tokens[end]!.text) || tokens[end]!.text === ",")) end++;
+    when = draft.reading.prompt.slice(tokens[to + 1]!.start, tokens[end - 1]!.end);
+    to = end;
+  }
+  const words = draft.reading.prompt.slice(tokens[from]!.start, tokens[at]!.end);
+  const title = words.replace(/(^|\s)([a-z])/g, (_, space: string, c: string) => space + c.toUpperCase()).slice(0, 60);
+  return { title, when, from, to };
 }

@@ -72,6 +72,8 @@ export function findCatalogMentions(reading: Reading, claimed: Set<number>): Ent
     if (overlaps) continue;
     const single = to - from === 1;
     if (single && !needsNounTag(tokens, from)) continue;
+    // "birthday party", "wedding cake": the word describes an event or thing, not a record kept.
+    if (single && ["party", "cake", "card", "celebration", "dinner", "event", "present", "gift"].includes(tokens[to]?.lemma ?? "")) continue;
     // "in order", "to book": a preposition before a single word makes it something else.
     if (single && ["in", "to"].includes(tokens[from - 1]?.word ?? "")) continue;
     // "reading list" style compounds are in the catalog; a catalog noun used as a modifier of a

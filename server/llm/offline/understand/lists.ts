@@ -20,7 +20,8 @@ const hardStops = new Set([".", ";", "!", "?", ")", ":"]);
 /** Cleans an option's words: "to the gym" → "gym", keeps the user's capitals otherwise. */
 export function optionText(tokens: Token[], span: Span): string {
   const words = tokens.slice(span.from, span.to).filter((t) => t.isWord || t.isNumber || t.text === "'" || /\p{Extended_Pictographic}/u.test(t.text));
-  while (words.length > 1 && ["to", "the", "a", "an", "at", "i", "go"].includes(words[0]!.word)) words.shift();
+  // "to the gym" → "gym", but "To Do" is a name: capitalised words stay.
+  while (words.length > 1 && ["to", "the", "a", "an", "at", "i", "go"].includes(words[0]!.word) && !/^[A-Z]/.test(words[0]!.text)) words.shift();
   let text = "";
   for (let i = 0; i < words.length; i++) {
     const token = words[i]!;

@@ -28,7 +28,8 @@ export type RecordStructure = {
   instances: { entity: string; span: Span; names: string[] }[];
 };
 
-const listTriggers = new Set(["with", "has", "have", "having", "containing", "including", ":", "-", "—", "("]);
+// Words after which a record's fields are listed; "Guests enter their name, yes/no/maybe" too.
+const listTriggers = new Set(["with", "has", "have", "having", "containing", "including", ":", "-", "—", "(", "enter", "give", "leave", "fill"]);
 const relationPhrases: { patterns: string[]; childIsFirst: boolean }[] = [
   { patterns: ["linked|link|connected|tied|attached|assigned|assign to a|an|the|one|each?", "is|are assigned|linked to a|an|the|one|each?", "come|comes|coming from a|an|the|one|each?", "belong|belongs|belonging to a|an|the|each?", "for a|an|each|every|the", "about|under|of|on|per each|every|a|an", "per", "booked for|with a|an|the?", "inside|within a|an|the|each?"], childIsFirst: true },
   { patterns: ["has|have|having many|several|multiple|some?", "and their|its|his|her", "with their|its|many|several|multiple", "'s|s'"], childIsFirst: false },
@@ -226,7 +227,12 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     const words = tokens.slice(item.from, item.to);
     if (words.length === 0) continue;
     const content = words.filter((t) => (t.isWord || t.isNumber) && !determiners.has(t.word));
-    const field = readFieldPhrase(words);
+    let field = readFieldPhrase(words);
+    // A bare choice ("yes/no/maybe") is the record's answer to the question the app asks.
+    if ((!field || !field.concept) && item.options && words.every((t) => (item.options!.from <= t.index && t.index < item.options!.to) || !t.isWord)) {
+      const isReply = item.options.options.some((o) => /^(yes|no|maybe)$/i.test(o));
+      field = { name: isReply ? "attending" : "choice", label: isReply ? "Attending" : "Choice", type: "enum" };
+    }
     const inner = mentions.find((m) => m.from >= item.from && m.to <= item.to);
     // A kind of record that is the whole item ("line items", "supplier") links to the focus,
     // unless the word is an exact field too ("customer" on an order is a field).
