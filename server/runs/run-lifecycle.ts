@@ -18,8 +18,8 @@ type Change<T extends RunEventType> = {
 /**
  * Moves the run, its project's status and its log together, only from a status that may move to
  * `change.status` (run-transitions.ts). Returns false, changing nothing, when the run already
- * finished: a late or retried step of a cancelled run is a no-op, not an error. A move the table
- * forbids between two active statuses is a bug, and throws.
+ * finished: a late or retried step of a cancelled run is a no-op, not an error. Any other refused
+ * move (back to QUEUED) is a bug, and throws.
  */
 async function changeRun<T extends RunEventType>(db: Db, runId: string, change: Change<T>): Promise<boolean> {
   return db.$transaction(async (tx) => {

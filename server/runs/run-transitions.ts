@@ -4,18 +4,19 @@
 // step of it arrives late or is retried.
 import type { Prisma } from "../db/generated/client";
 import type { RunStatus } from "../db/generated/enums";
-import { isFinishedRunStatus, type FinishedRunStatus } from "../events/run-statuses";
+import { finishedRunStatuses, isFinishedRunStatus, type FinishedRunStatus } from "../events/run-statuses";
 
-const ending = ["FAILED", "CANCELLED"] as const satisfies RunStatus[];
+const onwards = ["RUNNING", "WAITING", ...finishedRunStatuses] as const satisfies readonly RunStatus[];
 
 /**
- * RUNNING → RUNNING is a stage change (or a step retried after its write); WAITING → WAITING a
- * plan saved again by a retried step. Nothing moves back to QUEUED: a retry is a new run.
+ * An active run may go on (RUNNING → RUNNING is a stage change or a step retried after its write)
+ * or end in any way; nothing goes back to QUEUED (a retry is a new run), and a finished run goes
+ * nowhere.
  */
 export const runTransitions = {
-  QUEUED: ["RUNNING", ...ending],
-  RUNNING: ["RUNNING", "WAITING", "SUCCEEDED", "READY_WITH_GAPS", ...ending],
-  WAITING: ["WAITING", "RUNNING", ...ending],
+  QUEUED: onwards,
+  RUNNING: onwards,
+  WAITING: onwards,
   SUCCEEDED: [],
   READY_WITH_GAPS: [],
   FAILED: [],
