@@ -10,7 +10,7 @@ import { createProject } from "../projects/create-project";
 import { markRunFinished, markRunStage, markRunStarted, savePlan } from "../runs/run-lifecycle";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/test-database";
-import { createVersionStep, deployStep, repairStep } from "./pipeline-steps";
+import { createVersionStep, deployStep, repairStep, type RunEnded } from "./pipeline-steps";
 
 const PROMPT = "A reading list for books with authors";
 const plan = compilePlan(PROMPT);
@@ -22,9 +22,9 @@ const fileSets = [
 const failures = [{ checkId: "loads", message: "the page did not load" }];
 const previewOrigins = resolvePreviewOrigins({ platformUrl: "http://localhost:3999" });
 
-function expectMade<T extends object>(result: T | { runEnded: string }): T {
-  if ("runEnded" in result) throw new Error(`the run ended ${result.runEnded}`);
-  return result;
+function expectMade<R extends object>(result: R): Exclude<R, RunEnded> {
+  if ("runEnded" in result) throw new Error(`the run ended ${String(result.runEnded)}`);
+  return result as Exclude<R, RunEnded>;
 }
 
 describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (kind) => {
