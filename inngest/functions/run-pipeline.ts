@@ -71,15 +71,20 @@ export const runPipeline = inngest.createFunction(
         step.run("db", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "DB"))),
         step.run("infra", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "Infra"))),
       ]);
-      let version = await step.run("create-version", async () =>
+      const created = await step.run("create-version", async () =>
         createVersionStep(await db(), runId, [code, data, infra], `${plan.appName}: ${plan.summary}`.slice(0, 300)),
       );
+      // A step of a run that ended meanwhile (cancelled) wrote nothing: stop without touching it.
+      if ("runEnded" in created) return { status: "ended" as const, runStatus: created.runEnded };
+      let version = created;
       await step.sendEvent("announce-code", codeGenerated.create({ projectId, runId, versionId: version.versionId }));
 
       let qa = await step.run("qa-1", async () => qaStep(await db(), runId, version.versionId, 1));
       for (let attempt = 1; !qa.passed && attempt <= MAX_REPAIR_ATTEMPTS; attempt++) {
         const failures = qa.failures;
-        version = await step.run(`repair-${attempt}`, async () => nonRetriable(async () => repairStep(await db(), runId, version.versionId, failures, attempt)));
+        const repaired = await step.run(`repair-${attempt}`, async () => nonRetriable(async () => repairStep(await db(), runId, version.versionId, failures, attempt)));
+        if ("runEnded" in repaired) return { status: "ended" as const, runStatus: repaired.runEnded };
+        version = repaired;
         qa = await step.run(`qa-${attempt + 1}`, async () => qaStep(await db(), runId, version.versionId, attempt + 1));
       }
       if (!qa.passed) {
@@ -89,6 +94,7 @@ export const runPipeline = inngest.createFunction(
       }
 
       const deployment = await step.run("deploy", async () => deployStep(await db(), runId, version.versionId, getPreviewOrigins()));
+      if ("runEnded" in deployment) return { status: "ended" as const, runStatus: deployment.runEnded };
       await step.sendEvent(
         "announce-deployment",
         deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),

@@ -3,18 +3,21 @@
 // function (inngest/functions/run-pipeline.ts) only sequences them, so every step is durable.
 import type { PreviewOrigins } from "../deployments/preview-origin";
 import type { Db } from "../db";
+import type { DeploymentStatus } from "../db/generated/client";
 import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
 import { runAgentTask } from "./run-agent-task";
-import { deployPreview } from "../deployments/deploy-preview";
+import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
 import type { RunGap } from "../events/run-events";
+import type { FinishedRunStatus } from "../events/run-statuses";
 import { appendRunEvent } from "../runs/append-run-event";
 import { markRunStage, savePlan } from "../runs/run-lifecycle";
-import { createVersion, sha256 } from "../versions/create-version";
+import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
+import { createVersion, findStepVersion, sha256, type CreateVersionHooks } from "../versions/create-version";
 import { readVersionFiles } from "../versions/read-version";
 import { loadRunContext, type RunContext } from "./run-context";
 
@@ -61,17 +64,56 @@ async function readFilesAsText(db: Db, versionId: string): Promise<TGeneratedFil
   return (await readVersionFiles(db, versionId)).map((file) => ({ path: file.path, content: file.content.toString("utf8") }));
 }
 
-/** Stores the agents' files as a new version. Model output is a change set over the previous version; the offline compiler's is complete. */
-export async function createVersionStep(db: Db, runId: string, fileSets: FileSet[], summary: string) {
+/**
+ * What a version-making or deploying step of a run that already ended (cancelled, or failed
+ * elsewhere) returns: it wrote nothing. The function stops there (run-pipeline.ts).
+ */
+export type RunEnded = { runEnded: FinishedRunStatus };
+
+async function runEnded(db: Db, runId: string): Promise<RunEnded | null> {
+  const status = await finishedStatusOf(db, runId);
+  return status ? { runEnded: status } : null;
+}
+
+/** A write refused because the run ended meanwhile is the step's clean answer, not its failure. */
+async function unlessRunEnded<T>(work: () => Promise<T>): Promise<T | RunEnded> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RunFinishedError) return { runEnded: error.status };
+    throw error;
+  }
+}
+
+/** The run stays locked and active while its version is written, and the version's event commits with it. */
+function versionOfRun(runId: string, eventSummary: string): CreateVersionHooks {
+  return {
+    before: (tx) => lockActiveRun(tx, runId),
+    after: async (tx, version) => {
+      await appendRunEvent(tx, runId, "version.created", { versionId: version.id, number: version.number, files: version._count.files, summary: eventSummary });
+    },
+  };
+}
+
+/**
+ * Stores the agents' files as a new version. Model output is a change set over the previous version; the offline compiler's is complete.
+ * Keyed by (run, "create-version"): run again, it returns the version it made.
+ */
+export async function createVersionStep(db: Db, runId: string, fileSets: FileSet[], summary: string): Promise<{ versionId: string; number: number } | RunEnded> {
+  const stepKey = "create-version";
+  const made = await findStepVersion(db, runId, stepKey);
+  if (made) return { versionId: made.id, number: made.number };
+  const ended = await runEnded(db, runId);
+  if (ended) return ended;
   const context = await loadRunContext(db, runId);
   const { brain } = brainAndBudget(context);
   const byPath = new Map<string, TGeneratedFile>();
   if (!brain.isOffline && context.previousVersionId) for (const file of await readFilesAsText(db, context.previousVersionId)) byPath.set(file.path, file);
   for (const set of fileSets) for (const file of set.files) byPath.set(file.path, file);
-  const version = await createVersion(db, { projectId: context.projectId, runId, parentVersionId: context.previousVersionId, summary, files: [...byPath.values()] });
-  await db.$transaction((tx) =>
-    appendRunEvent(tx, runId, "version.created", { versionId: version.id, number: version.number, files: version._count.files, summary }),
+  const version = await unlessRunEnded(() =>
+    createVersion(db, { projectId: context.projectId, runId, stepKey, parentVersionId: context.previousVersionId, summary, files: [...byPath.values()] }, versionOfRun(runId, summary)),
   );
+  if ("runEnded" in version) return version;
   return { versionId: version.id, number: version.number };
 }
 
@@ -115,7 +157,13 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   return { passed: report.passed, failures: report.failures, screenshotSha, gaps };
 }
 
-export async function repairStep(db: Db, runId: string, versionId: string, failures: QaFailure[], attempt: number) {
+/** Keyed by (run, "repair-<attempt>"): run again, it returns the version it made without asking the model again. */
+export async function repairStep(db: Db, runId: string, versionId: string, failures: QaFailure[], attempt: number): Promise<{ versionId: string; number: number } | RunEnded> {
+  const stepKey = `repair-${attempt}`;
+  const made = await findStepVersion(db, runId, stepKey);
+  if (made) return { versionId: made.id, number: made.number };
+  const ended = await runEnded(db, runId);
+  if (ended) return ended;
   const context = await loadRunContext(db, runId);
   if (!context.plan) throw new Error("The run has no plan");
   const plan = context.plan;
@@ -129,26 +177,44 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   );
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const file of repaired.files) byPath.set(file.path, file);
-  const version = await createVersion(db, { projectId: context.projectId, runId, parentVersionId: versionId, summary: `Repair ${attempt}: ${repaired.summary}`, files: [...byPath.values()] });
-  await db.$transaction((tx) =>
-    appendRunEvent(tx, runId, "version.created", { versionId: version.id, number: version.number, files: version._count.files, summary: `Repair attempt ${attempt}` }),
+  const version = await unlessRunEnded(() =>
+    createVersion(
+      db,
+      { projectId: context.projectId, runId, stepKey, parentVersionId: versionId, summary: `Repair ${attempt}: ${repaired.summary}`, files: [...byPath.values()] },
+      versionOfRun(runId, `Repair attempt ${attempt}`),
+    ),
   );
+  if ("runEnded" in version) return version;
   return { versionId: version.id, number: version.number };
 }
 
-export async function deployStep(db: Db, runId: string, versionId: string, previewOrigins: PreviewOrigins) {
+/**
+ * Keyed by (run, "deploy"): run again, it returns the deployment it made when that one finished,
+ * or resumes it from where it stopped.
+ */
+export async function deployStep(
+  db: Db,
+  runId: string,
+  versionId: string,
+  previewOrigins: PreviewOrigins,
+): Promise<{ deploymentId: string; status: DeploymentStatus; url: string | null } | RunEnded> {
+  const stepKey = "deploy";
+  const made = await findStepDeployment(db, runId, stepKey);
+  if (made && made.completedAt) return { deploymentId: made.id, status: made.status, url: made.deploymentUrl };
   const context = await loadRunContext(db, runId);
-  await markRunStage(db, runId, "DEPLOYING");
-  const deployment = await runAgentTask(
-    db,
-    { runId, projectId: context.projectId, agentName: "Deploy", taskType: "local-preview", input: { versionId } },
-    async () => ({
-      value: await deployPreview(db, { projectId: context.projectId, versionId, runId, previewOrigins }),
-      usage: { inputTokens: 0, outputTokens: 0 },
-      costUsd: 0,
-      attempts: 1,
-    }),
-    (value) => ({ deploymentId: value.id, status: value.status, url: value.deploymentUrl }),
-  );
-  return { deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
+  if (!(await markRunStage(db, runId, "DEPLOYING"))) return (await runEnded(db, runId))!;
+  return unlessRunEnded(async () => {
+    const deployment = await runAgentTask(
+      db,
+      { runId, projectId: context.projectId, agentName: "Deploy", taskType: "local-preview", input: { versionId } },
+      async () => ({
+        value: await deployPreview(db, { projectId: context.projectId, versionId, runId, stepKey, previewOrigins }),
+        usage: { inputTokens: 0, outputTokens: 0 },
+        costUsd: 0,
+        attempts: 1,
+      }),
+      (value) => ({ deploymentId: value.id, status: value.status, url: value.deploymentUrl }),
+    );
+    return { deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
+  });
 }

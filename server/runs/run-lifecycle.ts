@@ -2,23 +2,41 @@
 import type { Db } from "../db";
 import type { Prisma, ProjectStatus, RunStatus } from "../db/generated/client";
 import { assertNever, type RunEventPayload, type RunEventType, type RunGap, type RunStage } from "../events/run-events";
-import { finishedEventOfStatus } from "../events/run-statuses";
+import { finishedEventOfStatus, isFinishedRunStatus } from "../events/run-statuses";
 import type { TPlan } from "../plan/plan-schema";
 import { appendRunEvent } from "./append-run-event";
+import { runStatusesMovingTo } from "./run-transitions";
 
 type Change<T extends RunEventType> = {
   status: RunStatus;
   projectStatus?: ProjectStatus;
   event: T;
   payload: RunEventPayload<T>;
-  data?: Prisma.RunUpdateInput;
+  data?: Prisma.RunUpdateManyMutationInput;
 };
 
-async function changeRun<T extends RunEventType>(db: Db, runId: string, change: Change<T>) {
+/**
+ * Moves the run, its project's status and its log together, only from a status that may move to
+ * `change.status` (run-transitions.ts). Returns false, changing nothing, when the run already
+ * finished: a late or retried step of a cancelled run is a no-op, not an error. Any other refused
+ * move (back to QUEUED) is a bug, and throws.
+ */
+async function changeRun<T extends RunEventType>(db: Db, runId: string, change: Change<T>): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const run = await tx.run.update({ where: { id: runId }, data: { status: change.status, ...change.data }, select: { projectId: true } });
+    const { count } = await tx.run.updateMany({
+      where: { id: runId, status: { in: runStatusesMovingTo(change.status) } },
+      data: { status: change.status, ...change.data },
+    });
+    if (count === 0) {
+      const run = await tx.run.findUnique({ where: { id: runId }, select: { status: true } });
+      if (!run) throw new Error(`Run ${runId} not found`);
+      if (isFinishedRunStatus(run.status)) return false;
+      throw new Error(`A run cannot move from ${run.status} to ${change.status}`);
+    }
+    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true } });
     if (change.projectStatus) await tx.project.update({ where: { id: run.projectId }, data: { status: change.projectStatus } });
     await appendRunEvent(tx, runId, change.event, change.payload);
+    return true;
   });
 }
 
