@@ -20,7 +20,11 @@ export type RunEventSource = {
   isFinishedAt(seq: number): boolean;
 };
 
-export type RunEventHub = { source(runId: string): RunEventSource };
+export type RunEventHub = {
+  source(runId: string): RunEventSource;
+  /** Stops every reader and waits for reads in flight (shutdown, tests): nothing touches the database afterwards. */
+  close(): Promise<void>;
+};
 
 export type RunEventHubOptions = { db: Db; bus: RunEventBus; windowSize?: number; recheckMs?: number };
 
@@ -40,6 +44,11 @@ export function createRunEventHub({ db, bus, windowSize = 1000, recheckMs = 15_0
         read: (afterSeq, limit) => tails.get(runId)?.read(afterSeq, limit) ?? readFromTable(db, runId, afterSeq, limit),
         isFinishedAt: (seq) => tails.get(runId)?.isFinishedAt(seq) ?? false,
       };
+    },
+    async close() {
+      const open = [...tails.values()];
+      tails.clear();
+      await Promise.all(open.map((tail) => tail.close()));
     },
   };
 }
@@ -61,6 +70,7 @@ class RunTail {
   private isDirty = false;
   private unsubscribeBus: (() => void) | null = null;
   private recheck: ReturnType<typeof setInterval> | null = null;
+  private isStopped = false;
 
   constructor(
     private readonly db: Db,
@@ -81,21 +91,35 @@ class RunTail {
   }
 
   private async start(bus: RunEventBus) {
-    this.unsubscribeBus = await bus.subscribe(this.runId, () => void this.refresh());
+    this.unsubscribeBus = await bus.subscribe(this.runId, () => this.refreshInBackground());
     // Start the window at the present: older events are served from the table on demand.
     const run = await this.db.run.findUnique({ where: { id: this.runId }, select: { lastSeq: true, status: true } });
     this.windowFrom = this.lastRead = run?.lastSeq ?? 0;
     this.status = run?.status ?? null;
     this.lastSeq = run?.lastSeq ?? 0;
     // A notification can be lost when a LISTEN connection drops; a periodic re-read bounds the delay.
-    this.recheck = setInterval(() => void this.refresh(), this.recheckMs);
+    this.recheck = setInterval(() => this.refreshInBackground(), this.recheckMs);
     await this.refresh();
   }
 
   private stop() {
+    this.isStopped = true;
     this.unsubscribeBus?.();
     if (this.recheck) clearInterval(this.recheck);
     this.onEmpty();
+  }
+
+  async close() {
+    this.stop();
+    await this.refreshing?.catch(() => {});
+  }
+
+  /** A read nobody awaits (a notification, the periodic re-check): a failure is logged, and the next re-check retries. */
+  private refreshInBackground() {
+    if (this.isStopped) return;
+    this.refresh().catch((error: unknown) => {
+      if (!this.isStopped) console.warn(`[run-events] reading run ${this.runId} failed; retrying in ${this.recheckMs} ms:`, error instanceof Error ? error.message : error);
+    });
   }
 
   /** Single-flight: notifications arriving during a read cause exactly one more read. */

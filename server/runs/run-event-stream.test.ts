@@ -22,17 +22,19 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   let database: TestDatabase;
   let bus: RunEventBus;
   let server: Awaited<ReturnType<typeof serveFetchHandler>>;
+  let hub: ReturnType<typeof createRunEventHub>;
   const slots = createStreamSlots(3);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     bus = createRunEventBus(database.driver);
+    // A small window makes resuming streams cross from the table to memory within one test.
+    hub = createRunEventHub({ db: database.prisma, bus, recheckMs: 200, windowSize: 5 });
     server = await serveFetchHandler((request) => {
       const runId = new URL(request.url).pathname.split("/")[3] ?? "";
       return handleRunEventsRequest(request, runId, {
         db: database.prisma,
-        // A small window makes resuming streams cross from the table to memory within one test.
-        hub: createRunEventHub({ db: database.prisma, bus, recheckMs: 200, windowSize: 5 }),
+        hub,
         heartbeatMs: 200,
         resolveCaller: async (incoming) => {
           const token = incoming.headers.get("authorization")?.replace(/^Bearer /, "");
@@ -47,9 +49,8 @@ describe.each(testDatabaseKinds)("run event stream over SSE on %s", (kind) => {
   });
   afterAll(async () => {
     await server?.close();
-    // Streams closed by the disconnect may still have a table read in flight (the hub has no
-    // close of its own): let them settle before the database goes away.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Reads in flight finish before the database goes away.
+    await hub?.close();
     await bus?.close();
     await database?.cleanup();
   });
