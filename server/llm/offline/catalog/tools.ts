@@ -40,6 +40,14 @@ export const unitWords: Record<string, string> = {
   g: "g", gram: "g", grams: "g", ounce: "oz", ounces: "oz", oz: "oz", ml: "ml", cup: "cup", cups: "cup",
 };
 
+/** What each unit measures: only units of one dimension convert ("kg to lb", not "lb and celsius"). */
+export const unitDimensions: Record<string, "length" | "mass" | "temperature" | "volume"> = {
+  km: "length", mi: "length", cm: "length", in: "length", m: "length", ft: "length",
+  kg: "mass", lb: "mass", g: "mass", oz: "mass",
+  c: "temperature", f: "temperature",
+  l: "volume", gal: "volume", ml: "volume", cup: "volume",
+};
+
 /** Currency words to ISO codes. */
 export const currencyWords: Record<string, string> = {
   eur: "EUR", euro: "EUR", euros: "EUR", usd: "USD", dollar: "USD", dollars: "USD", gbp: "GBP", pound: "GBP", pounds: "GBP", sterling: "GBP",

@@ -1,7 +1,7 @@
 // Single-purpose apps: calculators, converters and generators (a `tool` section), timers and
 // countdowns (a `timer` section). Each sub-ask the prompt makes ("both directions", "copy
 // button", "long break after 4 rounds") becomes its own requirement and a config value.
-import { currencyWords, toolConcepts, unitWords, type ToolConcept } from "../catalog/tools";
+import { currencyWords, toolConcepts, unitWords, type ToolConcept, unitDimensions } from "../catalog/tools";
 import { monthNames } from "../catalog/content";
 import { timerPatterns } from "../catalog/app-shapes";
 import { findAny, findPattern } from "../understand/match-pattern";
@@ -26,7 +26,7 @@ function configure(draft: Draft, tool: ToolConcept, config: Config, ids: string[
         const from = unitWords[tokens[i]!.word];
         if (!from || !["to", "into", "and", "/"].includes(tokens[i + 1]!.word)) continue;
         const to = unitWords[tokens[i + 2]!.word];
-        if (!to || to === from) continue;
+        if (!to || to === from || unitDimensions[to] !== unitDimensions[from]) continue;
         pairs.push(`${from}-${to}`);
         ids.push(requirement(draft, "computed", `Converts ${tokens[i]!.text} to ${tokens[i + 2]!.text}`, i, i + 3));
       }
