@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import globals from "globals";
+import { layersPlugin } from "./eslint/layers.mjs";
 
 // The generated apps' runtime (browser ES modules, plus a Node server and node:test file) is not
 // part of this Next app: it gets its own rules below instead of the Next/React ones.
@@ -38,6 +39,12 @@ const config = [
       },
     },
   ]),
+  {
+    // The layer rules (eslint/layers.mjs; docs/ARCHITECTURE.md): a wrong import fails the lint.
+    files: ["**/*.{ts,tsx,mjs}"],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/imports": "error" },
+  },
   {
     files: [`${appRuntime}/**/*.js`],
     ...js.configs.recommended,

@@ -9,6 +9,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Epic AI Dev", template: "%s · Epic AI Dev" },
   description: "Describe an app. Autonomous agents plan, build, test and ship it — and you watch every step.",
+  // Static files in public/: the SVG for browsers that take one, favicon.ico (16–48 px) for the rest.
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "16x16 32x32 48x48" }] },
+  // Private workspaces: matches public/robots.txt.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = {

@@ -3,6 +3,7 @@
 // inngest/functions/ are triggered by them; both import this leaf module, never the client.
 import { eventType } from "inngest";
 import { z } from "zod";
+import { DeploymentStatus } from "../db/generated/enums";
 
 const ids = { projectId: z.string().min(1), runId: z.string().min(1) };
 
@@ -38,7 +39,7 @@ export const deploymentsStatus = eventType("events.deployments.status", {
   schema: z.object({
     projectId: z.string().min(1),
     deploymentId: z.string().min(1),
-    status: z.enum(["QUEUED", "BUILDING", "READY", "FAILED", "CANCELLED"]),
+    status: z.enum(DeploymentStatus),
     url: z.string().optional(),
   }),
 });

@@ -16,3 +16,4 @@ export const ZListExecutorRunsInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
   cursor: ZExecutorRunId.nullish(),
 });
+export type TListExecutorRunsInput = z.infer<typeof ZListExecutorRunsInput>;

@@ -15,7 +15,7 @@ export { embeddedSigningKey, inngestConnectionOptions, isEmbeddedExecutorMode, t
 
 // Ingestion and the executor's runs: query, cancel, replay, observe.
 export { sendExecutorEvent, type ExecutorEventInput, type ExecutorEventPayload } from "./store/send-executor-event";
-export { listExecutorRuns, type ListExecutorRunsInput } from "./store/list-executor-runs";
+export { countExecutorRunsByFunction, listExecutorRuns, type ListExecutorRunsInput } from "./store/list-executor-runs";
 export { getExecutorRun } from "./store/get-executor-run";
 export { cancelExecutorRun } from "./store/cancel-executor-run";
 export { replayExecutorRun } from "./store/replay-executor-run";

@@ -10,13 +10,13 @@ import { appendRunEvent } from "./append-run-event";
 import { markRunFinished } from "./run-lifecycle";
 
 
-/** A new run on an existing project: builds the next version from the live one. */
+/** A new run on an existing project: builds the next version from the live one. Started by start-pipeline-run.ts. */
 export async function createFollowUpRun(db: Db, input: { projectId: string; prompt: string; userId: string }) {
   return db.$transaction(async (tx) => {
     const run = await tx.run.create({ data: { projectId: input.projectId, triggeredById: input.userId, prompt: input.prompt, status: "QUEUED" } });
-    await tx.project.update({ where: { id: input.projectId }, data: { status: "QUEUED" } });
+    const project = await tx.project.update({ where: { id: input.projectId }, data: { status: "QUEUED" } });
     await appendRunEvent(tx, run.id, "run.queued", { prompt: input.prompt, triggeredBy: input.userId, isFollowUp: true });
-    return run;
+    return { project, run };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApiTokenScope } from "../db/generated/enums";
 import { ZDisplayName, ZEmail, ZId, ZPassword } from "../validation/common";
 
 export const ZSignUpInput = z.object({
@@ -14,7 +15,7 @@ export const ZSignInInput = z.object({ email: ZEmail, password: z.string().min(1
 
 export const ZUpdateProfileInput = z.object({ name: ZDisplayName });
 
-export const ZApiTokenScope = z.enum(["READ", "WRITE", "ADMIN"]);
+export const ZApiTokenScope = z.enum(ApiTokenScope);
 
 export const ZCreateApiTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(60, "Token name must be at most 60 characters"),

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
+import { decodeFileText } from "./file-text";
 
 /** The version's file list (paths, sizes, content hashes), without contents. */
 export async function listVersionFiles(db: Db, versionId: string) {
@@ -35,4 +36,13 @@ export async function readVersionFiles(db: Db, versionId: string) {
     select: { path: true, blob: { select: { content: true } } },
   });
   return files.map((file) => ({ path: file.path, content: Buffer.from(file.blob.content) }));
+}
+
+/** One file for display: its text when it is text (content null for binary files); NOT_FOUND when the path is not in the version. */
+export async function readVersionFileText(db: Db, versionId: string, path: string) {
+  const file = await readVersionFile(db, versionId, path);
+  if (!file) throw new AppError("NOT_FOUND", `No file ${path} in this version`);
+  const text = decodeFileText(file.content);
+  const isText = text.kind === "text";
+  return { path: file.path, size: file.size, sha: file.sha, isText, content: isText ? text.text : null };
 }

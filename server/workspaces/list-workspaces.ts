@@ -12,6 +12,13 @@ export async function listWorkspacesForUser(db: Db, userId: string) {
   return memberships.map(({ role, workspace }) => ({ ...workspace, role }));
 }
 
+export function getWorkspace(db: Db, workspaceId: string) {
+  return db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { id: true, name: true, slug: true, isPersonal: true, createdAt: true },
+  });
+}
+
 export async function listWorkspaceMembers(db: Db, workspaceId: string) {
   const members = await db.membership.findMany({
     where: { workspaceId },

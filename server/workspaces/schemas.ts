@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { WorkspaceRole } from "../db/generated/enums";
 import { ZDisplayName, ZEmail, ZId } from "../validation/common";
 
 import { workspaceRoles, type TWorkspaceRole } from "./roles";
 
 export { workspaceRoles, type TWorkspaceRole };
-export const ZWorkspaceRole = z.enum(workspaceRoles);
+export const ZWorkspaceRole = z.enum(WorkspaceRole);
 
 export const ZWorkspaceIdInput = z.object({ workspaceId: ZId });
 export const ZCreateWorkspaceInput = z.object({ name: ZDisplayName });

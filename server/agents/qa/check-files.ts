@@ -2,6 +2,7 @@
 // as ES modules, JSON parses, package.json scripts point at real files, and nothing breaks the
 // preview CSP (inline scripts/styles, external URLs, eval).
 import path from "node:path";
+import { Parser } from "htmlparser2";
 import { ZGeneratedFile, type TGeneratedFile } from "~/server/plan/plan-schema";
 import { parseModules } from "./parse-modules";
 
@@ -14,35 +15,60 @@ function resolveRef(from: string, ref: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), clean)).replace(/^\.\//, "");
 }
 
+/** Attributes that load a URL, per element (href on <a> is a link, still checked: it must resolve). */
+const urlAttributes = ["src", "href"] as const;
+
+// A real HTML parser (htmlparser2), not regular expressions: attributes in any quoting or case,
+// `>` inside attribute values, comments and script text are all read the way a browser reads them,
+// so a commented-out <style> is no problem and an unquoted onclick= is one.
 function htmlProblems(file: TGeneratedFile, exists: (p: string) => boolean): { problems: string[]; entryScripts: string[] } {
-  const problems: string[] = [];
+  const problems = new Set<string>();
   const entryScripts: string[] = [];
-  const html = file.content;
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (!/\bsrc\s*=/.test(m[1]!)) problems.push(`${file.path}: inline <script> is blocked by the CSP (script-src 'self')`);
-    else if (m[2]!.trim()) problems.push(`${file.path}: <script src> must not also have inline content`);
-  }
-  if (/<style\b/i.test(html)) problems.push(`${file.path}: <style> blocks are blocked by the CSP (style-src 'self')`);
-  if (/\sstyle\s*=/i.test(html)) problems.push(`${file.path}: inline style="" attributes are blocked by the CSP`);
-  if (/\son[a-z]+\s*=/i.test(html)) problems.push(`${file.path}: inline event handlers (on...=) are blocked by the CSP`);
-  if (/javascript:/i.test(html)) problems.push(`${file.path}: javascript: URLs are not allowed`);
-  if (/<base\b/i.test(html)) problems.push(`${file.path}: <base> is blocked by the CSP (base-uri 'none')`);
-  for (const m of html.matchAll(/<([a-z]+)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["'][^>]*>/gi)) {
-    const [, tag, , ref] = m;
-    if (isIgnorable(ref!)) continue;
-    if (isExternal(ref!)) {
-      problems.push(`${file.path}: external URL ${ref} (the app must work offline under the CSP)`);
-      continue;
-    }
-    if (ref!.startsWith("/")) {
-      problems.push(`${file.path}: absolute path ${ref} breaks under the preview path prefix; use a relative URL`);
-      continue;
-    }
-    const target = resolveRef(file.path, ref!);
-    if (!exists(target)) problems.push(`${file.path}: references missing file ${ref}`);
-    else if (tag!.toLowerCase() === "script") entryScripts.push(target);
-  }
-  return { problems, entryScripts };
+  let openScript: { hasSrc: boolean; text: string } | null = null;
+  const problem = (message: string) => problems.add(`${file.path}: ${message}`);
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "script") openScript = { hasSrc: "src" in attributes, text: "" };
+        if (name === "style") problem("<style> blocks are blocked by the CSP (style-src 'self')");
+        if (name === "base") problem("<base> is blocked by the CSP (base-uri 'none')");
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (attribute === "style") problem('inline style="" attributes are blocked by the CSP');
+          else if (/^on[a-z]+$/.test(attribute)) problem("inline event handlers (on...=) are blocked by the CSP");
+          if (/^\s*javascript:/i.test(value)) problem("javascript: URLs are not allowed");
+        }
+        // A <base> is refused outright; its href is not a file to look for.
+        for (const attribute of name === "base" ? [] : urlAttributes) {
+          const ref = attributes[attribute]?.trim();
+          if (ref === undefined || isIgnorable(ref) || /^javascript:/i.test(ref)) continue;
+          if (isExternal(ref)) {
+            problem(`external URL ${ref} (the app must work offline under the CSP)`);
+            continue;
+          }
+          if (ref.startsWith("/")) {
+            problem(`absolute path ${ref} breaks under the preview path prefix; use a relative URL`);
+            continue;
+          }
+          const target = resolveRef(file.path, ref);
+          if (!exists(target)) problem(`references missing file ${ref}`);
+          else if (name === "script") entryScripts.push(target);
+        }
+      },
+      ontext(text) {
+        if (openScript) openScript.text += text;
+      },
+      onclosetag(name) {
+        if (name !== "script" || !openScript) return;
+        if (!openScript.hasSrc) problem("inline <script> is blocked by the CSP (script-src 'self')");
+        else if (openScript.text.trim()) problem("<script src> must not also have inline content");
+        openScript = null;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(file.content);
+  return { problems: [...problems], entryScripts };
 }
 
 function packageJsonProblems(file: TGeneratedFile, json: unknown, paths: string[]): string[] {

@@ -1,7 +1,5 @@
-import { startPipelineRun } from "../../pipeline/start-run";
-import { createProject } from "../../projects/create-project";
-import { createFollowUpRun } from "../../runs/manage-runs";
 import { ZFollowUpInput } from "../../runs/schemas";
+import { startPipelineRun } from "../../runs/start-pipeline-run";
 import { getProject } from "../../projects/get-project";
 import { listProjects } from "../../projects/list-projects";
 import { ZCreateProjectInput, ZListProjectsInput, ZProjectIdInput, ZRenameProjectInput } from "../../projects/schemas";
@@ -11,17 +9,12 @@ import { createTRPCRouter, projectProcedure, workspaceProcedure } from "../trpc"
 export const projectRouter = createTRPCRouter({
   create: workspaceProcedure("MEMBER")
     .input(ZCreateProjectInput)
-    .mutation(async ({ ctx, input }) => {
-      const created = await createProject(ctx.db, { ...input, userId: ctx.user.id });
-      await startPipelineRun(ctx.db, ctx.sendEvent, created.run);
-      return created;
-    }),
+    .mutation(({ ctx, input }) => startPipelineRun(ctx.db, ctx.sendEvent, { kind: "new-project", userId: ctx.user.id, project: input })),
 
   followUp: projectProcedure("MEMBER")
     .input(ZFollowUpInput)
     .mutation(async ({ ctx, input }) => {
-      const run = await createFollowUpRun(ctx.db, { ...input, userId: ctx.user.id });
-      await startPipelineRun(ctx.db, ctx.sendEvent, run);
+      const { run } = await startPipelineRun(ctx.db, ctx.sendEvent, { kind: "follow-up", userId: ctx.user.id, ...input });
       return run;
     }),
 

@@ -1,6 +1,6 @@
-import { cancelRun, getRunDetail, listProjectRuns, reviewPlan, createFollowUpRun } from "../../runs/manage-runs";
+import { cancelRun, getRunDetail, listProjectRuns, reviewPlan } from "../../runs/manage-runs";
 import { ZListRunsInput, ZReviewPlanInput, ZRunIdInput } from "../../runs/schemas";
-import { startPipelineRun } from "../../pipeline/start-run";
+import { startPipelineRun } from "../../runs/start-pipeline-run";
 import { createTRPCRouter, projectProcedure, runProcedure } from "../trpc";
 
 export const runRouter = createTRPCRouter({
@@ -20,9 +20,7 @@ export const runRouter = createTRPCRouter({
   retry: runProcedure("MEMBER")
     .input(ZRunIdInput)
     .mutation(async ({ ctx, input }) => {
-      const previous = await getRunDetail(ctx.db, input.runId);
-      const run = await createFollowUpRun(ctx.db, { projectId: previous.projectId, prompt: previous.prompt, userId: ctx.user.id });
-      await startPipelineRun(ctx.db, ctx.sendEvent, run);
+      const { run } = await startPipelineRun(ctx.db, ctx.sendEvent, { kind: "retry", userId: ctx.user.id, runId: input.runId });
       return run;
     }),
 

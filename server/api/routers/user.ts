@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { clientAddress } from "../../http/request-address";
 import { assertWithinLimit, createLimiter } from "../../rate-limit/limiter";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../users/api-tokens";
+import { getProfile, updateProfile } from "../../users/profile";
 import { ZCreateApiTokenInput, ZRevokeApiTokenInput, ZSignUpInput, ZUpdateProfileInput } from "../../users/schemas";
 import { signUpUser } from "../../users/sign-up-user";
 import { createTRPCRouter, protectedProcedure, publicProcedure, sessionProcedure } from "../trpc";
@@ -16,16 +17,9 @@ export const userRouter = createTRPCRouter({
     return user;
   }),
 
-  me: protectedProcedure.query(({ ctx }) =>
-    ctx.db.user.findUniqueOrThrow({
-      where: { id: ctx.user.id },
-      select: { id: true, email: true, name: true, image: true, authProvider: true, createdAt: true },
-    }),
-  ),
+  me: protectedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
 
-  updateProfile: sessionProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) =>
-    ctx.db.user.update({ where: { id: ctx.user.id }, data: { name: input.name }, select: { id: true, name: true } }),
-  ),
+  updateProfile: sessionProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.user.id, input)),
 
   // Tokens are managed from a session only: a token can neither list nor mint nor revoke tokens.
   listApiTokens: sessionProcedure.query(({ ctx }) => listApiTokens(ctx.db, ctx.user.id)),

@@ -1,21 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import { diffVersionFile } from "../../versions/diff-version-file";
 import { diffVersions } from "../../versions/diff-versions";
-import { decodeFileText } from "../../versions/file-text";
-import { listVersionFiles, readVersionFile } from "../../versions/read-version";
+import { listProjectVersions } from "../../versions/list-versions";
+import { listVersionFiles, readVersionFileText } from "../../versions/read-version";
 import { ZDiffInput, ZFileDiffInput, ZProjectVersionsInput, ZVersionFileInput, ZVersionIdInput } from "../../versions/schemas";
 import { createTRPCRouter, projectProcedure, versionProcedure } from "../trpc";
 
 export const versionRouter = createTRPCRouter({
   list: projectProcedure("VIEWER")
     .input(ZProjectVersionsInput)
-    .query(({ ctx, input }) =>
-      ctx.db.projectVersion.findMany({
-        where: { projectId: input.projectId },
-        orderBy: { number: "desc" },
-        select: { id: true, number: true, summary: true, createdAt: true, runId: true, parentVersionId: true, _count: { select: { files: true } } },
-      }),
-    ),
+    .query(({ ctx, input }) => listProjectVersions(ctx.db, input.projectId)),
 
   files: versionProcedure("VIEWER")
     .input(ZVersionIdInput)
@@ -23,13 +16,7 @@ export const versionRouter = createTRPCRouter({
 
   file: versionProcedure("VIEWER")
     .input(ZVersionFileInput)
-    .query(async ({ ctx, input }) => {
-      const file = await readVersionFile(ctx.db, input.versionId, input.path);
-      if (!file) throw new TRPCError({ code: "NOT_FOUND", message: `No file ${input.path} in this version` });
-      const text = decodeFileText(file.content);
-      const isText = text.kind === "text";
-      return { path: file.path, size: file.size, sha: file.sha, isText, content: isText ? text.text : null };
-    }),
+    .query(({ ctx, input }) => readVersionFileText(ctx.db, input.versionId, input.path)),
 
   /** File-level changes from `againstVersionId` to `versionId` (both must belong to the same project). */
   diff: versionProcedure("VIEWER")

@@ -2,7 +2,8 @@ import { env } from "../../env";
 import { configuredModelProviders } from "../../llm/configured-providers";
 import { createWorkspace } from "../../workspaces/create-workspace";
 import { getWorkspaceSettings, updateWorkspaceSettings, ZWorkspaceSettingsInput } from "../../workspaces/settings";
-import { listWorkspaceMembers, listWorkspacesForUser } from "../../workspaces/list-workspaces";
+import { getWorkspace, listWorkspaceMembers, listWorkspacesForUser } from "../../workspaces/list-workspaces";
+import { renameWorkspace } from "../../workspaces/rename-workspace";
 import { acceptInvitation, createInvitation, getInvitation, listPendingInvitations, revokeInvitation } from "../../workspaces/invitations";
 import { changeMemberRole, leaveWorkspace, removeMember } from "../../workspaces/members";
 import {
@@ -23,13 +24,7 @@ export const workspaceRouter = createTRPCRouter({
     return ctx.apiToken ? workspaces.filter((workspace) => workspace.id === ctx.apiToken?.workspaceId) : workspaces;
   }),
 
-  get: workspaceProcedure("VIEWER").query(async ({ ctx, input }) => {
-    const workspace = await ctx.db.workspace.findUniqueOrThrow({
-      where: { id: input.workspaceId },
-      select: { id: true, name: true, slug: true, isPersonal: true, createdAt: true },
-    });
-    return { ...workspace, role: ctx.membership.role };
-  }),
+  get: workspaceProcedure("VIEWER").query(async ({ ctx, input }) => ({ ...(await getWorkspace(ctx.db, input.workspaceId)), role: ctx.membership.role })),
 
   create: sessionProcedure
     .input(ZCreateWorkspaceInput)
@@ -37,9 +32,7 @@ export const workspaceRouter = createTRPCRouter({
 
   rename: workspaceProcedure("ADMIN")
     .input(ZRenameWorkspaceInput)
-    .mutation(({ ctx, input }) =>
-      ctx.db.workspace.update({ where: { id: input.workspaceId }, data: { name: input.name }, select: { id: true, name: true } }),
-    ),
+    .mutation(({ ctx, input }) => renameWorkspace(ctx.db, input)),
 
   members: workspaceProcedure("VIEWER").query(({ ctx, input }) => listWorkspaceMembers(ctx.db, input.workspaceId)),
 

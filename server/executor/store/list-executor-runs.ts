@@ -23,3 +23,9 @@ export async function listExecutorRuns(db: Db, { functionId, status, limit = 50,
   const page = runs.slice(0, limit);
   return { runs: page, nextCursor: runs.length > limit ? (page.at(-1)?.id ?? null) : null };
 }
+
+/** The functions that have runs, with how many each (one grouped count). */
+export async function countExecutorRunsByFunction(db: Db) {
+  const groups = await db.executorRun.groupBy({ by: ["functionId"], _count: { _all: true }, orderBy: { functionId: "asc" } });
+  return groups.map((group) => ({ functionId: group.functionId, runCount: group._count._all }));
+}

@@ -9,14 +9,15 @@ import { Field, TextInput } from "~/components/ui/field";
 import { formatRelativeTime } from "~/lib/format";
 import { useActiveWorkspace } from "~/lib/hooks/use-active-workspace";
 import { useTRPC } from "~/lib/trpc/client";
+import { ApiTokenScope } from "~/server/db/generated/enums";
 import { describeError } from "~/lib/trpc/errors";
 
-const scopes = {
+// Keyed by Prisma's enum (a browser-safe constants module): a new scope fails to compile until it has a label.
+const scopes: Record<ApiTokenScope, string> = {
   READ: "Read: look at projects, runs, versions and analytics",
   WRITE: "Write: also create projects, follow up, approve, cancel and roll back",
   ADMIN: "Admin: also manage the workspace's members, invitations and settings",
-} as const;
-type Scope = keyof typeof scopes;
+};
 
 const selectClass =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950 focus:outline-none focus:ring-2 focus:ring-brand-500";
@@ -61,7 +62,7 @@ export function ApiTokensSettings() {
       {
         name,
         workspaceId: String(form.get("tokenWorkspace") ?? workspace?.id ?? ""),
-        scope: String(form.get("tokenScope") ?? "READ") as Scope,
+        scope: Object.values(ApiTokenScope).find((scope) => scope === form.get("tokenScope")) ?? ApiTokenScope.READ,
         expiresInDays: Number(form.get("tokenDays") ?? 90),
       },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
@@ -109,7 +110,7 @@ export function ApiTokensSettings() {
         </Field>
         <Field label="Scope" htmlFor="tokenScope">
           <select id="tokenScope" name="tokenScope" defaultValue="READ" className={selectClass}>
-            {(Object.keys(scopes) as Scope[]).map((scope) => (
+            {Object.values(ApiTokenScope).map((scope) => (
               <option key={scope} value={scope}>
                 {scopes[scope]}
               </option>

@@ -9,6 +9,7 @@ import { formatRelativeTime } from "~/lib/format";
 import { useUiStore } from "~/lib/stores/ui-store";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
+import type { RouterInputs, RouterOutputs } from "~/lib/trpc/types";
 import { workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/roles";
 
 export const roleDescriptions: Record<TWorkspaceRole, string> = {
@@ -21,7 +22,7 @@ export const roleDescriptions: Record<TWorkspaceRole, string> = {
 const assignableRoles = (myRole: TWorkspaceRole): TWorkspaceRole[] =>
   myRole === "OWNER" ? ["VIEWER", "MEMBER", "ADMIN", "OWNER"] : ["VIEWER", "MEMBER", "ADMIN"];
 
-type Workspace = { id: string; name: string; role: TWorkspaceRole };
+type Workspace = Pick<RouterOutputs["workspace"]["list"][number], "id" | "name" | "role">;
 type CreatedLink = { email: string; url: string };
 
 /** Invite form, the link to pass on, and the invitations still waiting. For owners and admins of a team workspace. */
@@ -52,7 +53,7 @@ export function InvitationsSettings({ workspace }: { workspace: Workspace }) {
   );
 }
 
-type InviteInput = { workspaceId: string; email: string; role: TWorkspaceRole };
+type InviteInput = RouterInputs["workspace"]["invite"];
 
 function InviteMemberForm({
   workspace,

@@ -10,11 +10,12 @@ import { useActiveWorkspace } from "~/lib/hooks/use-active-workspace";
 import { useUiStore } from "~/lib/stores/ui-store";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
+import type { RouterOutputs } from "~/lib/trpc/types";
 import { hasRoleAtLeast, workspaceRoles, type TWorkspaceRole } from "~/server/workspaces/roles";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { CreateTeamWorkspace, InvitationsSettings, roleDescriptions } from "./invitations-settings";
 
-type Member = { id: string; name: string | null; email: string; role: TWorkspaceRole; joinedAt: Date };
+type Member = RouterOutputs["workspace"]["members"][number];
 type PendingAction = { kind: "remove"; member: Member } | { kind: "leave" } | { kind: "demote-self"; role: TWorkspaceRole };
 
 // Mirrors the server's rules (server/workspaces/members.ts) only to disable what would be refused.

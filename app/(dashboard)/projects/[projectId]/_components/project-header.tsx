@@ -8,8 +8,9 @@ import { Button } from "~/components/ui/button";
 import { TextInput } from "~/components/ui/field";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
+import type { RouterOutputs } from "~/lib/trpc/types";
 
-type ProjectHeaderProps = { project: { id: string; name: string; status: string; archivedAt: Date | null } };
+type ProjectHeaderProps = { project: Pick<RouterOutputs["project"]["get"], "id" | "name" | "status" | "archivedAt"> };
 
 export function ProjectHeader({ project }: ProjectHeaderProps) {
   const trpc = useTRPC();
