@@ -32,6 +32,10 @@ export const env = createEnv({
     // The QA agent's headless browser: CHROMIUM_PATH, EPIC_BROWSER_SEARCH_PATHS,
     // PLAYWRIGHT_BROWSERS_PATH, EPIC_BROWSER_AUTO_INSTALL (see server/browser/find-browser.ts).
     ...browserEnvSchema,
+    // Where QA runs a generated app's own tests (server/sandbox/): auto = bubblewrap when it works,
+    // else Node's permission model (no network isolation), else none, with a warning at start;
+    // bwrap / node-permission = that one or the tests are not run; off = no sandbox (warned).
+    QA_SANDBOX: z.enum(["auto", "bwrap", "node-permission", "off"], { message: 'expected "auto", "bwrap", "node-permission" or "off"' }).default("auto"),
     // The end-to-end suite's port; read by playwright.config.ts (declared here so a typo is named).
     E2E_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
     // Where previews are served: a wildcard origin whose `*` is each project's own label, so every

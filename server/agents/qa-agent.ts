@@ -1,14 +1,16 @@
 // The QA agent: checks a version for real. Static checks of the files, the app's own test
-// command in a scratch directory (time- and memory-limited), then the plan's acceptance checks
+// command in a scratch directory inside the QA sandbox (time- and memory-limited), then the plan's acceptance checks
 // in headless Chromium with a screenshot. Failures come back as QaFailures for the repair loop.
 // Without a browser the acceptance checks are "unverified": they are not failures (nothing to
 // repair), and the run reports them as gaps instead of passing.
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { QaFailure } from "../llm";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
+import { getQaSandbox } from "~/server/sandbox/qa-sandbox";
+import { runTestScript } from "~/server/sandbox/run-test-script";
+import type { SandboxKind } from "~/server/sandbox/sandbox-status";
 import { checkFiles } from "./qa/check-files";
 import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
@@ -22,7 +24,8 @@ export type QaReport = {
   failures: QaFailure[];
   checks: CheckResult[];
   staticProblems: string[];
-  testCommand: { ran: boolean; passed: boolean; output: string; durationMs: number };
+  /** `sandbox`: what the tests ran in (null when there was nothing to run). */
+  testCommand: { ran: boolean; passed: boolean; output: string; durationMs: number; sandbox: SandboxKind | null };
   consoleErrors: string[];
   screenshot: Buffer | null;
 };
@@ -39,44 +42,21 @@ async function writeWorkingCopy(root: string, files: Array<{ path: string; conte
   }
 }
 
-function runAppTests(cwd: string): Promise<QaReport["testCommand"]> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn("npm", ["test", "--silent"], {
-      cwd,
-      // The generated app's code is untrusted: no secrets from our environment, bounded memory.
-      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: cwd, NODE_OPTIONS: "--max-old-space-size=256", CI: "1", npm_config_update_notifier: "false" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      if (output.length < 20_000) output += chunk.toString();
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    const timer = setTimeout(() => {
-      output += `\nKilled after ${TEST_TIMEOUT_MS / 1000} s`;
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-    }, TEST_TIMEOUT_MS);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ ran: true, passed: code === 0, output: output.slice(-8_000), durationMs: Math.round(performance.now() - started) });
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ ran: true, passed: false, output: String(error), durationMs: Math.round(performance.now() - started) });
-    });
-  });
+/** The app's test script in the QA sandbox (server/sandbox/), time- and memory-limited. */
+async function runAppTests(cwd: string, script: string): Promise<QaReport["testCommand"]> {
+  const sandbox = await getQaSandbox();
+  const result = await runTestScript({ copyDir: cwd, script, sandbox, timeoutMs: TEST_TIMEOUT_MS, maxOldSpaceMb: 256 });
+  return { ...result, sandbox: sandbox.kind };
 }
 
-function hasTestScript(files: TGeneratedFile[]): boolean {
+function testScriptOf(files: TGeneratedFile[]): string | null {
   const manifest = files.find((file) => file.path === "package.json");
-  if (!manifest) return false;
+  if (!manifest) return null;
   try {
-    return typeof (JSON.parse(manifest.content) as { scripts?: { test?: unknown } }).scripts?.test === "string";
+    const test = (JSON.parse(manifest.content) as { scripts?: { test?: unknown } }).scripts?.test;
+    return typeof test === "string" ? test : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -85,9 +65,10 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[] }
   const root = await mkdtemp(path.join(tmpdir(), "epic-qa-"));
   try {
     await writeWorkingCopy(root, input.files);
-    const testCommand = hasTestScript(input.files)
-      ? await runAppTests(root)
-      : { ran: false, passed: true, output: "No test script", durationMs: 0 };
+    const script = testScriptOf(input.files);
+    const testCommand = script !== null
+      ? await runAppTests(root, script)
+      : { ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null };
     const served = await serveDirectory({ root, prefix: "/preview/qa/" });
     let report;
     try {
