@@ -27,6 +27,8 @@ export type QaReport = {
   /** `sandbox`: what the tests ran in (null when there was nothing to run). */
   testCommand: { ran: boolean; passed: boolean; output: string; durationMs: number; sandbox: SandboxKind | null };
   consoleErrors: string[];
+  /** Requests outside the app under test that the browser blocked (each check lists its own too). */
+  blockedRequests: string[];
   screenshot: Buffer | null;
 };
 
@@ -92,6 +94,7 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[] }
       staticProblems,
       testCommand,
       consoleErrors: report.consoleErrors,
+      blockedRequests: report.blockedRequests,
       screenshot: report.screenshot,
     };
   } finally {

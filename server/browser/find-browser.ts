@@ -12,8 +12,21 @@ import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-/** Headless flags for every launch (QA, tests, benches): without the networking ones Chromium keeps dialling out. */
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+/**
+ * Headless flags for every launch (QA, tests, benches): without the networking ones Chromium keeps
+ * dialling out. No --no-sandbox here: whether Chromium keeps its own sandbox is decided per launch
+ * (Playwright's `chromiumSandbox`, see canUseChromiumSandbox).
+ */
+export const chromiumArgs = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+
+/**
+ * Whether Chromium can keep its own sandbox for this process: not as root, where Chromium refuses
+ * to start unless it is turned off ("Running as root without --no-sandbox is not supported").
+ * Windows and macOS have no uid here and keep it.
+ */
+export function canUseChromiumSandbox(uid: number | undefined = process.getuid?.()): boolean {
+  return uid !== 0;
+}
 
 export type BrowserSource = "CHROMIUM_PATH" | "EPIC_BROWSER_SEARCH_PATHS" | "system" | "playwright-cache";
 

@@ -1,13 +1,46 @@
 // Starting Chromium at a known path, for every caller that launches one: QA (launch-browser.ts),
 // and the start-up and test scripts that check the browser they found really starts — a file
 // can exist and still not run (Ubuntu's snap stub, missing shared libraries).
+// Chromium keeps its own sandbox unless we run as root; if it cannot start with it (no user
+// namespaces and no setuid helper, as in some containers), it is started without and that is
+// remembered and reported (chromiumSandboxStatus, /api/ready) instead of failing QA.
 import { chromium, type Browser } from "playwright-core";
-import { chromiumArgs } from "./find-browser";
+import { canUseChromiumSandbox, chromiumArgs } from "./find-browser";
 
 const LAUNCH_TIMEOUT_MS = 60_000;
 
-export function launchChromiumAt(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: chromiumArgs, timeout: LAUNCH_TIMEOUT_MS });
+export type ChromiumSandboxStatus = { isSandboxed: true } | { isSandboxed: false; reason: string };
+
+// On globalThis, like browser-status.ts: every route graph of the server shares what a launch taught.
+type State = { sandboxProblem?: string };
+const state = ((globalThis as unknown as { __epicChromiumSandbox?: State }).__epicChromiumSandbox ??= {});
+
+/** Whether the browser QA launches runs inside Chromium's own sandbox, and why not. */
+export function chromiumSandboxStatus(): ChromiumSandboxStatus {
+  if (!canUseChromiumSandbox()) return { isSandboxed: false, reason: "the platform runs as root, where Chromium cannot keep its sandbox; run it as an ordinary user" };
+  if (state.sandboxProblem) return { isSandboxed: false, reason: `Chromium did not start with its sandbox (${state.sandboxProblem}); allow unprivileged user namespaces or install its setuid sandbox helper` };
+  return { isSandboxed: true };
+}
+
+function isSandboxFailure(message: string): boolean {
+  return /sandbox|namespace|zygote/i.test(message);
+}
+
+export async function launchChromiumAt(executablePath: string): Promise<Browser> {
+  const launch = (chromiumSandbox: boolean) => chromium.launch({ executablePath, args: chromiumArgs, chromiumSandbox, timeout: LAUNCH_TIMEOUT_MS });
+  const isSandboxed = chromiumSandboxStatus().isSandboxed;
+  if (!isSandboxed) return launch(false);
+  try {
+    return await launch(true);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const sandboxLine = message.split("\n").find(isSandboxFailure);
+    if (!sandboxLine) throw error;
+    const browser = await launch(false);
+    state.sandboxProblem = sandboxLine.trim().slice(0, 300);
+    console.warn(`[epic] WARNING ${(chromiumSandboxStatus() as { reason: string }).reason}`);
+    return browser;
+  }
 }
 
 export function firstErrorLine(error: unknown): string {

@@ -25,7 +25,8 @@ export function runBounded(command: string, args: readonly string[], options: { 
       resolve({ exitCode, output: (output + extra).slice(-KEEP_CHARS), isTimedOut, durationMs: Math.round(performance.now() - started) });
     };
     // detached: its own process group, so a timeout kills everything it started, not just the leader.
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    // The cast: this project types ProcessEnv with a required NODE_ENV; the child gets exactly this env.
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     const timer = setTimeout(() => {

@@ -1,10 +1,13 @@
 // The QA agent's browser run: every acceptance check of the plan in headless Chromium, each in a
 // isolated context; storage is wiped between checks, collecting console errors, page errors and failed requests.
+// The browser reaches only the app under test: any other request is aborted and listed with the
+// check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
 import { writeFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
 import { launchBrowser } from "~/server/browser/launch-browser";
+import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
 import { describeStep, runStep, type Step, type StepContext } from "./run-step";
@@ -24,6 +27,8 @@ export interface CheckResult {
   failedStepIndex?: number;
   failedStep?: Step;
   message?: string;
+  /** Requests outside the app under test that were blocked during this check. */
+  blockedRequests: string[];
   durationMs: number;
 }
 
@@ -36,6 +41,8 @@ export interface AcceptanceReport {
   checks: CheckResult[];
   /** Console errors, uncaught page errors and failed requests, deduplicated, in order. */
   consoleErrors: string[];
+  /** Every request outside the app under test that was blocked, deduplicated, in order. */
+  blockedRequests: string[];
   screenshot: Buffer | null;
 }
 
@@ -50,13 +57,15 @@ export interface RunAcceptanceChecksOptions {
 
 function watch(page: Page, sink: (message: string) => void): void {
   page.on("console", (msg) => {
-    if (msg.type() === "error") sink(`console: ${msg.text()}`);
+    // Chromium's own line for a request we blocked: reported as a blocked request instead.
+    if (msg.type() === "error" && !msg.text().includes(BLOCKED_ERROR_TEXT)) sink(`console: ${msg.text()}`);
   });
   page.on("pageerror", (error) => sink(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "unknown";
-    // ERR_ABORTED means the page navigated away mid-request (e.g. between checks), not a broken app.
-    if (reason !== "net::ERR_ABORTED") sink(`request failed: ${request.url()} (${reason})`);
+    // ERR_ABORTED means the page navigated away mid-request (e.g. between checks), not a broken app;
+    // ERR_BLOCKED_BY_CLIENT is our own block of a request outside the app.
+    if (reason !== "net::ERR_ABORTED" && !reason.startsWith(BLOCKED_ERROR_TEXT)) sink(`request failed: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) sink(`HTTP ${response.status()}: ${response.url()}`);
@@ -78,7 +87,12 @@ async function resetPage(page: Page): Promise<void> {
   await page.goto("about:blank");
 }
 
-async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, timeout: number, capture: boolean): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
+function blockedNote(blocked: string[]): string {
+  const shown = blocked.slice(0, 5).join(", ");
+  return `blocked ${blocked.length} request(s) outside the app under test: ${shown}${blocked.length > 5 ? ", …" : ""}`;
+}
+
+async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, timeout: number, capture: boolean, blocked: string[]): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
   const started = performance.now();
   let screenshot: Buffer | null = null;
   const requirementIds = check.requirementIds ?? [];
@@ -90,14 +104,18 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
       if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
+      // The blocked requests may be why it failed: the repair loop should know the app reached out.
+      const note = blocked.length ? ` (${blockedNote(blocked)})` : "";
       return {
-        result: { id: check.id, description: check.description, requirementIds, passed: false, status: "failed", failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}`, durationMs: Math.round(performance.now() - started) },
+        result: { id: check.id, description: check.description, requirementIds, passed: false, status: "failed", failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}${note}`, blockedRequests: [...blocked], durationMs: Math.round(performance.now() - started) },
         screenshot,
       };
     }
   }
   if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
-  return { result: { id: check.id, description: check.description, requirementIds, passed: true, status: "passed", durationMs: Math.round(performance.now() - started) }, screenshot };
+  const result: CheckResult = { id: check.id, description: check.description, requirementIds, passed: true, status: "passed", blockedRequests: [...blocked], durationMs: Math.round(performance.now() - started) };
+  if (blocked.length) result.message = `passed; ${blockedNote(blocked)}`;
+  return { result, screenshot };
 }
 
 /** Every check of the plan, marked as not run and why. */
@@ -113,9 +131,11 @@ export function unverifiedAcceptanceReport(plan: Pick<TPlan, "acceptanceChecks">
       passed: false,
       status: "unverified",
       message: `Not verified: ${reason}`,
+      blockedRequests: [],
       durationMs: 0,
     })),
     consoleErrors: [],
+    blockedRequests: [],
     screenshot: null,
   };
 }
@@ -140,19 +160,31 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   let screenshot: Buffer | null = null;
   const results: CheckResult[] = [];
   let context: BrowserContext | undefined;
+  // Requests blocked during the current check; all of them, for the report.
+  let blocked: string[] = [];
+  const allBlocked: string[] = [];
+  const onBlocked = (url: string): void => {
+    if (!blocked.includes(url)) blocked.push(url);
+    if (!allBlocked.includes(url)) allBlocked.push(url);
+  };
+  const newContext = async () => {
+    const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+    await restrictToOrigin(created, baseUrl, onBlocked);
+    return created;
+  };
   try {
-    const contextOptions = { viewport: { width: 1280, height: 800 }, serviceWorkers: "block" as const };
-    context = await browser.newContext(contextOptions);
+    context = await newContext();
     const page = await context.newPage();
     watch(page, sink);
     for (const [index, check] of checks.entries()) {
       // A fake clock belongs to a whole browser context: such a check gets a context of its own.
       const needsOwnContext = check.steps.some((step) => step.action === "clock");
-      const own = needsOwnContext ? await browser.newContext(contextOptions) : null;
+      const own = needsOwnContext ? await newContext() : null;
+      blocked = [];
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const run = await runCheck(checkPage, baseUrl, check, timeout, index === captureIndex);
+        const run = await runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked);
         results.push(run.result);
         screenshot ??= run.screenshot;
       } finally {
@@ -164,5 +196,5 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
     if (!options.browser) await browser.close().catch(() => undefined);
   }
   if (screenshot && options.screenshotPath) await writeFile(options.screenshotPath, screenshot);
-  return { passed: results.every((r) => r.passed) && errors.length === 0, isBrowserVerified: true, browserUnavailableReason: null, checks: results, consoleErrors: errors, screenshot };
+  return { passed: results.every((r) => r.passed) && errors.length === 0, isBrowserVerified: true, browserUnavailableReason: null, checks: results, consoleErrors: errors, blockedRequests: allBlocked, screenshot };
 }
