@@ -24,7 +24,7 @@ export const chromiumArgs = ["--disable-gpu", "--disable-background-networking",
  * to start unless it is turned off ("Running as root without --no-sandbox is not supported").
  * Windows and macOS have no uid here and keep it.
  */
-export function canUseChromiumSandbox(uid: number | undefined = process.getuid?.()): boolean {
+export function canUseChromiumSandbox(uid: number | null = process.getuid?.() ?? null): boolean {
   return uid !== 0;
 }
 
