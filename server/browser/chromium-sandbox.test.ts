@@ -73,7 +73,7 @@ await browser.close();
     const { stdout } = await run(
       "/usr/bin/setpriv",
       ["--reuid=65534", "--regid=65534", "--clear-groups", path.join(repoRoot, "node_modules/.bin/tsx"), script, executablePath],
-      { cwd: dir, env: { HOME: dir, PATH: "/usr/bin:/bin" }, timeout: 150_000 },
+      { cwd: dir, env: { NODE_ENV: "test", HOME: dir, PATH: "/usr/bin:/bin" }, timeout: 150_000 },
     );
     const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { status: { isSandboxed: boolean }; text: string };
     expect(result.status).toEqual({ isSandboxed: true });
