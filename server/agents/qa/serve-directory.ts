@@ -1,7 +1,10 @@
 // Serves a directory over loopback HTTP under a path prefix with the preview CSP, the way the
 // preview route serves a version. Used by the QA tests and local checks.
+// QA serves a working copy that the app's own tests have just run in: a test may have left a
+// symlink there (to /etc/passwd, the platform's .data/), which the sandbox could not follow but
+// this server, outside it, would. So a file is served only if its real path is inside the root.
 import { createServer, type Server } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { previewCsp } from "~/server/llm/offline/preview-csp";
@@ -15,7 +18,7 @@ export interface ServedDirectory {
 }
 
 export async function serveDirectory(options: { root: string; prefix?: string }): Promise<ServedDirectory> {
-  const root = path.resolve(options.root);
+  const root = await realpath(path.resolve(options.root));
   const prefix = `/${(options.prefix ?? "").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -38,7 +41,9 @@ export async function serveDirectory(options: { root: string; prefix?: string })
         return;
       }
       try {
-        const body = await readFile(file);
+        const real = await realpath(file);
+        if (!real.startsWith(root + path.sep)) throw new Error("outside the root");
+        const body = await readFile(real);
         res.writeHead(200, {
           "Content-Type": contentTypeFor(file),
           "Content-Security-Policy": previewCsp,
