@@ -50,6 +50,9 @@ async function probeBwrap(bwrapPath: string, setprivPath: string | null): Promis
     const result = await runBounded(command, args, { cwd: dir, env: {}, timeoutMs: PROBE_TIMEOUT_MS });
     if (result.exitCode === 0 && result.output.includes("sandbox-probe-ok")) return null;
     return result.output.trim().split("\n").find(Boolean)?.slice(0, 300) ?? `exit code ${String(result.exitCode)}`;
+  } catch (error) {
+    // E.g. chown refused on this tmpdir: that variant cannot work, the next one may.
+    return error instanceof Error ? error.message : String(error);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
