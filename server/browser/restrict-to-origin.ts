@@ -18,25 +18,29 @@ function originOf(url: string): string | null {
   }
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Every URL not under `origin` + "/": a RegExp, so Playwright matches it inside the browser
+ * driver — a function matcher would make every request of the app a round trip to us. */
+function everythingBut(origin: string): RegExp {
+  return new RegExp(`^(?!${escapeRegExp(origin)}/)`);
+}
+
 export async function restrictToOrigin(context: BrowserContext, appUrl: string, onBlocked: (url: string) => void): Promise<void> {
   const allowed = originOf(appUrl);
   if (!allowed || allowed === "null") throw new Error(`Cannot restrict the browser to ${appUrl}: it has no origin`);
-  const isAllowed = (url: string) => originOf(url) === allowed;
-  await context.route(
-    (url) => !isAllowed(url.href),
-    async (route) => {
-      onBlocked(route.request().url());
-      await route.abort("blockedbyclient");
-    },
-  );
-  await context.routeWebSocket(
-    (url) => !isAllowed(url.href),
-    async (socket) => {
-      onBlocked(socket.url());
-      // Never connected to the server: the page sees a socket that closes at once.
-      await socket.close({ code: 1008, reason: "blocked by QA" });
-    },
-  );
+  await context.route(everythingBut(allowed), async (route) => {
+    onBlocked(route.request().url());
+    await route.abort("blockedbyclient");
+  });
+  const socketOrigin = allowed.replace(/^http/, "ws");
+  await context.routeWebSocket(everythingBut(socketOrigin), async (socket) => {
+    onBlocked(socket.url());
+    // Never connected to the server: the page sees a socket that closes at once.
+    await socket.close({ code: 1008, reason: "blocked by QA" });
+  });
 }
 
 /** How Chromium names a request we aborted ("net::ERR_BLOCKED_BY_CLIENT.Inspector" in requestfailed, plain in the console). */
