@@ -70,7 +70,7 @@ const itemTitles = (root) => texts(root, ".record-title, tr.record > th");
 const submit = (f) => f.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
 
 function addLoan(element, values) {
-  const f = formNamed(element, "Add book loan");
+  const f = formNamed(element, "Add Book loan");
   for (const [label, value] of Object.entries(values)) {
     const control = byLabel(f, label);
     if (control.type === "checkbox") {
@@ -93,7 +93,7 @@ describe("records section", () => {
     store.create("Member", { name: "Ada" });
     const element = sectionElement("Loans");
     records.render(element, { type: "records", entity: "BookLoan", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] }, app);
-    const f = formNamed(element, "Add book loan");
+    const f = formNamed(element, "Add Book loan");
     expect(f).toBeDefined();
     expect(byLabel(f, "Due date").type).toBe("date");
     expect(byLabel(f, "Returned").type).toBe("checkbox");
@@ -102,7 +102,7 @@ describe("records section", () => {
     expect(byLabel(f, "Fee").getAttribute("step")).toBe("0.01");
     expect(f.querySelector("fieldset legend").textContent).toBe("Formats");
     expect([...byLabel(f, "Member").options].map((o) => o.textContent)).toEqual(["Choose…", "Ada"]);
-    expect(button(f, "Add book loan")).toBeTruthy();
+    expect(button(f, "Add Book loan")).toBeTruthy();
 
     addLoan(element, { Title: "Dune", "Due date": iso(-2), Genre: "Fiction", Rating: "4", Fee: "1.5", Paper: true, Member: store.list("Member")[0].id });
     const [loan] = store.list("BookLoan");
@@ -123,7 +123,7 @@ describe("records section", () => {
     const app = appFor();
     const element = sectionElement("Loans");
     records.render(element, { type: "records", entity: "BookLoan" }, app);
-    const f = formNamed(element, "Add book loan");
+    const f = formNamed(element, "Add Book loan");
     submit(f);
     const title = byLabel(f, "Title");
     expect(title.getAttribute("aria-invalid")).toBe("true");
@@ -145,7 +145,7 @@ describe("records section", () => {
     records.render(element, { type: "records", entity: "BookLoan" }, app);
     click(button(element, "Edit Dune"));
     const dialog = element.querySelector("dialog");
-    expect(nameOf(dialog)).toBe("Edit book loan");
+    expect(nameOf(dialog)).toBe("Edit Book loan");
     expect(byLabel(dialog, "Title").value).toBe("Dune");
     type(byLabel(dialog, "Title"), "Dune Messiah");
     click(button(dialog, "Save"));
@@ -163,7 +163,7 @@ describe("records section", () => {
     store.create("BookLoan", { title: "Returned one", dueDate: iso(-3), returned: true });
     const element = sectionElement("Overdue loans");
     records.render(element, { type: "records", entity: "BookLoan", create: false, where: [{ field: "dueDate", op: "beforeToday" }, { field: "returned", op: "isFalse" }], sort: { field: "dueDate", direction: "asc" } }, app);
-    expect(formNamed(element, "Add book loan")).toBeUndefined();
+    expect(formNamed(element, "Add Book loan")).toBeUndefined();
     expect(itemTitles(element)).toEqual(["Later one", "Late one"]);
     click(button(element, "Mark returned Late one"));
     expect(itemTitles(element)).toEqual(["Later one"]);
@@ -196,7 +196,7 @@ describe("records section", () => {
     const app = appFor();
     const element = sectionElement("Journal");
     records.render(element, { type: "records", entity: "Day", onePerDate: "date" }, app);
-    const f = formNamed(element, "Add day");
+    const f = formNamed(element, "Add Day");
     expect(byLabel(f, "Date").value).toBe(iso(0));
     type(byLabel(f, "Mood"), "Happy");
     submit(f);

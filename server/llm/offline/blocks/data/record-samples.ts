@@ -7,6 +7,7 @@
 import type { TSection } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanField, TPlanPage } from "~/server/plan/plan-schema";
 import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
+import { singularLabel } from "~/server/llm/offline/runtime/src/engine/store.js";
 import { sectionTitleOf } from "../section-title";
 
 export type Step = TAcceptanceCheckInput["steps"][number];
@@ -31,10 +32,9 @@ export class Words {
   }
 }
 
-/** "BookLoan" → "Book loan" (the runtime's singular label). */
+/** "BookLoan" → "Book loan": the runtime's own singular label, so checks and app name things alike. */
 export function singularOf(entity: Pick<TPlanEntity, "name">): string {
-  const spaced = entity.name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
+  return singularLabel(entity.name);
 }
 
 /** "Book loans" → "book loans" (acronyms keep their capitals), as in "Search book loans". */
@@ -43,8 +43,8 @@ export function pluralOf(entity: Pick<TPlanEntity, "name" | "pluralLabel">): str
   return /^[A-Z]{2}/.test(plural) ? plural : plural.charAt(0).toLowerCase() + plural.slice(1);
 }
 
-export const addFormName = (entity: TPlanEntity): string => `Add ${singularOf(entity).toLowerCase()}`;
-export const editDialogName = (entity: TPlanEntity): string => `Edit ${singularOf(entity).toLowerCase()}`;
+export const addFormName = (entity: TPlanEntity): string => `Add ${singularOf(entity)}`;
+export const editDialogName = (entity: TPlanEntity): string => `Edit ${singularOf(entity)}`;
 export const titleFieldOf = (entity: TPlanEntity): TPlanField => entity.fields[0]!;
 
 /** The message the runtime shows beside an empty required field: "Enter a title", "Choose a stage". */
@@ -149,7 +149,7 @@ export function homeOf(entityName: string, plan: TPlan): { page: TPlanPage; sect
  */
 export function addRecordSteps(entity: TPlanEntity, values: Values, plan: TPlan, parents: Record<string, string> = {}, options: { goto?: boolean } = {}): Step[] | null {
   const home = homeOf(entity.name, plan);
-  if (!home) return null;
+  if (!home) return addThroughForm(entity, values, plan);
   const form = addFormName(entity);
   const steps: Step[] = options.goto === false ? [] : [{ action: "goto", path: home.page.path }];
   for (const field of entity.fields) {
@@ -162,6 +162,27 @@ export function addRecordSteps(entity: TPlanEntity, values: Values, plan: TPlan,
   }
   steps.push({ action: "click", role: "button", name: form, within: form });
   return steps;
+}
+
+/** An entity kept only through a form section (booking requests): send the form, with the values it has fields for. */
+function addThroughForm(entity: TPlanEntity, values: Values, plan: TPlan): Step[] | null {
+  for (const page of plan.pages) {
+    for (const section of page.sections ?? []) {
+      if (section.type !== "form" || section.entity !== entity.name) continue;
+      const region = sectionTitleOf(section, plan);
+      const names = section.fields?.length ? section.fields : entity.fields.map((f) => f.name);
+      const missing = entity.fields.some((f) => f.required && !names.includes(f.name));
+      if (missing) return null;
+      const steps: Step[] = [{ action: "goto", path: page.path }];
+      for (const field of entity.fields) {
+        const value = values[field.name];
+        if (names.includes(field.name) && value !== undefined && value !== "") steps.push(...fillField(field, value, region));
+      }
+      steps.push({ action: "click", role: "button", name: section.submitLabel, within: region }, { action: "expectText", text: section.thanks.slice(0, 300), within: region });
+      return steps;
+    }
+  }
+  return null;
 }
 
 /** Adds one record of each parent entity (by a fresh title) so a child can point at them; null if one has nowhere to be added. */

@@ -112,7 +112,7 @@ export const recordsChecks: SectionCheckGenerator<"records"> = (section, page, c
   const textTitle = hasTextTitle(view.entity);
   const many = !section.limit || section.limit > 1;
 
-  put("add", `Adding a ${singularOf(view.entity).toLowerCase()} lists it under "${view.region}" and it is still there after a reload`, addCheck(view));
+  if (section.create || !section.where?.length) put("add", `Adding a ${singularOf(view.entity).toLowerCase()} lists it under "${view.region}" and it is still there after a reload`, addCheck(view));
   if (textTitle && (section.edit || section.delete)) put("edit-delete", `A ${singularOf(view.entity).toLowerCase()} can be ${[section.edit && "renamed", section.delete && "deleted"].filter(Boolean).join(" and ")} in "${view.region}"`, editDeleteCheck(view));
   if (textTitle && section.search && many) put("search", `Searching "${view.region}" shows only the matching ${pluralOf(view.entity)}`, searchCheck(view));
   if (textTitle && many) section.filters.slice(0, 3).forEach((name) => put(`filter-${slug(name)}`, `Filtering "${view.region}" by ${name} shows only the matching ${pluralOf(view.entity)}`, filterCheck(view, name)));
@@ -464,9 +464,11 @@ function listingOf(entityName: string, plan: TPlan): { page: TPlanPage; section:
 
 export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   const plan = ctx.plan;
+  // Where its records are added and seen: its records section, else the page listing what a form sent.
   const home = homeOf(entity.name, plan);
-  if (!home || !hasTextTitle(entity)) return [];
-  const view = viewOf(home.section, home.page, plan);
+  const shown = home ?? listingOf(entity.name, plan);
+  if (!shown || !hasTextTitle(entity)) return [];
+  const view = viewOf(shown.section, shown.page, plan);
   if (!view) return [];
   const key = slug(entity.name);
   const checks: Check[] = [];
@@ -475,7 +477,7 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   // An entity of one field and no parents is fully exercised by its records section's add check.
   if (entity.fields.length > 1 || entity.belongsTo.length) checks.push(...makeCheck(`entity-${key}-fields`, `Each ${singularOf(entity).toLowerCase()} keeps ${entity.fields.map((f) => f.label.toLowerCase()).join(", ")}${entity.belongsTo.length ? ` and its ${entity.belongsTo.join(", ").toLowerCase()}` : ""}`, [...fieldIds, ...entityIds], fieldsCheck(view) ?? []));
   const required = entity.fields.filter((f) => f.required);
-  if (required.length) checks.push(...makeCheck(`entity-${key}-required`, `A ${singularOf(entity).toLowerCase()} without ${required.map((f) => f.label.toLowerCase()).join(" or ")} is refused with a message`, required.flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id)), requiredCheck(view) ?? []));
+  if (required.length && home) checks.push(...makeCheck(`entity-${key}-required`, `A ${singularOf(entity).toLowerCase()} without ${required.map((f) => f.label.toLowerCase()).join(" or ")} is refused with a message`, required.flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id)), requiredCheck(view) ?? []));
   for (const action of (entity.actions ?? []).slice(0, 4)) {
     checks.push(...makeCheck(`entity-${key}-action-${slug(action.label)}`, `"${action.label}" on a ${singularOf(entity).toLowerCase()} does what it says`, plannedRequirements(action.requirementIds, ctx).map((r) => r.id), actionCheck(view, action) ?? []));
   }
@@ -489,14 +491,15 @@ function fieldsCheck(view: View): Step[] | null {
   const parents = addParentsSteps(entity, plan, () => words.take());
   const values = recordFor(view, words.take(), 0, {}, true);
   const form = addFormName(entity);
-  const steps: Step[] = [...(parents?.steps ?? []), { action: "goto", path: view.page.path }];
+  const hasAddForm = view.section.create !== false;
+  const steps: Step[] = [...(parents?.steps ?? []), ...(hasAddForm ? [{ action: "goto" as const, path: view.page.path }] : [])];
   // Every option of a choice is offered: choose each in turn, ending on the sample.
-  for (const field of entity.fields) {
+  if (hasAddForm) for (const field of entity.fields) {
     if (field.type === "enum" && !field.multiple && (field.options?.length ?? 0) > 1 && !(field.name in view.base)) {
       for (const option of field.options!.slice(0, 8)) if (option !== values[field.name]) steps.push({ action: "select", label: field.label, value: option, within: form });
     }
   }
-  const add = addRecordSteps(entity, values, plan, parents?.parents ?? {}, { goto: false });
+  const add = addRecordSteps(entity, values, plan, parents?.parents ?? {}, { goto: !hasAddForm });
   if (!add) return null;
   steps.push(...add, { action: "goto", path: view.page.path });
   const title = titleText(entity, values);

@@ -3,35 +3,21 @@
 // record's title (its first field's value), a parent link's field ("Member" → "memberId") and a
 // field's value as text.
 import { formatValue } from "../engine/expr.js";
+import { parentField, recordTitle, singularLabel } from "../engine/store.js";
 
-/** "BookLoan" → "Book loan": the words of a PascalCase name, only the first capitalised. */
-export function singularOf(entity) {
-  const words = String(entity.name).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
-}
+// The naming rules are the engine's (engine/store.js), so every data section names alike.
+export { parentField, recordTitle as titleOf, singularLabel as singularOf };
 
 /** The plural in running text ("Book loans" → "book loans"), for "Search book loans". */
 export function pluralOf(entity) {
-  const plural = String(entity.pluralLabel || singularOf(entity) + "s");
+  const plural = String(entity.pluralLabel || singularLabel(entity) + "s");
   // Acronyms ("SKUs") keep their capitals.
   return /^[A-Z]{2}/.test(plural) ? plural : plural.charAt(0).toLowerCase() + plural.slice(1);
-}
-
-/** "Member" → "memberId": the field of a child record that points at its parent. */
-export function parentField(parentName) {
-  return parentName.charAt(0).toLowerCase() + parentName.slice(1) + "Id";
 }
 
 /** The field a record is known by: the first one. */
 export function titleField(entity) {
   return entity.fields[0];
-}
-
-/** A record's title: its first field's value as text ("Untitled" when it has none). */
-export function titleOf(record, entity) {
-  const field = titleField(entity);
-  const text = field ? valueText(record[field.name], field) : "";
-  return text || "Untitled";
 }
 
 /** The parent record a child points at, or null. */

@@ -40,10 +40,10 @@ export function render(element, section, app) {
   let addForm = null;
   if (section.create !== false) {
     addControls = recordControls(entity, app);
-    const addLabel = "Add " + singular.toLowerCase();
+    const addLabel = "Add " + singular;
     const formTitleId = id + "-add";
     addForm = h("form", { class: "card form records-add", "aria-labelledby": formTitleId, novalidate: true },
-      h("h3", { id: formTitleId, class: "records-add-title" }, "Add " + singular.toLowerCase()),
+      h("h3", { id: formTitleId, class: "records-add-title" }, addLabel),
       h("div", { class: "records-fields" }, addControls.elements),
       h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, addLabel)));
     addControls.reset();
@@ -117,7 +117,7 @@ export function render(element, section, app) {
         h("button", { type: "submit", class: "btn btn-primary" }, "Save"),
         h("button", { type: "button", class: "btn", onClick: () => closeDialog() }, "Cancel")));
     dialog = h("dialog", { class: "records-dialog", "aria-labelledby": editTitleId },
-      h("h3", { id: editTitleId }, "Edit " + singular.toLowerCase()), editForm);
+      h("h3", { id: editTitleId }, "Edit " + singular), editForm);
     dialog.addEventListener("close", () => {
       editingId = null;
       if (opener && opener.isConnected) opener.focus();
