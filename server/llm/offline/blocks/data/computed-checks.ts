@@ -58,7 +58,7 @@ function computedSteps(entity: TPlanEntity, computed: Computed, home: Home): Ste
     const judged = computed.highlight ? highlightHolds(computed.highlight.when, item.expected) : null;
     const tone = computed.highlight && judged ? toneWords[computed.highlight.tone] : null;
     const text = home.role === "listitem" ? `${computed.label} ${shown}` : shown;
-    steps.push({ action: "expectText", text: tone && home.role === "listitem" ? `${text} ${tone}` : text, within: titles[i]! });
+    steps.push({ action: "expectText", text: tone ? `${text} ${tone}` : text, within: titles[i]! });
     if (computed.highlight && judged === false) steps.push({ action: "expectNoText", text: toneWords[computed.highlight.tone], within: titles[i]! });
   });
   return steps;

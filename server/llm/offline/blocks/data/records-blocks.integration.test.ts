@@ -66,7 +66,7 @@ async function runChecks(name: string, plan: TPlan, checkIds: string[], bug?: Bu
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
     const checks = plan.acceptanceChecks.filter((c) => checkIds.includes(c.id));
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 3_000 });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000 });
   } finally {
     await served.close();
   }
@@ -80,13 +80,12 @@ describe("records, form and entity checks in Chromium", () => {
     ["expenses-typo", () => compiled("expenses-typo"), ["records-expenses-edit-delete", "entity-expense-required"]],
     ["mini-crm", () => compiled("mini-crm"), ["records-deals-add", "entity-deal-fields"]],
     ["sharp-lines-barbers", () => compiled("sharp-lines-barbers"), ["form-request-a-booking", "records-booking-requests-add", "entity-booking-fields"]],
-    ["community-library", () => compiled("community-library"), ["records-members-add", "records-books-search"]],
     ["library-loans", libraryPlan, ["records-overdue-loans-view", "records-overdue-loans-action-mark-returned", "records-loans-filter-returned", "records-loans-sort", "entity-loan-daysoverdue", "entity-loan-required"]],
     ["mood-journal", journalPlan, ["records-journal-one-per-date", "records-journal-group", "records-journal-search", "entity-entry-fields"]],
     ["lead-tracker", crmPlan, ["entity-lead-opendeals", "entity-lead-dealvalue", "records-deals-filter-stage", "records-deals-filter-lead", "records-deals-action-mark-won"]],
   ];
 
-  it.each(apps)("%s: every records, form and entity check passes", { timeout: 300_000 }, async (name, makePlan, expected) => {
+  it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
     const plan = makePlan();
     const ids = plan.acceptanceChecks.map((c) => c.id).filter(ours);
     expect(ids).toEqual(expect.arrayContaining(expected));
@@ -108,7 +107,7 @@ describe("records checks fail on a broken app", () => {
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 
-  it.each(bugs)("%s fails its check", { timeout: 120_000 }, async (name, makePlan, checkId, bug) => {
+  it.each(bugs)("%s fails its check", { timeout: 180_000 }, async (name, makePlan, checkId, bug) => {
     const plan = makePlan();
     expect(plan.acceptanceChecks.map((c) => c.id)).toContain(checkId);
     const report = await runChecks(`broken-${name.replace(/[^a-z]+/g, "-")}`, plan, [checkId], bug);
