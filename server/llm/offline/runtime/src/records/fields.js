@@ -158,6 +158,7 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
     elements: [...controls.map((c) => c.control.element), ...parents.map((p) => p.element)],
     reset,
     read() {
+      /** @type {Record<string, unknown>} */
       const values = {};
       for (const { control } of controls) values[control.name] = control.read();
       for (const parent of parents) values[parent.name] = parent.read();

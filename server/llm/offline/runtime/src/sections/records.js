@@ -287,6 +287,7 @@ function actionsOf(section, entity) {
 
 /** The fields an action sets: today, a toggle, an increment or a value. */
 export function actionPatch(action, record, today) {
+  /** @type {Record<string, unknown>} */
   const patch = {};
   for (const [name, how] of Object.entries(action.set || {})) {
     if (how && typeof how === "object" && "today" in how) patch[name] = isoDay(today);
