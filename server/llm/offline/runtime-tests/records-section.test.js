@@ -187,6 +187,12 @@ describe("records section", () => {
     type(byLabel(element, "Search book loans"), "zzz");
     expect(element.querySelector(".records-empty").textContent).toBe("No book loans match your search");
 
+    // The title leads each row even when the columns put it elsewhere.
+    const reordered = sectionElement("By genre");
+    records.render(reordered, { type: "records", entity: "BookLoan", display: "table", columns: ["genre", "title"], sort: { field: "title", direction: "asc" } }, app);
+    expect(texts(reordered, "table thead th").slice(0, 2)).toEqual(["Title", "Genre"]);
+    expect(texts(reordered, "tbody tr:first-child > *").slice(0, 2)).toEqual(["Cosmos", "Science"]);
+
     const limited = sectionElement("Latest");
     records.render(limited, { type: "records", entity: "BookLoan", sort: { field: "title", direction: "desc" }, limit: 2 }, app);
     expect(itemTitles(limited)).toEqual(["SPQR", "Emma"]);

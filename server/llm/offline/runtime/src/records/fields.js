@@ -135,19 +135,19 @@ function parentControl(parent, store) {
 
 /**
  * The controls for a record of `entity`: `fieldNames` (default all fields) and, when `withParents`,
- * a select per parent. read() gives the values to store; validate() marks what is missing or out
+ * a select per parent; `todayField` starts at today's date. read() gives the values to store; validate() marks what is missing or out
  * of range and returns the first bad control (null when all is well).
  */
-export function recordControls(entity, app, { fieldNames = null, withParents = true } = {}) {
+export function recordControls(entity, app, { fieldNames = null, withParents = true, todayField = null } = {}) {
   const fields = fieldNames ? fieldNames.map((name) => entity.fields.find((f) => f.name === name)).filter(Boolean) : entity.fields;
   const controls = fields.map((field) => ({ field, control: fieldControl(field) }));
   const parents = withParents ? (entity.belongsTo || []).map((name) => app.entity(name)).filter(Boolean).map((parent) => parentControl(parent, app.store)) : [];
 
-  /** The values a new record starts with: defaults, today for a "Date" field. */
+  /** The values a new record starts with: defaults, today for a "Date" field (and the one-per-date field). */
   function reset() {
     for (const { field, control } of controls) {
       if (field.defaultValue !== undefined) control.write(field.defaultValue);
-      else if (field.type === "date" && field.name === "date") control.write(isoDay(app.today()));
+      else if (field.type === "date" && (field.name === "date" || field.name === todayField)) control.write(isoDay(app.today()));
       else control.write(field.type === "enum" && field.multiple ? [] : "");
       control.setError("");
     }

@@ -27,7 +27,9 @@ export function render(element, section, app) {
   const plural = pluralOf(entity);
   const titleText = (element.querySelector(".section-title") || {}).textContent || entity.pluralLabel;
   const display = section.display === "table" || section.display === "cards" ? section.display : "list";
-  const columns = columnsOf(entity, section.columns, app);
+  const listed = columnsOf(entity, section.columns, app);
+  // A record's text starts with its title: in a table, the title is the first cell whatever the columns.
+  const columns = display === "table" && (!listed[0] || listed[0].key !== entity.fields[0].name) ? [...columnsOf(entity, [entity.fields[0].name], app), ...listed.filter((c) => c.key !== entity.fields[0].name)] : listed;
   const actions = actionsOf(section, entity);
   const canEdit = section.edit !== false;
   const canDelete = section.delete !== false;
@@ -39,7 +41,7 @@ export function render(element, section, app) {
   let addControls = null;
   let addForm = null;
   if (section.create !== false) {
-    addControls = recordControls(entity, app);
+    addControls = recordControls(entity, app, { todayField: section.onePerDate || null });
     const addLabel = "Add " + singular;
     const formTitleId = id + "-add";
     addForm = h("form", { class: "card form records-add", "aria-labelledby": formTitleId, novalidate: true },
@@ -208,7 +210,7 @@ export function render(element, section, app) {
   function listItem(record, now) {
     const title = titleOf(record, entity);
     const titleId = id + "-r-" + record.id;
-    const details = columns.slice(columns[0] && columns[0].key === entity.fields[0].name ? 1 : 0).map((column) => {
+    const details = columns.filter((column) => column.key !== entity.fields[0].name).map((column) => {
       const { text, tone } = column.read(record, now);
       if (!text) return null;
       return h("div", { class: "record-field" }, h("dt", {}, column.label), h("dd", {}, valueNode(text, tone)));
@@ -248,8 +250,8 @@ export function render(element, section, app) {
       buttons.push(h("button", { type: "button", class: "btn btn-small btn-danger", "aria-label": "Delete " + title, onClick: () => {
         store.remove(entity.name, String(record.id));
         app.announce("Deleted " + title);
-        const heading = element.querySelector(".section-title");
-        if (heading instanceof HTMLElement && document.activeElement === document.body) heading.focus();
+        // The button is gone with its record: keep keyboard users in the section.
+        if (document.activeElement === document.body || !document.activeElement) element.focus({ preventScroll: true });
       } }, "Delete"));
     }
     return buttons.length ? h("div", { class: "record-actions" }, buttons) : null;
