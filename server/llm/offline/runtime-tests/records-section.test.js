@@ -150,9 +150,16 @@ describe("records section", () => {
     type(byLabel(dialog, "Title"), "Dune Messiah");
     click(button(dialog, "Save"));
     expect(itemTitles(element)).toEqual(["Dune Messiah", "Emma"]);
+    const emmaId = store.list("BookLoan").find((r) => r.title === "Emma").id;
     click(button(element, "Delete Emma"));
     expect(itemTitles(element)).toEqual(["Dune Messiah"]);
     expect(store.list("BookLoan").map((r) => r.title)).toEqual(["Dune Messiah"]);
+    // Undo brings the record back with its id; the bar does not repeat the deleted title.
+    expect(element.querySelector(".records-undo").textContent).not.toContain("Emma");
+    click(button(element, "Undo delete of Emma"));
+    expect(itemTitles(element)).toEqual(["Dune Messiah", "Emma"]);
+    expect(store.list("BookLoan").find((r) => r.title === "Emma").id).toBe(emmaId);
+    expect(element.querySelector(".records-undo").hidden).toBe(true);
   });
 
   it("shows a filtered view (overdue, not returned) sorted, with actions offered only when they apply", () => {

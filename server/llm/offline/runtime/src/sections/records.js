@@ -159,6 +159,30 @@ export function render(element, section, app) {
     }
   }
 
+  // ── Undo of a delete (10 s). The bar does not repeat the title: the record is gone from the section. ──
+  /** @type {Record<string, unknown> | null} */
+  let deleted = null;
+  let undoTimer = 0;
+  const undoButton = h("button", { type: "button", class: "btn btn-small", onClick: () => {
+    if (!deleted) return;
+    const restored = store.create(entity.name, deleted);
+    app.announce("Restored " + titleOf(restored, entity));
+    hideUndo();
+  } }, "Undo");
+  const undoBar = h("p", { class: "records-undo", hidden: true }, h("span", {}, "1 " + singular.toLowerCase() + " deleted."), " ", undoButton);
+  function offerUndo(record, title) {
+    deleted = { ...record };
+    undoButton.setAttribute("aria-label", "Undo delete of " + title);
+    undoBar.hidden = false;
+    clearTimeout(undoTimer);
+    undoTimer = window.setTimeout(hideUndo, 10_000);
+  }
+  function hideUndo() {
+    deleted = null;
+    undoBar.hidden = true;
+    clearTimeout(undoTimer);
+  }
+
   // ── The records ──
   const body = h("div", { class: "records-body records-" + display });
 
@@ -250,6 +274,7 @@ export function render(element, section, app) {
       buttons.push(h("button", { type: "button", class: "btn btn-small btn-danger", "aria-label": "Delete " + title, onClick: () => {
         store.remove(entity.name, String(record.id));
         app.announce("Deleted " + title);
+        offerUndo(record, title);
         // The button is gone with its record: keep keyboard users in the section.
         if (document.activeElement === document.body || !document.activeElement) element.focus({ preventScroll: true });
       } }, "Delete"));
@@ -258,7 +283,7 @@ export function render(element, section, app) {
   }
 
   element.classList.add("records-section");
-  element.append(...[addForm, toolbar, body, dialog].filter(Boolean));
+  element.append(...[addForm, toolbar, undoBar, body, dialog].filter(Boolean));
   renderRecords();
 
   const unsubscribe = store.subscribe(() => {
@@ -268,6 +293,7 @@ export function render(element, section, app) {
   });
   return () => {
     unsubscribe();
+    clearTimeout(undoTimer);
     if (dialog && dialog.open) dialog.close();
   };
 }
