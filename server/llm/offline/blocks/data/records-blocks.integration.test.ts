@@ -66,7 +66,8 @@ async function runChecks(name: string, plan: TPlan, checkIds: string[], bug?: Bu
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
     const checks = plan.acceptanceChecks.filter((c) => checkIds.includes(c.id));
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000 });
+    // Generous steps: on a loaded machine a cold page load alone has taken over 10 s.
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000 });
   } finally {
     await served.close();
   }
