@@ -80,6 +80,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["hardware-inventory", () => compiled("hardware-inventory"), ["records-products-add", "entity-product-fields", "entity-supplier-fields"]],
     ["expenses-typo", () => compiled("expenses-typo"), ["records-expenses-edit-delete", "entity-expense-required"]],
     ["mini-crm", () => compiled("mini-crm"), ["records-deals-add", "entity-deal-fields"]],
+    ["little-fox-cafe", () => compiled("little-fox-cafe"), ["form-contact"]],
     ["sharp-lines-barbers", () => compiled("sharp-lines-barbers"), ["form-request-a-booking", "records-booking-requests-add", "entity-booking-fields"]],
     ["library-loans", libraryPlan, ["records-overdue-loans-view", "records-overdue-loans-action-mark-returned", "records-loans-filter-returned", "records-loans-sort", "entity-loan-daysoverdue", "entity-loan-required"]],
     ["mood-journal", journalPlan, ["records-journal-one-per-date", "records-journal-group", "records-journal-search", "entity-entry-fields"]],
