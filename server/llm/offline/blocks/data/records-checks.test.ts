@@ -32,7 +32,7 @@ describe("registration", () => {
 });
 
 describe("on compiled eval prompts", () => {
-  it.each(["hardware-inventory", "mini-crm", "expenses-typo", "sharp-lines-barbers", "bakery-orders", "chess-club-members", "reading-list-ratings"])("%s: data requirements are checked, within the step limit", (id) => {
+  it.each(["hardware-inventory", "mini-crm", "expenses-typo", "sharp-lines-barbers", "bakery-orders", "chess-club-members", "reading-list-ratings", "birthday-rsvp", "little-fox-cafe", "todo-due-dates"])("%s: data requirements are checked, within the step limit", (id) => {
     const plan = compiled(id);
     for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
     const dataKinds = new Set(["entity", "field", "relation"]);

@@ -474,8 +474,9 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   const checks: Check[] = [];
   const fieldIds = entity.fields.flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id));
   const entityIds = plannedRequirements(entity.requirementIds, ctx).map((r) => r.id);
-  // An entity of one field and no parents is fully exercised by its records section's add check.
-  if (entity.fields.length > 1 || entity.belongsTo.length) checks.push(...makeCheck(`entity-${key}-fields`, `Each ${singularOf(entity).toLowerCase()} keeps ${entity.fields.map((f) => f.label.toLowerCase()).join(", ")}${entity.belongsTo.length ? ` and its ${entity.belongsTo.join(", ").toLowerCase()}` : ""}`, [...fieldIds, ...entityIds], fieldsCheck(view) ?? []));
+  // An entity of one field and no parents is exercised by its records section's add check, unless
+  // that field answers a requirement of its own.
+  if (entity.fields.length > 1 || entity.belongsTo.length || fieldIds.some((id) => !entityIds.includes(id))) checks.push(...makeCheck(`entity-${key}-fields`, `Each ${singularOf(entity).toLowerCase()} keeps ${entity.fields.map((f) => f.label.toLowerCase()).join(", ")}${entity.belongsTo.length ? ` and its ${entity.belongsTo.join(", ").toLowerCase()}` : ""}`, [...fieldIds, ...entityIds], fieldsCheck(view) ?? []));
   const required = entity.fields.filter((f) => f.required);
   if (required.length && home) checks.push(...makeCheck(`entity-${key}-required`, `A ${singularOf(entity).toLowerCase()} without ${required.map((f) => f.label.toLowerCase()).join(" or ")} is refused with a message`, required.flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id)), requiredCheck(view) ?? []));
   for (const action of (entity.actions ?? []).slice(0, 4)) {
