@@ -11,6 +11,7 @@
 import type { TSection, TSectionType } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/server/plan/plan-schema";
 import { flashcardsChecks, quizChecks, timerChecks, toolChecks } from "./content/checks";
+import { entityChecks, formChecks, recordsChecks } from "./data/records-checks";
 import { siteCheckGenerators } from "./site/checks";
 
 /** What a generator may look at besides its own section: the whole plan, for entities and names. */
@@ -20,10 +21,10 @@ export type SectionCheckGenerator<T extends TSectionType = TSectionType> = (sect
 export type EntityCheckGenerator = (entity: TPlanEntity, ctx: CheckContext) => TAcceptanceCheckInput[];
 
 export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerator<T> } = {
-  // records: recordsChecks,   ← e.g. import { recordsChecks } from "./data-core/checks";
+  records: recordsChecks, form: formChecks,
   quiz: quizChecks, flashcards: flashcardsChecks, tool: toolChecks, timer: timerChecks,
   ...siteCheckGenerators,
 };
 
 /** Checks for an entity's fields, computed values and actions (data-core). */
-export const entityCheckGenerator: EntityCheckGenerator | undefined = undefined;
+export const entityCheckGenerator: EntityCheckGenerator | undefined = entityChecks;

@@ -1,0 +1,174 @@
+// The records, form and entity check generators on compiled eval prompts and hand-written plans:
+// which checks exist, which requirements each verifies, and that they ask for concrete records on
+// both sides of a view's boundary and the numbers worked out independently.
+import { describe, expect, it } from "vitest";
+import type { TPlan } from "~/server/plan/plan-schema";
+import cases from "~/eval/cases.json";
+import { compileAppPlan } from "../../compile-app-plan";
+import { sectionCheckGenerators, entityCheckGenerator } from "../registry";
+import { conditionValues } from "./conditions";
+import { entityChecks, formChecks, recordsChecks } from "./records-checks";
+import { crmPlan, journalPlan, libraryPlan } from "./records-plans";
+
+function compiled(id: string): TPlan {
+  const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
+  const result = compileAppPlan(prompt);
+  if (!result.ok) throw new Error(result.error);
+  return result.plan;
+}
+const check = (plan: TPlan, id: string) => {
+  const found = plan.acceptanceChecks.find((c) => c.id === id);
+  if (!found) throw new Error(`no ${id} in ${plan.acceptanceChecks.map((c) => c.id).join(", ")}`);
+  return found;
+};
+const checkedIds = (plan: TPlan) => new Set(plan.acceptanceChecks.flatMap((c) => c.requirementIds ?? []));
+
+describe("registration", () => {
+  it("registers the records, form and entity generators", () => {
+    expect(sectionCheckGenerators.records).toBe(recordsChecks);
+    expect(sectionCheckGenerators.form).toBe(formChecks);
+    expect(entityCheckGenerator).toBe(entityChecks);
+  });
+});
+
+describe("on compiled eval prompts", () => {
+  it.each(["hardware-inventory", "mini-crm", "expenses-typo", "sharp-lines-barbers", "bakery-orders", "chess-club-members", "reading-list-ratings", "birthday-rsvp", "little-fox-cafe", "todo-due-dates"])("%s: data requirements are checked, within the step limit", (id) => {
+    const plan = compiled(id);
+    for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
+    const dataKinds = new Set(["entity", "field", "relation"]);
+    const unchecked = (plan.requirements ?? []).filter((r) => r.status === "planned" && dataKinds.has(r.kind) && !checkedIds(plan).has(r.id));
+    expect(unchecked.map((r) => `${r.id} ${r.text}`)).toEqual([]);
+  });
+
+  it("hardware inventory: a product is added with its supplier, chosen by name, and every field is shown", () => {
+    const steps = check(compiled("hardware-inventory"), "entity-product-fields").steps;
+    expect(steps).toContainEqual({ action: "fill", label: "Name", value: "Zephyr", within: "Add Supplier" });
+    expect(steps).toContainEqual({ action: "select", label: "Supplier", value: "Zephyr", within: "Add Product" });
+    expect(steps).toContainEqual({ action: "expectText", text: "Reorder level 33", within: "Quokka" });
+    expect(steps).toContainEqual({ action: "expectText", text: "Zephyr", within: "Quokka" });
+  });
+
+  it("mini CRM: every stage is offered, and a deal keeps its amount as money", () => {
+    const steps = check(compiled("mini-crm"), "entity-deal-fields").steps;
+    for (const stage of ["New", "Proposal", "Won", "Lost"]) expect(steps.some((s) => s.action === "select" && s.label === "Stage" && s.value === stage)).toBe(true);
+    expect(steps).toContainEqual({ action: "expectText", text: "Amount 34.50", within: "Quokka" });
+  });
+
+  it("barbers: the booking form refuses an empty name, thanks the sender and the request is listed", () => {
+    const plan = compiled("sharp-lines-barbers");
+    const steps = check(plan, "form-request-a-booking").steps;
+    const at = (predicate: (s: (typeof steps)[number]) => boolean) => steps.findIndex(predicate);
+    expect(at((s) => s.action === "expectText" && s.text === "Enter a name")).toBeLessThan(at((s) => s.action === "fill" && s.label === "Name"));
+    expect(steps).toContainEqual({ action: "expectText", text: "Thanks — your booking request has been received.", within: "Request a booking" });
+    expect(steps.at(-6)).toEqual({ action: "goto", path: "/bookings" });
+    expect(steps).toContainEqual({ action: "expectElement", role: "listitem", name: "Zephyr", within: "Booking requests" });
+    // The list itself has no add form: its records come from the booking form.
+    expect(check(plan, "records-booking-requests-add").steps[0]).toEqual({ action: "goto", path: "/" });
+  });
+
+  it("community library: the overdue view has nowhere to add a loan, so it gets no check and stays unverified", () => {
+    const plan = compiled("community-library");
+    expect(plan.acceptanceChecks.some((c) => c.id.startsWith("records-overdue"))).toBe(false);
+    expect(checkedIds(plan).has("r6")).toBe(false);
+  });
+});
+
+describe("on hand-written plans", () => {
+  const library = libraryPlan();
+
+  it("the overdue view gets a loan due yesterday, one due today and one returned, and shows only the first", () => {
+    const c = check(library, "records-overdue-loans-view");
+    expect(c.requirementIds).toEqual(["r5"]);
+    const dueDates = c.steps.filter((s) => s.action === "fill" && s.label === "Due date").map((s) => (s as { value: string }).value);
+    expect(dueDates).toEqual(["{{today-1}}", "{{today}}", "{{today-1}}"]);
+    expect(c.steps.filter((s) => s.action === "check" && s.label === "Returned")).toHaveLength(1);
+    expect(c.steps.slice(-3)).toEqual([
+      { action: "expectElement", role: "listitem", name: "Zephyr", within: "Overdue loans" },
+      { action: "expectNoText", text: "Marigold", within: "Overdue loans" },
+      { action: "expectNoText", text: "Saffron", within: "Overdue loans" },
+    ]);
+  });
+
+  it("Mark returned is offered only on loans not returned, and takes the loan out of the overdue view", () => {
+    const c = check(library, "records-overdue-loans-action-mark-returned");
+    expect(c.requirementIds).toEqual(["r6"]);
+    expect(c.steps.slice(-4)).toEqual([
+      { action: "click", role: "button", name: "Mark returned Zephyr", within: "Overdue loans" },
+      { action: "expectNoText", text: "Zephyr", within: "Overdue loans" },
+      { action: "reload" },
+      { action: "expectNoText", text: "Zephyr", within: "Overdue loans" },
+    ]);
+    // On the entity's own list, the action's effect is read back in the edit dialog.
+    const own = check(library, "entity-loan-action-mark-returned");
+    expect(own.steps).toContainEqual({ action: "expectElement", role: "checkbox", name: "Returned", within: "Edit Loan", state: "checked" });
+    // A returned loan is not offered the action; after it, the loan is not offered it again.
+    expect(own.steps.filter((s) => s.action === "expectCount" && s.role === "button" && s.count === 0).map((s) => (s as { name: string }).name)).toEqual(["Mark returned Marigold", "Mark returned Zephyr"]);
+  });
+
+  it("days overdue: 3 with the alert for a loan due three days ago, -2 without it for one due in two days", () => {
+    const c = check(library, "entity-loan-daysoverdue");
+    expect(c.requirementIds).toEqual(["r7"]);
+    expect(c.steps.slice(-3)).toEqual([
+      { action: "expectText", text: "3 Alert", within: "Zephyr" },
+      { action: "expectText", text: "-2", within: "Quokka" },
+      { action: "expectNoText", text: "Alert", within: "Quokka" },
+    ]);
+  });
+
+  it("loans are sorted by due date, filtered by returned, and a loan without a book or due date is refused", () => {
+    expect(check(library, "records-loans-sort").steps.at(-1)).toEqual({ action: "expectOrder", texts: ["Quokka", "Marigold", "Zephyr"], within: "Loans" });
+    expect(check(library, "records-loans-filter-returned").requirementIds).toEqual(["r8"]);
+    const required = check(library, "entity-loan-required").steps;
+    expect(required).toContainEqual({ action: "expectText", text: "Enter a book", within: "Add Loan" });
+    expect(required).toContainEqual({ action: "expectText", text: "Enter a due date", within: "Add Loan" });
+  });
+
+  it("journal: a second entry today replaces the first; entries are grouped under their mood", () => {
+    const plan = journalPlan();
+    expect(check(plan, "records-journal-one-per-date").requirementIds).toEqual(["r2"]);
+    expect(check(plan, "records-journal-one-per-date").steps.slice(-3)).toEqual([
+      { action: "expectElement", role: "listitem", name: "Quokka", within: "Journal" },
+      { action: "expectNoText", text: "Zephyr", within: "Journal" },
+      { action: "expectElement", role: "listitem", name: "Marigold", within: "Journal" },
+    ]);
+    expect(check(plan, "records-journal-group").steps.at(-1)).toEqual({ action: "expectOrder", texts: ["Happy", "Zephyr", "Calm", "Quokka"], within: "Journal" });
+    expect(check(plan, "entity-entry-fields").steps).toContainEqual({ action: "expectText", text: "Hours slept 24 h", within: "Zephyr" });
+  });
+
+  it("CRM: open deals count only deals not won or lost; the deal value sums them and is highlighted from 30", () => {
+    const plan = crmPlan();
+    const open = check(plan, "entity-lead-opendeals").steps;
+    expect(open.filter((s) => s.action === "select" && s.label === "Lead")).toHaveLength(3);
+    expect(open.slice(-2)).toEqual([{ action: "expectText", text: "Open deals 2", within: "Juniper" }, { action: "expectText", text: "Open deals 0", within: "Saffron" }]);
+    const value = check(plan, "entity-lead-dealvalue").steps;
+    expect(value.slice(-3)).toEqual([
+      { action: "expectText", text: "Deal value 31.00 Good", within: "Marigold" },
+      { action: "expectText", text: "Deal value 0.00", within: "Juniper" },
+      { action: "expectNoText", text: "Good", within: "Juniper" },
+    ]);
+  });
+});
+
+describe("condition values sit on both sides of the boundary", () => {
+  const entity = { name: "Loan", pluralLabel: "Loans", belongsTo: [], fields: [
+    { name: "due", label: "Due", type: "date" as const, required: false },
+    { name: "qty", label: "Qty", type: "number" as const, required: false },
+    { name: "stage", label: "Stage", type: "enum" as const, required: false, options: ["New", "Won", "Lost"] },
+  ] };
+  it.each([
+    [{ field: "due", op: "beforeToday" as const }, "{{today-1}}", "{{today}}"],
+    [{ field: "due", op: "onOrBeforeToday" as const }, "{{today}}", "{{today+1}}"],
+    [{ field: "due", op: "afterToday" as const }, "{{today+1}}", "{{today}}"],
+    [{ field: "due", op: "olderThanDays" as const, days: 7 }, "{{today-8}}", "{{today-6}}"],
+    [{ field: "due", op: "withinNextDays" as const, days: 7 }, "{{today+1}}", "{{today+9}}"],
+    [{ field: "qty", op: "lt" as const, value: 5 }, 4, 5],
+    [{ field: "qty", op: "gte" as const, value: 5 }, 5, 4],
+    [{ field: "stage", op: "notIn" as const, value: ["Won", "Lost"] }, "New", "Won"],
+  ])("%o", (condition, match, miss) => {
+    expect(conditionValues(condition, entity)).toMatchObject({ match, miss });
+  });
+  it("says nothing of conditions on parents or anniversaries", () => {
+    expect(conditionValues({ field: "Member.name", op: "eq", value: "x" }, entity)).toBeNull();
+    expect(conditionValues({ field: "due", op: "anniversaryWithinDays", days: 3 }, entity)).toBeNull();
+  });
+});

@@ -1,0 +1,270 @@
+// @vitest-environment happy-dom
+// The records and form sections (runtime/src/sections/records.js, form.js) on the real store and
+// expressions: the names and roles the acceptance checks rely on, and what each option does.
+import { beforeEach, describe, expect, it } from "vitest";
+import * as records from "../runtime/src/sections/records.js";
+import * as form from "../runtime/src/sections/form.js";
+import { createAppContext } from "../runtime/src/engine/app.js";
+import { createStore } from "../runtime/src/engine/store.js";
+import { byLabel, button, choose, click, texts, type } from "./dom-helpers.js";
+
+const library = {
+  appName: "Community Library",
+  theme: { colorScheme: "light", accent: "#4f46e5" },
+  storage: { key: "library-test", version: 1 },
+  pages: [],
+  entities: [
+    { name: "Member", pluralLabel: "Members", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "phone", label: "Phone", type: "phone" }] },
+    {
+      name: "BookLoan", pluralLabel: "Book loans", belongsTo: ["Member"],
+      fields: [
+        { name: "title", label: "Title", type: "string", required: true },
+        { name: "dueDate", label: "Due date", type: "date" },
+        { name: "returned", label: "Returned", type: "boolean", defaultValue: false },
+        { name: "genre", label: "Genre", type: "enum", options: ["Fiction", "History", "Science"] },
+        { name: "rating", label: "Rating", type: "rating", max: 5 },
+        { name: "fee", label: "Fee", type: "money", min: 0 },
+        { name: "formats", label: "Formats", type: "enum", multiple: true, options: ["Paper", "Audio"] },
+      ],
+      computed: [{ name: "daysLate", label: "Days late", expr: { fn: "daysSince", args: [{ field: "dueDate" }] }, format: "integer", highlight: { when: { op: "gt", value: 0 }, tone: "danger" } }],
+      actions: [{ label: "Mark returned", set: { returned: true }, showWhen: [{ field: "returned", op: "isFalse" }] }],
+    },
+    { name: "Day", pluralLabel: "Days", belongsTo: [], fields: [{ name: "date", label: "Date", type: "date", required: true }, { name: "mood", label: "Mood", type: "string" }] },
+  ],
+};
+const today = new Date(2026, 2, 4, 10);
+const iso = (offset) => {
+  const d = new Date(2026, 2, 4 + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+let store;
+let announced;
+function appFor(spec = library) {
+  announced = [];
+  store = createStore({ spec, storage: window.localStorage });
+  const app = createAppContext({ spec, store, announce: (m) => announced.push(m) });
+  return { ...app, today: () => new Date(today) };
+}
+
+function sectionElement(title) {
+  const element = document.createElement("section");
+  element.id = "s-test";
+  element.setAttribute("aria-labelledby", "s-test-title");
+  const heading = document.createElement("h2");
+  heading.id = "s-test-title";
+  heading.className = "section-title";
+  heading.textContent = title;
+  element.append(heading);
+  document.body.replaceChildren(element);
+  return element;
+}
+
+const nameOf = (el) => {
+  const ids = el.getAttribute("aria-labelledby");
+  return ids ? ids.split(" ").map((id) => document.getElementById(id).textContent).join(" ") : el.getAttribute("aria-label");
+};
+const formNamed = (root, name) => [...root.querySelectorAll("form")].find((f) => nameOf(f) === name);
+const items = (root) => [...root.querySelectorAll(".record")];
+const itemTitles = (root) => texts(root, ".record-title, tr.record > th");
+const submit = (f) => f.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+
+function addLoan(element, values) {
+  const f = formNamed(element, "Add Book loan");
+  for (const [label, value] of Object.entries(values)) {
+    const control = byLabel(f, label);
+    if (control.type === "checkbox") {
+      control.checked = value;
+      control.dispatchEvent(new Event("change", { bubbles: true }));
+    } else if (control.tagName === "SELECT") choose(control, value);
+    else type(control, value);
+  }
+  submit(f);
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+  document.body.replaceChildren();
+});
+
+describe("records section", () => {
+  it("adds a record through a form named after the entity, with the right control per type", () => {
+    const app = appFor();
+    store.create("Member", { name: "Ada" });
+    const element = sectionElement("Loans");
+    records.render(element, { type: "records", entity: "BookLoan", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] }, app);
+    const f = formNamed(element, "Add Book loan");
+    expect(f).toBeDefined();
+    expect(byLabel(f, "Due date").type).toBe("date");
+    expect(byLabel(f, "Returned").type).toBe("checkbox");
+    expect(byLabel(f, "Genre").tagName).toBe("SELECT");
+    expect([...byLabel(f, "Rating").options].map((o) => o.value)).toEqual(["", "1", "2", "3", "4", "5"]);
+    expect(byLabel(f, "Fee").getAttribute("step")).toBe("0.01");
+    expect(f.querySelector("fieldset legend").textContent).toBe("Formats");
+    expect([...byLabel(f, "Member").options].map((o) => o.textContent)).toEqual(["Choose…", "Ada"]);
+    expect(button(f, "Add Book loan")).toBeTruthy();
+
+    addLoan(element, { Title: "Dune", "Due date": iso(-2), Genre: "Fiction", Rating: "4", Fee: "1.5", Paper: true, Member: store.list("Member")[0].id });
+    const [loan] = store.list("BookLoan");
+    expect(loan).toMatchObject({ title: "Dune", dueDate: iso(-2), returned: false, genre: "Fiction", rating: 4, fee: 1.5, formats: ["Paper"], memberId: store.list("Member")[0].id });
+    expect(itemTitles(element)).toEqual(["Dune"]);
+    const item = items(element)[0];
+    expect(nameOf(item)).toBe("Dune");
+    expect(item.textContent).toContain("★★★★☆");
+    expect(item.textContent).toContain("1.50");
+    expect(item.textContent).toContain("Ada");
+    // Two days late, highlighted in words as well as colour.
+    expect(item.querySelector(".tone-danger").textContent).toBe("2 Alert");
+    expect(announced).toContain("Added Dune");
+    expect(byLabel(f, "Title").value).toBe("");
+  });
+
+  it("refuses an empty required field with a message next to it", () => {
+    const app = appFor();
+    const element = sectionElement("Loans");
+    records.render(element, { type: "records", entity: "BookLoan" }, app);
+    const f = formNamed(element, "Add Book loan");
+    submit(f);
+    const title = byLabel(f, "Title");
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(title.getAttribute("aria-describedby")).textContent).toBe("Enter a title");
+    expect(store.list("BookLoan")).toEqual([]);
+    type(byLabel(f, "Fee"), "-3");
+    type(title, "Dune");
+    submit(f);
+    expect(byLabel(f, "Fee").getAttribute("aria-invalid")).toBe("true");
+    expect(f.textContent).toContain("Fee must be at least 0");
+    expect(store.list("BookLoan")).toEqual([]);
+  });
+
+  it("edits in a dialog named Edit <singular> and deletes with Delete <title>", () => {
+    const app = appFor();
+    store.create("BookLoan", { title: "Dune" });
+    store.create("BookLoan", { title: "Emma" });
+    const element = sectionElement("Loans");
+    records.render(element, { type: "records", entity: "BookLoan" }, app);
+    click(button(element, "Edit Dune"));
+    const dialog = element.querySelector("dialog");
+    expect(nameOf(dialog)).toBe("Edit Book loan");
+    expect(byLabel(dialog, "Title").value).toBe("Dune");
+    type(byLabel(dialog, "Title"), "Dune Messiah");
+    click(button(dialog, "Save"));
+    expect(itemTitles(element)).toEqual(["Dune Messiah", "Emma"]);
+    const emmaId = store.list("BookLoan").find((r) => r.title === "Emma").id;
+    click(button(element, "Delete Emma"));
+    expect(itemTitles(element)).toEqual(["Dune Messiah"]);
+    expect(store.list("BookLoan").map((r) => r.title)).toEqual(["Dune Messiah"]);
+    // Undo brings the record back with its id; the bar does not repeat the deleted title.
+    expect(element.querySelector(".records-undo").textContent).not.toContain("Emma");
+    click(button(element, "Undo delete of Emma"));
+    expect(itemTitles(element)).toEqual(["Dune Messiah", "Emma"]);
+    expect(store.list("BookLoan").find((r) => r.title === "Emma").id).toBe(emmaId);
+    expect(element.querySelector(".records-undo").hidden).toBe(true);
+  });
+
+  it("shows a filtered view (overdue, not returned) sorted, with actions offered only when they apply", () => {
+    const app = appFor();
+    store.create("BookLoan", { title: "Late one", dueDate: iso(-1), returned: false });
+    store.create("BookLoan", { title: "Later one", dueDate: iso(-5), returned: false });
+    store.create("BookLoan", { title: "Due today", dueDate: iso(0), returned: false });
+    store.create("BookLoan", { title: "Returned one", dueDate: iso(-3), returned: true });
+    const element = sectionElement("Overdue loans");
+    records.render(element, { type: "records", entity: "BookLoan", create: false, where: [{ field: "dueDate", op: "beforeToday" }, { field: "returned", op: "isFalse" }], sort: { field: "dueDate", direction: "asc" } }, app);
+    expect(formNamed(element, "Add Book loan")).toBeUndefined();
+    expect(itemTitles(element)).toEqual(["Later one", "Late one"]);
+    click(button(element, "Mark returned Late one"));
+    expect(itemTitles(element)).toEqual(["Later one"]);
+    expect(store.list("BookLoan").find((r) => r.title === "Late one").returned).toBe(true);
+    click(button(element, "Mark returned Later one"));
+    expect(element.querySelector(".records-empty").textContent).toBe("No overdue loans right now");
+  });
+
+  it("searches, filters, groups, limits and shows a table", () => {
+    const app = appFor();
+    for (const [title, genre] of [["Dune", "Fiction"], ["SPQR", "History"], ["Emma", "Fiction"], ["Cosmos", "Science"]]) store.create("BookLoan", { title, genre });
+    const element = sectionElement("Loans");
+    records.render(element, { type: "records", entity: "BookLoan", display: "table", filters: ["genre", "returned"], groupBy: { field: "genre" }, sort: { field: "title", direction: "asc" }, columns: ["title", "genre"] }, app);
+    expect(texts(element, ".records-group-title")).toEqual(["Fiction", "History", "Science"]);
+    expect(itemTitles(element)).toEqual(["Dune", "Emma", "SPQR", "Cosmos"]);
+    expect(texts(element, "table thead th").slice(0, 2)).toEqual(["Title", "Genre"]);
+    choose(byLabel(element, "Filter by genre"), "Fiction");
+    expect(itemTitles(element)).toEqual(["Dune", "Emma"]);
+    type(byLabel(element, "Search book loans"), "emm");
+    expect(itemTitles(element)).toEqual(["Emma"]);
+    type(byLabel(element, "Search book loans"), "zzz");
+    expect(element.querySelector(".records-empty").textContent).toBe("No book loans match your search");
+
+    // The title leads each row even when the columns put it elsewhere.
+    const reordered = sectionElement("By genre");
+    records.render(reordered, { type: "records", entity: "BookLoan", display: "table", columns: ["genre", "title"], sort: { field: "title", direction: "asc" } }, app);
+    expect(texts(reordered, "table thead th").slice(0, 2)).toEqual(["Title", "Genre"]);
+    expect(texts(reordered, "tbody tr:first-child > *").slice(0, 2)).toEqual(["Cosmos", "Science"]);
+
+    const limited = sectionElement("Latest");
+    records.render(limited, { type: "records", entity: "BookLoan", sort: { field: "title", direction: "desc" }, limit: 2 }, app);
+    expect(itemTitles(limited)).toEqual(["SPQR", "Emma"]);
+  });
+
+  it("keeps one record per date: adding again on the same day edits that day's record", () => {
+    const app = appFor();
+    const element = sectionElement("Journal");
+    records.render(element, { type: "records", entity: "Day", onePerDate: "date" }, app);
+    const f = formNamed(element, "Add Day");
+    expect(byLabel(f, "Date").value).toBe(iso(0));
+    type(byLabel(f, "Mood"), "Happy");
+    submit(f);
+    type(byLabel(f, "Mood"), "Tired");
+    submit(f);
+    expect(store.list("Day").map((r) => [r.date, r.mood])).toEqual([[iso(0), "Tired"]]);
+    type(byLabel(f, "Date"), iso(-1));
+    type(byLabel(f, "Mood"), "Calm");
+    submit(f);
+    expect(store.list("Day")).toHaveLength(2);
+  });
+
+  it("says what to do when empty, follows the store and unsubscribes on cleanup", () => {
+    const app = appFor();
+    const element = sectionElement("Members");
+    const cleanup = records.render(element, { type: "records", entity: "Member" }, app);
+    expect(element.querySelector(".records-empty").textContent).toBe("No members yet — add the first one above");
+    store.create("Member", { name: "Grace" });
+    expect(itemTitles(element)).toEqual(["Grace"]);
+    cleanup();
+    store.create("Member", { name: "Alan" });
+    expect(itemTitles(element)).toEqual(["Grace"]);
+  });
+
+  it("applies toggle, increment and today actions", () => {
+    expect(records.actionPatch({ label: "x", set: { done: { toggle: true }, count: { increment: 2 }, on: { today: true }, status: "Won" } }, { done: true, count: 3 }, today))
+      .toEqual({ done: false, count: 5, on: iso(0), status: "Won" });
+  });
+});
+
+describe("form section", () => {
+  it("stores what is sent and thanks the sender in a status region; required fields refuse empty", () => {
+    const app = appFor();
+    const element = sectionElement("Join the library");
+    form.render(element, { type: "form", entity: "Member", submitLabel: "Join", thanks: "Thanks — see you soon!" }, app);
+    const f = element.querySelector("form");
+    expect(nameOf(f)).toBe("Join the library");
+    const status = element.querySelector('[role="status"]');
+    click(button(f, "Join"));
+    submit(f);
+    expect(byLabel(f, "Name").getAttribute("aria-invalid")).toBe("true");
+    expect(status.textContent).toBe("");
+    expect(store.list("Member")).toEqual([]);
+    type(byLabel(f, "Name"), "Ada");
+    type(byLabel(f, "Phone"), "0117 496 0000");
+    submit(f);
+    expect(status.textContent).toBe("Thanks — see you soon!");
+    expect(store.list("Member")).toMatchObject([{ name: "Ada", phone: "0117 496 0000" }]);
+    expect(byLabel(f, "Name").value).toBe("");
+  });
+
+  it("offers only the section's fields", () => {
+    const app = appFor();
+    const element = sectionElement("Contact");
+    form.render(element, { type: "form", entity: "BookLoan", fields: ["title", "genre"], submitLabel: "Send", thanks: "Thanks" }, app);
+    expect(texts(element, "label")).toEqual(["Title", "Genre"]);
+  });
+});
