@@ -29,8 +29,7 @@ describe("content checks on the eval prompts", () => {
   it.each(ids)("%s: every planned requirement is checked", (id) => {
     const plan = compiled(promptOf(id));
     const missing = (plan.requirements ?? []).filter((r) => r.status === "planned" && !checked(plan).has(r.id)).map((r) => r.quote);
-    // The compiler reads "kg to lb and celsius" as a pair "lb and celsius" too; no check can pass it.
-    expect(missing).toEqual(id === "unit-converter" ? ["lb and celsius"] : []);
+    expect(missing).toEqual([]);
     for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
   });
 

@@ -152,8 +152,7 @@ describe("content blocks in Chromium", () => {
     expect(failures(report)).toEqual([]);
     expect(report.consoleErrors).toEqual([]);
     expect(report.checks.length).toBeGreaterThan(2);
-    // Only the compiler's phantom pair ("lb and celsius") has no check, and it is reported unverified.
-    expect(uncheckedRequirements(plan)).toEqual(id === "unit-converter" ? ['r4 computed "lb and celsius"'] : []);
+    expect(uncheckedRequirements(plan)).toEqual([]);
   });
 
   it.each([
