@@ -66,8 +66,10 @@ function reportUnread(draft: Draft): void {
   flush(tokens.length);
 }
 
+// An entity is "used" where its records can be added: a view that only filters (create: false,
+// "Overdue loans") or a figure over it still leaves nowhere to add one.
 const entityUsed = (draft: Draft, name: string): boolean =>
-  draft.pages.some((p) => p.sections.some((s) => (s.type === "checkins" ? s.logEntity === name : "entity" in s && s.entity === name && !["chart", "groupTable"].includes(s.type))));
+  draft.pages.some((p) => p.sections.some((s) => (s.type === "checkins" ? s.logEntity === name : "entity" in s && s.entity === name && !["chart", "groupTable"].includes(s.type) && !(s.type === "records" && s.create === false))));
 
 /** Records sections of one entity with no filter merge into one (sort, search, one per day, ids). */
 function mergeRecordSections(sections: SectionInput[]): SectionInput[] {

@@ -67,7 +67,8 @@ export function composeActions(draft: Draft): void {
   const { tokens } = draft.reading;
   // "mark books as returned", "mark invoices as paid", "mark a walk done and paid", "a button to say I watered it".
   for (const match of findPattern(tokens, "mark|marks|marking|tick|set … as? returned|paid|done|finished|complete|completed|read|watered|collected|delivered")) {
-    if (isClaimed(draft, match.from, match.to)) continue;
+    // The phrase may name the record ("mark books as returned"): only its verb and state must be free.
+    if (isClaimed(draft, match.from, match.from + 1) || isClaimed(draft, match.to - 1, match.to)) continue;
     const words = tokens.slice(match.from, match.to);
     const states = words.filter((t) => closingOptions.includes(t.word) || ["read", "watered", "collected", "delivered", "finished"].includes(t.word));
     let to = match.to;
@@ -75,7 +76,8 @@ export function composeActions(draft: Draft): void {
       states.push(tokens[to + 1]!);
       to += 2;
     }
-    const entity = entityIn(draft, tokens, match.from, to) ?? [...draft.entities.values()].find((e) => e.fields.some((f) => states.some((s) => String(f.name) === s.word))) ?? mainEntity(draft);
+    // The record that already has the state ("returned" is a loan's, not a book's) wins over the word named.
+    const entity = [...draft.entities.values()].find((e) => e.fields.some((f) => states.some((s) => String(f.name) === s.word))) ?? entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
     if (!entity) continue;
     for (const state of states) {
       const label = state.word[0]!.toUpperCase() + state.word.slice(1);

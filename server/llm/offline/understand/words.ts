@@ -12,5 +12,5 @@ export const fillerWords = new Set([
   "please", "want", "need", "like", "would", "could", "should", "can", "will", "let", "make", "build", "create", "give", "get", "have", "has", "had", "do", "does", "app", "application", "tool", "thing", "something", "way", "able", "help", "use",
   "im", "i'm", "i've", "ive", "it's", "there", "here", "about", "up", "out", "one", "ones", "lot", "lots", "bit", "kind", "sort", "maybe", "probably", "okay", "ok", "hi", "hello", "thanks", "thank", "yeah", "um", "uh", "very", "too", "much", "more", "own", "run", "see", "show", "log", "list", "needs", "know", "let", "want", "keep", "track", "enter", "add", "type", "write", "down",
   // Words about showing things: what is shown is read elsewhere.
-  "dashboard", "showing", "shows", "shown", "display", "displays", "displaying", "screen", "view", "overview", "summary", "nice-looking", "clean",
+  "dashboard", "showing", "shows", "shown", "display", "displays", "displaying", "screen", "view", "overview", "summary", "nice-looking", "clean", "lending", "borrowing",
 ]);

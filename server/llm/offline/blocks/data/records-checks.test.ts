@@ -66,10 +66,13 @@ describe("on compiled eval prompts", () => {
     expect(check(plan, "records-booking-requests-add").steps[0]).toEqual({ action: "goto", path: "/" });
   });
 
-  it("community library: the overdue view has nowhere to add a loan, so it gets no check and stays unverified", () => {
+  it("community library: loans can be added, so the overdue view and the returned action are checked", () => {
     const plan = compiled("community-library");
-    expect(plan.acceptanceChecks.some((c) => c.id.startsWith("records-overdue"))).toBe(false);
-    expect(checkedIds(plan).has("r6")).toBe(false);
+    const overdue = plan.requirements?.find((r) => r.kind === "view" && r.quote.includes("overdue"));
+    const returned = plan.requirements?.find((r) => r.kind === "interaction" && r.quote.includes("returned"));
+    expect(plan.acceptanceChecks.some((c) => c.id.startsWith("records-overdue"))).toBe(true);
+    expect(checkedIds(plan).has(overdue!.id)).toBe(true);
+    expect(checkedIds(plan).has(returned!.id)).toBe(true);
   });
 });
 
