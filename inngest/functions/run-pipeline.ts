@@ -15,7 +15,7 @@ import {
   repairStep,
   writeFilesStep,
 } from "~/server/pipeline/pipeline-steps";
-import { markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
+import { decideRunOutcome, isDeployable, markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
 import { codeGenerated, deploymentsStatus, plansGenerated, plansReviewed, promptsNew } from "~/server/events/inngest-events";
 import { inngest } from "../client";
 
@@ -87,33 +87,35 @@ export const runPipeline = inngest.createFunction(
         version = repaired;
         qa = await step.run(`qa-${attempt + 1}`, async () => qaStep(await db(), runId, version.versionId, attempt + 1));
       }
-      if (!qa.passed) {
-        const summary = qa.failures.map((failure) => `${failure.checkId}: ${failure.message}`).join("; ").slice(0, 500);
-        await step.run("fail-qa", async () => markRunFinished(await db(), runId, { status: "FAILED", error: `QA failed after ${MAX_REPAIR_ATTEMPTS} repairs: ${summary}` }));
-        return { status: "failed" as const, versionId: version.versionId };
+      // The end of the run is decided in one place (decideRunOutcome). Memoised QA steps from
+      // before requirements were checked resume without them (`?? []`).
+      const verdict = { ...qa, gaps: qa.gaps ?? [], requirements: qa.requirements ?? [] };
+      const versionId = version.versionId;
+      const repairs = MAX_REPAIR_ATTEMPTS;
+      if (!isDeployable(verdict)) {
+        const outcome = decideRunOutcome({ versionId, qa: verdict, deployment: null, repairs });
+        await step.run("fail-qa", async () => markRunFinished(await db(), runId, outcome));
+        return { status: "failed" as const, versionId };
       }
 
-      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, version.versionId, getPreviewOrigins()));
+      // QA passed, or only requirements' checks failed: the app loads and works, so it goes live
+      // and the run reports what it does not do (READY_WITH_GAPS), never a plain success.
+      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, versionId, getPreviewOrigins()));
       if ("runEnded" in deployment) return { status: "ended" as const, runStatus: deployment.runEnded };
       await step.sendEvent(
         "announce-deployment",
         deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),
       );
-      // Deployed is not the same as verified: checks QA could not run (no browser) end the run
-      // READY_WITH_GAPS, never SUCCEEDED.
-      // (`?? []`: a QA step memoised before gaps existed resumes without them.)
-      const gaps = qa.gaps ?? [];
-      const versionId = version.versionId;
-      if (deployment.status !== "READY") {
-        await step.run("finish", async () => markRunFinished(await db(), runId, { status: "FAILED", error: `The deployment ended ${deployment.status.toLowerCase()}`, versionId }));
-        return { status: "failed" as const, versionId };
+      const outcome = decideRunOutcome({ versionId, qa: verdict, deployment, repairs });
+      await step.run("finish", async () => markRunFinished(await db(), runId, outcome));
+      switch (outcome.status) {
+        case "SUCCEEDED":
+          return { status: "succeeded" as const, brain, versionId, url: deployment.url };
+        case "READY_WITH_GAPS":
+          return { status: "ready-with-gaps" as const, brain, versionId, url: deployment.url, gaps: outcome.gaps.length };
+        default:
+          return { status: "failed" as const, versionId };
       }
-      if (gaps.length > 0) {
-        await step.run("finish", async () => markRunFinished(await db(), runId, { status: "READY_WITH_GAPS", versionId, gaps }));
-        return { status: "ready-with-gaps" as const, brain, versionId, url: deployment.url, gaps: gaps.length };
-      }
-      await step.run("finish", async () => markRunFinished(await db(), runId, { status: "SUCCEEDED", versionId }));
-      return { status: "succeeded" as const, brain, versionId, url: deployment.url };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await step.run("record-failure", async () => markRunFinished(await db(), runId, { status: "FAILED", error: message.slice(0, 2000) }));

@@ -4,6 +4,7 @@
 // consumer. Zod-free and type-only imports: client components import this module.
 import type { AgentName } from "../plan/agent-names";
 import type { TPlan } from "../plan/plan-schema";
+import type { RequirementResult } from "../plan/requirements";
 
 /** The project statuses a running pipeline moves through (a subset of Prisma's ProjectStatus). */
 export type RunStage = "PLANNING" | "BUILDING" | "TESTING" | "DEPLOYING";
@@ -24,12 +25,13 @@ export type QaCheckOutcome = {
 };
 
 /**
- * Something the run was asked for that the deployed version is not known to do: a browser check
- * that could not run, or (issue 11) a requirement that failed or is unsupported. A run with gaps
- * ends READY_WITH_GAPS, never SUCCEEDED.
+ * Something the run was asked for that the deployed version is not known to do: a requirement
+ * that failed, is unsupported or could not be verified (id = the requirement's, description = its
+ * text), or a browser check tied to no requirement that could not run. A run with gaps ends
+ * READY_WITH_GAPS, never SUCCEEDED.
  */
 export type RunGap = {
-  kind: "acceptance-check";
+  kind: "acceptance-check" | "requirement";
   id: string;
   description: string;
   status: "unverified" | "failed" | "unsupported";
@@ -72,6 +74,8 @@ export type RunEventPayloads = {
     /** False when no browser could be had: every check is then "unverified". Absent on older events (they all ran). */
     isBrowserVerified?: boolean;
     browserUnavailableReason?: string | null;
+    /** What became of each requirement of the plan. Absent on events stored before requirements were checked. */
+    requirements?: RequirementResult[];
   };
   "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null };
   "run.succeeded": { error: string | null; versionId: string | null };

@@ -12,10 +12,10 @@ import { runAgentTask } from "./run-agent-task";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
-import type { RunGap } from "../events/run-events";
+import { collectRunGaps, computeRequirementResults } from "../agents/qa/requirement-results";
 import type { FinishedRunStatus } from "../events/run-statuses";
 import { appendRunEvent } from "../runs/append-run-event";
-import { markRunStage, savePlan } from "../runs/run-lifecycle";
+import { markRunStage, savePlan, type QaVerdict } from "../runs/run-lifecycle";
 import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { createVersion, findStepVersion, sha256, type CreateVersionHooks } from "../versions/create-version";
 import { readVersionFiles } from "../versions/read-version";
@@ -117,8 +117,11 @@ export async function createVersionStep(db: Db, runId: string, fileSets: FileSet
   return { versionId: version.id, number: version.number };
 }
 
-/** `gaps`: what QA could not verify (browser checks without a browser); a deployed run with gaps ends READY_WITH_GAPS. */
-export type QaStepResult = { passed: boolean; failures: QaFailure[]; screenshotSha: string | null; gaps: RunGap[] };
+/**
+ * `requirements`: what became of each requirement of the plan; `gaps`: what the run must report
+ * (requirements not passed, checks that could not run). See decideRunOutcome for how they end the run.
+ */
+export type QaStepResult = QaVerdict & { screenshotSha: string | null };
 
 export async function qaStep(db: Db, runId: string, versionId: string, attempt: number): Promise<QaStepResult> {
   const context = await loadRunContext(db, runId);
@@ -137,6 +140,8 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
     screenshotSha = sha256(report.screenshot);
     await db.fileBlob.createMany({ data: [{ sha256: screenshotSha, content: new Uint8Array(report.screenshot), size: report.screenshot.length }], skipDuplicates: true });
   }
+  const verdict = { plan, checks: report.checks, browserUnavailableReason: report.browserUnavailableReason };
+  const requirements = computeRequirementResults(verdict);
   await db.$transaction((tx) =>
     appendRunEvent(tx, runId, "qa.result", {
       versionId,
@@ -149,12 +154,11 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
       screenshotSha,
       isBrowserVerified: report.isBrowserVerified,
       browserUnavailableReason: report.browserUnavailableReason,
+      requirements,
     }),
   );
-  const gaps: RunGap[] = report.checks
-    .filter((check) => check.status === "unverified")
-    .map((check) => ({ kind: "acceptance-check", id: check.id, description: check.description, status: "unverified", reason: report.browserUnavailableReason ?? "the check did not run" }));
-  return { passed: report.passed, failures: report.failures, screenshotSha, gaps };
+  const gaps = collectRunGaps({ ...verdict, results: requirements });
+  return { passed: report.passed, failures: report.failures, screenshotSha, gaps, requirements };
 }
 
 /** Keyed by (run, "repair-<attempt>"): run again, it returns the version it made without asking the model again. */

@@ -1,9 +1,11 @@
 // Run state changes, each committed together with the event that records it.
 import type { Db } from "../db";
 import type { Prisma, ProjectStatus, RunStatus } from "../db/generated/client";
-import { assertNever, type RunEventPayload, type RunEventType, type RunGap, type RunStage } from "../events/run-events";
+import { assertNever, type DeploymentState, type RunEventPayload, type RunEventType, type RunGap, type RunStage } from "../events/run-events";
 import { finishedEventOfStatus, isFinishedRunStatus } from "../events/run-statuses";
+import type { QaFailure } from "../llm";
 import type { TPlan } from "../plan/plan-schema";
+import { isFullyMet, tallyRequirements, type RequirementResult } from "../plan/requirements";
 import { appendRunEvent } from "./append-run-event";
 import { runStatusesMovingTo } from "./run-transitions";
 
@@ -63,18 +65,78 @@ export const recordPlanReview = (db: Db, runId: string, review: { isApproved: bo
     data: review.isApproved ? (review.plan ? { plan: review.plan as Prisma.InputJsonValue } : {}) : { finishedAt: new Date(), error: "The plan was rejected" },
   });
 
+/** `requirements`: what became of each requirement (QA's last verdict), kept as the run's tally. */
 export type RunOutcome =
-  | { status: "SUCCEEDED"; versionId: string }
-  | { status: "READY_WITH_GAPS"; versionId: string; gaps: RunGap[] }
-  | { status: "FAILED" | "CANCELLED"; error?: string; versionId?: string };
+  | { status: "SUCCEEDED"; versionId: string; requirements?: RequirementResult[] }
+  | { status: "READY_WITH_GAPS"; versionId: string; gaps: RunGap[]; requirements?: RequirementResult[] }
+  | { status: "FAILED" | "CANCELLED"; error?: string; versionId?: string; requirements?: RequirementResult[] };
 
-/** "5 browser checks not verified: …" — one line for the timeline, toasts and the conversation. */
-export function summariseGaps(gaps: RunGap[]): string {
-  const counts = new Map<RunGap["status"], number>();
-  for (const gap of gaps) counts.set(gap.status, (counts.get(gap.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, count]) => `${count} ${count === 1 ? "check" : "checks"} ${status === "unverified" ? "not verified" : status}`);
+/** QA's last verdict on the version that would go live, as the pipeline carries it between steps. */
+export type QaVerdict = { passed: boolean; failures: QaFailure[]; gaps: RunGap[]; requirements: RequirementResult[] };
+
+/**
+ * Whether the version may go live: everything that failed is a requirement's check, so the app
+ * loads and works but does not do all that was asked (the run then ends READY_WITH_GAPS). Static
+ * problems, the app's own tests, console errors and baseline checks keep it off the air.
+ */
+export function isDeployable(qa: Pick<QaVerdict, "failures" | "requirements">): boolean {
+  const requirementChecks = new Set(qa.requirements.flatMap((result) => (result.outcome === "failed" ? result.checkIds : [])));
+  return qa.failures.every((failure) => requirementChecks.has(failure.checkId));
+}
+
+/**
+ * How a run that got as far as QA ends — the one place that decides it. Succeeded only when QA
+ * passed, the preview is live, and nothing is left to report (every requirement passed, every
+ * check ran); a live preview with anything left to report is READY_WITH_GAPS.
+ * `deployment` is null when the version was not deployed (QA kept it off the air).
+ */
+export function decideRunOutcome(input: { versionId: string; qa: QaVerdict; deployment: { status: DeploymentState } | null; repairs: number }): RunOutcome {
+  const { versionId, qa } = input;
+  const requirements = qa.requirements;
+  if (!input.deployment || !isDeployable(qa)) {
+    const summary = qa.failures.map((failure) => `${failure.checkId}: ${failure.message}`).join("; ").slice(0, 500);
+    return { status: "FAILED", error: `QA failed after ${input.repairs} repairs: ${summary}`, versionId, requirements };
+  }
+  if (input.deployment.status !== "READY") return { status: "FAILED", error: `The deployment ended ${input.deployment.status.toLowerCase()}`, versionId, requirements };
+  if (qa.gaps.length > 0) return { status: "READY_WITH_GAPS", versionId, gaps: qa.gaps, requirements };
+  // A failure with no gap naming it cannot be reported honestly as a success.
+  if (!qa.passed || !isFullyMet(tallyRequirements(requirements))) throw new Error("QA did not pass but reported no gap");
+  return { status: "SUCCEEDED", versionId, requirements };
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/**
+ * "2 of 9 requirements not met", "9 of 9 requirements not verified, 1 check not verified: no
+ * browser" — one line for the timeline, toasts and the conversation. `total`: the plan's
+ * requirement count (the gaps name only those not passed).
+ */
+export function summariseGaps(gaps: RunGap[], total?: number): string {
+  const requirementGaps = gaps.filter((gap) => gap.kind === "requirement");
+  const checkGaps = gaps.filter((gap) => gap.kind === "acceptance-check");
+  const of = total ?? requirementGaps.length;
+  const parts: string[] = [];
+  const notMet = requirementGaps.filter((gap) => gap.status !== "unverified").length;
+  const notVerified = requirementGaps.length - notMet;
+  if (notMet > 0) parts.push(`${notMet} of ${plural(of, "requirement")} not met`);
+  if (notVerified > 0) parts.push(`${notVerified} of ${plural(of, "requirement")} not verified`);
+  const checkCounts = new Map<RunGap["status"], number>();
+  for (const gap of checkGaps) checkCounts.set(gap.status, (checkCounts.get(gap.status) ?? 0) + 1);
+  for (const [status, count] of checkCounts) parts.push(`${plural(count, "check")} ${status === "unverified" ? "not verified" : status}`);
   const reasons = [...new Set(gaps.map((gap) => gap.reason))];
   return `${parts.join(", ")}${reasons.length === 1 ? `: ${reasons[0]}` : ""}`;
+}
+
+function tallyColumns(requirements: RequirementResult[] | undefined): Prisma.RunUpdateInput {
+  if (!requirements) return {};
+  const tally = tallyRequirements(requirements);
+  return {
+    requirementsTotal: tally.total,
+    requirementsPassed: tally.passed,
+    requirementsFailed: tally.failed,
+    requirementsUnsupported: tally.unsupported,
+    requirementsUnverified: tally.unverified,
+  };
 }
 
 export async function markRunFinished(db: Db, runId: string, outcome: RunOutcome) {
@@ -82,13 +144,16 @@ export async function markRunFinished(db: Db, runId: string, outcome: RunOutcome
   // A run that deployed leaves the project READY; a failed one leaves it on its last good version (READY) if it has one.
   const isDeployed = outcome.status === "SUCCEEDED" || outcome.status === "READY_WITH_GAPS";
   const projectStatus: ProjectStatus = isDeployed || run.project.liveVersionId ? "READY" : "FAILED";
-  const data = { finishedAt: new Date() };
+  const data = { finishedAt: new Date(), ...tallyColumns(outcome.requirements) };
   switch (outcome.status) {
     case "SUCCEEDED":
+      if (outcome.requirements && !isFullyMet(tallyRequirements(outcome.requirements))) {
+        throw new Error("SUCCEEDED needs every requirement passed; a run with unmet requirements is READY_WITH_GAPS");
+      }
       return changeRun(db, runId, { status: outcome.status, projectStatus, event: "run.succeeded", payload: { error: null, versionId: outcome.versionId }, data: { ...data, error: null } });
     case "READY_WITH_GAPS": {
       if (outcome.gaps.length === 0) throw new Error("READY_WITH_GAPS needs at least one gap; a run without gaps SUCCEEDED");
-      const payload = { versionId: outcome.versionId, summary: summariseGaps(outcome.gaps), gaps: outcome.gaps };
+      const payload = { versionId: outcome.versionId, summary: summariseGaps(outcome.gaps, outcome.requirements?.length), gaps: outcome.gaps };
       return changeRun(db, runId, { status: outcome.status, projectStatus, event: "run.ready_with_gaps", payload, data: { ...data, error: null } });
     }
     case "FAILED":

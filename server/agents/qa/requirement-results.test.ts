@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TRequirement } from "~/server/plan/plan-schema";
 import type { RequirementResult } from "~/server/plan/requirements";
-import { computeRequirementResults, noCheckMessage, type RequirementCheck } from "./requirement-results";
+import { collectRunGaps, computeRequirementResults, noCheckMessage, type RequirementCheck } from "./requirement-results";
 
 const requirement = (id: string, extra: Partial<TRequirement> = {}): TRequirement => ({
   id,
@@ -115,5 +115,42 @@ const cases: Case[] = [
 describe("computeRequirementResults", () => {
   it.each(cases)("$name", ({ requirements, checks, browserUnavailableReason, expected }) => {
     expect(computeRequirementResults({ plan: { requirements }, checks, browserUnavailableReason: browserUnavailableReason ?? null })).toEqual(expected);
+  });
+});
+
+describe("collectRunGaps", () => {
+  const requirements = [
+    requirement("r-books", { text: "Keep a list of books" }),
+    requirement("r-chart", { kind: "chart", text: "A pie chart of spending" }),
+    requirement("r-login", { kind: "page", text: "Sign in", status: "unsupported", reason: "sign-in needs a server" }),
+    requirement("r-tags", { kind: "field", text: "Books have tags" }),
+  ];
+
+  it("names each requirement not passed, with its outcome and why; passed ones and their checks are no gap", () => {
+    const checks = [check("add-book", ["r-books"], "passed"), check("pie", ["r-chart"], "failed", "no slice"), check("loads", [], "passed")];
+    const results = computeRequirementResults({ plan: { requirements }, checks, browserUnavailableReason: null });
+    expect(collectRunGaps({ plan: { requirements }, checks, browserUnavailableReason: null, results })).toEqual([
+      { kind: "requirement", id: "r-chart", description: "A pie chart of spending", status: "failed", reason: "Check pie: no slice" },
+      { kind: "requirement", id: "r-login", description: "Sign in", status: "unsupported", reason: "sign-in needs a server" },
+      { kind: "requirement", id: "r-tags", description: "Books have tags", status: "unverified", reason: noCheckMessage },
+    ]);
+  });
+
+  it("without a browser, reports the requirements and only the checks tied to no requirement", () => {
+    const checks = [check("add-book", ["r-books"], "unverified"), check("loads", [], "unverified"), check("stray", ["r-gone"], "unverified")];
+    const plan = { requirements: requirements.slice(0, 1) };
+    const results = computeRequirementResults({ plan, checks, browserUnavailableReason: "no browser" });
+    expect(collectRunGaps({ plan, checks, browserUnavailableReason: "no browser", results })).toEqual([
+      { kind: "requirement", id: "r-books", description: "Keep a list of books", status: "unverified", reason: "no browser" },
+      { kind: "acceptance-check", id: "loads", description: "Check loads", status: "unverified", reason: "no browser" },
+      { kind: "acceptance-check", id: "stray", description: "Check stray", status: "unverified", reason: "no browser" },
+    ]);
+  });
+
+  it("a fully met plan has no gaps", () => {
+    const checks = [check("add-book", ["r-books"], "passed"), check("loads", [], "passed")];
+    const plan = { requirements: requirements.slice(0, 1) };
+    const results = computeRequirementResults({ plan, checks, browserUnavailableReason: null });
+    expect(collectRunGaps({ plan, checks, browserUnavailableReason: null, results })).toEqual([]);
   });
 });

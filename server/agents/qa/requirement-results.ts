@@ -6,7 +6,7 @@
 //   (unverified, with the reason) → a check failed (failed, with the first failing check's
 //   words) → a check did not run (unverified) → every check passed (passed).
 // A failure outranks a check that did not run: one failing check is enough to know it is not met.
-import type { QaCheckStatus } from "~/server/events/run-events";
+import type { QaCheckStatus, RunGap } from "~/server/events/run-events";
 import type { TPlan } from "~/server/plan/plan-schema";
 import type { RequirementResult } from "~/server/plan/requirements";
 
@@ -44,4 +44,23 @@ export function computeRequirementResults(input: RequirementResultsInput): Requi
     }
     return { id: requirement.id, outcome: "passed", message: null, checkIds };
   });
+}
+
+/**
+ * What the run must report instead of a plain success: every requirement that did not pass
+ * (named by its text, with why), and every check tied to no requirement of the plan that could
+ * not run. Checks tied to a requirement are reported through it, not twice.
+ */
+export function collectRunGaps(input: RequirementResultsInput & { results: readonly RequirementResult[] }): RunGap[] {
+  const requirements = input.plan.requirements ?? [];
+  const known = new Set(requirements.map((requirement) => requirement.id));
+  const requirementGaps = input.results.flatMap((result): RunGap[] => {
+    if (result.outcome === "passed") return [];
+    const text = requirements.find((requirement) => requirement.id === result.id)?.text ?? result.id;
+    return [{ kind: "requirement", id: result.id, description: text, status: result.outcome, reason: result.message ?? result.outcome }];
+  });
+  const checkGaps = input.checks
+    .filter((check) => check.status === "unverified" && !check.requirementIds.some((id) => known.has(id)))
+    .map((check): RunGap => ({ kind: "acceptance-check", id: check.id, description: check.description, status: "unverified", reason: input.browserUnavailableReason ?? "the check did not run" }));
+  return [...requirementGaps, ...checkGaps];
 }
