@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { getFailuresByAgent } from "./failures-by-agent";
 import { getPromptToPreview, getPromptToPreviewPerDay } from "./prompt-to-preview";
 import { qualityPerDay, successRate } from "./quality-per-day";
+import { getRequirementsPerDay, requirementPassRate } from "./requirements-per-day";
 import { getRunsPerDay } from "./runs-per-day";
 import type { AnalyticsQuery } from "./schemas";
 import { getTopFailureReasons } from "./top-failure-reasons";
@@ -13,7 +14,7 @@ import { roundUsd, utcDayWindow } from "./utc-day-window";
 export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
   // One clock for every query, so they all cover exactly the same days.
   const scoped = { ...query, now: query.now ?? new Date() };
-  const [runsPerDay, promptToPreview, previewsPerDay, usagePerDay, usageByProvider, failures, failuresByAgent] = await Promise.all([
+  const [runsPerDay, promptToPreview, previewsPerDay, usagePerDay, usageByProvider, failures, failuresByAgent, requirementsPerDay] = await Promise.all([
     getRunsPerDay(db, scoped),
     getPromptToPreview(db, scoped),
     getPromptToPreviewPerDay(db, scoped),
@@ -21,6 +22,7 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
     getUsageByProvider(db, scoped),
     getTopFailureReasons(db, scoped),
     getFailuresByAgent(db, scoped),
+    getRequirementsPerDay(db, scoped),
   ]);
   const window = utcDayWindow(scoped.days, scoped.now);
 
@@ -30,6 +32,8 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
   const failed = sum(runsPerDay, (day) => day.failed);
   const tokensIn = sum(usagePerDay, (day) => day.tokensIn);
   const tokensOut = sum(usagePerDay, (day) => day.tokensOut);
+  const requirementsPassed = sum(requirementsPerDay, (day) => day.passed);
+  const requirementsChecked = sum(requirementsPerDay, (day) => day.checked);
 
   return {
     range: { days: scoped.days, from: window.dayKeys[0]!, to: window.dayKeys.at(-1)! },
@@ -41,6 +45,9 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
       cancelled: sum(runsPerDay, (day) => day.cancelled),
       active: sum(runsPerDay, (day) => day.active),
       successRate: successRate(succeeded, withGaps, failed),
+      requirementsPassed,
+      requirementsChecked,
+      requirementPassRate: requirementPassRate(requirementsPassed, requirementsChecked),
       medianPromptToPreviewMs: promptToPreview.medianMs,
       previews: promptToPreview.previews,
       tokensIn,
@@ -50,6 +57,7 @@ export async function getWorkspaceAnalytics(db: Db, query: AnalyticsQuery) {
     },
     runsPerDay,
     qualityPerDay: qualityPerDay(runsPerDay, previewsPerDay),
+    requirementsPerDay,
     usagePerDay,
     usageByProvider,
     failureReasons: failures.reasons,

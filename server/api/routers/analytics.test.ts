@@ -33,10 +33,30 @@ type TaskSpec = {
 async function seedRun(
   db: Db,
   projectId: string,
-  run: { status: RunStatus; createdAt: Date; tasks?: TaskSpec[]; deployments?: Array<{ status: DeploymentStatus; afterMs: number }> },
+  run: {
+    status: RunStatus;
+    createdAt: Date;
+    tasks?: TaskSpec[];
+    deployments?: Array<{ status: DeploymentStatus; afterMs: number }>;
+    requirements?: { passed: number; failed: number; unsupported: number; unverified: number };
+  },
 ) {
+  const tally = run.requirements;
   const created = await db.run.create({
-    data: { projectId, prompt: "an app", status: run.status, createdAt: run.createdAt, queuedAt: run.createdAt },
+    data: {
+      projectId,
+      prompt: "an app",
+      status: run.status,
+      createdAt: run.createdAt,
+      queuedAt: run.createdAt,
+      ...(tally && {
+        requirementsTotal: tally.passed + tally.failed + tally.unsupported + tally.unverified,
+        requirementsPassed: tally.passed,
+        requirementsFailed: tally.failed,
+        requirementsUnsupported: tally.unsupported,
+        requirementsUnverified: tally.unverified,
+      }),
+    },
   });
   for (const task of run.tasks ?? []) {
     await db.agentTask.create({
@@ -231,6 +251,25 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
     expect(analytics.qualityPerDay).toEqual([{ day: dayKey(0), successRate: 0.5, medianPromptToPreviewMs: 30_000, previews: 2 }]);
   });
 
+  it("gives the requirement pass rate per day: passed of those checked, unsupported and unverified counting neither way", async () => {
+    const db = database.prisma;
+    const tester = await createTestUser(db, "analytics-requirements");
+    const project = await seedProject(db, tester);
+    const none = { passed: 0, failed: 0, unsupported: 0, unverified: 0 };
+    await seedRun(db, project.id, { status: "SUCCEEDED", createdAt: at(2, 1), requirements: { ...none, passed: 4 } });
+    await seedRun(db, project.id, { status: "READY_WITH_GAPS", createdAt: at(2, 2), requirements: { passed: 5, failed: 1, unsupported: 2, unverified: 0 } });
+    await seedRun(db, project.id, { status: "READY_WITH_GAPS", createdAt: at(0, 1), requirements: { ...none, unsupported: 1, unverified: 3 } });
+    await seedRun(db, project.id, { status: "FAILED", createdAt: at(0, 2) });
+    const analytics = await tester.api.analytics.workspace({ workspaceId: tester.workspace.id, days: 3 });
+    expect(analytics.requirementsPerDay).toEqual([
+      { day: dayKey(2), passed: 9, checked: 10, passRate: 0.9 },
+      { day: dayKey(1), passed: 0, checked: 0, passRate: null },
+      // Requirements nobody could check are not a 0 % day.
+      { day: dayKey(0), passed: 0, checked: 0, passRate: null },
+    ]);
+    expect(analytics.summary).toMatchObject({ requirementsPassed: 9, requirementsChecked: 10, requirementPassRate: 0.9 });
+  });
+
   it("summarises success rate, median prompt→preview time, tokens and cost", async () => {
     const { summary } = await owner.api.analytics.workspace({ workspaceId: owner.workspace.id, days: 7 });
     expect(summary).toEqual({
@@ -249,6 +288,10 @@ describe.each(testDatabaseKinds)("analytics router on %s", (kind) => {
       tokensOut: 1350,
       costUsd: 0.026,
       agentFailures: 6,
+      // None of these runs' plans had requirements: no pass rate, rather than 0 % or 100 %.
+      requirementsPassed: 0,
+      requirementsChecked: 0,
+      requirementPassRate: null,
     });
   });
 
