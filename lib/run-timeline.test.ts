@@ -63,4 +63,32 @@ describe("deriveStages", () => {
     expect(qa.lines.at(-1)).toMatchObject({ text: "QA: static checks and app tests passed; browser checks not verified (attempt 1)", isError: false });
     expect(describeEvent(events.at(-1)!)).toBe("Ready with gaps — deployed, but 1 check not verified: no browser");
   });
+
+  it("never shows QA as plainly passed while a requirement is not met", () => {
+    const passedCheck = { id: "add-book", description: "Adds a book", passed: true, status: "passed" as const, message: null, durationMs: 5 };
+    const qaResult = (requirements: Array<{ id: string; outcome: "passed" | "unsupported"; message: string | null; checkIds: string[] }>) =>
+      event("qa.result", {
+        versionId: "v1",
+        attempt: 1,
+        passed: true,
+        checks: [passedCheck],
+        staticProblems: [],
+        testCommand: { ran: true, passed: true, durationMs: 300, output: "" },
+        consoleErrors: [],
+        screenshotSha: null,
+        isBrowserVerified: true,
+        browserUnavailableReason: null,
+        requirements,
+      });
+    const started = [event("agent.started", { ...task, agent: "QA", taskType: "verify" }), event("agent.completed", { ...task, ...usage, agent: "QA", taskType: "verify", durationMs: 900 })];
+
+    const gapped = [...started, qaResult([{ id: "r-books", outcome: "passed", message: null, checkIds: ["add-book"] }, { id: "r-login", outcome: "unsupported", message: "needs a server", checkIds: [] }])];
+    const qa = deriveStages(gapped).find((stage) => stage.name === "QA")!;
+    expect(qa.status).toBe("unverified");
+    expect(describeEvent(gapped.at(-1)!)).toBe("QA: every check that ran passed, but 1 of 2 requirements not met (1 not supported) (attempt 1)");
+
+    const met = [...started, qaResult([{ id: "r-books", outcome: "passed", message: null, checkIds: ["add-book"] }])];
+    expect(deriveStages(met).find((stage) => stage.name === "QA")!.status).toBe("done");
+    expect(describeEvent(met.at(-1)!)).toBe("QA passed (attempt 1)");
+  });
 });

@@ -3,10 +3,11 @@
 // new event type does not compile until the timeline decides what to do with it.
 import { agentNames, type AgentName } from "~/server/plan/agent-names";
 import { assertNever, type RunEventMessage } from "~/server/events/run-events";
+import { describeResults } from "./requirement-status";
 
 export const stageOrder = agentNames;
 export type StageName = AgentName;
-/** "unverified": the QA stage ran, but its browser checks could not (no browser). */
+/** "unverified": the QA stage ran, but its browser checks could not (no browser), or not every requirement passed. */
 export type StageStatus = "pending" | "running" | "done" | "unverified" | "failed";
 
 export type Stage = {
@@ -84,7 +85,9 @@ export function deriveStages(events: RunEventMessage[]): Stage[] {
   const lastQa = latestEvent(events, "qa.result");
   const qa = stages.get("QA")!;
   if (lastQa && !lastQa.payload.passed && qa.status === "done") qa.status = "failed";
-  else if (lastQa?.payload.isBrowserVerified === false && qa.status === "done") qa.status = "unverified";
+  else if (lastQa && qa.status === "done" && (lastQa.payload.isBrowserVerified === false || lastQa.payload.requirements?.some((result) => result.outcome !== "passed"))) {
+    qa.status = "unverified";
+  }
   return [...stages.values()];
 }
 
@@ -125,9 +128,12 @@ export function describeEvent(event: RunEventMessage): string {
       return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
       if (!event.payload.passed) return `QA found problems (attempt ${event.payload.attempt})`;
-      return event.payload.isBrowserVerified === false
-        ? `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`
-        : `QA passed (attempt ${event.payload.attempt})`;
+      if (event.payload.isBrowserVerified === false) return `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`;
+      // Checks passing is not the same as getting what was asked for: say what is missing.
+      if (event.payload.requirements?.some((result) => result.outcome !== "passed")) {
+        return `QA: every check that ran passed, but ${describeResults(event.payload.requirements)} (attempt ${event.payload.attempt})`;
+      }
+      return `QA passed (attempt ${event.payload.attempt})`;
     case "deployment.status":
       return `Deployment ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
     case "run.succeeded":

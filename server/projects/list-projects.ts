@@ -11,6 +11,8 @@ export const projectSummarySelect = {
   createdAt: true,
   updatedAt: true,
   user: { select: { id: true, name: true, email: true } },
+  // The run that made the live version: a project whose live app has gaps is never shown as plain Ready.
+  liveVersion: { select: { run: { select: { status: true } } } },
 } as const;
 
 /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while projects are added. */

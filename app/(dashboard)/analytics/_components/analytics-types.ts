@@ -9,3 +9,6 @@ export type ProviderUsageRow = WorkspaceAnalyticsData["usageByProvider"][number]
 export type FailureReasonRow = WorkspaceAnalyticsData["failureReasons"][number];
 export type QualityPerDayRow = WorkspaceAnalyticsData["qualityPerDay"][number];
 export type AgentFailuresRow = WorkspaceAnalyticsData["failuresByAgent"][number];
+export type RequirementsPerDayRow = WorkspaceAnalyticsData["requirementsPerDay"][number];
+/** A day of the quality chart: success rate, time to preview and the requirement pass rate. */
+export type QualityChartRow = QualityPerDayRow & { requirementPassRate: RequirementsPerDayRow["passRate"] };

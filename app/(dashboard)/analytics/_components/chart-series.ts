@@ -1,6 +1,6 @@
 // Series names and colours, shared by the lazily loaded charts and the legends rendered beside
 // them. The colours read on both the light and the dark background.
-import type { AgentFailuresRow, QualityPerDayRow, RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
+import type { AgentFailuresRow, QualityChartRow, QualityPerDayRow, RequirementsPerDayRow, RunsPerDayRow, UsagePerDayRow } from "./analytics-types";
 
 export type Series<Key extends string> = { key: Key; label: string; color: string };
 
@@ -22,6 +22,8 @@ export const costSeries = { key: "costUsd", label: "Cost (USD)", color: "#f59e0b
 
 // Green like "Succeeded" in the runs chart, so the same colour means the same thing across cards.
 export const successRateSeries = { key: "successRate", label: "Success rate", color: "#10b981" } as const satisfies Series<keyof QualityPerDayRow>;
+// Teal beside the success green: did the user get what they asked for, of what QA checked.
+export const requirementPassRateSeries = { key: "requirementPassRate", label: "Requirement pass rate", color: "#0d9488" } as const satisfies Series<keyof QualityChartRow>;
 export const previewTimeSeries = {
   key: "medianPromptToPreviewMs",
   label: "Median time to preview",
@@ -30,3 +32,9 @@ export const previewTimeSeries = {
 
 // Red like "Failed" in the runs chart.
 export const agentFailureSeries = { key: "failures", label: "Failed attempts", color: "#ef4444" } as const satisfies Series<keyof AgentFailuresRow>;
+
+/** Joins each day's requirement pass rate onto the quality rows by day key (a day missing from either is a gap). */
+export function withRequirementPassRate(quality: readonly QualityPerDayRow[], requirements: readonly RequirementsPerDayRow[]): QualityChartRow[] {
+  const byDay = new Map(requirements.map((day) => [day.day, day.passRate]));
+  return quality.map((row) => ({ ...row, requirementPassRate: byDay.get(row.day) ?? null }));
+}

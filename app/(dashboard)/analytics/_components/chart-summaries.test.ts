@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QualityPerDayRow } from "./analytics-types";
+import { withRequirementPassRate } from "./chart-series";
 import { describeFailuresByAgent, describeQualityPerDay } from "./chart-summaries";
 
 const gap = { successRate: null, medianPromptToPreviewMs: null, previews: 0 };
@@ -30,6 +31,20 @@ describe("describeQualityPerDay", () => {
     expect(describeQualityPerDay([{ day: "2026-03-01", ...gap }])).toBe(
       "Chart of success rate and median time from prompt to preview per day over today. No run succeeded or failed. No run reached a preview.",
     );
+  });
+});
+
+describe("the requirement pass rate beside the success rate", () => {
+  it("joins each day's pass rate by day, leaving days without one as gaps, and describes it", () => {
+    const rows = withRequirementPassRate(
+      [day("2026-03-01", 1, 30_000), day("2026-03-02", 0.5, 60_000), { day: "2026-03-03", ...gap }],
+      [
+        { day: "2026-03-02", passed: 7, checked: 9, passRate: 7 / 9 },
+        { day: "2026-03-01", passed: 0, checked: 0, passRate: null },
+      ],
+    );
+    expect(rows.map((row) => row.requirementPassRate)).toEqual([null, 7 / 9, null]);
+    expect(describeQualityPerDay(rows)).toContain(" Requirement pass rate 77.8% on Mon, Mar 2, 2026, the only day with checked requirements.");
   });
 });
 

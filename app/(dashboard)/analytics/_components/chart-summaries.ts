@@ -71,12 +71,14 @@ function spread<Row extends { day: string }>(
   return `from ${format(low.figure)} on ${formatLongDay(low.day)} to ${format(high.figure)} on ${formatLongDay(high.day)}, over ${days}`;
 }
 
-export function describeQualityPerDay(rows: readonly QualityPerDayRow[]): string {
+export function describeQualityPerDay(rows: readonly (QualityPerDayRow & { requirementPassRate?: number | null })[]): string {
   const rate = spread(rows, (row) => row.successRate, formatPercent, "with finished runs");
   const time = spread(rows, (row) => row.medianPromptToPreviewMs, formatDuration, "with previews");
+  const requirements = spread(rows, (row) => row.requirementPassRate ?? null, formatPercent, "with checked requirements");
   return (
     `Chart of success rate and median time from prompt to preview per day over ${lastDays(rows)}.` +
     (rate ? ` Success rate ${rate}.` : " No run succeeded or failed.") +
+    (requirements ? ` Requirement pass rate ${requirements}.` : "") +
     (time ? ` Median time to preview ${time}.` : " No run reached a preview.")
   );
 }

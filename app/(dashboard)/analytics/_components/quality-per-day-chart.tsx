@@ -2,20 +2,21 @@
 
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDuration } from "~/lib/format";
-import type { QualityPerDayRow } from "./analytics-types";
+import type { QualityChartRow } from "./analytics-types";
 import { axisTick, fillParent, gridStroke, hoverCursor } from "./chart-axes";
-import { previewTimeSeries, successRateSeries } from "./chart-series";
+import { previewTimeSeries, requirementPassRateSeries, successRateSeries } from "./chart-series";
 import { ChartTooltip } from "./chart-tooltip";
 import { formatCompact, formatLongDay, formatPercent, formatShortDay } from "./format-analytics";
 
 const formatSeconds = (ms: number) => `${formatCompact(ms / 1000)} s`;
-const formatValue = (value: number, dataKey: string) => (dataKey === successRateSeries.key ? formatPercent(value) : formatDuration(value));
+const formatValue = (value: number, dataKey: string) => (dataKey === previewTimeSeries.key ? formatDuration(value) : formatPercent(value));
 
 /**
  * Median time to preview as bars on the right axis (seconds), success rate as a line on the
- * left (0–100 %). Days without a figure are null and stay gaps: an empty day is not 0 %.
+ * left (0–100 %) with the requirement pass rate beside it. Days without a figure are null and
+ * stay gaps: an empty day is not 0 %.
  */
-export function QualityPerDayChart({ data }: { data: QualityPerDayRow[] }) {
+export function QualityPerDayChart({ data }: { data: QualityChartRow[] }) {
   return (
     <ComposedChart data={data} responsive style={fillParent} accessibilityLayer={false} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
       <CartesianGrid vertical={false} {...gridStroke} />
@@ -46,6 +47,18 @@ export function QualityPerDayChart({ data }: { data: QualityPerDayRow[] }) {
         strokeWidth={2}
         // Dots because a day between two gaps has no segment to draw: without one it would vanish.
         dot={{ r: 3, fill: successRateSeries.color, strokeWidth: 0 }}
+        activeDot={{ r: 4 }}
+        connectNulls={false}
+        type="linear"
+      />
+      <Line
+        yAxisId="rate"
+        dataKey={requirementPassRateSeries.key}
+        name={requirementPassRateSeries.label}
+        stroke={requirementPassRateSeries.color}
+        strokeWidth={2}
+        strokeDasharray="5 3"
+        dot={{ r: 3, fill: requirementPassRateSeries.color, strokeWidth: 0 }}
         activeDot={{ r: 4 }}
         connectNulls={false}
         type="linear"

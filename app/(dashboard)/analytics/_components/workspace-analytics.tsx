@@ -6,7 +6,16 @@ import { LoadError } from "~/components/ui/load-error";
 import { useTRPC } from "~/lib/trpc/client";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
 import { ChartCard } from "./chart-card";
-import { agentFailureSeries, costSeries, previewTimeSeries, runSeries, successRateSeries, tokenSeries } from "./chart-series";
+import {
+  agentFailureSeries,
+  costSeries,
+  previewTimeSeries,
+  requirementPassRateSeries,
+  runSeries,
+  successRateSeries,
+  tokenSeries,
+  withRequirementPassRate,
+} from "./chart-series";
 import {
   describeFailuresByAgent,
   describeProviderUsage,
@@ -43,6 +52,7 @@ export function WorkspaceAnalytics({ workspaceId, days }: { workspaceId: string;
     );
   }
 
+  const quality = withRequirementPassRate(data.qualityPerDay, data.requirementsPerDay);
   return (
     <div className={`space-y-6 transition-opacity ${query.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={query.isFetching}>
       <StatCards summary={data.summary} />
@@ -53,11 +63,11 @@ export function WorkspaceAnalytics({ workspaceId, days }: { workspaceId: string;
         </ChartCard>
         <ChartCard
           title="Success rate and time to preview"
-          description="Share of finished runs that succeeded (line), and the median wait from prompt to preview (bars)."
-          summary={describeQualityPerDay(data.qualityPerDay)}
-          legend={[successRateSeries, previewTimeSeries]}
+          description="Share of finished runs that succeeded (line), of checked requirements that passed (dashed), and the median wait from prompt to preview (bars)."
+          summary={describeQualityPerDay(quality)}
+          legend={[successRateSeries, requirementPassRateSeries, previewTimeSeries]}
         >
-          <QualityPerDayChart data={data.qualityPerDay} />
+          <QualityPerDayChart data={quality} />
         </ChartCard>
         <ChartCard
           title="Tokens and cost per day"

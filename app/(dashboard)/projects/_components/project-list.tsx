@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import { formatRelativeTime } from "~/lib/format";
+import { projectBadgeStatus } from "~/lib/requirement-status";
 
 export function ProjectList({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
@@ -53,7 +54,7 @@ export function ProjectList({ workspaceId }: { workspaceId: string }) {
             >
               <div className="flex items-center justify-between gap-3">
                 <span className="truncate font-medium">{project.name}</span>
-                <StatusBadge status={project.status} />
+                <StatusBadge status={projectBadgeStatus(project)} />
               </div>
               <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{project.originalPrompt}</p>
               <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">

@@ -3,6 +3,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDuration, formatRelativeTime } from "~/lib/format";
+import { describeTally, tallyOfRun } from "~/lib/requirement-status";
 import type { AppRouter } from "~/server/api/root";
 
 type RunSummary = inferRouterOutputs<AppRouter>["run"]["list"][number];
@@ -38,8 +39,11 @@ export function Conversation({ runs, selectedRunId, onSelect }: { runs: RunSumma
                 {run.tokensIn + run.tokensOut > 0 && <span>· {(run.tokensIn + run.tokensOut).toLocaleString("en-US")} tokens</span>}
                 {run.status === "FAILED" && run.error && <span className="basis-full text-red-700 dark:text-red-400">{run.error}</span>}
                 {run.status === "READY_WITH_GAPS" && (
-                  <span className="basis-full text-amber-800 dark:text-amber-300">Deployed, but not everything was verified — see QA for which checks.</span>
+                  <span className="basis-full text-amber-800 dark:text-amber-300" data-testid="run-gaps">
+                    Deployed, but {describeTally(tallyOfRun(run)) ?? "not everything was verified"} — see QA for which.
+                  </span>
                 )}
+                {run.status === "SUCCEEDED" && run.requirementsTotal > 0 && <span className="basis-full">{describeTally(tallyOfRun(run))}</span>}
               </span>
             </button>
           </li>

@@ -108,8 +108,15 @@ export function PlanReview({ plan, isPending, onDecide }: { plan: TPlan; isPendi
     );
   }
 
+  const unsupported = (plan.requirements ?? []).filter((requirement) => requirement.status === "unsupported").length;
   return (
     <div className="mt-4 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800" data-testid="plan-review">
+      {unsupported > 0 && (
+        <p className="basis-full text-sm text-amber-800 dark:text-amber-300" data-testid="approve-unsupported-note">
+          Approving builds everything else: {unsupported === 1 ? "1 requirement" : `${unsupported} requirements`} above will not be built, and the run will end
+          &ldquo;Ready with gaps&rdquo;, not &ldquo;Succeeded&rdquo;.
+        </p>
+      )}
       <Button isLoading={isPending} onClick={() => onDecide({ isApproved: true })} aria-keyshortcuts="a">
         Approve plan
       </Button>

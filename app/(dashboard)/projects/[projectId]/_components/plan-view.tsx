@@ -1,6 +1,7 @@
 "use client";
 
 import type { TPlan } from "~/server/plan/plan-schema";
+import { RequirementsChecklist } from "./requirements-checklist";
 
 export function PlanView({ plan }: { plan: TPlan }) {
   return (
@@ -12,6 +13,7 @@ export function PlanView({ plan }: { plan: TPlan }) {
           Kind: {plan.kind} · theme: {plan.theme.colorScheme}
         </p>
       </div>
+      <RequirementsChecklist requirements={plan.requirements ?? []} />
       <div className="grid gap-4 sm:grid-cols-2">
         <section>
           <h4 className="font-medium">Pages</h4>

@@ -48,7 +48,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const announce = (event: RunEventMessage) => {
     if (new Date(event.createdAt).getTime() < openedAt) return;
     if (event.type === "run.succeeded") toast.success("Run succeeded — the preview is live");
-    else if (event.type === "run.ready_with_gaps") toast.warning(`Ready with gaps — the preview is live, but ${event.payload.summary}`);
+    else if (event.type === "run.ready_with_gaps") toast.warning(`Ready with gaps: ${event.payload.summary}`, { description: "The preview is live; the QA panel says what is missing." });
     else if (event.type === "run.failed") toast.error(`Run failed: ${event.payload.error ?? "see the activity log"}`);
     else if (event.type === "plan.generated" && event.payload.isApprovalRequired) toast.info("The plan is ready for your review");
   };
@@ -206,7 +206,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="QA" testId="qa-panel">
-          {runId ? <QaPanel runId={runId} events={events} /> : null}
+          {runId ? <QaPanel runId={runId} events={events} plan={plan} /> : null}
         </Panel>
         <Panel title="Deployments">
           <DeploymentsPanel projectId={projectId} liveVersionId={project.data?.liveVersionId ?? null} />

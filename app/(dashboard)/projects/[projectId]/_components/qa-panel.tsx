@@ -1,8 +1,11 @@
 "use client";
 
 import type { RunEventMessage } from "~/lib/hooks/use-run-events";
+import { describeResults } from "~/lib/requirement-status";
 import { latestEvent } from "~/lib/run-timeline";
 import type { QaCheckOutcome, QaCheckStatus } from "~/server/events/run-events";
+import type { TPlan } from "~/server/plan/plan-schema";
+import { RequirementsChecklist } from "./requirements-checklist";
 
 const mark: Record<QaCheckStatus, { icon: string; label: string; tone: string }> = {
   passed: { icon: "✓", label: "passed", tone: "text-emerald-700 dark:text-emerald-400" },
@@ -13,11 +16,12 @@ const mark: Record<QaCheckStatus, { icon: string; label: string; tone: string }>
 // Events stored before checks could be unverified have only `passed`.
 const statusOf = (check: QaCheckOutcome): QaCheckStatus => check.status ?? (check.passed ? "passed" : "failed");
 
-export function QaPanel({ runId, events }: { runId: string; events: RunEventMessage[] }) {
+export function QaPanel({ runId, events, plan }: { runId: string; events: RunEventMessage[]; plan: TPlan | null }) {
   const latest = latestEvent(events, "qa.result");
   if (!latest) return <p className="text-sm text-zinc-500 dark:text-zinc-400">QA results appear here after the app is built.</p>;
   const qa = latest.payload;
   const isUnverified = qa.isBrowserVerified === false;
+  const unmet = qa.requirements && qa.requirements.some((result) => result.outcome !== "passed") ? describeResults(qa.requirements) : null;
   const tests = qa.testCommand.ran ? (qa.testCommand.passed ? "passed" : "failed") : "not present";
   return (
     <div className="space-y-3 text-sm" data-testid="qa-results">
@@ -30,12 +34,18 @@ export function QaPanel({ runId, events }: { runId: string; events: RunEventMess
           Static checks passed · app tests {tests} · browser checks <strong>not verified</strong> (attempt {qa.attempt})
           {qa.browserUnavailableReason && <span className="block text-xs">No browser could run them: {qa.browserUnavailableReason}</span>}
         </p>
+      ) : unmet ? (
+        // Every check that ran passed, but not everything asked for was checked or can be built.
+        <p className="text-amber-800 dark:text-amber-300" data-testid="qa-requirements-unmet">
+          Every check that ran passed (attempt {qa.attempt}) · app tests {tests} · {unmet}
+        </p>
       ) : (
         <p className="text-emerald-700 dark:text-emerald-400">
           All checks passed (attempt {qa.attempt}) · app tests {tests}
         </p>
       )}
-      <ul className="space-y-1">
+      {qa.requirements && plan?.requirements && <RequirementsChecklist requirements={plan.requirements} results={qa.requirements} />}
+      <ul className="space-y-1" aria-label="Acceptance checks">
         {qa.checks.map((check) => {
           const status = mark[statusOf(check)];
           return (
