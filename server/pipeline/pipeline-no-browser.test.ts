@@ -72,9 +72,20 @@ describe("the pipeline without a browser", { timeout: 300_000 }, () => {
 
     const finished = await db.runEvent.findFirstOrThrow({ where: { runId: run.id, type: "run.ready_with_gaps" } });
     const payload = finished.payload as RunEventPayloads["run.ready_with_gaps"];
-    expect(payload.gaps).toHaveLength(qa!.checks.length);
-    expect(payload.gaps.every((gap) => gap.kind === "acceptance-check" && gap.status === "unverified")).toBe(true);
-    expect(payload.summary).toBe(`${qa!.checks.length} checks not verified: ${qa!.browserUnavailableReason}`);
+    expect(payload.gaps.every((gap) => gap.status === "unverified")).toBe(true);
+    // Each requirement of the plan is a gap of its own (none could be verified); checks tied to no
+    // requirement are reported as checks.
+    const requirements = qa!.requirements ?? [];
+    expect(requirements.every((result) => result.outcome === "unverified")).toBe(true);
+    expect(payload.gaps.filter((gap) => gap.kind === "requirement").map((gap) => gap.id)).toEqual(requirements.map((result) => result.id));
+    const checkGaps = payload.gaps.filter((gap) => gap.kind === "acceptance-check");
+    expect(checkGaps.every((gap) => gap.reason === qa!.browserUnavailableReason && qa!.checks.some((check) => check.id === gap.id))).toBe(true);
+    if (requirements.length === 0) {
+      expect(checkGaps).toHaveLength(qa!.checks.length);
+      expect(payload.summary).toBe(`${qa!.checks.length} checks not verified: ${qa!.browserUnavailableReason}`);
+    } else {
+      expect(payload.summary).toMatch(new RegExp(`^${requirements.length} of ${requirements.length} requirements? not verified`));
+    }
     expect(await db.runEvent.count({ where: { runId: run.id, type: "run.succeeded" } })).toBe(0);
 
     // The preview is deployed and live.

@@ -185,10 +185,11 @@ const tallyOf = (run: { requirementsTotal: number; requirementsPassed: number; r
   unverified: run.requirementsUnverified,
 });
 
+// Migrating a fresh PGlite folder takes minutes on a busy two-core machine.
 beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
   await ensureAppExecutor();
-});
+}, 600_000);
 
 afterAll(async () => {
   const executor = await ensureAppExecutor();

@@ -34,7 +34,7 @@ export function RunTimeline({ events, streamState, runStatus }: { events: RunEve
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium">{stage.name}</p>
                   <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                    {stage.status === "unverified" ? "browser checks not verified" : stage.status}
+                    {stage.status === "unverified" ? "done, with gaps" : stage.status}
                     {stage.attempts > 1 && ` · ${stage.attempts} attempts`}
                     {stage.durationMs > 0 && ` · ${formatDuration(stage.durationMs)}`}
                     {stage.tokens > 0 && ` · ${stage.tokens.toLocaleString("en-US")} tokens · $${stage.costUsd.toFixed(4)}`}
