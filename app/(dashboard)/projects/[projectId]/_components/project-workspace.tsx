@@ -48,7 +48,11 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
   const announce = (event: RunEventMessage) => {
     if (new Date(event.createdAt).getTime() < openedAt) return;
     if (event.type === "run.succeeded") toast.success("Run succeeded — the preview is live");
-    else if (event.type === "run.ready_with_gaps") toast.warning(`Ready with gaps: ${event.payload.summary}`, { description: "The preview is live; the QA panel says what is missing." });
+    else if (event.type === "run.ready_with_gaps") toast.warning(`Ready with gaps: ${event.payload.summary}`, {
+        description: "The preview is live; the QA panel says what is missing.",
+        // Longer than a success toast: this one asks the user to look at something.
+        duration: 10_000,
+      });
     else if (event.type === "run.failed") toast.error(`Run failed: ${event.payload.error ?? "see the activity log"}`);
     else if (event.type === "plan.generated" && event.payload.isApprovalRequired) toast.info("The plan is ready for your review");
   };
