@@ -40,6 +40,11 @@ describe("isDeployable", () => {
   it.each([
     { name: "QA passed", qa: verdict({}), expected: true },
     { name: "only requirements' checks failed", qa: verdict({ passed: false, failures: [{ checkId: "pie", message: "no slice" }], requirements: [result("r-chart", "failed", ["pie"])] }), expected: true },
+    {
+      name: "a check of an unsupported requirement failed",
+      qa: verdict({ passed: false, failures: [{ checkId: "sms", message: "no text sent" }], requirements: [result("r-sms", "unsupported", ["sms"])] }),
+      expected: true,
+    },
     { name: "a baseline check failed", qa: verdict({ passed: false, failures: [{ checkId: "loads", message: "blank" }], requirements: [result("r-a", "passed", ["a"])] }), expected: false },
     { name: "static problems", qa: verdict({ passed: false, failures: [{ checkId: "static-checks", message: "syntax" }] }), expected: false },
     {

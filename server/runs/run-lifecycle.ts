@@ -76,11 +76,12 @@ export type QaVerdict = { passed: boolean; failures: QaFailure[]; gaps: RunGap[]
 
 /**
  * Whether the version may go live: everything that failed is a requirement's check, so the app
- * loads and works but does not do all that was asked (the run then ends READY_WITH_GAPS). Static
+ * loads and works but does not do all that was asked (the run then ends READY_WITH_GAPS, the
+ * requirement failed — or unsupported, when the compiler wrote a check for it anyway). Static
  * problems, the app's own tests, console errors and baseline checks keep it off the air.
  */
 export function isDeployable(qa: Pick<QaVerdict, "failures" | "requirements">): boolean {
-  const requirementChecks = new Set(qa.requirements.flatMap((result) => (result.outcome === "failed" ? result.checkIds : [])));
+  const requirementChecks = new Set(qa.requirements.flatMap((result) => (result.outcome === "passed" ? [] : result.checkIds)));
   return qa.failures.every((failure) => requirementChecks.has(failure.checkId));
 }
 
