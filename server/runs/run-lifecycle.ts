@@ -128,7 +128,7 @@ export function summariseGaps(gaps: RunGap[], total?: number): string {
   return `${parts.join(", ")}${reasons.length === 1 ? `: ${reasons[0]}` : ""}`;
 }
 
-function tallyColumns(requirements: RequirementResult[] | undefined): Prisma.RunUpdateInput {
+function tallyColumns(requirements: RequirementResult[] | undefined): Prisma.RunUpdateManyMutationInput {
   if (!requirements) return {};
   const tally = tallyRequirements(requirements);
   return {
