@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { projectBadgeStatus } from "~/lib/requirement-status";
 import { getServerApi } from "~/lib/trpc/server";
 import { ProjectHeader } from "./_components/project-header";
 import { ProjectWorkspace } from "./_components/project-workspace";
@@ -35,7 +34,7 @@ export default async function ProjectPage({ params }: PageProps) {
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
         <Link href="/projects" className="hover:underline">Projects</Link> <span aria-hidden>/</span> {project.workspace.name}
       </nav>
-      <ProjectHeader project={{ id: project.id, name: project.name, status: projectBadgeStatus(project), archivedAt: project.archivedAt }} />
+      <ProjectHeader project={{ id: project.id, name: project.name, status: project.status, liveVersion: project.liveVersion, archivedAt: project.archivedAt }} />
 
       <section aria-labelledby="prompt-heading" className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="prompt-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Prompt</h2>

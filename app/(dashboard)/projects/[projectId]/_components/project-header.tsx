@@ -4,13 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { StatusBadge } from "~/components/status-badge";
+import { projectBadgeStatus } from "~/lib/requirement-status";
 import { Button } from "~/components/ui/button";
 import { TextInput } from "~/components/ui/field";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
 import type { RouterOutputs } from "~/lib/trpc/types";
 
-type ProjectHeaderProps = { project: Pick<RouterOutputs["project"]["get"], "id" | "name" | "status" | "archivedAt"> };
+type ProjectHeaderProps = { project: Pick<RouterOutputs["project"]["get"], "id" | "name" | "status" | "liveVersion" | "archivedAt"> };
 
 export function ProjectHeader({ project }: ProjectHeaderProps) {
   const trpc = useTRPC();
@@ -45,7 +46,7 @@ export function ProjectHeader({ project }: ProjectHeaderProps) {
       ) : (
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-name">{project.name}</h1>
-          <StatusBadge status={project.status} />
+          <StatusBadge status={projectBadgeStatus(project)} />
           {project.archivedAt && <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs dark:bg-zinc-800">Archived</span>}
           <div className="ml-auto flex gap-2">
             <Button variant="secondary" onClick={() => setIsEditing(true)}>Rename</Button>
