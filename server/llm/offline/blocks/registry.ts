@@ -11,6 +11,7 @@
 import type { TSection, TSectionType } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/server/plan/plan-schema";
 import { flashcardsChecks, quizChecks, timerChecks, toolChecks } from "./content/checks";
+import { figuresCheckGenerators } from "./data/figures-checks";
 import { entityChecks, formChecks, recordsChecks } from "./data/records-checks";
 import { siteCheckGenerators } from "./site/checks";
 
@@ -24,6 +25,7 @@ export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerat
   records: recordsChecks, form: formChecks,
   quiz: quizChecks, flashcards: flashcardsChecks, tool: toolChecks, timer: timerChecks,
   ...siteCheckGenerators,
+  ...figuresCheckGenerators,
 };
 
 /** Checks for an entity's fields, computed values and actions (data-core). */
