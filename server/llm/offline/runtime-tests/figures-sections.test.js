@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as chart from "../runtime/src/sections/chart.js";
 import * as groupTable from "../runtime/src/sections/groupTable.js";
 import * as stats from "../runtime/src/sections/stats.js";
-import { niceMax, sliceArcs } from "../runtime/src/charts/svg.js";
+import { axisMax, niceMax, sliceArcs } from "../runtime/src/charts/svg.js";
 import { chartSlices, normalizeGrouping, sliceText } from "../runtime/src/charts/series.js";
 import { createAppContext } from "../runtime/src/engine/app.js";
 import { createStore } from "../runtime/src/engine/store.js";
@@ -222,6 +222,7 @@ describe("chart", () => {
 describe("chart helpers", () => {
   it("rounds axis tops and lays slices around the circle", () => {
     expect([0, 3, 7, 12, 240, 1001].map(niceMax)).toEqual([1, 5, 10, 20, 250, 2000]);
+    expect([1, 7, 12].map((n) => axisMax(n, true))).toEqual([4, 12, 20]);
     expect(sliceArcs([30, 10, 0])).toEqual([{ start: 0, length: 0.75 }, { start: 0.75, length: 0.25 }, { start: 1, length: 0 }]);
   });
 

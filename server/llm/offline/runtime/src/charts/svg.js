@@ -16,6 +16,12 @@ export function niceMax(max) {
   return step * magnitude;
 }
 
+/** The axis top: round, and for whole numbers (counts) a multiple of 4, so the four grid lines fall on whole numbers. */
+export function axisMax(max, wholeNumbers) {
+  const top = niceMax(max);
+  return wholeNumbers ? Math.max(4, Math.ceil(top / 4) * 4) : top;
+}
+
 /**
  * Where each slice of a pie or donut starts and how long it is, as fractions of the circle.
  * @param {number[]} values
@@ -91,9 +97,10 @@ export function shorten(label, max) {
  * Vertical bars, one per value, labelled underneath.
  * @param {Array<{ label: string, value: number | null, title?: string }>} points
  * @param {(n: number) => string} formatTick
+ * @param {boolean} [wholeNumbers] values are counts: grid lines on whole numbers
  */
-export function barSvg(points, formatTick) {
-  const max = niceMax(Math.max(0, ...points.map((p) => p.value || 0)));
+export function barSvg(points, formatTick, wholeNumbers = false) {
+  const max = axisMax(Math.max(0, ...points.map((p) => p.value || 0)), wholeNumbers);
   const root = frame(max, formatTick);
   const slot = innerWidth / Math.max(1, points.length);
   const barWidth = Math.min(56, slot * 0.64);
@@ -115,9 +122,10 @@ export function barSvg(points, formatTick) {
  * A line through the values, a dot on each, labelled underneath.
  * @param {Array<{ label: string, value: number | null, title?: string }>} points
  * @param {(n: number) => string} formatTick
+ * @param {boolean} [wholeNumbers] values are counts: grid lines on whole numbers
  */
-export function lineSvg(points, formatTick) {
-  const max = niceMax(Math.max(0, ...points.map((p) => p.value || 0)));
+export function lineSvg(points, formatTick, wholeNumbers = false) {
+  const max = axisMax(Math.max(0, ...points.map((p) => p.value || 0)), wholeNumbers);
   const root = frame(max, formatTick);
   const step = points.length > 1 ? innerWidth / (points.length - 1) : 0;
   const xy = points.map((p, i) => [PAD.left + (points.length > 1 ? step * i : innerWidth / 2), PAD.top + innerHeight - (innerHeight * Math.max(0, p.value || 0)) / max]);
@@ -128,7 +136,9 @@ export function lineSvg(points, formatTick) {
     if (points[index].title) dot.append(svg("title", {}, points[index].title));
     root.append(dot);
     if (points.length <= 12 || index % Math.ceil(points.length / 12) === 0) {
-      root.append(svg("text", { x: round(x), y: HEIGHT - PAD.bottom + 18, class: "chart-label", "text-anchor": "middle" }, shorten(points[index].label, labelChars)));
+      // The first and last labels hang inwards, so they stay inside the drawing.
+      const anchor = points.length < 2 ? "middle" : index === 0 ? "start" : index === points.length - 1 ? "end" : "middle";
+      root.append(svg("text", { x: round(x), y: HEIGHT - PAD.bottom + 18, class: "chart-label", "text-anchor": anchor }, shorten(points[index].label, labelChars)));
     }
   });
   return root;

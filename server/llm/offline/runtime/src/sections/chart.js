@@ -43,10 +43,12 @@ export function render(element, section, app) {
     }
     const titles = slices.map(sliceText);
     const isRound = chartType === "pie" || chartType === "donut";
-    const format = (n) => formatValue(n, section.measure?.format === "integer" || section.measure?.agg === "count" ? "integer" : "number");
-    const points = slices.map((s, i) => ({ label: s.label, value: s.value, title: titles[i] }));
+    const wholeNumbers = section.measure?.format === "integer" || section.measure?.agg === "count";
+    const format = (n) => formatValue(n, wholeNumbers ? "integer" : "number");
+    // Under the bars there is room for "19 Jan", not "Week of 19 Jan"; the legend says it in full.
+    const points = slices.map((s, i) => ({ label: s.label.replace(/^Week of /, ""), value: s.value, title: titles[i] }));
     const drawing = isRound ? pieSvg(slices.map((s) => s.value || 0), { donut: chartType === "donut", titles })
-      : chartType === "line" ? lineSvg(points, format) : barSvg(points, format);
+      : chartType === "line" ? lineSvg(points, format, wholeNumbers) : barSvg(points, format, wholeNumbers);
     const legend = h("ul", { class: "chart-legend" + (isRound ? "" : " chart-legend-plain") }, slices.map((slice, index) =>
       h("li", { class: "chart-legend-item" },
         isRound ? h("span", { class: "chart-swatch " + colorClass(index), "aria-hidden": "true" }) : null,
