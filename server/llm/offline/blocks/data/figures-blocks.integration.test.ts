@@ -85,8 +85,8 @@ describe("figure blocks in Chromium", () => {
     expect(report.consoleErrors).toEqual([]);
   });
 
-  // Eval prompts whose compiled plans have figures today (totals); the chart prompts are composed by hand above until the compiler plans their charts.
-  const evalApps = ["car-maintenance", "mini-crm"];
+  // Eval prompts whose compiled plans have figures: a pie this month, bars per week, a line per month, totals.
+  const evalApps = ["spending-pie-month", "workouts-bar-weekly", "wick-and-wax-sales", "car-maintenance", "mini-crm", "hen-eggs"];
   it.for(evalApps)("%s: the compiled plan's figure checks pass", { timeout: 240_000 }, async (id, ctx) => {
     const plan = compiled(id);
     const missing = missingRuntimeModules(plan);
@@ -103,6 +103,7 @@ describe("figure checks fail on a broken app", () => {
   const bugs: Array<[string, () => TPlan, string, Bug]> = [
     ["a wrong share", spendingPlan, "chart-spending-by-category", { file: "src/charts/series.js", find: "(100 * Math.max(0, g.value)) / total", replace: "(100 * Math.max(0, g.value)) / (total + 10)" }],
     ["the chart's period ignored", spendingPlan, "chart-spending-by-category", { file: "src/charts/series.js", find: "(!period || inDateRange(", replace: "(true || inDateRange(" }],
+    ["the compiled pie's period ignored", () => compiled("spending-pie-month"), "chart-spending-by-category", { file: "src/charts/series.js", find: "(!period || inDateRange(", replace: "(true || inDateRange(" }],
     ["a month that never ends", spendingPlan, "stats-spent-this-month", { file: "src/engine/expr.js", find: 'return day.slice(0, 7) === now.slice(0, 7);', replace: "return true;" }],
     ["empty groups dropped", spendingPlan, "group-table-per-category", { file: "src/sections/groupTable.js", find: 'section.includeEmptyGroups !== false', replace: "false" }],
     ["the table's conditions ignored", invoicesPlan, "group-table-owed-per-client", { file: "src/sections/groupTable.js", find: "{ where: section.where }", replace: "{}" }],
