@@ -111,3 +111,25 @@ export const salesPlan = (): TPlan =>
       { type: "chart", title: "Sales per month", chartType: "line", entity: "Sale", groupBy: { dateField: "date", bucket: "month" }, measure: { agg: "sum", of: { field: "amount" }, format: "money" }, period: { dateField: "date", range: "lastNMonths", n: 6 }, requirementIds: ["r3"] },
     ] }],
   });
+
+/** The CRM chain's last step: "show total deal value per stage as a bar chart" (deals belong to leads). */
+export const dealsPlan = (): TPlan =>
+  plan({
+    appName: "Mini CRM",
+    requirementIds: ["r1", "r2", "r3"],
+    entities: [
+      { name: "Lead", pluralLabel: "Leads", requirementIds: ["r1"], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "company", label: "Company", type: "string" }] },
+      { name: "Deal", pluralLabel: "Deals", belongsTo: ["Lead"], requirementIds: ["r2"], fields: [
+        { name: "title", label: "Title", type: "string", required: true },
+        { name: "amount", label: "Amount", type: "money", min: 0 },
+        { name: "stage", label: "Stage", type: "enum", options: ["New", "Proposal", "Won", "Lost"] },
+      ] },
+    ],
+    pages: [
+      { path: "/", title: "Leads", purpose: "Leads", sections: [{ type: "records", title: "Leads", entity: "Lead", requirementIds: ["r1"] }] },
+      { path: "/deals", title: "Deals", purpose: "Deals", sections: [
+        { type: "records", title: "Deals", entity: "Deal", requirementIds: ["r2"] },
+        { type: "chart", title: "Deal value per stage", chartType: "bar", entity: "Deal", groupBy: { field: "stage" }, measure: { agg: "sum", of: { field: "amount" }, format: "money" }, requirementIds: ["r3"] },
+      ] },
+    ],
+  });

@@ -16,7 +16,7 @@ import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { missingRuntimeModules } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
 import { compileAppPlan } from "../../compile-app-plan";
-import { invoicesPlan, salesPlan, spendingPlan, workoutsPlan } from "./figure-plans";
+import { dealsPlan, invoicesPlan, salesPlan, spendingPlan, workoutsPlan } from "./figure-plans";
 
 const isFigureCheck = (id: string) => /^(stats|group-table|chart)-/.test(id);
 /** The figure checks of a plan, and the baseline "app loads". */
@@ -72,6 +72,7 @@ const handWritten: Array<[string, () => TPlan, string[]]> = [
   ["invoices", invoicesPlan, ["stats-unpaid-total", "group-table-owed-per-client", "chart-unpaid-by-client"]],
   ["workouts", workoutsPlan, ["chart-workouts-per-week", "chart-minutes-per-month", "group-table-per-type"]],
   ["sales", salesPlan, ["group-table-top-selling-products", "chart-sales-per-month"]],
+  ["deals", dealsPlan, ["chart-deal-value-per-stage"]],
 ];
 
 describe("figure blocks in Chromium", () => {
@@ -110,6 +111,7 @@ describe("figure checks fail on a broken app", () => {
     ["a total that does not follow the records", invoicesPlan, "stats-unpaid-total", { file: "src/sections/stats.js", find: "return app.store.subscribe(draw);", replace: "return () => {};" }],
     ["a bar chart drawn as something else", workoutsPlan, "chart-workouts-per-week", { file: "src/sections/chart.js", find: 'bar: "bar chart"', replace: 'bar: "chart"' }],
     ["weeks starting on Sunday", workoutsPlan, "chart-workouts-per-week", { file: "src/engine/expr.js", find: "const weekday = (new Date(n * dayMs).getUTCDay() + 6) % 7;", replace: "const weekday = new Date(n * dayMs).getUTCDay();" }],
+    ["bars that count deals instead of adding their value", dealsPlan, "chart-deal-value-per-stage", { file: "src/charts/series.js", find: 'agg: section.measure?.agg || "count"', replace: 'agg: "count"' }],
     ["products sorted the wrong way", salesPlan, "group-table-top-selling-products", { file: "src/sections/groupTable.js", find: 'section.sort.direction === "desc" ? -1 : 1', replace: 'section.sort.direction === "desc" ? 1 : -1' }],
   ];
 
