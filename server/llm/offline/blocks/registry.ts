@@ -11,6 +11,7 @@
 import type { TSection, TSectionType } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/server/plan/plan-schema";
 import { flashcardsChecks, quizChecks, timerChecks, toolChecks } from "./content/checks";
+import { boardChecks, checkinsChecks, feedChecks, sequenceChecks } from "./data/widgets-checks";
 import { siteCheckGenerators } from "./site/checks";
 
 /** What a generator may look at besides its own section: the whole plan, for entities and names. */
@@ -22,6 +23,7 @@ export type EntityCheckGenerator = (entity: TPlanEntity, ctx: CheckContext) => T
 export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerator<T> } = {
   // records: recordsChecks,   ← e.g. import { recordsChecks } from "./data-core/checks";
   quiz: quizChecks, flashcards: flashcardsChecks, tool: toolChecks, timer: timerChecks,
+  checkins: checkinsChecks, board: boardChecks, sequence: sequenceChecks, feed: feedChecks,
   ...siteCheckGenerators,
 };
 

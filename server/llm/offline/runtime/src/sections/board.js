@@ -7,7 +7,7 @@ import { uid } from "../content/ui.js";
 import { formatValue } from "../engine/expr.js";
 import { recordTitle } from "../engine/store.js";
 import { draggable, dropZone, rerender } from "../widgets/interact.js";
-import { moveCardName, singularWords } from "../widgets/names.js";
+import { boardColumnsName, moveCardName, singularWords } from "../widgets/names.js";
 
 /** @import { AppContext, EntitySpec, FieldSpec, SectionSpec } from "../engine/app-context" */
 
@@ -47,7 +47,8 @@ export function render(sectionElement, section, app) {
   const canDrag = section.drag !== false;
 
   const form = addForm();
-  const board = h("div", { class: "board" });
+  const boardTitle = sectionElement.querySelector("h2") ? String(sectionElement.querySelector("h2").textContent) : section.title || "Board";
+  const board = h("div", { class: "board", role: "group", "aria-label": boardColumnsName(boardTitle) });
   sectionElement.append(form, board);
 
   function move(id, column) {

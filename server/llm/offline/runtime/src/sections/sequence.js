@@ -8,7 +8,7 @@ import { uid } from "../content/ui.js";
 import { evaluate, formatValue, toNumber } from "../engine/expr.js";
 import { recordTitle } from "../engine/store.js";
 import { draggable, dropZone, rerender } from "../widgets/interact.js";
-import { addToName, linkField, moveDownName, moveUpName, removeItemName, singularLabelOf } from "../widgets/names.js";
+import { addToName, linkField, moveDownName, moveUpName, removeItemName, sequenceListName, singularLabelOf } from "../widgets/names.js";
 
 /** @import { AppContext, EntitySpec, SectionSpec } from "../engine/app-context" */
 
@@ -140,7 +140,7 @@ export function render(sectionElement, section, app) {
     const hint = sourcePage && !sources.length ? h("a", { href: app.href(sourcePage.path) }, "Add " + source.pluralLabel.toLowerCase() + " first") : null;
     rerender(body, [
       items.length
-        ? h("ol", { id: listId, class: "sequence-list", "aria-label": title }, items.map((item, index) => row(item, index, items.length)))
+        ? h("ol", { id: listId, class: "sequence-list", "aria-label": sequenceListName(source.pluralLabel, title) }, items.map((item, index) => row(item, index, items.length)))
         : h("p", { class: "empty" }, "Nothing here yet — pick a " + sourceLabel.toLowerCase() + " above and add it. ", hint),
       total ? h("p", { class: "sequence-total" }, h("label", { for: total.id }, section.total.label), " ", total) : null,
     ].filter(Boolean));

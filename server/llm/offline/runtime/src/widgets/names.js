@@ -51,6 +51,11 @@ export const moveUpName = (title) => "Move " + title + " up";
 export const moveDownName = (title) => "Move " + title + " down";
 export const removeItemName = (title) => "Remove " + title;
 export const addToName = (sequenceTitle) => "Add to " + sequenceTitle;
+/** The numbered list itself ("Songs in Setlist"): a name apart from the section's, whose picker lists the same titles. */
+export const sequenceListName = (itemPlural, sequenceTitle) => itemPlural + " in " + sequenceTitle;
+
+/** The board's columns as one group ("Board columns"), apart from the add form's column select. */
+export const boardColumnsName = (boardTitle) => boardTitle + " columns";
 
 /** "BookLoan" → "book loan": the singular in running text and button names ("Add book loan"). */
 export function singularWords(entityName) {
