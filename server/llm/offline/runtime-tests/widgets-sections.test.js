@@ -269,6 +269,7 @@ describe("feed", () => {
     vi.setSystemTime(new Date(2026, 2, 10, 9, 5));
     post("Bob", "See you soon");
     vi.useRealTimers();
+    expect(store.list("Message").map((m) => m.name)).toEqual(["Alice", "Bob"]);
     const fresh = open(feed, section);
     const articles = [...fresh.root.querySelectorAll("article")];
     expect(articles.map((a) => text(a.querySelector(".feed-author")))).toEqual(["Bob", "Alice"]);

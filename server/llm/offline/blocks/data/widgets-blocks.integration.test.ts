@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { checkFiles } from "~/server/agents/qa/check-files";
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { compileAppPlan } from "../../compile-app-plan";
 import { missingRuntimeModules } from "../../codegen/app-main";
@@ -80,6 +81,8 @@ describe("widget blocks in Chromium", () => {
     ctx.skip(missing.length > 0, `the runtime has no ${missing.join(", ")} yet`);
     const checks = widgetChecks(plan);
     expect(checks.map((c) => c.id)).toEqual(ids);
+    // QA's static checks (imports resolve, no inline script or HTML strings) pass on the generated app.
+    expect(await checkFiles(generateAppFiles(plan))).toEqual([]);
     const report = await runChecks(name, plan, checks);
     expect(failures(report)).toEqual([]);
     expect(report.consoleErrors).toEqual([]);
@@ -93,7 +96,7 @@ describe("widget checks fail on a broken app", () => {
     ["one dose ticks them all", medicationsPlan, "checkins-today-s-doses-due-today", { file: "src/sections/checkins.js", find: "if (!isDone(record, today, slot)) due.push", replace: "if (!isDone(record, today)) due.push" }],
     ["a count that forgets the day", hensPlan, "checkins-eggs-today-count", { file: "src/sections/checkins.js", find: "String(entry[fields.date] || \"\").slice(0, 10) === day", replace: "true" }],
     ["a goal never reached", waterPlan, "checkins-glasses-today-count", { file: "src/sections/checkins.js", find: "const reached = goal && count >= goal;", replace: "const reached = goal && count > goal;" }],
-    ["a move kept only on screen", kanbanPlan, "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
+    ["a card's column ignored", kanbanPlan, "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
     ["columns that take no drop", kanbanPlan, "board-board-drag", { file: "src/sections/board.js", find: "if (canDrag) dropZone(", replace: "if (false) dropZone(" }],
     ["an order not kept", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: ".sort((a, b) => place(a.item) - place(b.item) || a.index - b.index)", replace: ".sort((a, b) => a.index - b.index)" }],
     ["a total missing the first song", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: "return items.reduce(", replace: "return items.slice(1).reduce(" }],
