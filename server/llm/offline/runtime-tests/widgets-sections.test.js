@@ -186,6 +186,11 @@ describe("board", () => {
     click(buttonNamed(root, "Move Write report to Doing"));
     expect(cardsIn("Backlog")).toEqual([]);
     expect(cardsIn("Doing")).toEqual(["Write report"]);
+    // Keyboard users keep their place: focus moves with the card to its next "Move" button.
+    buttonNamed(root, "Move Write report to Review").focus();
+    click(buttonNamed(root, "Move Write report to Review"));
+    expect(document.activeElement.getAttribute("aria-label")).toBe("Move Write report to Done");
+    click(buttonNamed(root, "Move Write report to Doing"));
     click(buttonNamed(root, "Move Fix login to Done"));
     expect(cardsIn("Done")).toEqual(["Fix login"]);
 
@@ -236,6 +241,12 @@ describe("sequence", () => {
     expect(buttonNamed(root, "Move Intro up").disabled).toBe(true);
     click(buttonNamed(root, "Move Ballad up"));
     expect(order()).toEqual(["Intro", "Ballad", "Anthem"]);
+    // At the top, Move up is disabled: focus stays on the item itself.
+    buttonNamed(root, "Move Ballad up").focus();
+    click(buttonNamed(root, "Move Ballad up"));
+    expect(order()).toEqual(["Ballad", "Intro", "Anthem"]);
+    expect(document.activeElement.querySelector(".sequence-title").textContent).toBe("Ballad");
+    click(buttonNamed(root, "Move Ballad down"));
     click(buttonNamed(root, "Move Intro down"));
     expect(order()).toEqual(["Ballad", "Intro", "Anthem"]);
     // Dragging Anthem onto Ballad's place puts it first.

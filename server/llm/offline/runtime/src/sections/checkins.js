@@ -188,7 +188,7 @@ export function render(sectionElement, section, app) {
       draw();
     };
     return h("div", { class: "checkins-nav" },
-      h("h3", { id: headingId, class: "checkins-day", "aria-live": "polite" }, dayText(shown), isToday ? h("span", { class: "badge badge-0 checkins-today" }, "Today") : null),
+      h("h3", { id: headingId, class: "checkins-day", "aria-live": "polite", tabindex: "-1", "data-focus-key": "nav" }, dayText(shown), isToday ? h("span", { class: "badge badge-0 checkins-today" }, "Today") : null),
       h("div", { class: "checkins-nav-buttons" },
         h("button", { type: "button", class: "btn btn-small", "data-focus-key": "nav:previous", onClick: () => go(shiftDay(shown, -1)) }, "Previous day"),
         h("button", { type: "button", class: "btn btn-small", disabled: isToday, "data-focus-key": "nav:today", onClick: () => go(today) }, "Today"),

@@ -17,7 +17,8 @@ export function rerender(container, nodes) {
   if (!key) return;
   const keyed = [...container.querySelectorAll("[data-focus-key]")];
   for (let wanted = key; wanted; wanted = wanted.includes(":") ? wanted.slice(0, wanted.lastIndexOf(":")) : "") {
-    const found = keyed.find((el) => el.getAttribute("data-focus-key") === wanted);
+    // A control that is now disabled (Move up at the top) cannot hold focus: its parent key can.
+    const found = keyed.find((el) => el.getAttribute("data-focus-key") === wanted && !(el instanceof HTMLButtonElement && el.disabled));
     if (found instanceof HTMLElement) {
       found.focus();
       return;
