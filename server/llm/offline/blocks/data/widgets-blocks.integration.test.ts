@@ -16,7 +16,7 @@ import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { compileAppPlan } from "../../compile-app-plan";
 import { missingRuntimeModules } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
-import { hensPlan, kanbanPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
+import { hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
 
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
@@ -66,7 +66,7 @@ const failures = (report: AcceptanceReport) => report.checks.filter((c) => !c.pa
 const apps: Array<[string, () => TPlan, string[]]> = [
   ["habit-streak", () => compiled("habit-streak"), ["checkins-today-tick", "checkins-today-streak"]],
   ["guestbook", () => compiled("guestbook"), ["feed-messages"]],
-  ["kanban", kanbanPlan, ["board-board-columns", "board-board-move", "board-board-drag"]],
+  ["kanban-four-columns", () => compiled("kanban-four-columns"), ["board-board-columns", "board-board-move", "board-board-drag"]],
   ["setlist", setlistPlan, ["sequence-setlist-order", "sequence-setlist-drag"]],
   ["medications", medicationsPlan, ["checkins-today-s-doses-tick", "checkins-today-s-doses-due-today"]],
   ["hens", hensPlan, ["checkins-eggs-today-count"]],
@@ -96,8 +96,8 @@ describe("widget checks fail on a broken app", () => {
     ["one dose ticks them all", medicationsPlan, "checkins-today-s-doses-due-today", { file: "src/sections/checkins.js", find: "if (!isDone(record, today, slot)) due.push", replace: "if (!isDone(record, today)) due.push" }],
     ["a count that forgets the day", hensPlan, "checkins-eggs-today-count", { file: "src/sections/checkins.js", find: "String(entry[fields.date] || \"\").slice(0, 10) === day", replace: "true" }],
     ["a goal never reached", waterPlan, "checkins-glasses-today-count", { file: "src/sections/checkins.js", find: "const reached = goal && count >= goal;", replace: "const reached = goal && count > goal;" }],
-    ["a card's column ignored", kanbanPlan, "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
-    ["columns that take no drop", kanbanPlan, "board-board-drag", { file: "src/sections/board.js", find: "if (canDrag) dropZone(", replace: "if (false) dropZone(" }],
+    ["a card's column ignored", () => compiled("kanban-four-columns"), "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
+    ["columns that take no drop", () => compiled("kanban-four-columns"), "board-board-drag", { file: "src/sections/board.js", find: "if (canDrag) dropZone(", replace: "if (false) dropZone(" }],
     ["an order not kept", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: ".sort((a, b) => place(a.item) - place(b.item) || a.index - b.index)", replace: ".sort((a, b) => a.index - b.index)" }],
     ["a total missing the first song", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: "return items.reduce(", replace: "return items.slice(1).reduce(" }],
     ["items that take no drop", setlistPlan, "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "dropZone(element, \"item\"", replace: "void (element, \"item\"" }],

@@ -5,7 +5,7 @@ import type { TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { compileAppPlan } from "../../compile-app-plan";
 import { boardChecks, checkDay, checkinsChecks, sequenceChecks } from "./widgets-checks";
-import { handWritten, hensPlan, kanbanPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
+import { handWritten, hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
 
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
@@ -94,7 +94,7 @@ describe("check-ins checks", () => {
 
 describe("board checks", () => {
   it("kanban: the four columns in order, moves by button to Done, and drag", () => {
-    const plan = kanbanPlan();
+    const plan = compiled("kanban-four-columns");
     expect(unchecked(plan)).toEqual([]);
     expect(check(plan, "board-board-drag").requirementIds).toEqual(["r3"]);
     expect(check(plan, "board-board-columns").requirementIds).toEqual(["r2"]);
@@ -152,7 +152,7 @@ describe("feed checks", () => {
     const plan = compiled("guestbook");
     expect(unchecked(plan)).toEqual([]);
     const feed = check(plan, "feed-messages");
-    expect(feed.requirementIds).toEqual(["r1"]);
+    expect(feed.requirementIds).toEqual(["r1", "r4"]);
     expect(feed.steps).toContainEqual({ action: "fill", label: "Name", value: "Juniper", within: "Add message" });
     expect(feed.steps).toContainEqual({ action: "expectOrder", texts: ["Juniper", "Wombat wishes for the party", "Marigold", "Quokka greetings from the coast"], within: "Messages" });
     expect(feed.steps).toContainEqual({ action: "expectText", text: "10 March 2026", within: "Messages" });

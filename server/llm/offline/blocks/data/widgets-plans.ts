@@ -1,6 +1,5 @@
 // Plans for the widgets tests, written by hand where the offline compiler does not (yet) compose
-// the eval prompt into these sections as asked: a kanban board with all four named columns, a
-// setlist built from a song library, medication doses per time of day with what is still due, egg
+// the eval prompt into these sections as asked: a setlist built from a song library, medication doses per time of day with what is still due, egg
 // counts per hen, and a water tracker with a daily goal. Their checks come from the generators.
 import { ZPlan, type TPlan, type TPlanInput } from "~/server/plan/plan-schema";
 import { buildAcceptanceChecks } from "../../checks/index";
@@ -19,22 +18,6 @@ export function handWritten(input: Input): TPlan {
 }
 
 const planned = (id: string, kind: "entity" | "field" | "interaction" | "computed" | "view" | "content", text: string, quote: string) => ({ id, kind, text, quote, promptIndex: 0, status: "planned" as const });
-
-export const kanbanPlan = () =>
-  handWritten({
-    appName: "Kanban Board",
-    kind: "kanban",
-    requirements: [
-      planned("r1", "view", "A board with columns side by side and cards in them", "kanban board"),
-      planned("r2", "content", "The columns are Backlog, Doing, Review, Done", "columns Backlog, Doing, Review, Done"),
-      planned("r3", "interaction", "Drag cards between columns", "drag cards between columns"),
-    ],
-    entities: [{
-      name: "Card", pluralLabel: "Cards", requirementIds: ["r1"],
-      fields: [{ name: "title", label: "Title", type: "string", required: true }, { name: "status", label: "Column", type: "enum", options: ["Backlog", "Doing", "Review", "Done"], defaultValue: "Backlog", requirementIds: ["r2"] }],
-    }],
-    pages: [{ path: "/", title: "Board", purpose: "The board", sections: [{ type: "board", title: "Board", entity: "Card", columnField: "status", drag: true, requirementIds: ["r1", "r2", "r3"] }] }],
-  });
 
 export const setlistPlan = () =>
   handWritten({
