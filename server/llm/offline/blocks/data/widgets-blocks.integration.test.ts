@@ -1,0 +1,116 @@
+// The widgets end to end in Chromium: eval prompts compiled by compileAppPlan (hand-written plans
+// where the compiler does not compose the prompt as asked yet — see widgets-plans.ts), generated
+// by generateAppFiles, served under the preview CSP, and the checks of the check-ins, board,
+// sequence and feed sections run by the QA runner. They must pass with no console errors; and with
+// a deliberate bug in a section, the check for that behaviour must fail.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
+import cases from "~/eval/cases.json";
+import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { checkFiles } from "~/server/agents/qa/check-files";
+import { serveDirectory } from "~/server/agents/qa/serve-directory";
+import { compileAppPlan } from "../../compile-app-plan";
+import { missingRuntimeModules } from "../../codegen/app-main";
+import { generateAppFiles } from "../../codegen/generate-app-files";
+import { hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
+
+function compiled(id: string): TPlan {
+  const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
+  const result = compileAppPlan(prompt);
+  if (!result.ok) throw new Error(result.error);
+  return result.plan;
+}
+
+/** The checks of this family's sections (others' blocks are proven by their own tests). */
+const widgetChecks = (plan: TPlan) => plan.acceptanceChecks.filter((c) => /^(checkins|board|sequence|feed)-/.test(c.id));
+
+let browser: Browser;
+let root: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  root = await mkdtemp(path.join(tmpdir(), "widgets-blocks-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+type Bug = { file: string; find: string; replace: string };
+
+async function runChecks(name: string, plan: TPlan, checks: TPlan["acceptanceChecks"], bug?: Bug): Promise<AcceptanceReport> {
+  let files: TGeneratedFile[] = generateAppFiles(plan);
+  if (bug) {
+    const target = files.find((f) => f.path === bug.file);
+    if (!target || !target.content.includes(bug.find)) throw new Error(`The bug to plant is not in ${bug.file}: ${bug.find}`);
+    files = files.map((f) => (f === target ? { ...f, content: f.content.replace(bug.find, bug.replace) } : f));
+  }
+  const dir = path.join(root, name);
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.content);
+  }
+  const served = await serveDirectory({ root: dir, prefix: `/preview/p-${name}/v1` });
+  try {
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 4_000 });
+  } finally {
+    await served.close();
+  }
+}
+
+const failures = (report: AcceptanceReport) => report.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`);
+
+const apps: Array<[string, () => TPlan, string[]]> = [
+  ["habit-streak", () => compiled("habit-streak"), ["checkins-today-tick", "checkins-today-streak"]],
+  ["guestbook", () => compiled("guestbook"), ["feed-messages"]],
+  ["kanban-four-columns", () => compiled("kanban-four-columns"), ["board-board-columns", "board-board-move", "board-board-drag"]],
+  ["setlist", setlistPlan, ["sequence-setlist-order", "sequence-setlist-drag"]],
+  ["medications", medicationsPlan, ["checkins-today-s-doses-tick", "checkins-today-s-doses-due-today"]],
+  ["hens", hensPlan, ["checkins-eggs-today-count"]],
+  ["water", waterPlan, ["checkins-glasses-today-count", "checkins-glasses-today-due-today"]],
+];
+
+describe("widget blocks in Chromium", () => {
+  it.for(apps)("%s: the widget checks pass", { timeout: 240_000 }, async ([name, makePlan, ids], ctx) => {
+    const plan = makePlan();
+    // Plans whose records live in a records section need that module (data-records) in the runtime.
+    const missing = missingRuntimeModules(plan);
+    ctx.skip(missing.length > 0, `the runtime has no ${missing.join(", ")} yet`);
+    const checks = widgetChecks(plan);
+    expect(checks.map((c) => c.id)).toEqual(ids);
+    // QA's static checks (imports resolve, no inline script or HTML strings) pass on the generated app.
+    expect(await checkFiles(generateAppFiles(plan))).toEqual([]);
+    const report = await runChecks(name, plan, checks);
+    expect(failures(report)).toEqual([]);
+    expect(report.consoleErrors).toEqual([]);
+  });
+});
+
+describe("widget checks fail on a broken app", () => {
+  const bugs: Array<[string, () => TPlan, string, Bug]> = [
+    ["a tick saved on today whatever the day shown", () => compiled("habit-streak"), "checkins-today-streak", { file: "src/sections/checkins.js", find: "[fields.date]: day, [fields.count]: 1", replace: "[fields.date]: todayIso(), [fields.count]: 1" }],
+    ["an untick that removes nothing", () => compiled("habit-streak"), "checkins-today-tick", { file: "src/sections/checkins.js", find: "for (const entry of entriesOf(record, day, slot || undefined)) app.store.remove", replace: "for (const entry of []) app.store.remove" }],
+    ["one dose ticks them all", medicationsPlan, "checkins-today-s-doses-due-today", { file: "src/sections/checkins.js", find: "if (!isDone(record, today, slot)) due.push", replace: "if (!isDone(record, today)) due.push" }],
+    ["a count that forgets the day", hensPlan, "checkins-eggs-today-count", { file: "src/sections/checkins.js", find: "String(entry[fields.date] || \"\").slice(0, 10) === day", replace: "true" }],
+    ["a goal never reached", waterPlan, "checkins-glasses-today-count", { file: "src/sections/checkins.js", find: "const reached = goal && count >= goal;", replace: "const reached = goal && count > goal;" }],
+    ["a card's column ignored", () => compiled("kanban-four-columns"), "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
+    ["columns that take no drop", () => compiled("kanban-four-columns"), "board-board-drag", { file: "src/sections/board.js", find: "if (canDrag) dropZone(", replace: "if (false) dropZone(" }],
+    ["an order not kept", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: ".sort((a, b) => place(a.item) - place(b.item) || a.index - b.index)", replace: ".sort((a, b) => a.index - b.index)" }],
+    ["a total missing the first song", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: "return items.reduce(", replace: "return items.slice(1).reduce(" }],
+    ["items that take no drop", setlistPlan, "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "dropZone(element, \"item\"", replace: "void (element, \"item\"" }],
+    ["oldest first", () => compiled("guestbook"), "feed-messages", { file: "src/sections/feed.js", find: "if (order !== \"oldest\") sorted.reverse();", replace: "" }],
+  ];
+
+  it.for(bugs)("%s fails its check", { timeout: 120_000 }, async ([label, makePlan, checkId, bug], ctx) => {
+    const plan = makePlan();
+    const missing = missingRuntimeModules(plan);
+    ctx.skip(missing.length > 0, `the runtime has no ${missing.join(", ")} yet`);
+    const check = plan.acceptanceChecks.find((c) => c.id === checkId);
+    expect(check, `no check ${checkId}`).toBeDefined();
+    const report = await runChecks(`broken-${label.replace(/[^a-z]+/g, "-")}`, plan, [check!], bug);
+    expect(report.checks[0]!.passed, report.checks[0]!.message).toBe(false);
+  });
+});
