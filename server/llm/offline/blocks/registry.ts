@@ -4,8 +4,9 @@
 // and one entry; until then the section's requirements get no checks and QA reports them
 // "unverified" (never passed).
 //
-//   data-core:    records, stats, groupTable, form + the entity slot
-//   data-widgets: chart, checkins, board, sequence, feed
+//   data (records-checks): records, form + the entity slot
+//   data (figures-checks): stats, groupTable, chart
+//   data (widgets-checks): checkins, board, sequence, feed
 //   content:      quiz, flashcards, tool, timer
 //   shell/sites:  hero, menu, hours, contact, pricing, faq, testimonials, gallery, features, text, notice
 import type { TSection, TSectionType } from "~/server/plan/app-spec";

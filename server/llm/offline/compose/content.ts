@@ -142,11 +142,11 @@ export function composeFeed(draft: Draft): boolean {
   const order = findAny(tokens, ["newest|latest first", "newest|latest on top", "most recent first", "most recent on top", "newest|latest … at? the? top", "oldest first"]);
   const ids = [id];
   if (order) ids.push(requirement(draft, "view", draft.reading.tokens[order.from]!.word === "oldest" ? "Oldest messages first" : "Newest messages first", order.from, order.to));
-  addSection(draft, pageFor(draft, "/", "Guestbook", "Leave a message"), { type: "feed", title: "Messages", entity: "Message", order: order && tokens[order.from]!.word === "oldest" ? "oldest" : "newest", requirementIds: ids });
-  tag(entity, ...ids);
   claim(draft, hit.from, hit.to);
   // "where visitors leave …" restates the same ask: it is part of the feed's requirement.
-  for (const pattern of feedPatterns) for (const more of findPattern(tokens, pattern)) if (!isClaimed(draft, more.from, more.to)) requirement(draft, "interaction", "Visitors post to the wall", more.from, more.to);
+  for (const pattern of feedPatterns) for (const more of findPattern(tokens, pattern)) if (!isClaimed(draft, more.from, more.to)) ids.push(requirement(draft, "interaction", "Visitors post to the wall", more.from, more.to));
+  addSection(draft, pageFor(draft, "/", "Guestbook", "Leave a message"), { type: "feed", title: "Messages", entity: "Message", order: order && tokens[order.from]!.word === "oldest" ? "oldest" : "newest", requirementIds: ids });
+  tag(entity, ...ids);
   draft.appName ??= { name: tokens.slice(hit.from, hit.to).some((t) => t.word.startsWith("guest")) ? "Guestbook" : "Message Wall", requirementIds: [id] };
   draft.kind = "crud";
   return true;
