@@ -10,7 +10,7 @@ describe("readRuntimeFile", () => {
   });
 
   it("refuses paths outside the runtime folder", () => {
-    expect(() => readRuntimeFile("../compile-plan.ts")).toThrow("Not a runtime file");
+    expect(() => readRuntimeFile("../compile-app-plan.ts")).toThrow("Not a runtime file");
     expect(() => readRuntimeFile("/etc/passwd")).toThrow("Not a runtime file");
   });
 
