@@ -70,6 +70,9 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await page.keyboard.press("a");
   await expect(page.getByText("Plan approved — building")).toBeVisible();
   await expect(page.getByTestId("activity")).toContainText("Run succeeded", { timeout: 180_000 });
+  // The preview frame keeps the page it loaded (its URL is the project's live address, which does
+  // not change): reload to see the new version.
+  await page.reload();
   await expect(app.locator("html")).toHaveAttribute("data-scheme", "dark", { timeout: 30_000 });
   await expect(app.getByRole("banner")).toContainText("Rosie's Bakehouse");
 
@@ -89,6 +92,7 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await page.getByRole("dialog", { name: "Roll back to v1?" }).getByRole("button", { name: "Roll back to v1" }).click();
   await expect(page.getByText("Rolled back to v1")).toBeVisible();
   await expect(page.getByTestId("deployments")).toContainText("Rolled back");
+  await page.reload();
   await expect(app.getByRole("banner")).toContainText("Rosie's Bakehouse", { timeout: 30_000 });
   await expect(app.locator("html")).toHaveAttribute("data-scheme", "light", { timeout: 30_000 });
 
