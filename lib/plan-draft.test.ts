@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { compilePlan } from "~/server/llm/offline/compile-plan";
+import { compileAppPlan } from "~/server/llm/offline/compile-app-plan";
 import { checkPlanDraft } from "./plan-draft";
 
 describe("checkPlanDraft", () => {
-  const plan = compilePlan("A todo app with due dates");
+  const compiled = compileAppPlan("landing page for Rosie's Bakery with our menu and opening hours");
+  if (!compiled.ok) throw new Error(compiled.error);
+  const plan = compiled.plan;
 
   it("accepts an edited plan and returns it parsed", () => {
-    const edited = { ...plan, appName: "Chores", features: [...plan.features, "Dark mode toggle"] };
+    const edited = { ...plan, appName: "Rosie's Bakehouse", features: [...plan.features, "Dark mode toggle"] };
     const result = checkPlanDraft(JSON.stringify(edited));
-    expect(result).toMatchObject({ ok: true, plan: { appName: "Chores" } });
+    expect(result).toMatchObject({ ok: true, plan: { appName: "Rosie's Bakehouse" } });
     expect(result.ok && result.plan.features).toContain("Dark mode toggle");
   });
 

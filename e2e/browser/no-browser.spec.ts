@@ -98,7 +98,7 @@ test("without a browser: a start-up warning, a degraded readiness report, a depl
 
   await test.step("a run deploys what passed the static checks and the app's tests, ends Ready with gaps, every browser check not verified", async () => {
     const since = performance.now();
-    projectId = await createProject(page, "A todo app for tasks with priorities");
+    projectId = await createProject(page, "landing page for Rosie's Bakery with our menu and opening hours");
     const liveRun = page.getByTestId("live-run");
     await expect(liveRun.locator('[data-status="READY_WITH_GAPS"]')).toHaveText("Ready with gaps", { timeout: 180_000 });
     mark("prompt → Ready with gaps", since);
@@ -111,7 +111,7 @@ test("without a browser: a start-up warning, a degraded readiness report, a depl
     expect(await qa.locator('[data-check-status="passed"], [data-check-status="failed"]').count()).toBe(0);
     // The preview is deployed and works.
     const app = page.frameLocator('iframe[title="App preview"]');
-    await expect(app.locator("body")).toContainText(/task/i, { timeout: 30_000 });
+    await expect(app.locator("body")).toContainText("Opening hours", { timeout: 30_000 });
     await saveScreenshot(page, "10-ready-with-gaps");
   });
 

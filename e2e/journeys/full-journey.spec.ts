@@ -14,9 +14,9 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(page).toHaveURL(/\/projects$/);
   await saveScreenshot(page, "01-projects");
 
-  // A new project with the approval gate on.
+  // A new project with the approval gate on: a bakery's one-page site (sections the runtime has).
   await page.getByLabel("Review the plan before agents build").check();
-  await createProject(page, "A todo app for tasks with priorities");
+  await createProject(page, "landing page for Rosie's Bakery with our menu and opening hours");
 
   // The plan streams in and waits for a person; building has not started.
   const stages = page.getByTestId("stages");
@@ -31,16 +31,15 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await page.getByLabel("App name").fill("");
   await expect(page.getByRole("button", { name: "Approve edited plan" })).toBeDisabled();
   await expect(page.getByRole("alert").filter({ hasText: "appName" })).toBeVisible();
-  await page.getByLabel("App name").fill("Chore Board");
-  // …and add a field to the data model: the agents build exactly the edited plan.
-  await page.getByLabel("New Task field", { exact: true }).fill("Notes");
-  await page.getByLabel("New Task field type").selectOption("text");
-  await page.getByRole("button", { name: "Add field" }).click();
-  await expect(page.getByLabel("Task field 4 label")).toHaveValue("Notes");
+  await page.getByLabel("App name").fill("Rosie's Bakery");
+  // …and drop the check of the opening hours: the agents build, and QA runs, exactly the edited plan.
+  // (Not a rename: the planned checks quote the name, and the form does not rewrite their steps.)
+  await page.getByRole("button", { name: /^Drop check \d+: The opening hours read/ }).click();
+  await expect(page.getByRole("button", { name: /^Drop check \d+: The opening hours read/ })).toHaveCount(0);
   await saveScreenshot(page, "02b-plan-editor");
   await page.getByRole("button", { name: "Approve edited plan" }).click();
   await expect(page.getByText("Edited plan approved — building")).toBeVisible();
-  await expect(page.getByTestId("plan")).toContainText("Chore Board");
+  await expect(page.getByTestId("plan")).not.toContainText("The opening hours read");
 
   // Every stage completes, live.
   for (const stage of stageNames) {
@@ -49,27 +48,36 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(page.getByTestId("activity")).toContainText("Run succeeded");
   await expect(page.getByText("Run succeeded — the preview is live")).toBeVisible();
   await expect(page.getByTestId("qa-results")).toContainText("All checks passed");
+  await expect(page.getByTestId("qa-results")).toContainText("The menu lists");
+  await expect(page.getByTestId("qa-results")).not.toContainText("The opening hours read");
   await expect(page.getByTestId("qa-screenshot")).toBeVisible();
 
-  // The generated app, with the edited name, works inside the sandboxed iframe.
+  // The generated site works inside the sandboxed iframe.
   // Each project's preview has an origin of its own: <label>.preview.localhost:<port>.
   await expect(page.getByTestId("preview-url")).toHaveAttribute("href", /^http:\/\/[0-9a-f]{36}\.preview\.localhost:\d+\/$/);
   const app = page.frameLocator('iframe[title="App preview"]');
-  await expect(app.locator("body")).toContainText("Chore Board", { timeout: 30_000 });
-  await expect(app.getByLabel("Notes")).toBeVisible();
+  await expect(app.getByRole("banner")).toContainText("Rosie's Bakery", { timeout: 30_000 });
+  await expect(app.getByRole("region", { name: "Menu" })).toBeVisible();
+  await expect(app.getByRole("region", { name: "Opening hours" })).toBeVisible();
+  await expect(app.locator("html")).toHaveAttribute("data-scheme", "light");
   await saveScreenshot(page, "03-project-ready");
 
-  // A follow-up makes a new version.
-  await page.getByLabel("Ask for a change").fill("add a due date to tasks");
+  // A follow-up makes a new version: the same site, restyled.
+  await page.getByLabel("Ask for a change").fill("make it dark with a green accent");
   await page.getByRole("button", { name: "Send follow-up" }).click();
   await expect(page.getByText("Follow-up started")).toBeVisible();
-  await expect(page.getByTestId("prompt-history")).toContainText("add a due date to tasks");
+  await expect(page.getByTestId("prompt-history")).toContainText("make it dark with a green accent");
   // The project keeps its approval gate: the follow-up's plan waits too. Approve it from the keyboard.
   await expect(page.getByRole("button", { name: "Approve plan" })).toBeVisible({ timeout: 60_000 });
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("a");
   await expect(page.getByText("Plan approved — building")).toBeVisible();
   await expect(page.getByTestId("activity")).toContainText("Run succeeded", { timeout: 180_000 });
+  // The preview frame keeps the page it loaded (its URL is the project's live address, which does
+  // not change): reload to see the new version.
+  await page.reload();
+  await expect(app.locator("html")).toHaveAttribute("data-scheme", "dark", { timeout: 30_000 });
+  await expect(app.getByRole("banner")).toContainText("Rosie's Bakery");
 
   // Files: the tree, highlighted code, and a line diff against the previous version.
   const files = page.getByTestId("files-panel");
@@ -82,12 +90,14 @@ test("sign in → prompt → live stages → edit and approve the plan → previ
   await expect(lineDiff).toContainText(/Added|Removed/);
   await saveScreenshot(page, "04-files-and-diff");
 
-  // Roll back to v1, with confirmation.
+  // Roll back to v1, with confirmation: the light site is live again.
   await page.getByTestId("deployments").getByRole("button", { name: /Roll back to v1$/ }).click();
   await page.getByRole("dialog", { name: "Roll back to v1?" }).getByRole("button", { name: "Roll back to v1" }).click();
   await expect(page.getByText("Rolled back to v1")).toBeVisible();
   await expect(page.getByTestId("deployments")).toContainText("Rolled back");
-  await expect(app.locator("body")).toContainText("Chore Board", { timeout: 30_000 });
+  await page.reload();
+  await expect(app.getByRole("banner")).toContainText("Rosie's Bakery", { timeout: 30_000 });
+  await expect(app.locator("html")).toHaveAttribute("data-scheme", "light", { timeout: 30_000 });
 
   // Analytics (reached with the keyboard: g then a) counts both runs.
   await page.locator("body").click({ position: { x: 1, y: 1 } });

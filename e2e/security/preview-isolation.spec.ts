@@ -13,8 +13,8 @@ async function livePreviewUrl(page: Page, prompt: string): Promise<string> {
 
 test("two projects' previews are two origins: neither reads the other's storage", async ({ page, context }) => {
   await signUp(page, { name: "Two apps", email: uniqueEmail("previews") });
-  const first = await livePreviewUrl(page, "A habit tracker with a list of habits");
-  const second = await livePreviewUrl(page, "A recipe box with a list of recipes");
+  const first = await livePreviewUrl(page, "landing page for Rosie's Bakery with our menu and opening hours");
+  const second = await livePreviewUrl(page, "a unit converter");
   expect(new URL(first).origin).not.toBe(new URL(second).origin);
   expect(first).toMatch(/^http:\/\/[0-9a-f]{36}\.preview\.localhost:\d+\/$/);
 
@@ -35,7 +35,7 @@ test("two projects' previews are two origins: neither reads the other's storage"
 
 test("the preview origin refuses the platform's pages and API", async ({ page }) => {
   await signUp(page, { name: "Prober", email: uniqueEmail("prober") });
-  const preview = new URL(await livePreviewUrl(page, "A reading list with books")).origin;
+  const preview = new URL(await livePreviewUrl(page, "a tip calculator to split the bill")).origin;
   const probe = await page.context().newPage();
   for (const path of ["/signin", "/projects", "/settings", "/api/trpc/user.me", "/api/trpc/workspace.list", "/api/auth/session", "/api/health"]) {
     const response = await probe.goto(`${preview}${path}`);

@@ -4,7 +4,7 @@
 import { NonRetriableError } from "inngest";
 import { getMigratedDatabase } from "~/server/db";
 import { getPreviewOrigins } from "~/server/deployments/preview-config";
-import { BudgetExceededError, ModelConfigurationError } from "~/server/llm";
+import { BudgetExceededError, ModelConfigurationError, PlanCompileError } from "~/server/llm";
 import {
   createVersionStep,
   deployStep,
@@ -26,7 +26,7 @@ async function nonRetriable<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BudgetExceededError || error instanceof ModelConfigurationError) throw new NonRetriableError(error.message, { cause: error });
+    if (error instanceof BudgetExceededError || error instanceof ModelConfigurationError || error instanceof PlanCompileError) throw new NonRetriableError(error.message, { cause: error });
     throw error;
   }
 }

@@ -17,6 +17,14 @@ export class ModelConfigurationError extends Error {
   }
 }
 
+/** The offline compiler could not plan the prompt. It is deterministic, so a retry would fail the same way. */
+export class PlanCompileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanCompileError";
+  }
+}
+
 /** The model kept answering with output that is not valid JSON for the task's schema. */
 export class StructuredOutputError extends Error {
   readonly task: string;

@@ -5,19 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolvePreviewOrigins } from "../deployments/preview-origin";
 import type { RunEventPayloads } from "../events/run-events";
-import { compilePlan, generateCode, generateDataLayer, generateInfra } from "../llm/offline";
+import { compileAppPlan, generateAppCode, generateAppData, generateAppInfra } from "../llm/offline";
 import { createProject } from "../projects/create-project";
 import { markRunFinished, markRunStage, markRunStarted, savePlan } from "../runs/run-lifecycle";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/test-database";
 import { createVersionStep, deployStep, repairStep, type RunEnded } from "./pipeline-steps";
 
-const PROMPT = "A reading list for books with authors";
-const plan = compilePlan(PROMPT);
+const PROMPT = "landing page for Rosie's Bakery with our menu and opening hours";
+const compiled = compileAppPlan(PROMPT);
+if (!compiled.ok) throw new Error(compiled.error);
+const plan = compiled.plan;
 const fileSets = [
-  { summary: "Pages", files: generateCode(plan) },
-  { summary: "Data", files: generateDataLayer(plan) },
-  { summary: "Infra", files: generateInfra(plan) },
+  { summary: "Pages", files: generateAppCode(plan) },
+  { summary: "Data", files: generateAppData(plan) },
+  { summary: "Infra", files: generateAppInfra(plan) },
 ];
 const failures = [{ checkId: "loads", message: "the page did not load" }];
 const previewOrigins = resolvePreviewOrigins({ platformUrl: "http://localhost:3999" });
@@ -53,8 +55,8 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("createVersionStep run again returns the version it made, with one version.created event committed with it", async () => {
     const { projectId, runId } = await plannedRun("version-again");
-    const first = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
-    const again = await createVersionStep(db(), runId, fileSets, "Reading list");
+    const first = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
+    const again = await createVersionStep(db(), runId, fileSets, "Bakery");
 
     expect(again).toEqual(first);
     const versions = await db().projectVersion.findMany({ where: { projectId }, select: { id: true, stepKey: true } });
@@ -65,7 +67,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("two copies of createVersionStep at once make one version and one event", async () => {
     const { projectId, runId } = await plannedRun("version-race");
-    const [one, two] = await Promise.all([createVersionStep(db(), runId, fileSets, "Reading list"), createVersionStep(db(), runId, fileSets, "Reading list")]);
+    const [one, two] = await Promise.all([createVersionStep(db(), runId, fileSets, "Bakery"), createVersionStep(db(), runId, fileSets, "Bakery")]);
 
     expect(one).toEqual(two);
     expect(await db().projectVersion.count({ where: { projectId } })).toBe(1);
@@ -74,7 +76,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("repairStep run again returns its version without asking the model again; at once, it still makes one", async () => {
     const { projectId, runId } = await plannedRun("repair-again");
-    const base = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
+    const base = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
 
     const first = expectMade(await repairStep(db(), runId, base.versionId, failures, 1));
     const again = await repairStep(db(), runId, base.versionId, failures, 1);
@@ -98,7 +100,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("deployStep run again returns the deployment it made; its status events are written once", async () => {
     const { projectId, runId } = await plannedRun("deploy-again");
-    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
+    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
 
     const first = expectMade(await deployStep(db(), runId, version.versionId, previewOrigins));
     const again = await deployStep(db(), runId, version.versionId, previewOrigins);
@@ -112,7 +114,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("two copies of deployStep at once drive one deployment to READY, each move once", async () => {
     const { projectId, runId } = await plannedRun("deploy-race");
-    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
+    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
 
     const [one, two] = await Promise.all([deployStep(db(), runId, version.versionId, previewOrigins), deployStep(db(), runId, version.versionId, previewOrigins)]);
 
@@ -125,7 +127,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("deployStep run after a crash mid-deployment resumes that deployment instead of making another", async () => {
     const { projectId, runId } = await plannedRun("deploy-resume");
-    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
+    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
     // What a crash right after the BUILDING move leaves behind.
     const stranded = await db().deployment.create({
       data: { projectId, versionId: version.versionId, runId, stepKey: "deploy", status: "BUILDING", logs: "[earlier] Publishing\n" },
@@ -141,7 +143,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
 
   it("a cancelled run stays CANCELLED: its late steps write nothing and return cleanly", async () => {
     const { projectId, runId } = await plannedRun("cancelled");
-    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Reading list"));
+    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
     await markRunFinished(db(), runId, { status: "CANCELLED", error: "Cancelled by a user" });
     const before = await db().runEvent.count({ where: { runId } });
     const projectBefore = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { status: true, liveVersionId: true } });
@@ -166,7 +168,7 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
     const { projectId, runId } = await plannedRun("cancelled-early");
     await markRunFinished(db(), runId, { status: "CANCELLED", error: "Cancelled by a user" });
 
-    expect(await createVersionStep(db(), runId, fileSets, "Reading list")).toEqual({ runEnded: "CANCELLED" });
+    expect(await createVersionStep(db(), runId, fileSets, "Bakery")).toEqual({ runEnded: "CANCELLED" });
     expect(await db().projectVersion.count({ where: { projectId } })).toBe(0);
     expect(await events(runId, "version.created")).toHaveLength(0);
     expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).status).toBe("CANCELLED");

@@ -7,12 +7,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForRun } from "../testing/wait-for-run";
-import { compilePlan, generateCode, generateDataLayer, generateInfra } from "../llm/offline";
+import { compileAppPlan, generateAppCode, generateAppData, generateAppInfra } from "../llm/offline";
 import { startFakeLlmServer, type FakeLlmRequest } from "../llm/testing/fake-llm-server";
 
-const PROMPT = "A reading list for books with authors";
-const plan = compilePlan(PROMPT);
-const goodCode = generateCode(plan);
+// The scripted model answers with what the offline compiler would: a bakery site, whose sections
+// the runtime has today.
+const PROMPT = "landing page for Rosie's Bakery with our menu and opening hours";
+const compiled = compileAppPlan(PROMPT);
+if (!compiled.ok) throw new Error(compiled.error);
+const plan = compiled.plan;
+const goodCode = generateAppCode(plan);
 // The model's first attempt forgets the app's script: the page loads but nothing works.
 const brokenCode = goodCode.map((file) =>
   file.path === "index.html" ? { ...file, content: file.content.replace(/<script type="module" src="[^"]+"><\/script>/, "") } : file,
@@ -26,8 +30,8 @@ function replyFor(request: FakeLlmRequest): string {
   if (text.includes("You are PromptCompiler")) return JSON.stringify(plan);
   if (text.includes("You are the repair agent")) return files("Put the app's script back", goodCode.filter((file) => file.path === "index.html"));
   if (text.includes("You are CodeGen")) return files("Pages and UI", brokenCode);
-  if (text.includes("You are DB")) return files("Data layer", generateDataLayer(plan));
-  if (text.includes("You are Infra")) return files("Infrastructure", generateInfra(plan));
+  if (text.includes("You are DB")) return files("Data layer", generateAppData(plan));
+  if (text.includes("You are Infra")) return files("Infrastructure", generateAppInfra(plan));
   throw new Error("unexpected request");
 }
 

@@ -56,7 +56,7 @@ describe("the pipeline without a browser", { timeout: 300_000 }, () => {
 
     const { user, workspace } = await createTestUser(db, "no-browser");
     const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
-    const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "A todo app for tasks with priorities" });
+    const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "landing page for Rosie's Bakery with our menu and opening hours" });
 
     const gapped = await waitForRun(db, run.id);
     expect(gapped.status).toBe("READY_WITH_GAPS");

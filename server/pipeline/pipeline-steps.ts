@@ -19,6 +19,7 @@ import { markRunStage, savePlan, type QaVerdict } from "../runs/run-lifecycle";
 import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { createVersion, findStepVersion, sha256, type CreateVersionHooks } from "../versions/create-version";
 import { readVersionFiles } from "../versions/read-version";
+import { withStorage } from "./plan-storage";
 import { loadRunContext, type RunContext } from "./run-context";
 
 export const MAX_REPAIR_ATTEMPTS = 2;
@@ -36,12 +37,13 @@ export async function describeBrain(db: Db, runId: string) {
 export async function planStep(db: Db, runId: string): Promise<{ plan: TPlan; isApprovalRequired: boolean }> {
   const context = await loadRunContext(db, runId);
   const { brain, budget } = brainAndBudget(context);
-  const plan = await runAgentTask(
+  const compiled = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "PromptCompiler", taskType: "plan", model: brain.model, input: { prompt: context.prompt, isFollowUp: Boolean(context.previousPlan) } },
-    () => brain.compilePlan({ prompt: context.prompt, previousPlan: context.previousPlan, budget }),
+    { runId, projectId: context.projectId, agentName: "PromptCompiler", taskType: "plan", model: brain.model, input: { prompt: context.prompt, isFollowUp: Boolean(context.previousPlan), promptIndex: context.promptIndex } },
+    () => brain.compilePlan({ prompt: context.prompt, previousPlan: context.previousPlan, promptIndex: context.promptIndex, budget }),
     (value) => ({ appName: value.appName, kind: value.kind, pages: value.pages.length, entities: value.entities.map((entity) => entity.name), checks: value.acceptanceChecks.length }),
   );
+  const plan = withStorage(compiled, context.previousPlan, context.projectId);
   await savePlan(db, runId, plan, context.isApprovalRequired);
   return { plan, isApprovalRequired: context.isApprovalRequired };
 }

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZPlan } from "../plan/plan-schema";
 import { waitForRun } from "../testing/wait-for-run";
+import { projectStorageKey } from "./plan-storage";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-pipeline-"));
 process.env.DATA_DIR = dataDir;
@@ -46,7 +48,7 @@ afterAll(async () => {
 describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () => {
   it("turns a prompt into a tested, deployed preview; a follow-up makes v2 with a diff; rollback restores v1", async () => {
     const { workspace, api } = await userWithRealEvents("builder");
-    const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "A todo app for tasks with priorities" });
+    const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt: "landing page for Rosie's Bakery with our menu and opening hours" });
 
     const finished = await waitForRun(db, run.id, ["SUCCEEDED", "FAILED"]);
     expect(finished.error).toBeNull();
@@ -72,32 +74,41 @@ describe("the agent pipeline on the offline provider", { timeout: 300_000 }, () 
     const page = await fetchPreview(liveUrl);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<!doctype html>");
+    const plan1 = ZPlan.parse((await db.run.findUniqueOrThrow({ where: { id: run.id } })).plan);
+    expect(plan1.acceptanceChecks.map((check) => check.id)).toEqual(expect.arrayContaining(["menu-menu", "hours-opening-hours"]));
+    expect(plan1.requirements?.every((requirement) => requirement.promptIndex === 0)).toBe(true);
+    // The app stores its data under a key of the project's, not of the app's name.
+    expect(plan1.storage).toEqual({ key: projectStorageKey(project.id), version: 1 });
 
     // Follow-up: version 2, built from version 1, with a file-level diff.
-    const followUp = await api.project.followUp({ projectId: project.id, prompt: "add a due date to tasks" });
+    const followUp = await api.project.followUp({ projectId: project.id, prompt: "make it dark with a green accent" });
     expect((await waitForRun(db, followUp.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
     const versions = await api.version.list({ projectId: project.id });
     const [v2, v1] = [versions[0]!, versions.at(-1)!];
     expect(v2.number).toBeGreaterThan(v1.number);
     const diff = await api.version.diff({ versionId: v2.id, againstVersionId: v1.id });
     expect(diff.changes.length).toBeGreaterThan(0);
-    const plan2 = (await db.run.findUniqueOrThrow({ where: { id: followUp.id } })).plan as { entities: Array<{ fields: Array<{ type: string }> }> };
-    expect(plan2.entities.some((entity) => entity.fields.some((field) => field.type === "date"))).toBe(true);
+    expect(diff.changes.map((change) => change.path)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+    const plan2 = ZPlan.parse((await db.run.findUniqueOrThrow({ where: { id: followUp.id } })).plan);
+    expect(plan2.theme.colorScheme).toBe("dark");
+    expect(plan2.acceptanceChecks.map((check) => check.id)).toContain("app-look");
+    // The follow-up's requirements quote the second prompt; the first prompt's are kept.
+    expect(plan2.requirements?.filter((requirement) => requirement.promptIndex === 1).map((requirement) => requirement.quote).join(" ")).toMatch(/dark/);
+    expect(plan2.requirements?.some((requirement) => requirement.promptIndex === 0)).toBe(true);
+    expect(plan2.storage).toEqual(plan1.storage);
 
     // Rollback: the live URL serves version 1 again.
-    const beforeRollback = await (await fetchPreview(`${liveUrl}src/app.js`)).text();
     await api.deployment.rollback({ projectId: project.id, versionId: v1.id });
     expect((await api.project.get({ projectId: project.id })).liveVersionId).toBe(v1.id);
     const v1Files = await api.version.files({ versionId: v1.id });
     const v1IndexSha = v1Files.files.find((file) => file.path === "index.html")!.blobSha;
     const served = await fetchPreview(liveUrl);
     expect(served.headers.get("etag")).toBe(`"${v1IndexSha}"`);
-    void beforeRollback;
   });
 
   it("waits for plan approval when the gate is on, then builds the approved plan", async () => {
     const { workspace, api } = await userWithRealEvents("reviewer");
-    const { run } = await api.project.create({ workspaceId: workspace.id, prompt: "A recipe box", requiresPlanApproval: true });
+    const { run } = await api.project.create({ workspaceId: workspace.id, prompt: "a tip calculator to split the bill", requiresPlanApproval: true });
     const waiting = await waitForRun(db, run.id, ["WAITING"]);
     expect(waiting.plan).not.toBeNull();
     expect(await db.projectVersion.count({ where: { runId: run.id } })).toBe(0);

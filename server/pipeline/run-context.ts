@@ -13,6 +13,7 @@ export async function loadRunContext(db: Db, runId: string) {
       tokensIn: true,
       tokensOut: true,
       costUsd: true,
+      createdAt: true,
       project: {
         select: {
           id: true,
@@ -25,10 +26,13 @@ export async function loadRunContext(db: Db, runId: string) {
     },
   });
   const previousPlanParse = ZPlan.safeParse(run.project.liveVersion?.run?.plan);
+  // Which prompt of the project this is, in the order of its prompt history (retries included).
+  const promptIndex = await db.run.count({ where: { projectId: run.project.id, OR: [{ createdAt: { lt: run.createdAt } }, { createdAt: run.createdAt, id: { lt: run.id } }] } });
   return {
     runId: run.id,
     projectId: run.project.id,
     prompt: run.prompt,
+    promptIndex,
     plan: run.plan ? ZPlan.parse(run.plan) : null,
     previousVersionId: run.project.liveVersionId,
     previousPlan: previousPlanParse.success ? previousPlanParse.data : (null as TPlan | null),

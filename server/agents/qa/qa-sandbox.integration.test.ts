@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "~/server/browser/launch-browser";
-import { compilePlan, generateApp } from "~/server/llm/offline";
+import { compileAppPlan, generateAppFiles } from "~/server/llm/offline";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { detectSandbox } from "~/server/sandbox/detect-sandbox";
 import { runBounded } from "~/server/sandbox/run-bounded";
@@ -28,8 +28,10 @@ const bwrap = await detectSandbox("bwrap");
 
 describe.skipIf(!bwrap.canRunTests)(`the app's own tests in QA${bwrap.canRunTests ? "" : ` — skipped: ${bwrap.summary}`}`, { timeout: 240_000 }, () => {
   it("run in bubblewrap: the generated tests pass, a test reading /etc/passwd fails (and passes on the host)", async () => {
-    const plan = compilePlan("a tip calculator to split the bill");
-    const files = [...generateApp(plan), PASSWD_TEST];
+    const compiled = compileAppPlan("a tip calculator to split the bill");
+    if (!compiled.ok) throw new Error(compiled.error);
+    const plan = compiled.plan;
+    const files = [...generateAppFiles(plan), PASSWD_TEST];
 
     const dir = await mkdtemp(path.join(tmpdir(), "epic-qa-host-"));
     try {

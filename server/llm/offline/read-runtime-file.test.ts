@@ -5,12 +5,12 @@ import { readRuntimeFile, runtimeDir } from "./read-runtime-file";
 
 describe("readRuntimeFile", () => {
   it("reads a runtime file by its path in the generated app", () => {
-    expect(readRuntimeFile("src/store.js")).toBe(readFileSync(path.join(runtimeDir, "src", "store.js"), "utf8"));
-    expect(readRuntimeFile("src/store.js")).toContain("export function createStore");
+    expect(readRuntimeFile("src/engine/app.js")).toBe(readFileSync(path.join(runtimeDir, "src", "engine", "app.js"), "utf8"));
+    expect(readRuntimeFile("src/engine/app.js")).toContain("export function startApp");
   });
 
   it("refuses paths outside the runtime folder", () => {
-    expect(() => readRuntimeFile("../compile-plan.ts")).toThrow("Not a runtime file");
+    expect(() => readRuntimeFile("../compile-app-plan.ts")).toThrow("Not a runtime file");
     expect(() => readRuntimeFile("/etc/passwd")).toThrow("Not a runtime file");
   });
 

@@ -12,7 +12,7 @@ export const runtimeDir = path.join(process.cwd(), "server", "llm", "offline", "
 
 const cache = new Map<string, string>();
 
-/** A runtime file's text, by its path in the generated app (e.g. "src/store.js"). */
+/** A runtime file's text, by its path in the generated app (e.g. "src/engine/app.js"). */
 export function readRuntimeFile(relPath: string): string {
   const cached = cache.get(relPath);
   if (cached !== undefined) return cached;

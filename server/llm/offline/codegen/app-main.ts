@@ -21,9 +21,14 @@ export function missingRuntimeModules(plan: TPlan): string[] {
   return needed.filter((path) => !hasRuntimeFile(path));
 }
 
+/**
+ * The entry imports only modules the runtime has: a section without one shows the shell's "could
+ * not be shown" notice (and a console error), so the app still runs and QA fails exactly the
+ * checks of what is missing, instead of a module load error taking the whole page down.
+ */
 export function mainJs(plan: TPlan): string {
-  const types = sectionTypesOf(plan);
-  const keepsRecords = plan.entities.length > 0;
+  const types = sectionTypesOf(plan).filter((type) => hasRuntimeFile(sectionModulePath(type)));
+  const keepsRecords = plan.entities.length > 0 && hasRuntimeFile(storeModulePath);
   const imports = [
     ...(keepsRecords ? [`import { createStore } from "./engine/store.js";`] : []),
     ...types.map((type) => `import * as ${type}Section from "./sections/${type}.js";`),

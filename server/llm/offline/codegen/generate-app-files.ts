@@ -61,7 +61,8 @@ function dataLayerModules(plan: TPlan): string[] {
 
 export function generateAppCode(plan: TPlan): TGeneratedFile[] {
   const dataLayer = new Set(dataLayerModules(plan));
-  const sectionModules = sectionTypesOf(plan).map(sectionModulePath);
+  // Sections the runtime has no module for yet are left out (see mainJs): the rest still works.
+  const sectionModules = sectionTypesOf(plan).map(sectionModulePath).filter(hasRuntimeFile);
   const main = mainJs(plan);
   // The entry's imports, resolved as if it already sat at src/main.js (it does in the app).
   const modules = moduleClosure(["src/engine/app.js", ...sectionModules, ...namedModulesOf(plan)], perPlanModules).filter((p) => !dataLayer.has(p));

@@ -1,5 +1,5 @@
 // The runtime type-checks (runtime/tsconfig.json: checkJs over the shipped JavaScript, against the
-// contracts in src/schema.d.ts and src/config.d.ts). Also `npm run typecheck`; this test is what
+// contracts in src/spec.d.ts and src/engine/*.d.ts). Also `npm run typecheck`; this test is what
 // makes CI, which runs `npm test`, hold it.
 import path from "node:path";
 import ts from "typescript";
