@@ -14,6 +14,7 @@ import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/se
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { buildAcceptanceChecks } from "../../checks/index";
 import { compileAppPlan } from "../../compile-app-plan";
+import { runtimeCss } from "../../codegen/generate-app-files";
 import { runtimeDir } from "../../read-runtime-file";
 import { datasetQuestions } from "~/server/llm/offline/runtime/src/content/questions.js";
 import { datasets } from "~/server/llm/offline/runtime/src/data/index.js";
@@ -53,7 +54,8 @@ async function buildApp(name: string, plan: TPlan, breakIt?: { file: string; fin
   const dir = path.join(root, name);
   await mkdir(path.join(dir, "harness"), { recursive: true });
   await cp(path.join(runtimeDir, "src"), path.join(dir, "src"), { recursive: true });
-  await cp(path.join(runtimeDir, "styles.css"), path.join(dir, "styles.css"));
+  // The stylesheet a generated app gets: the runtime's base and every section family's CSS.
+  await writeFile(path.join(dir, "styles.css"), runtimeCss());
   await cp(path.join(harnessDir, "index.html"), path.join(dir, "index.html"));
   for (const file of ["shell.js", "test-app.js"]) await cp(path.join(harnessDir, file), path.join(dir, "harness", file));
   const spec = { appName: plan.appName, pages: plan.pages, entities: plan.entities, theme: plan.theme, storage: plan.storage ?? { key: name, version: 1 } };
