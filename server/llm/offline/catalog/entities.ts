@@ -97,7 +97,15 @@ export const nonEntityWords = [
   "i", "me", "my", "we", "us", "you", "they", "them", "it", "one", "ones", "everyone", "anyone", "someone", "thing", "way", "lot", "bit",
   "day", "week", "month", "year", "today", "time", "morning", "evening", "night", "moment", "end", "start", "top", "bottom",
   "button", "view", "screen", "tab", "section", "column", "row", "field", "option", "colour", "color", "theme", "mode", "font",
-  "number", "total", "count", "average", "sum", "streak", "score", "report", "chart", "graph", "list", "table", "page", "site",
+  "number", "total", "count", "average", "sum", "streak", "score", "report", "chart", "graph", "list", "table", "page", "site", "portfolio",
   "mum", "mom", "dad", "partner", "wife", "husband", "family", "caterer", "garage", "shop", "business", "class", "club", "band", "team",
   "people", "person", "kid", "child", "friend",
 ];
+
+/** Who an app is for, when the prompt says so: "for our chess club", "for my Etsy candle shop". */
+export const ownerWords = [
+  "club", "shop", "store", "team", "class", "classroom", "band", "business", "agency", "school", "family", "church", "group", "company", "office",
+  "studio", "salon", "bakery", "cafe", "café", "restaurant", "farm", "garage", "charity", "society", "choir", "household", "house", "flat", "clinic",
+  "practice", "gym", "league", "squad", "troop", "nursery", "library", "kitchen", "startup", "firm", "workshop", "allotment",
+];
+

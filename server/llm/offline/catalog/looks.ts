@@ -7,7 +7,7 @@ export type LookConcept = { patterns: string[]; text: string; theme: Partial<Omi
 export const lookConcepts: LookConcept[] = [
   { patterns: ["dark mode|theme|background|colours|colors|look|ui", "night mode", "darkmode", "dark", "black background"], text: "Dark background with light text", theme: { colorScheme: "dark" } },
   { patterns: ["light mode|theme|background", "white background"], text: "Light background", theme: { colorScheme: "light" } },
-  { patterns: ["warm|cosy|cozy|earthy|autumn|autumnal|rustic colours|colors|palette|theme|tones|look", "warm", "cosy", "cozy", "old cookbook", "vintage", "terracotta", "like an old"], text: "Warm colours", theme: { palette: "warm", accent: "#b45309" } },
+  { patterns: ["warm|cosy|cozy|earthy|autumn|autumnal|rustic ,? and? warm|cosy|cozy|earthy|autumn|autumnal|rustic colours|colors|palette|theme|tones|look", "warm|cosy|cozy|earthy|autumn|autumnal|rustic colours|colors|palette|theme|tones|look", "warm", "cosy", "cozy", "old cookbook", "vintage", "terracotta", "like an old"], text: "Warm colours", theme: { palette: "warm", accent: "#b45309" } },
   { patterns: ["sage green? and? cream?", "sage", "olive green"], text: "Sage green and cream colours", theme: { palette: "sage", accent: "#5f7a61" } },
   { patterns: ["bright|vibrant|colourful|colorful|playful|fun colours|colors|palette|theme", "bright", "colourful", "colorful", "vibrant"], text: "Bright, playful colours", theme: { palette: "bright", accent: "#db2777" } },
   { patterns: ["pastel|soft colours|colors|palette|tones", "pastel"], text: "Soft pastel colours", theme: { palette: "pastel", accent: "#8b5cf6" } },

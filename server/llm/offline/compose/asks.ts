@@ -1,11 +1,13 @@
 // The asks that are not about records: what the app cannot do offline (unsupported, with a
 // notice where there is an honest stand-in), how it should look, and what it is called.
 import { capabilities } from "../catalog/capabilities";
+import { containerWords } from "../catalog/entities";
 import { dayNames, monthNames } from "../catalog/content";
 import { accentColours, colourTargets, lookConcepts } from "../catalog/looks";
 import { readList } from "../understand/lists";
 import { findPattern } from "../understand/match-pattern";
 import { claim, isClaimed, requirement, type Draft } from "./draft";
+import { ownerPhrase } from "./owner";
 
 export function composeUnsupported(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -115,7 +117,21 @@ export function composeName(draft: Draft): void {
   if (!best) return;
   const name = draft.reading.prompt.slice(tokens[best.from]!.start, tokens[best.to - 1]!.end).trim();
   if (!name || name.length > 60) return;
-  const id = requirement(draft, "name", `The app is called "${name}"`, best.from, best.to);
+  // "Sales tracker for my Etsy candle shop called Wick & Wax": the app is named after its owner,
+  // and the words naming the owner are part of what the name requirement answers.
+  let quoteFrom = best.from;
+  // "a plant journal called Sprout": "journal called" says what is being named.
+  if (["called", "named", "titled"].includes(tokens[best.from - 1]?.word ?? "")) quoteFrom = containerWords.includes(tokens[best.from - 2]?.lemma ?? "") ? best.from - 2 : best.from - 1;
+  if (["called", "named"].includes(tokens[best.from - 1]?.word ?? "")) {
+    for (let f = best.from - 2; f >= Math.max(0, best.from - 8); f--) {
+      const owner = ownerPhrase(draft, f);
+      if (owner && owner.to === best.from - 1) {
+        quoteFrom = containerWords.includes(tokens[f - 1]?.lemma ?? "") ? f - 1 : f;
+        break;
+      }
+    }
+  }
+  const id = requirement(draft, "name", `The app is called "${name}"`, quoteFrom, best.to);
   draft.appName = { name, requirementIds: [id] };
   claim(draft, best.from, best.to);
 }

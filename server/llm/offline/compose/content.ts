@@ -89,7 +89,7 @@ export function composeFlashcards(draft: Draft): boolean {
   const subject = findPattern(tokens, "learning|learn|practise|practice|study|revise|revising … vocabulary|words|language")[0];
   const ids = [id];
   if (subject) ids.push(requirement(draft, "content", `Cards for ${draft.reading.prompt.slice(tokens[subject.from + 1]!.start, tokens[subject.to - 1]!.end)}`, subject.from, subject.to));
-  ask(draft, ["flip|flipping|flips|turn|turning card|cards?", "practice|practise by? flipping?"], ids, "interaction", "Practise by flipping cards");
+  ask(draft, ["flip|flipping|flips|turn|turning card|cards?", "practice|practise by? flipping|flip|turning the? card|cards", "practice|practise by? flipping?"], ids, "interaction", "Practise by flipping cards");
   const spaced = ask(draft, spacedPatterns, ids, "computed", "Cards you get wrong come back more often");
   addSection(draft, pageFor(draft, "/", "Practice", "Practise the cards"), { type: "flashcards", title: "Practice", entity: "Card", frontField: String(frontField.name), backField: String(backField.name), spaced, requirementIds: ids });
   addSection(draft, pageFor(draft, "/cards", "Cards", "Add and edit cards"), { type: "records", title: "Cards", entity: "Card", requirementIds: [id, frontId, backId] });

@@ -7,6 +7,7 @@ import { quoteOf } from "../understand/reading";
 import { fillerWords } from "../understand/words";
 import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } from "./draft";
 import { ensurePrimary } from "./records";
+import { ownerPhrase } from "./owner";
 
 const titleCase = (text: string): string => text.replace(/(^|\s)([a-zà-ÿ])/g, (_, s: string, c: string) => s + c.toUpperCase());
 
@@ -27,7 +28,11 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
     const words = tokens.slice(from, t.lemma === "app" ? i : i + 1).filter((w) => !(t.lemma === "app" && w.tags.has("Gerund")));
     if (!words.length || (words.length === 1 && t.lemma !== "app" && from === i)) continue;
-    return { name: titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" ")).slice(0, 60), from, to: i + 1 };
+    const name = titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" "));
+    // "member list for our chess club" → "Chess Club Member List": the owner is part of the name.
+    const owner = ownerPhrase(draft, i + 1);
+    if (owner) return { name: `${titleCase(owner.owner)} ${name}`.slice(0, 60), from, to: owner.to };
+    return { name: name.slice(0, 60), from, to: i + 1 };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { defaultHours, menuItems, menusByBusiness } from "../catalog/content";
 import { readParenthesised } from "../understand/lists";
 import { findAny } from "../understand/match-pattern";
 import { lemmaOf } from "../understand/tokens";
+import { determiners } from "../understand/words";
 import { composePlace } from "./asks";
 import { addSection, isClaimed, pageFor, requirement, type Draft, type SectionInput } from "./draft";
 import { addField, conceptField, ensureEntity } from "./records";
@@ -18,16 +19,26 @@ export function isSitePrompt(draft: Draft): boolean {
 export function composeSite(draft: Draft): void {
   const { tokens } = draft.reading;
   const siteHit = findAny(tokens, siteWords)!;
-  const pageId = requirement(draft, "page", "A single page with a hero and the requested sections", siteHit.from, siteHit.to);
+  // "one page portfolio site": the words that say what kind of page it is, together.
+  let siteTo = siteHit.to;
+  while (siteTo < tokens.length && siteTo - siteHit.to < 3 && ["portfolio", "site", "website", "web", "landing", "page", "homepage"].includes(tokens[siteTo]!.word)) siteTo++;
+  const pageId = requirement(draft, "page", "A single page with a hero and the requested sections", siteHit.from, siteTo);
   const business = tokens.find((t) => businessKinds[t.word] || businessKinds[t.lemma]);
-  const kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
+  let kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
+  // "for a wedding photographer", "for my dog grooming business": the words before the kind say which kind.
+  let businessFrom = business?.index ?? 0;
+  if (business && kind) {
+    while (businessFrom > 0 && business.index - businessFrom < 2 && tokens[businessFrom - 1]!.isWord && !draft.claimed.has(businessFrom - 1) && tokens[businessFrom - 1]!.tags.has("Noun") && !tokens[businessFrom - 1]!.tags.has("Pronoun") && !determiners.has(tokens[businessFrom - 1]!.word) && !["site", "website", "page", "portfolio"].includes(tokens[businessFrom - 1]!.word)) businessFrom--;
+    if (businessFrom < business.index) kind = `${draft.reading.prompt.slice(tokens[businessFrom]!.start, tokens[business.index - 1]!.end).toLowerCase()} ${kind}`;
+    if (["a", "an", "my", "our", "the"].includes(tokens[businessFrom - 1]?.word ?? "") && tokens[businessFrom - 2]?.word === "for") businessFrom -= 2;
+  }
   const place = composePlace(draft);
   const occasion = business ? undefined : readOccasion(draft);
   // No name given: the kind of business is the most honest title ("Bakery"), never a made-up brand.
   const name = draft.appName?.name ?? occasion?.title ?? (kind ? kind[0]!.toUpperCase() + kind.slice(1) : "Welcome");
   const page = pageFor(draft, "/", "Home", "The site");
   // The hero's tagline names the kind of business and the place: its check verifies both.
-  const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, business.index, business.index + 1) : undefined;
+  const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, businessFrom, business.index + 1) : undefined;
   const occasionId = occasion ? requirement(draft, "content", `The page is for the ${occasion.title.toLowerCase()}${occasion.when ? ` on ${occasion.when}` : ""}`, occasion.from, occasion.to) : undefined;
   const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : []), ...(occasionId ? [occasionId] : [])];
   const tagline = occasion ? (occasion.when ?? "") : [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");

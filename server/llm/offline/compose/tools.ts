@@ -9,6 +9,10 @@ import { addSection, isClaimed, pageFor, requirement, type Draft } from "./draft
 
 type Config = ToolConcept["config"];
 
+// "tells you if you're underweight, healthy, overweight": the ask and its list of categories.
+const bmiCategory = "underweight|overweight|healthy|obese|normal";
+const bmiCategoryPatterns = [`tell|tells|say|says|show|shows you? if|whether … ${bmiCategory} … ${bmiCategory} … ${bmiCategory}`, `tell|tells|say|says|show|shows you? if|whether … ${bmiCategory}`, `${bmiCategory} … ${bmiCategory} … ${bmiCategory}`, `${bmiCategory} … ${bmiCategory}`];
+
 /** Finds a phrase, makes it a requirement and returns whether it was there. */
 function ask(draft: Draft, patterns: string[], kind: Parameters<typeof requirement>[1], text: string, ids: string[]): boolean {
   const hit = findAny(draft.reading.tokens, patterns);
@@ -46,17 +50,17 @@ function configure(draft: Draft, tool: ToolConcept, config: Config, ids: string[
       break;
     }
     case "tip-split":
-      config.split = ask(draft, ["split|splits|splitting … bill|between|people|person|ways", "per person", "between # people"], "computed", "Splits the total between people", ids);
+      config.split = ask(draft, ["split|splits|splitting … between|among|by … people|person|persons|everyone|friends|ways", "split|splits|splitting … bill|between|people|person|ways", "per person", "between # people"], "computed", "Splits the total between people", ids);
       break;
     case "bmi":
       if (ask(draft, ["metric and imperial", "imperial", "pounds|lb and? feet|inches"], "interaction", "Works in metric and imperial units", ids)) config.units = ["metric", "imperial"];
-      config.categories = ask(draft, ["underweight|overweight|healthy|obese|normal … underweight|overweight|healthy|obese|normal", "category|categories", "tells you if"], "computed", "Says whether the BMI is underweight, healthy or overweight", ids) || true;
+      config.categories = ask(draft, [...bmiCategoryPatterns, "category|categories", "tells you if"], "computed", "Says whether the BMI is underweight, healthy or overweight", ids) || true;
       break;
     case "mortgage":
       for (const [patterns, text] of [[["loan amount", "amount borrowed", "principal"], "Enter the loan amount"], [["interest rate", "rate"], "Enter the interest rate"], [["term in? years?", "number of years", "years"], "Enter the term in years"]] as const) ask(draft, [...patterns], "field", text, ids);
       ask(draft, ["monthly payment|payments|repayment|repayments"], "computed", "Shows the monthly payment", ids);
       config.showTotalInterest = ask(draft, ["total interest paid?"], "computed", "Shows the total interest paid", ids);
-      config.amortization = ask(draft, ["amortization|amortisation table|schedule … year?", "amortization|amortisation", "table by year", "year by year"], "view", "Shows an amortization table by year", ids);
+      config.amortization = ask(draft, ["amortization|amortisation table|schedule by|per|each|every year", "amortization|amortisation table|schedule … year?", "amortization|amortisation", "table by year", "year by year"], "view", "Shows an amortization table by year", ids);
       break;
     case "word-counter":
       config.characters = ask(draft, ["character|characters|letter|letters count?"], "computed", "Counts characters", ids);
@@ -64,7 +68,7 @@ function configure(draft: Draft, tool: ToolConcept, config: Config, ids: string[
       break;
     case "password-generator":
       config.chooseLength = ask(draft, ["choose|choosing|pick|set|select length", "length"], "field", "Choose the password's length", ids);
-      if (ask(draft, ["number|numbers|digit|digits / symbols?", "include|includes numbers|digits|symbols", "symbol|symbols"], "field", "Choose whether to include numbers and symbols", ids)) Object.assign(config, { numbers: true, symbols: true, chooseCharacters: true });
+      if (ask(draft, ["include|includes|with|add numbers|digits|symbols|uppercase /|and|or|, numbers|digits|symbols|uppercase", "number|numbers|digit|digits / symbols?", "include|includes numbers|digits|symbols", "symbol|symbols"], "field", "Choose whether to include numbers and symbols", ids)) Object.assign(config, { numbers: true, symbols: true, chooseCharacters: true });
       config.copy = ask(draft, ["copy button?", "copy to clipboard"], "interaction", "A button copies the password", ids);
       break;
     case "recipe-scaler": {
@@ -144,7 +148,7 @@ export function composeTimer(draft: Draft): boolean {
       section.longBreakEvery = Math.max(2, Math.min(12, Number(tokens.slice(long.from, long.to).find((t) => t.isNumber)!.text)));
       ids.push(requirement(draft, "computed", `A long break after every ${section.longBreakEvery} rounds`, long.from, long.to));
     }
-    if (ask(draft, ["play|plays|make a? sound|beep|chime|alarm", "sound|beep|alarm when|at"], "interaction", "Plays a sound when time is up", ids)) section.sound = true;
+    if (ask(draft, ["play|plays|make a? sound|beep|chime|alarm when|once|as the? time|timer be|is|'s up|over|done|finished", "play|plays|make a? sound|beep|chime|alarm", "sound|beep|alarm when|at"], "interaction", "Plays a sound when time is up", ids)) section.sound = true;
     if (ask(draft, ["count|counts|track|show how many … today", "pomodoros|sessions today"], "computed", "Counts the pomodoros finished today", ids)) section.countToday = true;
     if (ask(draft, ["change|set|adjust|customise|customize … length|lengths|minutes|duration|durations", "custom length|lengths"], "interaction", "The lengths can be changed", ids)) section.editable = true;
   }

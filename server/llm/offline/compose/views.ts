@@ -29,6 +29,12 @@ const dateField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) 
 const moneyField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "money") ?? e.fields.find((f) => f.type === "number");
 
 function recordsPage(draft: Draft, entity: EntityDraft) {
+  // A page that already lists the records (a site's "/guests") is where their figures belong.
+  const listing = draft.pages.find((p) => p.sections.some((s) => s.type === "records" && s.entity === entity.name && !s.where));
+  if (listing) return listing;
+  // Else the page that already shows the entity's figures: a chart and its totals sit together.
+  const figures = draft.pages.find((p) => p.sections.some((s) => "entity" in s && s.entity === entity.name));
+  if (figures) return figures;
   const index = [...draft.entities.keys()].indexOf(entity.name);
   return index === 0 && !draft.pages.some((p) => p.path === "/" && p.sections.some((s) => s.type !== "records")) ? pageFor(draft, "/", entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`) : pageFor(draft, `/${entity.name.toLowerCase()}`, entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`);
 }
@@ -38,6 +44,9 @@ export function composeCheckins(draft: Draft): void {
   const hit = findAny(tokens, checkinPatterns);
   // The phrase may name the record ("tick off each habit"): only its verb must be free.
   if (!hit || isClaimed(draft, hit.from, hit.from + 1)) return;
+  // "one entry per day" limits a journal to one record a day; it asks for no ticking.
+  const onePerDay = findAny(tokens, oneEntryPerDayPatterns);
+  if (onePerDay && onePerDay.from < hit.to && hit.from < onePerDay.to) return;
   const entity = entityIn(draft, tokens, Math.max(0, hit.from - 3), hit.to + 2) ?? mainEntity(draft);
   if (!entity) return;
   const id = requirement(draft, "interaction", `Tick off each ${labelOf(entity)} for the day; the ticks are kept`, hit.from, hit.to);
@@ -125,7 +134,8 @@ export function composeViews(draft: Draft): void {
   // One entry per day; searchable.
   const perDay = findAny(tokens, oneEntryPerDayPatterns);
   const entity0 = mainEntity(draft);
-  if (perDay && entity0 && !isClaimed(draft, perDay.from, perDay.to)) {
+  // The phrase names the record ("one entry per day"), which its mention already claimed.
+  if (perDay && entity0 && !isClaimed(draft, perDay.to - 1, perDay.to)) {
     const id = requirement(draft, "interaction", `One ${labelOf(entity0)} per day: writing again the same day edits it`, perDay.from, perDay.to);
     const date = dateField(entity0) ?? addField(entity0, { name: "date", label: "Date", type: "date", required: true }, id);
     addSection(draft, recordsPage(draft, entity0), { type: "records", title: entity0.pluralLabel, entity: entity0.name, onePerDate: String(date.name), sort: { field: String(date.name), direction: "desc" }, requirementIds: [id] });
@@ -194,6 +204,19 @@ export function findPeriod(draft: Draft, from: number, to: number) {
   return undefined;
 }
 
+/** "of everyone who said yes", "guests marked attending": a figure over records with one option chosen. */
+function chosenOption(entity: EntityDraft, tokens: Draft["reading"]["tokens"], from: number, to: number) {
+  const verbs = ["said", "say", "says", "answered", "chose", "picked", "marked", "replied", "is", "are", "with"];
+  for (let i = from + 1; i < to; i++) {
+    if (!verbs.includes(tokens[i - 1]!.word)) continue;
+    for (const field of entity.fields) {
+      const option = field.type === "enum" ? field.options?.find((o) => o.toLowerCase() === tokens[i]!.word) : undefined;
+      if (option) return { field, option, to: i + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** Totals and groupings: "total value of open deals", "by category", "best lift for each exercise", "counts of each dietary need". */
 export function composeFigures(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -206,17 +229,24 @@ export function composeFigures(draft: Draft): void {
         const entity = entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
         if (!entity) continue;
         const per = tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
-        const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : undefined;
+        // "top selling products": the ranked thing follows the measure itself.
+        const rankedField = measure.agg === "top" && per < 0 ? fieldIn(entity, tokens, match.from, Math.min(to, match.to + 2), ["enum", "string"]) : undefined;
+        const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : (rankedField ?? undefined);
+        // "a table of …", "a list of …": the words that ask for the view belong to the figure's quote.
+        const viewFrom = tokens[match.from - 1]?.word === "of" && ["table", "list", "ranking", "leaderboard"].includes(tokens[match.from - 2]?.lemma ?? "") ? match.from - 2 : match.from;
+        const rankedTo = rankedField ? tokens.findIndex((t, i) => i >= match.from && i < to && fieldIn(entity, tokens, i, i + 1, ["enum", "string"]) === rankedField) + 1 : 0;
         const parent = per >= 0 ? [...draft.entities.values()].find((e) => e !== entity && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(e) || t.lemma === e.name.toLowerCase())) : undefined;
         const valueField = fieldIn(entity, tokens, match.to, per >= 0 ? per : to, ["money", "number", "rating"]) ?? (measure.agg === "max" || measure.agg === "min" ? entity.fields.find((f) => f.type === "number" && /weight|score|time/i.test(String(f.name))) : undefined) ?? moneyField(entity);
         const agg = measure.agg === "headcount" || measure.agg === "left" || measure.agg === "top" ? (measure.agg === "top" ? "count" : "sum") : measure.agg;
         if (agg !== "count" && !valueField) continue;
         const period = findPeriod(draft, match.from, to);
-        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, match.from, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0));
+        const choice = chosenOption(entity, tokens, match.to, to);
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo));
         const of = valueField && agg !== "count" ? { field: String(valueField.name) } : undefined;
         const format = agg === "count" ? "integer" : valueField?.type === "money" ? "money" : "number";
         const where: TCondition[] = [];
         if (period && dateField(entity)) where.push({ field: String(dateField(entity)!.name), op: "inRange", period: { range: period.range, ...(period.n ? { n: period.n } : {}) } });
+        if (choice) where.push({ field: String(choice.field.name), op: "eq", value: choice.option });
         const open = tokens.slice(match.from, to).some((t) => ["open", "unpaid", "outstanding", "active"].includes(t.word));
         const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
         if (open && status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });

@@ -74,6 +74,11 @@ export function findCatalogMentions(reading: Reading, claimed: Set<number>): Ent
     if (single && !needsNounTag(tokens, from)) continue;
     // "birthday party", "wedding cake": the word describes an event or thing, not a record kept.
     if (single && ["party", "cake", "card", "celebration", "dinner", "event", "present", "gift"].includes(tokens[to]?.lemma ?? "")) continue;
+    // "plant journal", "portfolio site": a catalog word that only names what kind of app this is.
+    if (single && ["journal", "diary", "log"].includes(tokens[from]!.lemma) && from > 0 && isNoun(tokens[from - 1]) && !["mood", "food", "dream", "gratitude", "daily"].includes(tokens[from - 1]!.lemma) && tokens[from - 1]!.lemma !== "a") continue;
+    if (single && tokens[from]!.lemma === "portfolio" && ["site", "website", "page", "web"].includes(tokens[to]?.lemma ?? "")) continue;
+    // "a table of top selling products", "a table by month": a view of other records, not tables kept.
+    if (single && tokens[from]!.lemma === "table" && ["of", "by", "per", "showing", "with"].includes(tokens[to]?.word ?? "")) continue;
     // "in order", "to book": a preposition before a single word makes it something else.
     if (single && ["in", "to"].includes(tokens[from - 1]?.word ?? "")) continue;
     // "reading list" style compounds are in the catalog; a catalog noun used as a modifier of a
