@@ -82,7 +82,7 @@ function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
   for (const section of sections) {
     const twin = section.type === "records" && !section.where ? merged.find((m) => m.type === "records" && m.entity === section.entity && !m.where) : undefined;
     if (twin && twin.type === "records" && section.type === "records") {
-      Object.assign(twin, { sort: twin.sort ?? section.sort, onePerDate: twin.onePerDate ?? section.onePerDate, create: twin.create !== false || section.create !== false });
+      Object.assign(twin, { sort: twin.sort ?? section.sort, groupBy: twin.groupBy ?? section.groupBy, filters: [...new Set([...(twin.filters ?? []), ...(section.filters ?? [])])].slice(0, 5), onePerDate: twin.onePerDate ?? section.onePerDate, create: twin.create !== false || section.create !== false });
       tag(twin, ...(section.requirementIds ?? []));
     } else merged.push(section);
   }

@@ -78,6 +78,7 @@ function configure(draft: Draft, tool: ToolConcept, config: Config, ids: string[
         ids.push(requirement(draft, "field", `The recipe is written for ${config.baseServings} servings`, servings.from, servings.to));
       }
       ask(draft, ["ingredient|ingredients with amounts?", "ingredient|ingredients"], "entity", "Enter ingredients with their amounts", ids);
+      ask(draft, ["change|set|adjust|enter|pick the? number of? servings|portions|people … recalc|recalculate|recalculates|rescale|scale|update|updates … the? amount|amounts|quantities", "change|set|adjust the? number of? servings|portions|people"], "computed", "Change the number of servings and every amount is recalculated", ids);
       break;
     }
     default:

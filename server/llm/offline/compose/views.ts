@@ -5,7 +5,8 @@ import type { TCondition } from "~/server/plan/app-spec";
 import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { bucketWords, closingOptions, measureWords, periodWords } from "../catalog/measures";
 import { findAny, findPattern } from "../understand/match-pattern";
-import type { Token } from "../understand/tokens";
+import { lemmaOf, type Token } from "../understand/tokens";
+import { isNoun } from "../understand/reading";
 import { addSection, isClaimed, pageFor, requirement, tag, type Draft, type EntityDraft, type FieldInput, type SectionInput } from "./draft";
 import { addField, ensureEntity, labelOf, primaryField } from "./records";
 
@@ -22,7 +23,7 @@ function entityIn(draft: Draft, tokens: Token[], from: number, to: number): Enti
 
 function fieldIn(entity: EntityDraft, tokens: Token[], from: number, to: number, types?: string[]): FieldInput | undefined {
   const words = tokens.slice(from, to).map((t) => t.lemma);
-  return entity.fields.find((f) => (!types || types.includes(String(f.type))) && String(f.label).toLowerCase().split(/\s+/).some((w) => words.includes(w) && w.length > 2));
+  return entity.fields.find((f) => (!types || types.includes(String(f.type))) && String(f.label).toLowerCase().split(/\s+/).some((w) => (words.includes(w) || words.includes(lemmaOf(w))) && w.length > 2));
 }
 
 const dateField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "date");
@@ -103,6 +104,9 @@ export function composeActions(draft: Draft): void {
   }
 }
 
+/** Parents that are people: what "assigned to one person" filters by. */
+const personLike = (entity: string): boolean => /(Member|Person|User|Employee|Staff|Worker|Assignee|Owner|Teacher|Coach|Volunteer|Walker|Cleaner|Driver)$/.test(entity);
+
 export function composeViews(draft: Draft): void {
   const { tokens } = draft.reading;
   // Overdue: due date before today and not finished.
@@ -130,6 +134,33 @@ export function composeViews(draft: Draft): void {
     if (!entity || !field) continue;
     const id = requirement(draft, "view", `${entity.pluralLabel} are sorted by ${String(field.label).toLowerCase()}`, match.from, match.to);
     addSection(draft, recordsPage(draft, entity), { type: "records", title: entity.pluralLabel, entity: entity.name, sort: { field: String(field.name), direction: "asc" }, requirementIds: [id] });
+  }
+  // "a view of everything assigned to one person", "filter tasks by client": a filter select
+  // over the records' parent (or field), so one person's (or one client's) records show alone.
+  for (const match of findPattern(tokens, "everything|anything|all|whatever|work|tasks|jobs … assigned|belonging|given to|for one|a|each|any|single person|member|user|employee|staff|worker|someone")) {
+    if (isClaimed(draft, match.from, match.from + 1)) continue;
+    const child = [...draft.entities.values()].find((e) => e.belongsTo.some((p) => personLike(p)));
+    const parent = child?.belongsTo.find((p) => personLike(p));
+    if (!child || !parent) continue;
+    let from = match.from;
+    if (["of", "see", "show"].includes(tokens[from - 1]?.word ?? "")) from--;
+    if (tokens[from - 1]?.lemma === "view" || tokens[from - 1]?.lemma === "page") from -= ["a", "one"].includes(tokens[from - 2]?.word ?? "") ? 2 : 1;
+    const parentLabel = draft.entities.get(parent)?.name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() ?? parent.toLowerCase();
+    const id = requirement(draft, "view", `Filter the ${child.pluralLabel.toLowerCase()} by ${parentLabel} to see everything assigned to one person`, from, match.to);
+    addSection(draft, recordsPage(draft, child), { type: "records", title: child.pluralLabel, entity: child.name, filters: [parent], requirementIds: [id] });
+  }
+  // Grouping: "a list per table", "grouped by category", "list them by room".
+  for (const match of findPattern(tokens, "list|lists|grouped|group|organised|organized … per|by|under each?")) {
+    if (isClaimed(draft, match.from, match.from + 1)) continue;
+    const entity = entityIn(draft, tokens, match.from, match.to + 3) ?? mainEntity(draft);
+    if (!entity) continue;
+    const field = fieldIn(entity, tokens, match.to, Math.min(tokens.length, match.to + 3), ["enum", "string", "boolean"]);
+    const parent = field ? undefined : [...draft.entities.values()].find((e) => e !== entity && entity.belongsTo.includes(e.name) && tokens.slice(match.to, match.to + 3).some((t) => t.lemma === labelOf(e)));
+    if (!field && !parent) continue;
+    const fieldAt = tokens.findIndex((t, i) => i >= match.to && i < match.to + 3 && (field ? fieldIn(entity, tokens, i, i + 1, ["enum", "string", "boolean"]) === field : t.lemma === labelOf(parent!)));
+    const label = String(field?.label ?? parent!.pluralLabel).toLowerCase();
+    const id = requirement(draft, "view", `${entity.pluralLabel} are listed under a heading per ${label}`, match.from, fieldAt + 1);
+    addSection(draft, recordsPage(draft, entity), { type: "records", title: `${entity.pluralLabel} by ${label}`, entity: entity.name, groupBy: { field: field ? String(field.name) : `${parent!.name}.${primaryField(parent!)?.name ?? "name"}` }, create: false, requirementIds: [id] });
   }
   // One entry per day; searchable.
   const perDay = findAny(tokens, oneEntryPerDayPatterns);
@@ -228,12 +259,18 @@ export function composeFigures(draft: Draft): void {
         const to = Math.min(end < 0 ? tokens.length : end, match.to + 10);
         const entity = entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
         if (!entity) continue;
-        const per = tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
+        // "counts of each dietary need": the grouping word may end the measure's own phrase.
+        const per = tokens[match.to - 1]?.word === "each" ? match.to - 1 : tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
         // "top selling products": the ranked thing follows the measure itself.
         const rankedField = measure.agg === "top" && per < 0 ? fieldIn(entity, tokens, match.from, Math.min(to, match.to + 2), ["enum", "string"]) : undefined;
         const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : (rankedField ?? undefined);
         // "a table of …", "a list of …": the words that ask for the view belong to the figure's quote.
         const viewFrom = tokens[match.from - 1]?.word === "of" && ["table", "list", "ranking", "leaderboard"].includes(tokens[match.from - 2]?.lemma ?? "") ? match.from - 2 : match.from;
+        // The grouping's words run to the end of the field's label ("each dietary need"), then
+        // perhaps whom the figure is for ("for the caterer"), which asks for nothing more.
+        let groupTo = per >= 0 ? per + 2 : 0;
+        if (per >= 0 && groupField) while (groupTo < to && fieldIn(entity, tokens, groupTo, groupTo + 1, ["enum", "string"]) === groupField) groupTo++;
+        if (groupTo && tokens[groupTo]?.word === "for" && ["the", "my", "our"].includes(tokens[groupTo + 1]?.word ?? "") && isNoun(tokens[groupTo + 2]) && /^[.,;!?]?$/.test(tokens[groupTo + 3]?.text ?? "") && !entityIn(draft, tokens, groupTo + 2, groupTo + 3)) groupTo += 3;
         const rankedTo = rankedField ? tokens.findIndex((t, i) => i >= match.from && i < to && fieldIn(entity, tokens, i, i + 1, ["enum", "string"]) === rankedField) + 1 : 0;
         const parent = per >= 0 ? [...draft.entities.values()].find((e) => e !== entity && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(e) || t.lemma === e.name.toLowerCase())) : undefined;
         const valueField = fieldIn(entity, tokens, match.to, per >= 0 ? per : to, ["money", "number", "rating"]) ?? (measure.agg === "max" || measure.agg === "min" ? entity.fields.find((f) => f.type === "number" && /weight|score|time/i.test(String(f.name))) : undefined) ?? moneyField(entity);
@@ -241,7 +278,7 @@ export function composeFigures(draft: Draft): void {
         if (agg !== "count" && !valueField) continue;
         const period = findPeriod(draft, match.from, to);
         const choice = chosenOption(entity, tokens, match.to, to);
-        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo));
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo));
         const of = valueField && agg !== "count" ? { field: String(valueField.name) } : undefined;
         const format = agg === "count" ? "integer" : valueField?.type === "money" ? "money" : "number";
         const where: TCondition[] = [];

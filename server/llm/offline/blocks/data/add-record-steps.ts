@@ -35,6 +35,23 @@ export function addFormPage(plan: TPlan, entity: string): TPlanPage | undefined 
 
 export const addFormName = (entity: TPlanEntity | string): string => `Add ${singularLabel(typeof entity === "string" ? entity : entity.name)}`;
 
+/** Where a visitor adds a record: the form's accessible name and its submit button. */
+export type AddTarget = { page: TPlanPage; within: string; submit: string };
+
+/**
+ * The records section's add form, else a site's own form of the entity (an RSVP or booking
+ * form named by its heading, with its own submit label), for figures over what visitors send.
+ */
+export function addTarget(plan: TPlan, entity: string): AddTarget | undefined {
+  const page = addFormPage(plan, entity);
+  if (page) return { page, within: addFormName(entity), submit: addFormName(entity) };
+  for (const candidate of plan.pages) {
+    const form = (candidate.sections ?? []).find((s) => s.type === "form" && s.entity === entity && !s.fields?.length);
+    if (form && form.type === "form" && form.title) return { page: candidate, within: form.title, submit: form.submitLabel };
+  }
+  return undefined;
+}
+
 /** A value for a required field the scenario does not care about. */
 export function fillerValue(field: TPlanField, n: number, entity: TPlanEntity): FieldValue | undefined {
   switch (field.type) {
@@ -75,8 +92,8 @@ export function canEnter(field: TPlanField): boolean {
  * record leaves out get filler values; the first text field gets a title ("Expense 3") so each
  * record is told apart. Returns null when a required field cannot be entered.
  */
-export function addRecordSteps(entity: TPlanEntity, record: NewRecord, n: number, fixedToday?: string): TCheckStep[] | null {
-  const form = addFormName(entity);
+export function addRecordSteps(entity: TPlanEntity, record: NewRecord, n: number, fixedToday?: string, target?: Pick<AddTarget, "within" | "submit">): TCheckStep[] | null {
+  const form = target?.within ?? addFormName(entity);
   const steps: TCheckStep[] = [];
   const values: Record<string, FieldValue> = { ...record.values };
   const title = entity.fields[0];
@@ -97,6 +114,6 @@ export function addRecordSteps(entity: TPlanEntity, record: NewRecord, n: number
     else steps.push({ action: "fill", label: field.label, value: String(value), within: form });
   }
   for (const [parent, parentTitle] of Object.entries(record.parents ?? {})) steps.push({ action: "select", label: singularLabel(parent), value: parentTitle, within: form });
-  steps.push({ action: "click", role: "button", name: form, within: form });
+  steps.push({ action: "click", role: "button", name: target?.submit ?? form, within: form });
   return steps;
 }

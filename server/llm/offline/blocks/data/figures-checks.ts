@@ -17,7 +17,7 @@ import type { TCheckStep } from "~/server/plan/check-steps";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import type { SectionCheckGenerator } from "../registry";
 import { sectionTitleOf } from "../section-title";
-import { addDaysIso, addFormPage, addRecordSteps, type FieldValue, type NewRecord } from "./add-record-steps";
+import { addDaysIso, addRecordSteps, addTarget, type FieldValue, type NewRecord } from "./add-record-steps";
 import { amountsFor, bucketLabel, bucketOffsets, expectedAggregate, inRange, passAndFail, type Agg, type TDateRange } from "./figure-scenario";
 
 type Section<T extends TSection["type"]> = Extract<TSection, { type: T }>;
@@ -65,11 +65,11 @@ class Walk {
 
 /** Adds records of `entity` on its form page; false when there is no form or a field cannot be entered. */
 function addRecords(walk: Walk, plan: TPlan, entity: TPlanEntity, records: NewRecord[], today?: string, counter = { n: 1 }): boolean {
-  const page = addFormPage(plan, entity.name);
-  if (!page) return false;
-  walk.goto(page.path);
+  const target = addTarget(plan, entity.name);
+  if (!target) return false;
+  walk.goto(target.page.path);
   for (const record of records) {
-    const steps = addRecordSteps(entity, record, counter.n++, today);
+    const steps = addRecordSteps(entity, record, counter.n++, today, target);
     if (!steps) return false;
     walk.add(...steps);
   }

@@ -480,5 +480,7 @@ export const feedChecks: SectionCheckGenerator<"feed"> = (section, page, ctx) =>
       ],
     },
   ];
-  return finish(drafts, requirementsOf(section, ctx), []);
+  // The check types the author and the message, so it also proves the fields the prompt named.
+  const fieldRequirements = [author, message].flatMap((field) => (field ? requirementsOf(field, ctx) : []));
+  return finish(drafts, [...requirementsOf(section, ctx), ...fieldRequirements], []);
 };
