@@ -1,17 +1,15 @@
-// The provider registry: provider name → adapter. Each adapter lives in its own file in this folder
-// (github here; vercel, cloudflare and aws are added by the deploy-targets work). A provider
-// without an adapter is refused with a clear message instead of failing somewhere deeper.
+// The provider registry: provider name → adapter, one file per adapter in this folder. A provider
+// whose adapter is not in this build is refused with a clear message instead of failing deeper.
 import { AppError } from "../../errors";
 import type { ProviderAdapter, ProviderName } from "../credentials";
+import { githubAdapter } from "./github";
 
 type AdapterRegistry = { [P in ProviderName]?: ProviderAdapter<P> };
 
-const adapters: AdapterRegistry = {};
-
-/** Adds (or replaces) the adapter for its provider. Called once per adapter module below. */
-export function registerProviderAdapter<P extends ProviderName>(adapter: ProviderAdapter<P>): void {
-  (adapters as Record<ProviderName, ProviderAdapter<ProviderName> | undefined>)[adapter.provider] = adapter as unknown as ProviderAdapter<ProviderName>;
-}
+// Deploy targets add their adapters here (VERCEL, CLOUDFLARE, AWS).
+const adapters: AdapterRegistry = {
+  GITHUB: githubAdapter,
+};
 
 /** The adapter for a provider, or a BAD_REQUEST naming the provider when this build has none. */
 export function getProviderAdapter<P extends ProviderName>(provider: P): ProviderAdapter<P> {
