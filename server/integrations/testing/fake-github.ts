@@ -132,7 +132,7 @@ export class FakeGitHub {
       response.end(JSON.stringify(body));
     };
     try {
-      const fault = this.faults.find((item) => item.method === method && item.path.test(url.pathname) && item.times > 0);
+      const fault = this.faults.find((item) => item.method === method && item.path.test(decodeURIComponent(url.pathname)) && item.times > 0);
       if (fault) {
         fault.times -= 1;
         send(fault.status, { message: fault.message, documentation_url: "https://docs.github.com/rest" });
@@ -146,7 +146,7 @@ export class FakeGitHub {
     } catch (error) {
       send(500, { message: error instanceof Error ? error.message : String(error) });
     } finally {
-      this.requests.push({ method, path: url.pathname + url.search, status, authorization, body: bodyText });
+      this.requests.push({ method, path: decodeURIComponent(url.pathname) + url.search, status, authorization, body: bodyText });
     }
   }
 
@@ -157,7 +157,8 @@ export class FakeGitHub {
   }
 
   private route(method: string, url: URL, body: Record<string, unknown>, token: FakeToken, send: (code: number, body: unknown, headers?: Record<string, string>) => void) {
-    const path = url.pathname;
+    // Octokit sends a ref's slashes encoded (/git/ref/heads%2Fmain), as GitHub accepts.
+    const path = decodeURIComponent(url.pathname);
     const notFound = () => send(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
     if (method === "GET" && path === "/user") {
       return send(200, { login: token.login, id: 1, type: "User" }, token.scopes ? { "x-oauth-scopes": token.scopes.join(", ") } : {});
@@ -180,7 +181,7 @@ export class FakeGitHub {
     if (method === "GET" && rest === "") return send(200, this.repoJson(repo));
     if (repo.refs.size === 0 && rest.startsWith("/git/")) return send(409, { message: "Git Repository is empty." });
     if (method === "GET" && (match = rest.match(/^\/git\/ref\/heads\/(.+)$/))) {
-      const sha = repo.refs.get(decodeURIComponent(match[1]!));
+      const sha = repo.refs.get(match[1]!);
       return sha ? send(200, { ref: `refs/heads/${match[1]}`, object: { sha, type: "commit" } }) : notFound();
     }
     if (method === "GET" && (match = rest.match(/^\/git\/commits\/([0-9a-f]{40})$/))) {
@@ -223,7 +224,7 @@ export class FakeGitHub {
       return send(201, { ref: `refs/heads/${ref}`, object: { sha: body.sha, type: "commit" } });
     }
     if (method === "PATCH" && (match = rest.match(/^\/git\/refs\/heads\/(.+)$/))) {
-      const ref = decodeURIComponent(match[1]!);
+      const ref = match[1]!;
       const current = repo.refs.get(ref);
       const next = String(body.sha ?? "");
       if (!current) return send(422, { message: "Reference does not exist" });
