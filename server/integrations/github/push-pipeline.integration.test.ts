@@ -32,7 +32,8 @@ beforeAll(async () => {
   await ensureAppExecutor();
   github = await startFakeGitHub();
   github.tokens.set(TOKEN, { login: "octo", scopes: ["repo"] });
-});
+  // Migrating a fresh PGlite and starting the executor is slow on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   const executor = await ensureAppExecutor();
