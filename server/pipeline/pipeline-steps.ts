@@ -247,7 +247,7 @@ async function appendWhileActive(db: Db, runId: string, append: (tx: Prisma.Tran
 export async function pushToGitHubStep(db: Db, runId: string, versionId: string): Promise<PushStepResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await pushVersionToGitHub(db, versionId, getConnectionOptions());
+      const result = await pushVersionToGitHub(db, versionId, getConnectionOptions);
       if (result.status === "skipped") return { status: "skipped" };
       const version = await db.projectVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true } });
       await appendWhileActive(db, runId, (tx) =>

@@ -86,7 +86,11 @@ async function findOrOpenPullRequest(octokit: Octokit, link: Link, branch: strin
   return created.data.html_url;
 }
 
-export async function pushVersionToGitHub(db: Db, versionId: string, options: ConnectionAccess): Promise<PushResult> {
+/**
+ * `options` may be a getter: the keys are then read only for a project that has a repository, so
+ * a server without ENCRYPTION_KEY (and without GitHub) skips quietly instead of warning every run.
+ */
+export async function pushVersionToGitHub(db: Db, versionId: string, options: ConnectionAccess | (() => ConnectionAccess)): Promise<PushResult> {
   const version = await db.projectVersion.findUnique({
     where: { id: versionId },
     select: {
@@ -114,7 +118,7 @@ export async function pushVersionToGitHub(db: Db, versionId: string, options: Co
     return { status: "pushed", commitSha: version.githubCommitSha, commitUrl: version.githubCommitUrl, branch, pullRequestUrl: version.githubPullRequestUrl };
   }
 
-  const credentials = await requireGitHubCredentials(db, version.project.workspaceId, options);
+  const credentials = await requireGitHubCredentials(db, version.project.workspaceId, typeof options === "function" ? options() : options);
   const octokit = createGitHubClient(credentials, AbortSignal.timeout(PUSH_TIMEOUT_MS));
   const message = commitMessage(version.run?.prompt ?? null, version.summary, version.number);
   try {
