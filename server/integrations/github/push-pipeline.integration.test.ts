@@ -53,7 +53,7 @@ async function approveWhenWaiting(api: Awaited<ReturnType<typeof callerAs>>, run
   await api.run.reviewPlan({ runId, isApproved: true });
 }
 
-describe("the pipeline pushes to GitHub", { timeout: 600_000 }, () => {
+describe("the pipeline pushes to GitHub", { timeout: 2_700_000 }, () => {
   it("pushes each run's version as one commit, and a revoked token warns without failing the run", async () => {
     const { user, workspace } = await createTestUser(db, "github-pipeline");
     const api = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null }, {}, sendWithInngest);
@@ -64,7 +64,7 @@ describe("the pipeline pushes to GitHub", { timeout: 600_000 }, () => {
     const { project, run } = await api.project.create({ workspaceId: workspace.id, prompt, requiresPlanApproval: true });
     await api.integration.linkGitHubRepository({ projectId: project.id, name: "rosies-bakery", isNew: true });
     await approveWhenWaiting(api, run.id);
-    const first = await waitForRun(db, run.id);
+    const first = await waitForRun(db, run.id, undefined, 900_000);
     expect(first.status).toBe("READY_WITH_GAPS");
 
     const history = github.history("octo", "rosies-bakery", "main");
@@ -79,7 +79,7 @@ describe("the pipeline pushes to GitHub", { timeout: 600_000 }, () => {
     // A follow-up: one more commit on top of the first.
     const followUp = await api.project.followUp({ projectId: project.id, prompt: "add a contact form" });
     await approveWhenWaiting(api, followUp.id);
-    const second = await waitForRun(db, followUp.id);
+    const second = await waitForRun(db, followUp.id, undefined, 900_000);
     expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(second.status);
     const after = github.history("octo", "rosies-bakery", "main");
     expect(after).toHaveLength(3);
@@ -90,7 +90,7 @@ describe("the pipeline pushes to GitHub", { timeout: 600_000 }, () => {
     github.tokens.get(TOKEN)!.isRevoked = true;
     const third = await api.project.followUp({ projectId: project.id, prompt: "add opening hours for Sundays" });
     await approveWhenWaiting(api, third.id);
-    const revoked = await waitForRun(db, third.id);
+    const revoked = await waitForRun(db, third.id, undefined, 900_000);
     expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(revoked.status);
     const warning = await db.runEvent.findFirstOrThrow({ where: { runId: third.id, type: "integration.warning" } });
     expect(JSON.stringify(warning.payload)).toMatch(/401 Bad credentials.*rotate the GitHub connection/);
