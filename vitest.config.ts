@@ -69,7 +69,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // Tests play scripts/serve.ts's part: a request's TCP peer is the x-epic-client-address they send.
-    env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1" },
+    // ENCRYPTION_KEY: a throwaway key for secrets at rest, so tests never write DATA_DIR's key file.
+    env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1", ENCRYPTION_KEY: "7e57".repeat(16) },
     projects: testProjectNames.map((name) => ({
       extends: true as const,
       test: { name, include: filesByProject[name].map(literalGlob) },

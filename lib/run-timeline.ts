@@ -38,6 +38,8 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
     case "qa.result":
       return "QA";
     case "deployment.status":
+    case "github.pushed":
+    case "integration.warning":
       return "Deploy";
     case "run.queued":
     case "run.started":
@@ -54,7 +56,7 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
 }
 
 function isErrorEvent(event: RunEventMessage): boolean {
-  return event.type === "agent.failed" || event.type === "run.failed" || (event.type === "qa.result" && !event.payload.passed);
+  return event.type === "agent.failed" || event.type === "run.failed" || event.type === "integration.warning" || (event.type === "qa.result" && !event.payload.passed);
 }
 
 /** Folds the run's agent.* events into one row per agent (repairs count as CodeGen attempts). */
@@ -136,6 +138,12 @@ export function describeEvent(event: RunEventMessage): string {
       return `QA passed (attempt ${event.payload.attempt})`;
     case "deployment.status":
       return `Deployment ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
+    case "github.pushed":
+      return event.payload.pullRequestUrl
+        ? `Version ${event.payload.number} pushed to GitHub branch ${event.payload.branch}; pull request ${event.payload.pullRequestUrl}`
+        : `Version ${event.payload.number} pushed to GitHub: ${event.payload.commitUrl}`;
+    case "integration.warning":
+      return `${event.payload.provider} ${event.payload.action} failed (the run goes on): ${event.payload.message}`;
     case "run.succeeded":
       return "Run succeeded";
     case "run.ready_with_gaps":

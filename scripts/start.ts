@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureLocalAuthSecret } from "./lib/auth-secret";
+import { ensureLocalKeys } from "../server/secrets/local-key";
 import { setUpBrowser } from "./lib/browser-setup";
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { generatePrismaClient, nextBin, run } from "./lib/run";
@@ -31,6 +32,12 @@ async function main() {
   process.env.PORT ||= "3000";
   process.env.NEXTAUTH_SECRET ||= ensureLocalAuthSecret(path.resolve(process.env.DATA_DIR));
   process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT}`;
+  if (!process.env.ENCRYPTION_KEY) {
+    // Secrets at rest on the embedded default: keys generated into the data dir (server/secrets/local-key.ts).
+    const keys = ensureLocalKeys(path.resolve(process.env.DATA_DIR));
+    process.env.ENCRYPTION_KEY = keys.current;
+    if (keys.previous.length > 0) process.env.ENCRYPTION_KEYS_PREVIOUS = [process.env.ENCRYPTION_KEYS_PREVIOUS, ...keys.previous].filter(Boolean).join(",");
+  }
 
   if (!existsSync(path.join(root, "server/db/generated/client.ts"))) {
     log("Generating the Prisma client…");

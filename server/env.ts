@@ -3,6 +3,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { browserEnvSchema } from "./browser/browser-env";
+import { isEncryptionKeyText } from "./secrets/key-ring";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -72,6 +73,21 @@ export const env = createEnv({
     // One-time token that the first admin's sign-up must carry. `npm start` makes one and prints it
     // when it binds to a non-loopback address with open sign-up; set it yourself on other hosts.
     SETUP_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+    // Secrets at rest (integration credentials): the AES-256-GCM key that encrypts, 64 hex digits or
+    // base64 of 32 bytes. Unset outside production: generated into DATA_DIR/encryption-keys. Older
+    // keys that still decrypt (during a rotation, see README) go in ENCRYPTION_KEYS_PREVIOUS.
+    ENCRYPTION_KEY: z
+      .string()
+      .refine(isEncryptionKeyText, "expected a random 256-bit key: 64 hex digits (`openssl rand -hex 32`) or 44 base64 characters")
+      .optional(),
+    ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .refine((value) => value.split(/[\s,]+/).filter(Boolean).every(isEncryptionKeyText), "expected comma-separated 256-bit keys (hex or base64)")
+      .optional(),
+    // Whether integrations may call endpoints on loopback or private addresses (a GitHub Enterprise
+    // or S3-compatible store on the LAN, or a test's fake). Off in production unless set: a
+    // workspace admin could otherwise point the server at internal services (SSRF).
+    INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: booleanFlag.default(!isProduction),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
     // GitHub Enterprise Server (or a test's fake GitHub): where the OAuth pages and the REST API live.

@@ -11,6 +11,7 @@ import {
   describeBrain,
   MAX_REPAIR_ATTEMPTS,
   planStep,
+  pushToGitHubStep,
   qaStep,
   repairStep,
   writeFilesStep,
@@ -100,6 +101,9 @@ export const runPipeline = inngest.createFunction(
 
       // QA passed, or only requirements' checks failed: the app loads and works, so it goes live
       // and the run reports what it does not do (READY_WITH_GAPS), never a plain success.
+      // The version going live is pushed to the project's GitHub repository first (when it has one);
+      // a failed push is a warning on the run, never its failure.
+      await step.run("push-to-github", async () => pushToGitHubStep(await db(), runId, versionId));
       const deployment = await step.run("deploy", async () => deployStep(await db(), runId, versionId, getPreviewOrigins()));
       if ("runEnded" in deployment) return { status: "ended" as const, runStatus: deployment.runEnded };
       await step.sendEvent(

@@ -1,6 +1,7 @@
 import { analyticsRouter } from "./routers/analytics";
 import { deploymentRouter } from "./routers/deployment";
 import { executorRouter } from "./routers/executor";
+import { integrationRouter } from "./routers/integration";
 import { projectRouter } from "./routers/project";
 import { runRouter } from "./routers/run";
 import { versionRouter } from "./routers/version";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   analytics: analyticsRouter,
   deployment: deploymentRouter,
   executor: executorRouter,
+  integration: integrationRouter,
   project: projectRouter,
   run: runRouter,
   version: versionRouter,

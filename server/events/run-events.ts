@@ -78,6 +78,10 @@ export type RunEventPayloads = {
     requirements?: RequirementResult[];
   };
   "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null };
+  /** A version pushed to the project's GitHub repository as one commit (and a pull request, for follow-ups in pull-request mode). */
+  "github.pushed": { versionId: string; number: number; commitSha: string; commitUrl: string; branch: string; pullRequestUrl: string | null };
+  /** An integration step that failed without failing the run: the provider's message and what to do. */
+  "integration.warning": { provider: string; action: string; message: string };
   "run.succeeded": { error: string | null; versionId: string | null };
   "run.ready_with_gaps": { versionId: string | null; summary: string; gaps: RunGap[] };
   "run.failed": { error: string | null; versionId: string | null };
@@ -103,6 +107,8 @@ export const runEventTypes = [
   "version.created",
   "qa.result",
   "deployment.status",
+  "github.pushed",
+  "integration.warning",
   "run.succeeded",
   "run.ready_with_gaps",
   "run.failed",

@@ -3,7 +3,7 @@
 // function (inngest/functions/run-pipeline.ts) only sequences them, so every step is durable.
 import type { PreviewOrigins } from "../deployments/preview-origin";
 import type { Db } from "../db";
-import type { DeploymentStatus } from "../db/generated/client";
+import type { DeploymentStatus, Prisma } from "../db/generated/client";
 import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
@@ -19,6 +19,8 @@ import { markRunStage, savePlan, type QaVerdict } from "../runs/run-lifecycle";
 import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { createVersion, findStepVersion, sha256, type CreateVersionHooks } from "../versions/create-version";
 import { readVersionFiles } from "../versions/read-version";
+import { getConnectionOptions } from "../integrations/app-options";
+import { BranchMovedError, pushVersionToGitHub } from "../integrations/github/push-version";
 import { withStorage } from "./plan-storage";
 import { loadRunContext, type RunContext } from "./run-context";
 
@@ -223,4 +225,41 @@ export async function deployStep(
     );
     return { deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
   });
+}
+
+export type PushStepResult = { status: "skipped" } | { status: "pushed"; commitUrl: string; pullRequestUrl: string | null } | { status: "failed"; message: string };
+
+/** Appends the step's event while the run is still active; a run that ended meanwhile gets none. */
+async function appendWhileActive(db: Db, runId: string, append: (tx: Prisma.TransactionClient) => Promise<unknown>) {
+  await unlessRunEnded(() =>
+    db.$transaction(async (tx) => {
+      await lockActiveRun(tx, runId);
+      await append(tx);
+    }),
+  );
+}
+
+/**
+ * Pushes the run's final version to the project's GitHub repository (skipped when it has none).
+ * Idempotent per version (push-version.ts keeps the commit sha on the version). A failure does not
+ * fail the run: it is recorded as a warning with GitHub's message and what to do, and the run goes on.
+ */
+export async function pushToGitHubStep(db: Db, runId: string, versionId: string): Promise<PushStepResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await pushVersionToGitHub(db, versionId, getConnectionOptions);
+      if (result.status === "skipped") return { status: "skipped" };
+      const version = await db.projectVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true } });
+      await appendWhileActive(db, runId, (tx) =>
+        appendRunEvent(tx, runId, "github.pushed", { versionId, number: version.number, commitSha: result.commitSha, commitUrl: result.commitUrl, branch: result.branch, pullRequestUrl: result.pullRequestUrl }),
+      );
+      return { status: "pushed", commitUrl: result.commitUrl, pullRequestUrl: result.pullRequestUrl };
+    } catch (error) {
+      // Someone pushed to the branch meanwhile: build again on its new head, a couple of times.
+      if (error instanceof BranchMovedError && attempt < 3) continue;
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      await appendWhileActive(db, runId, (tx) => appendRunEvent(tx, runId, "integration.warning", { provider: "GitHub", action: "push", message }));
+      return { status: "failed", message };
+    }
+  }
 }

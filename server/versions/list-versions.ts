@@ -5,6 +5,6 @@ export function listProjectVersions(db: Db, projectId: string) {
   return db.projectVersion.findMany({
     where: { projectId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, summary: true, createdAt: true, runId: true, parentVersionId: true, _count: { select: { files: true } } },
+    select: { id: true, number: true, summary: true, createdAt: true, runId: true, parentVersionId: true, githubCommitUrl: true, githubPullRequestUrl: true, _count: { select: { files: true } } },
   });
 }

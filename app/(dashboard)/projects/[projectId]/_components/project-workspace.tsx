@@ -16,6 +16,7 @@ import type { TPlan } from "~/server/plan/plan-schema";
 import { Conversation } from "./conversation";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
+import { GitHubPanel } from "./github-panel";
 import { PlanReview } from "./plan-review";
 import { PlanView } from "./plan-view";
 import { PreviewPanel } from "./preview-panel";
@@ -61,7 +62,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
     announce(event);
     const refresh = (key: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey: key });
     if (event.type.startsWith("run.") || event.type.startsWith("plan.")) refresh(trpc.run.list.pathKey());
-    if (event.type === "version.created") refresh(trpc.version.list.pathKey());
+    if (event.type === "version.created" || event.type === "github.pushed") refresh(trpc.version.list.pathKey());
     if (event.type === "deployment.status" || event.type.startsWith("run.")) {
       refresh(trpc.deployment.list.pathKey());
       refresh(trpc.deployment.origins.pathKey());
@@ -216,6 +217,10 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
           <DeploymentsPanel projectId={projectId} liveVersionId={project.data?.liveVersionId ?? null} />
         </Panel>
       </div>
+
+      <Panel title="GitHub" testId="github-panel">
+        <GitHubPanel projectId={projectId} canEdit={canEdit} />
+      </Panel>
 
       <Panel title="Files">
         <FilesPanel projectId={projectId} />
