@@ -189,3 +189,17 @@ describe("follow-ups edit the plan they are given", () => {
     expect(plan.storage).toEqual({ key: "p-0123456789ab", version: 3 });
   });
 });
+
+describe("renaming records keeps their data", () => {
+  it("moves the records, their children's links and the sections to the new name", () => {
+    const first = { ...compile("habit tracker where I tick off habits each day"), storage: { key: "p-0123456789ab", version: 1 } };
+    const next = compile("rename habits to routines", { plan: first, promptIndex: 1 });
+    expect(entity(next, "Routine")).toMatchObject({ pluralLabel: "Routines", formerNames: ["Habit"] });
+    expect(entity(next, "Habit")).toBeUndefined();
+    expect(entity(next, "HabitCheckin")?.belongsTo).toEqual(["Routine"]);
+    expect(sections(next).filter((s) => "entity" in s).map((s) => ("entity" in s ? s.entity : ""))).toEqual(["Routine", "Routine"]);
+    expect(next.storage).toEqual({ key: "p-0123456789ab", version: 2 });
+    expect(next.requirements?.filter((r) => r.promptIndex === 1).map((r) => [r.kind, r.status])).toEqual([["entity", "planned"]]);
+    expect(next.appName).toBe(first.appName);
+  });
+});

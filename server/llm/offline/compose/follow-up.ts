@@ -180,6 +180,53 @@ function makeLinks(draft: Draft, asks: LinkAsk[]): void {
   }
 }
 
+/**
+ * "rename habits to routines", "call the tasks chores": the records get the new name and keep
+ * their data (formerNames: the app's store moves what it kept under the old name on load).
+ */
+function renameEntities(draft: Draft): void {
+  const { tokens } = draft.reading;
+  for (const match of findPattern(tokens, "rename|call|change … to|as|into")) {
+    if (isClaimed(draft, match.from, match.to)) continue;
+    const named = tokens.slice(match.from + 1, match.to - 1).map((t) => entityNamed(draft, t)).find(Boolean);
+    let at = match.to;
+    while (tokens[at] && ["a", "an", "the", "my"].includes(tokens[at]!.word)) at++;
+    const word = tokens[at];
+    if (!named || !word?.isWord || entityNamed(draft, word) || fieldWords.includes(word.word)) continue;
+    const singular = word.lemma.replace(/[^a-z]/g, "");
+    if (singular.length < 3) continue;
+    const name = singular[0]!.toUpperCase() + singular.slice(1);
+    if (draft.entities.has(name)) continue;
+    const plural = word.word === word.lemma ? `${word.text[0]!.toUpperCase()}${word.text.slice(1)}s` : `${word.text[0]!.toUpperCase()}${word.text.slice(1)}`;
+    const id = requirement(draft, "entity", `${named.pluralLabel} are now called ${plural.toLowerCase()}; their records are kept`, match.from, at + 1);
+    const former = named.name;
+    const renamed = { ...named, name, pluralLabel: plural, formerNames: [...new Set([...(named.formerNames ?? []), former])].slice(-5) };
+    tag(renamed, id);
+    draft.entities = new Map([...draft.entities].map(([key, e]) => (key === former ? [name, renamed] : [key, e])));
+    // Everything that names the records by their old name follows: sections, parents, computed values.
+    const rename = (value: unknown): unknown => {
+      if (value === former) return name;
+      if (typeof value === "string" && value.startsWith(`${former}.`)) return `${name}${value.slice(former.length)}`;
+      if (Array.isArray(value)) return value.map(rename);
+      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "requirementIds" ? v : rename(v)]));
+      return value;
+    };
+    for (const e of draft.entities.values()) {
+      e.belongsTo = e.belongsTo.map((p) => (p === former ? name : p));
+      e.computed = rename(e.computed) as typeof e.computed;
+      e.actions = rename(e.actions) as typeof e.actions;
+    }
+    for (const page of draft.pages) {
+      page.sections = rename(page.sections) as SectionInput[];
+      if (page.title === named.pluralLabel) page.title = plural;
+      page.sections.forEach((section) => {
+        if ("title" in section && section.title === named.pluralLabel) section.title = plural;
+      });
+    }
+    claim(draft, match.from, at + 1);
+  }
+}
+
 /** Asks the app already meets: said in the conversation, nothing built. */
 function answerAlreadyThere(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -313,6 +360,7 @@ export function applyFollowUp(draft: Draft): void {
   const requirementsBefore = draft.requirements.length;
   answerAlreadyThere(draft);
   changeBoardColumns(draft);
+  renameEntities(draft);
   const links = readLinks(draft);
   addFields(draft);
   addStreak(draft);
