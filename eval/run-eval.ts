@@ -8,7 +8,8 @@
 //   npm run eval -- --only habit-streak,todo-due-dates
 //   npm run eval -- --prompts | --chains   one half only
 //   npm run eval -- --set heldout     the held-out set (eval/heldout.json), never used to tune the compiler
-//   npm run eval -- --json out.json   also writes the raw results
+//   npm run eval -- --json out.json   also writes the raw results (after every prompt and chain, so a cut-short run leaves them)
+//   npm run eval -- --run-timeout 900 seconds to wait for one run (default 240; a busy machine needs more)
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -28,6 +29,8 @@ const only = valueOf("--only")?.split(",");
 const pick = <T extends { id: string }>(items: T[]) => (only ? items.filter((item) => only.includes(item.id)) : items);
 const prompts = flag("--chains") ? [] : pick(all.prompts);
 const chains = flag("--prompts") ? [] : pick(all.chains);
+const runTimeoutMs = Number(valueOf("--run-timeout") ?? 240) * 1000;
+const jsonPath = valueOf("--json");
 
 // A fresh database and data directory before any server module loads.
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-eval-"));
@@ -52,7 +55,7 @@ const db = database.prisma;
 const log = (line: string) => console.error(`[eval] ${line}`);
 
 async function waitForRun(runId: string) {
-  const deadline = Date.now() + 240_000;
+  const deadline = Date.now() + runTimeoutMs;
   let run = await db.run.findUniqueOrThrow({ where: { id: runId } });
   while (!isFinishedRunStatus(run.status) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -111,6 +114,9 @@ async function chainHost() {
 
 const promptResults: PromptResult[] = [];
 const chainResults: ChainResult[] = [];
+function saveJson() {
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ prompts: promptResults, chains: chainResults }, null, 2));
+}
 let browser: Browser | null = null;
 try {
   await ensureAppExecutor();
@@ -123,6 +129,7 @@ try {
     const { run } = await api.project.create({ workspaceId: workspace.id, prompt: item.prompt });
     const { plan: _plan, versionId: _version, ...result } = await summarizeRun(item.id, item.prompt, run.id, calledAt);
     promptResults.push(result);
+    saveJson();
     log(`${index + 1}/${prompts.length} ${result.status} ${result.passed}/${result.planned} passed (${result.unsupported} unsupported) ${item.id}`);
   }
 
@@ -165,6 +172,7 @@ try {
       await host.close();
     }
     chainResults.push(chainResult);
+    saveJson();
     log(`chain ${index + 1}/${chains.length} ${chain.id}: ${chainResult.steps.map((s) => `${s.status}${s.dataKept === null ? "" : s.dataKept ? " data kept" : " DATA LOST"}`).join(" → ")}`);
   }
 } finally {
@@ -176,6 +184,5 @@ try {
 }
 
 console.log(formatEval(promptResults, chainResults));
-const jsonPath = valueOf("--json");
-if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ prompts: promptResults, chains: chainResults }, null, 2));
+saveJson();
 process.exit(0);

@@ -116,8 +116,11 @@ export function repairFilesPrompt(input: {
   ].join("\n");
   const failures = input.failures.map((failure) => {
     const check = input.plan.acceptanceChecks.find((candidate) => candidate.id === failure.checkId);
+    // The requirement a failing check verifies: the repair must meet it without breaking the others.
+    const requirements = (input.plan.requirements ?? []).filter((r) => check?.requirementIds?.includes(r.id)).map((r) => ({ id: r.id, text: r.text, quote: r.quote }));
     return {
       checkId: failure.checkId,
+      ...(requirements.length ? { requirements } : {}),
       description: failure.description ?? check?.description,
       steps: check?.steps,
       error: failure.message,
@@ -128,7 +131,7 @@ export function repairFilesPrompt(input: {
     fenceData("plan", JSON.stringify(input.plan, null, 2)),
     fenceData("qa-failures", JSON.stringify(failures, null, 2)),
     fenceFiles("current-files", input.files, input.maxContextChars),
-    "Fix the app so that the failing checks pass.",
+    "Fix the app so that the failing checks pass, and keep every other requirement of the plan met: all of its checks run again.",
   ];
   return { task: "Repair.files", system, prompt: parts.join("\n\n"), schema: ZAgentFiles };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
-import type { TPlan } from "../plan/plan-schema";
+import { rebuildChecksAfterEdit } from "../llm/offline";
+import { ZPlan, type TPlan } from "../plan/plan-schema";
 import { plansReviewed } from "../events/inngest-events";
 import { isActiveRunStatus } from "../events/run-statuses";
 import type { SendEvent } from "../pipeline/send-event";
@@ -29,10 +30,13 @@ export async function cancelRun(db: Db, send: SendEvent, runId: string) {
 }
 
 export async function reviewPlan(db: Db, send: SendEvent, input: { runId: string; isApproved: boolean; feedback?: string; plan?: TPlan; reviewerId: string }) {
-  const run = await db.run.findUnique({ where: { id: input.runId }, select: { status: true, projectId: true, plan: true } });
+  const run = await db.run.findUnique({ where: { id: input.runId }, select: { status: true, projectId: true, plan: true, project: { select: { workspace: { select: { modelProvider: true } } } } } });
   if (!run) throw notFound("Run");
   if (run.status !== "WAITING" || !run.plan) throw new AppError("BAD_REQUEST", "This run is not waiting for a plan review");
-  const editedPlan = input.plan;
+  // The offline compiler's checks are derived from the plan: written again from the edited plan,
+  // so a rename leaves no check looking for the old name. A model's checks are its own.
+  const original = ZPlan.safeParse(run.plan);
+  const editedPlan = input.plan && run.project.workspace.modelProvider === "offline" && original.success ? rebuildChecksAfterEdit(original.data, input.plan) : input.plan;
   if (editedPlan) {
     await db.$transaction(async (tx) => {
       await tx.run.update({ where: { id: input.runId }, data: { plan: editedPlan as Prisma.InputJsonValue } });

@@ -6,3 +6,4 @@ export { generateAppCode, generateAppData, generateAppFiles, generateAppInfra } 
 export { missingRuntimeModules } from "./codegen/app-main";
 export { regenerateFiles } from "./regenerate-files";
 export { previewCsp } from "./preview-csp";
+export { rebuildChecksAfterEdit } from "./checks/after-edit";

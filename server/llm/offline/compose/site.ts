@@ -44,7 +44,16 @@ export function composeSite(draft: Draft): void {
   const tagline = occasion ? (occasion.when ?? "") : [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
   draft.appName ??= { name, requirementIds: businessId ? [businessId] : occasionId ? [occasionId] : [pageId] };
   addSection(draft, page, { type: "hero", title: name, ...(tagline ? { tagline } : {}), requirementIds: heroIds });
+  composeSiteSections(draft, page, { name, kind, business, place });
+  draft.kind = "landing";
+}
 
+/** What a site's sections are written from: its name, kind of business and place. */
+export type SiteContext = { name: string; kind?: string; business?: { word: string }; place?: { place: string; requirementId: string } };
+
+/** The sections the prompt asks for ("menu", "opening hours", "contact form"), on `page`; also used by follow-ups to a site. */
+export function composeSiteSections(draft: Draft, page: ReturnType<typeof pageFor>, { name, kind, business, place }: SiteContext): void {
+  const { tokens } = draft.reading;
   for (const concept of siteSectionConcepts) {
     const hit = findAny(tokens, concept.patterns);
     if (!hit || isClaimed(draft, hit.from, hit.to)) continue;
@@ -97,7 +106,6 @@ export function composeSite(draft: Draft): void {
     }
     addSection(draft, page, section);
   }
-  draft.kind = "landing";
 }
 
 /** A form visitors fill in (a booking request, an RSVP), plus a page listing what was sent. */
