@@ -87,7 +87,6 @@ export class Output {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const ansi = /\u001b\[[0-9;]*m/g;
 export const visibleLength = (text: string) => text.replace(ansi, "").length;
 
