@@ -16,8 +16,8 @@ async function promptArgument(prompt: string): Promise<string> {
   return text;
 }
 
-async function follow(context: CommandContext, runId: string) {
-  const outcome = await watchRun(context, runId);
+async function follow(context: CommandContext, runId: string, options: { isStoppedAtReview?: boolean } = {}) {
+  const outcome = await watchRun(context, runId, options);
   process.exitCode = outcome.exitCode;
 }
 
@@ -146,7 +146,7 @@ export function registerRunCommands(program: Command, { withContext }: Handlers)
         const decision = options.edit ? "edited and approved" : isApproved ? "approved" : "rejected";
         output.json({ type: "reviewed", runId: run.id, decision });
         output.line(`Plan ${decision}.${isApproved && !options.watch ? ` Follow the build: epic watch ${run.id}` : ""}`);
-        if (options.watch) await follow(context, run.id);
+        if (options.watch) await follow(context, run.id, { isStoppedAtReview: false });
       }),
     );
 }

@@ -46,7 +46,12 @@ export function toCliError(error: unknown, serverUrl?: string): CliError {
       Object.entries(data.zodError?.fieldErrors ?? {}).filter((entry): entry is [string, string[]] => !!entry[1]?.length),
     );
     const formIssues = data.zodError?.formErrors ?? [];
-    const message = Object.keys(fieldIssues).length || formIssues.length ? describeIssues(fieldIssues, formIssues) : error.message;
+    const message =
+      data.code === "UNAUTHORIZED"
+        ? "The server refused the token: it is unknown, revoked or expired"
+        : Object.keys(fieldIssues).length || formIssues.length
+          ? describeIssues(fieldIssues, formIssues)
+          : error.message;
     return new CliError(message, exitCodeOfServerCode(data.code, data.httpStatus), {
       code: data.code,
       requestId: data.requestId,
@@ -67,7 +72,7 @@ function describeIssues(fieldIssues: FieldIssues, formIssues: string[]): string 
 }
 
 function hintFor(code: string): string | undefined {
-  if (code === "UNAUTHORIZED") return "The token is unknown, revoked or expired. Create a new one in Settings and run `epic login`.";
+  if (code === "UNAUTHORIZED") return "Create a new token in the dashboard (Settings → API tokens) and run `epic login`.";
   return undefined;
 }
 

@@ -28,6 +28,8 @@ type WatchOptions = {
   untilSeq?: number;
   /** Print the final summary (preview URL, hints). */
   isSummaryShown?: boolean;
+  /** Stop when the plan waits for review (default). Off right after approving: the run stays WAITING until the pipeline picks the decision up. */
+  isStoppedAtReview?: boolean;
   reviewPollMs?: number;
 };
 
@@ -72,7 +74,7 @@ export async function watchRun(context: CommandContext, runId: string, options: 
 
   // A plan that waits for review keeps the run open until someone decides: stop there and say how.
   const reviewWatch = setInterval(() => {
-    if (!isReviewPending) return;
+    if (!isReviewPending || options.isStoppedAtReview === false) return;
     api.run.get.query({ runId }).then(
       (current) => {
         if (isReviewPending && current.status === "WAITING") {
