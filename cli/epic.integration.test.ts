@@ -45,7 +45,7 @@ function epic(args: string[], options: { env?: Record<string, string>; input?: s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.binary ?? bin, ...args], {
       cwd: home,
-      env: { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"), ...options.env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"), NODE_ENV: "production", ...options.env } as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
