@@ -14,6 +14,8 @@ export function buildProgram(): Command {
   const program = new Command("epic")
     .description("Build and run apps on an Epic AI Dev server from your terminal.")
     .version(version)
+    // Program options only before the command: `epic pull P --version 3 DIR` is pull's --version.
+    .enablePositionalOptions()
     .option("--json", "machine-readable output: JSON only on stdout (JSON lines for streams)")
     .showHelpAfterError("(run epic --help for usage)")
     .addHelpText(

@@ -46,7 +46,7 @@ export function renderRunEvent(event: RunEventMessage, paint: Paint, state: Rend
       const checks = event.payload.checks;
       const passed = checks.filter((check) => check.passed).length;
       const unverified = checks.filter((check) => check.status === "unverified").length;
-      const verdict = event.payload.passed ? paint.green("QA passed") : paint.yellow("QA found problems");
+      const verdict = !event.payload.passed ? paint.yellow("QA found problems") : unverified ? "QA found no failures" : paint.green("QA passed");
       return [
         line(`${verdict}: ${passed}/${checks.length} checks passed${unverified ? `, ${unverified} not verified (no browser)` : ""}`),
         ...checks.filter((check) => check.status === "failed" || (!check.passed && check.status === undefined)).map((check) => line(`  ${paint.red("✗")} ${check.description}${check.message ? ` — ${truncate(check.message, 100)}` : ""}`)),
