@@ -78,7 +78,7 @@ beforeAll(async () => {
   // Minted the way Settings does: a session calls user.createApiToken.
   const session = await callerAs(db, { id: user.id, email: user.email, name: user.name, image: null });
   token = (await session.user.createApiToken({ name: "laptop", workspaceId: workspace.id, scope: "WRITE" })).secret;
-});
+}, 300_000); // migrating a fresh PGlite is slow on a busy machine
 
 afterAll(async () => {
   await server?.close();

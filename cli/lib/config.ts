@@ -10,12 +10,12 @@ import { exitCodes } from "./exit-codes";
 export type StoredConfig = { url?: string; token?: string };
 export type Credentials = { url: string; token: string };
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: Record<string, string | undefined> = process.env): string {
   const base = env.XDG_CONFIG_HOME?.trim() || path.join(os.homedir(), ".config");
   return path.join(base, "epic", "config.json");
 }
 
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<StoredConfig> {
+export async function readConfig(env: Record<string, string | undefined> = process.env): Promise<StoredConfig> {
   let text: string;
   try {
     text = await readFile(configPath(env), "utf8");
@@ -33,7 +33,7 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
 }
 
-export async function writeConfig(config: StoredConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function writeConfig(config: StoredConfig, env: Record<string, string | undefined> = process.env): Promise<string> {
   const file = configPath(env);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written 0600 from the first byte; chmod as well, for a file that existed with wider modes.
@@ -42,7 +42,7 @@ export async function writeConfig(config: StoredConfig, env: NodeJS.ProcessEnv =
   return file;
 }
 
-export async function removeConfig(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function removeConfig(env: Record<string, string | undefined> = process.env): Promise<void> {
   await rm(configPath(env), { force: true });
 }
 
@@ -61,7 +61,7 @@ export function normalizeServerUrl(raw: string): string {
 }
 
 /** The URL and token to use: the environment first, then the saved config. */
-export async function loadCredentials(env: NodeJS.ProcessEnv = process.env): Promise<Credentials> {
+export async function loadCredentials(env: Record<string, string | undefined> = process.env): Promise<Credentials> {
   const stored = await readConfig(env);
   const url = env.EPIC_URL?.trim() || stored.url;
   const token = env.EPIC_TOKEN?.trim() || stored.token;

@@ -9,7 +9,7 @@ import { ZPlan, type TPlan } from "../../server/plan/plan-schema";
 import { CliError, usageError } from "./cli-error";
 import { exitCodes } from "./exit-codes";
 
-export async function editPlanInEditor(plan: unknown, env: NodeJS.ProcessEnv = process.env): Promise<TPlan> {
+export async function editPlanInEditor(plan: unknown, env: Record<string, string | undefined> = process.env): Promise<TPlan> {
   const editor = env.VISUAL?.trim() || env.EDITOR?.trim() || "vi";
   const dir = await mkdtemp(path.join(os.tmpdir(), "epic-plan-"));
   const file = path.join(dir, "plan.json");

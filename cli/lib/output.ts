@@ -6,7 +6,7 @@ import type { CliError } from "./cli-error";
 
 type Stream = Writable & { isTTY?: boolean; columns?: number };
 
-export function isColorEnabled(stream: Stream, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isColorEnabled(stream: Stream, env: Record<string, string | undefined> = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") return true;
   return !!stream.isTTY && env.TERM !== "dumb";
