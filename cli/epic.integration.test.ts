@@ -266,11 +266,14 @@ describe("the epic CLI against a running server", { timeout: 300_000 }, () => {
 
     // The run is still active: hold every stream this user may open, and the next is refused.
     const held = Array.from({ length: streamLimit }, () => new AbortController());
-    await Promise.all(held.map((controller) => fetch(`${server.url}/api/runs/${run.id}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal })));
+    // Kept referenced (and their bodies locked by a reader) so garbage collection cannot close them early.
+    const streams = await Promise.all(held.map((controller) => fetch(`${server.url}/api/runs/${run.id}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal })));
+    const readers = streams.map((response) => response.body!.getReader());
     const limited = await epic(["logs", run.id, "--json"]);
     expect(limited.code).toBe(5);
     expect(JSON.parse(limited.stderr)).toMatchObject({ error: { code: "TOO_MANY_REQUESTS", exitCode: 5, retryAfterSeconds: 5 } });
     for (const controller of held) controller.abort();
+    await Promise.all(readers.map((reader) => reader.cancel().catch(() => {})));
 
     // $EDITOR gets the plan as JSON; these "editors" are small scripts that rewrite the file.
     const editor = (name: string, body: string) => {
