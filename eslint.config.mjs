@@ -29,6 +29,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "e2e/artifacts/**",
+      "cli/dist/**",
       "next-env.d.ts",
     ],
   },

@@ -6,6 +6,7 @@
 //   plan, events: leaf contracts that everything may import and that import nothing of the product
 //   executor: a durable-execution engine that knows nothing of the product (only the database)
 //   client code ("use client" files, components/): no server code, except the client-safe contracts
+//   cli/ (the epic command): a client of the API, with the same allowance as client code
 //
 // Paths are repository-relative, without extension; a prefix covers its folder ("server/plan"
 // covers server/plan/**). An import is checked after resolving `~/…` and relative specifiers,
@@ -123,6 +124,15 @@ export const layers = [
     allow: clientSafeModules,
     allowTypeImports: true,
     message: "client code must not import server code (only type imports and the client-safe contracts in eslint/layers.mjs)",
+  },
+  {
+    name: "cli",
+    files: ["cli"],
+    deny: ["server", "app", "components", "lib", "inngest"],
+    allow: clientSafeModules,
+    // AppRouter is a type: the typed client needs it, and it vanishes from the bundle.
+    allowTypeImports: true,
+    message: "the epic CLI is a client of the API: it imports only the client-safe contracts (and types such as AppRouter), so its bundle carries no server code",
   },
   {
     name: "client-safe contracts",

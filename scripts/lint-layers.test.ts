@@ -33,6 +33,7 @@ const cases: Array<{ layer: string; file: string; forbidden: string; allowed: st
   { layer: "client code", file: "components/fixture.tsx", forbidden: 'import { getDatabase } from "~/server/db";', allowed: 'import type { AppRouter } from "~/server/api/root";' },
   { layer: "client code", file: "lib/hooks/fixture.ts", forbidden: '"use client";\nimport { getServerApi } from "~/lib/trpc/server";', allowed: '"use client";\nimport { runStatusLabels } from "~/server/events/run-statuses";' },
   { layer: "client code", file: "app/(dashboard)/fixture/_components/form.tsx", forbidden: '"use client";\nimport { env } from "~/server/env";', allowed: '"use client";\nimport { ZCreateApiTokenInput } from "~/server/users/schemas";' },
+  { layer: "cli", file: "cli/commands/fixture.ts", forbidden: 'import { getDatabase } from "../../server/db";', allowed: 'import type { AppRouter } from "../../server/api/root";\nimport { ZPlan } from "../../server/plan/plan-schema";' },
   { layer: "client-safe contracts", file: "server/users/schemas.ts", forbidden: 'import { getDatabase } from "../db";', allowed: 'import { ZId } from "../validation/common";' },
 ];
 

@@ -39,5 +39,8 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal });
+  // Bodies too (POST and the like), streamed as they arrive.
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal, body, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
 }

@@ -71,6 +71,13 @@ export function listApiTokens(db: Db, userId: string) {
   });
 }
 
+/** One token's settings-page view (never its secret), e.g. the token a CLI call is made with. */
+export async function getApiToken(db: Db, tokenId: string) {
+  const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: tokenView });
+  if (!token) throw notFound("API token");
+  return token;
+}
+
 export async function revokeApiToken(db: Db, input: { userId: string; tokenId: string }) {
   const { count } = await db.apiToken.updateMany({
     where: { id: input.tokenId, userId: input.userId, revokedAt: null },

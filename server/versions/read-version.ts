@@ -46,3 +46,13 @@ export async function readVersionFileText(db: Db, versionId: string, path: strin
   const isText = text.kind === "text";
   return { path: file.path, size: file.size, sha: file.sha, isText, content: isText ? text.text : null };
 }
+
+/**
+ * One file's exact bytes as base64, for clients that write a working copy (the `epic pull` CLI):
+ * text or not, the bytes are the stored ones, and `sha` lets the client check them.
+ */
+export async function readVersionFileBase64(db: Db, versionId: string, path: string) {
+  const file = await readVersionFile(db, versionId, path);
+  if (!file) throw new AppError("NOT_FOUND", `No file ${path} in this version`);
+  return { path: file.path, size: file.size, sha: file.sha, base64: file.content.toString("base64") };
+}

@@ -3,7 +3,7 @@ import { env } from "../../env";
 import { AppError } from "../../errors";
 import { clientAddress } from "../../http/request-address";
 import { assertWithinLimit, createLimiter } from "../../rate-limit/limiter";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../users/api-tokens";
+import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from "../../users/api-tokens";
 import { getProfile, updateProfile } from "../../users/profile";
 import { ZCreateApiTokenInput, ZRevokeApiTokenInput, ZSignUpInput, ZUpdateProfileInput } from "../../users/schemas";
 import { signUpUser } from "../../users/sign-up-user";
@@ -20,6 +20,9 @@ export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
 
   updateProfile: sessionProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.user.id, input)),
+
+  /** The API token this call is made with (null for a browser session): what `epic whoami` and `epic tokens` show. */
+  currentApiToken: protectedProcedure.query(({ ctx }) => (ctx.apiToken ? getApiToken(ctx.db, ctx.apiToken.id) : null)),
 
   // Tokens are managed from a session only: a token can neither list nor mint nor revoke tokens.
   listApiTokens: sessionProcedure.query(({ ctx }) => listApiTokens(ctx.db, ctx.user.id)),

@@ -1,7 +1,7 @@
 import { diffVersionFile } from "../../versions/diff-version-file";
 import { diffVersions } from "../../versions/diff-versions";
 import { listProjectVersions } from "../../versions/list-versions";
-import { listVersionFiles, readVersionFileText } from "../../versions/read-version";
+import { listVersionFiles, readVersionFileBase64, readVersionFileText } from "../../versions/read-version";
 import { ZDiffInput, ZFileDiffInput, ZProjectVersionsInput, ZVersionFileInput, ZVersionIdInput } from "../../versions/schemas";
 import { createTRPCRouter, projectProcedure, versionProcedure } from "../trpc";
 
@@ -17,6 +17,11 @@ export const versionRouter = createTRPCRouter({
   file: versionProcedure("VIEWER")
     .input(ZVersionFileInput)
     .query(({ ctx, input }) => readVersionFileText(ctx.db, input.versionId, input.path)),
+
+  /** One file's exact bytes (base64) and content hash, text or binary: what `epic pull` writes. */
+  fileBytes: versionProcedure("VIEWER")
+    .input(ZVersionFileInput)
+    .query(({ ctx, input }) => readVersionFileBase64(ctx.db, input.versionId, input.path)),
 
   /** File-level changes from `againstVersionId` to `versionId` (both must belong to the same project). */
   diff: versionProcedure("VIEWER")
