@@ -10,6 +10,7 @@
 // The rules live here rather than in scripts/lib: Vite's config loader wants a relative import
 // with a .ts extension, which this project's TypeScript settings refuse.
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -57,6 +58,19 @@ export function testFilesByProject(root: string): Record<TestProjectName, string
   return groups;
 }
 
+// How many files run at once. Vitest's default (one fewer than the cores) leaves a 2-core CI
+// machine running one file at a time. unit and database are CPU-bound: one per core. pipeline
+// files mostly wait (on Chromium, on servers, on a check's step timeout before it may fail), so
+// they get one more than the cores, and each file runs at most 3 of its concurrent tests at once
+// (the Chromium block suites), so a small machine is not buried under open pages. Projects with
+// different worker counts must run in separate groups: unit and database first, then pipeline.
+const cores = availableParallelism();
+const projectScheduling: Record<TestProjectName, { maxWorkers: number; maxConcurrency?: number; sequence: { groupOrder: number } }> = {
+  unit: { maxWorkers: Math.max(2, cores - 1), sequence: { groupOrder: 0 } },
+  database: { maxWorkers: Math.max(2, cores - 1), sequence: { groupOrder: 0 } },
+  pipeline: { maxWorkers: Math.max(3, cores - 1), maxConcurrency: 3, sequence: { groupOrder: 1 } },
+};
+
 const root = import.meta.dirname;
 const filesByProject = testFilesByProject(root);
 
@@ -72,7 +86,7 @@ export default defineConfig({
     env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1" },
     projects: testProjectNames.map((name) => ({
       extends: true as const,
-      test: { name, include: filesByProject[name].map(literalGlob) },
+      test: { name, include: filesByProject[name].map(literalGlob), ...projectScheduling[name] },
     })),
   },
 });

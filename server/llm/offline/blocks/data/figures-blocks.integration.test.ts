@@ -75,7 +75,10 @@ const handWritten: Array<[string, () => TPlan, string[]]> = [
   ["deals", dealsPlan, ["chart-deal-value-per-stage"]],
 ];
 
-describe("figure blocks in Chromium", () => {
+// Each case builds, serves and checks its own app in its own browser context on the shared
+// browser, so cases run concurrently (at most the project's maxConcurrency at once): much of a
+// case is waiting, and a planted bug's check waits out its step timeout before it fails.
+describe.concurrent("figure blocks in Chromium", () => {
   it.for(handWritten)("%s: every figure check passes", { timeout: 240_000 }, async ([name, makePlan, ids], ctx) => {
     const plan = makePlan();
     const missing = missingRuntimeModules(plan);
@@ -99,7 +102,7 @@ describe("figure blocks in Chromium", () => {
   });
 });
 
-describe("figure checks fail on a broken app", () => {
+describe.concurrent("figure checks fail on a broken app", () => {
   type Bug = { file: string; find: string; replace: string };
   const bugs: Array<[string, () => TPlan, string, Bug]> = [
     ["a wrong share", spendingPlan, "chart-spending-by-category", { file: "src/charts/series.js", find: "(100 * Math.max(0, g.value)) / total", replace: "(100 * Math.max(0, g.value)) / (total + 10)" }],

@@ -73,7 +73,10 @@ const apps: Array<[string, () => TPlan, string[]]> = [
   ["water", waterPlan, ["checkins-glasses-today-count", "checkins-glasses-today-due-today"]],
 ];
 
-describe("widget blocks in Chromium", () => {
+// Each case builds, serves and checks its own app in its own browser context on the shared
+// browser, so cases run concurrently (at most the project's maxConcurrency at once): much of a
+// case is waiting, and a planted bug's check waits out its step timeout before it fails.
+describe.concurrent("widget blocks in Chromium", () => {
   it.for(apps)("%s: the widget checks pass", { timeout: 240_000 }, async ([name, makePlan, ids], ctx) => {
     const plan = makePlan();
     // Plans whose records live in a records section need that module (data-records) in the runtime.
@@ -89,7 +92,7 @@ describe("widget blocks in Chromium", () => {
   });
 });
 
-describe("widget checks fail on a broken app", () => {
+describe.concurrent("widget checks fail on a broken app", () => {
   const bugs: Array<[string, () => TPlan, string, Bug]> = [
     ["a tick saved on today whatever the day shown", () => compiled("habit-streak"), "checkins-today-streak", { file: "src/sections/checkins.js", find: "[fields.date]: day, [fields.count]: 1", replace: "[fields.date]: todayIso(), [fields.count]: 1" }],
     ["an untick that removes nothing", () => compiled("habit-streak"), "checkins-today-tick", { file: "src/sections/checkins.js", find: "for (const entry of entriesOf(record, day, slot || undefined)) app.store.remove", replace: "for (const entry of []) app.store.remove" }],
