@@ -58,18 +58,14 @@ export function testFilesByProject(root: string): Record<TestProjectName, string
   return groups;
 }
 
-// How many files run at once. Vitest's default (one fewer than the cores) leaves a 2-core CI
-// machine running one file at a time. unit and database are CPU-bound: one per core. pipeline
-// files mostly wait (on Chromium, on servers, on a check's step timeout before it may fail), so
-// they get one more than the cores, and each file runs at most 3 of its concurrent tests at once
-// (the Chromium block suites), so a small machine is not buried under open pages. Projects with
-// different worker counts must run in separate groups: unit and database first, then pipeline.
-const cores = availableParallelism();
-const projectScheduling: Record<TestProjectName, { maxWorkers: number; maxConcurrency?: number; sequence: { groupOrder: number } }> = {
-  unit: { maxWorkers: Math.max(2, cores - 1), sequence: { groupOrder: 0 } },
-  database: { maxWorkers: Math.max(2, cores - 1), sequence: { groupOrder: 0 } },
-  pipeline: { maxWorkers: Math.max(3, cores - 1), maxConcurrency: 3, sequence: { groupOrder: 1 } },
-};
+// How many files run at once: Vitest's default (one fewer than the cores) leaves a 2-core CI
+// machine running one file at a time, with much of a pipeline file's time spent waiting (on
+// Chromium, on servers, on a check's step timeout before it may fail). Two at least, then.
+const maxWorkers = Math.max(2, availableParallelism() - 1);
+// The Chromium block suites run their cases concurrently (each in its own browser context on the
+// file's one browser): at most this many at once per file, so a small machine is not buried
+// under open pages and the checks' step timeouts still hold.
+const pipelineConcurrency = 3;
 
 const root = import.meta.dirname;
 const filesByProject = testFilesByProject(root);
@@ -82,11 +78,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    maxWorkers,
     // Tests play scripts/serve.ts's part: a request's TCP peer is the x-epic-client-address they send.
     env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1" },
     projects: testProjectNames.map((name) => ({
       extends: true as const,
-      test: { name, include: filesByProject[name].map(literalGlob), ...projectScheduling[name] },
+      test: { name, include: filesByProject[name].map(literalGlob), ...(name === "pipeline" ? { maxConcurrency: pipelineConcurrency } : {}) },
     })),
   },
 });

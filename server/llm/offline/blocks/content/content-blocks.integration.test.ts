@@ -75,7 +75,8 @@ async function runChecks(name: string, plan: TPlan, checks = checksOf(plan), bre
   const dir = await buildApp(name, plan, breakIt);
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 3_000 });
+    // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000 });
   } finally {
     await served.close();
   }

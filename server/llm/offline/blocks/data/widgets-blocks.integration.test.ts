@@ -55,7 +55,8 @@ async function runChecks(name: string, plan: TPlan, checks: TPlan["acceptanceChe
   }
   const served = await serveDirectory({ root: dir, prefix: `/preview/p-${name}/v1` });
   try {
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 4_000 });
+    // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 6_000 });
   } finally {
     await served.close();
   }
