@@ -108,7 +108,7 @@ describe.concurrent("widget checks fail on a broken app", () => {
     ["oldest first", () => compiled("guestbook"), "feed-messages", { file: "src/sections/feed.js", find: "if (order !== \"oldest\") sorted.reverse();", replace: "" }],
   ];
 
-  it.for(bugs)("%s fails its check", { timeout: 120_000 }, async ([label, makePlan, checkId, bug], ctx) => {
+  it.for(bugs)("%s fails its check", { timeout: 240_000 }, async ([label, makePlan, checkId, bug], ctx) => {
     const plan = makePlan();
     const missing = missingRuntimeModules(plan);
     ctx.skip(missing.length > 0, `the runtime has no ${missing.join(", ")} yet`);
