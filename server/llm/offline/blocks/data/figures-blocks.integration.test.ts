@@ -75,10 +75,11 @@ const handWritten: Array<[string, () => TPlan, string[]]> = [
   ["deals", dealsPlan, ["chart-deal-value-per-stage"]],
 ];
 
-// Each case builds, serves and checks its own app in its own browser context on the shared
-// browser, so cases run concurrently (at most the project's maxConcurrency at once): much of a
-// case is waiting, and a planted bug's check waits out its step timeout before it fails.
-describe.concurrent("figure blocks in Chromium", () => {
+// The passing apps run one at a time: side by side on a loaded machine their page loads
+// overran the step timeouts. The planted bugs below run concurrently (each its own app and
+// browser context on the shared browser, at most the project's maxConcurrency at once): a
+// planted bug's check mostly waits out its step timeout before it fails.
+describe("figure blocks in Chromium", () => {
   it.for(handWritten)("%s: every figure check passes", { timeout: 240_000 }, async ([name, makePlan, ids], ctx) => {
     const plan = makePlan();
     const missing = missingRuntimeModules(plan);
