@@ -62,7 +62,7 @@ export function testFilesByProject(root: string): Record<TestProjectName, string
 // machine running one file at a time, with much of a pipeline file's time spent waiting (on
 // Chromium, on servers, on a check's step timeout before it may fail). Two at least, then.
 const maxWorkers = Math.max(2, availableParallelism() - 1);
-// The Chromium block suites run their cases concurrently (each in its own browser context on the
+// The Chromium block suites run their planted-bug cases concurrently (each in its own browser context on the
 // file's one browser): at most this many at once per file, so a small machine is not buried
 // under open pages and the checks' step timeouts still hold.
 const pipelineConcurrency = 3;
