@@ -10,6 +10,7 @@
 // The rules live here rather than in scripts/lib: Vite's config loader wants a relative import
 // with a .ts extension, which this project's TypeScript settings refuse.
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -57,6 +58,15 @@ export function testFilesByProject(root: string): Record<TestProjectName, string
   return groups;
 }
 
+// How many files run at once: Vitest's default (one fewer than the cores) leaves a 2-core CI
+// machine running one file at a time, with much of a pipeline file's time spent waiting (on
+// Chromium, on servers, on a check's step timeout before it may fail). Two at least, then.
+const maxWorkers = Math.max(2, availableParallelism() - 1);
+// The Chromium block suites run their planted-bug cases concurrently (each in its own browser context on the
+// file's one browser): at most this many at once per file, so a small machine is not buried
+// under open pages and the checks' step timeouts still hold.
+const pipelineConcurrency = 3;
+
 const root = import.meta.dirname;
 const filesByProject = testFilesByProject(root);
 
@@ -68,12 +78,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    maxWorkers,
     // Tests play scripts/serve.ts's part: a request's TCP peer is the x-epic-client-address they send.
     // ENCRYPTION_KEY: a throwaway key for secrets at rest, so tests never write DATA_DIR's key file.
     env: { NODE_ENV: "test", SKIP_ENV_VALIDATION: "", EPIC_STAMPS_PEER_ADDRESS: "1", ENCRYPTION_KEY: "7e57".repeat(16) },
     projects: testProjectNames.map((name) => ({
       extends: true as const,
-      test: { name, include: filesByProject[name].map(literalGlob) },
+      test: { name, include: filesByProject[name].map(literalGlob), ...(name === "pipeline" ? { maxConcurrency: pipelineConcurrency } : {}) },
     })),
   },
 });
