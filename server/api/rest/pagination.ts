@@ -4,6 +4,7 @@
 // belongs to another list, is a 400 naming `cursor`.
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { ZQueryInt } from "./query-params";
 
 type CursorPayload = { list: string; id: string };
 
@@ -31,7 +32,7 @@ export const ZCursor = z
 /** Query parameters every list takes. */
 export const pageParams = {
   cursor: ZCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20).meta({ description: "Items per page (1–100)." }),
+  limit: ZQueryInt({ min: 1, max: 100, default: 20 }),
 };
 
 export function ZPage<Item extends z.ZodType>(item: Item, name: string) {
