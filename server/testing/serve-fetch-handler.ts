@@ -39,5 +39,8 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The request body streams through as it arrives (`duplex: "half"` is what Node's fetch needs for that).
+  const body = hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined;
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal, body, duplex: "half" } as RequestInit);
 }
