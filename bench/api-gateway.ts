@@ -40,7 +40,8 @@ async function measure(name: string, requests: number, concurrency: number, send
   return { name, requests: latencies.length, requestsPerSecond: latencies.length / seconds, p50: stats.p50, p99: stats.p99 };
 }
 
-export async function benchApiGateway(options: { kind: TestDatabaseKind; requests: number; concurrency: number }): Promise<ApiBenchResult> {
+export async function benchApiGateway(options: { kind: TestDatabaseKind; requests: number; concurrency: number; log?: (line: string) => void }): Promise<ApiBenchResult> {
+  const log = options.log ?? (() => {});
   const database = await createTestDatabase(options.kind);
   const db = database.prisma;
   const servers: Array<{ close(): Promise<void> }> = [];
@@ -63,9 +64,13 @@ export async function benchApiGateway(options: { kind: TestDatabaseKind; request
     const trpcInput = encodeURIComponent(JSON.stringify({ json: { workspaceId: owner.workspace.id, limit: 20 } }));
     const lines: ApiLine[] = [];
     const { requests, concurrency } = options;
+    log(`${options.kind}: measuring ${requests} requests per line, ${concurrency} at a time`);
     lines.push(await measure("REST read (rate limited)", requests, concurrency, () => fetch(`${rest.url}${restPath}`, { headers: auth })));
+    log(`${options.kind}: ${lines.at(-1)!.name} done`);
     lines.push(await measure("REST read (limiter off)", requests, concurrency, () => fetch(`${restUnlimited.url}${restPath}`, { headers: auth })));
+    log(`${options.kind}: ${lines.at(-1)!.name} done`);
     lines.push(await measure("tRPC query (same data)", requests, concurrency, () => fetch(`${trpc.url}/api/trpc/project.list?input=${trpcInput}`, { headers: auth })));
+    log(`${options.kind}: ${lines.at(-1)!.name} done`);
     // GraphQL nested read (workspace → projects → last run): the graphql-mcp branch adds its line here.
 
     const limiterSamples: number[] = [];

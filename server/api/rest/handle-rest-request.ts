@@ -128,6 +128,21 @@ async function readJsonBody(request: Request, route: Route): Promise<Record<stri
   return body as Record<string, unknown>;
 }
 
+/**
+ * The session cookie rides along on requests other sites make (a generated app's preview is a
+ * sibling subdomain, so even SameSite=Lax sends it): a change made with the session must come from
+ * our own origin. Browsers say where a request comes from (Sec-Fetch-Site, Origin); a client that
+ * sends neither is not a browser, so not a cross-site forgery. Token callers are never affected.
+ */
+function isCrossSiteSessionRequest(request: Request): boolean {
+  if (/^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  return origin !== new URL(request.url).origin;
+}
+
 function kindOf(route: Route): ApiRequestKind {
   if (route.method === "GET") return "read";
   return runStartingProcedures.has(route.procedure) ? "run" : "write";
@@ -186,6 +201,9 @@ export function createRestHandler(options: RestHandlerOptions) {
         return apiErrorResponse(405, { code: "METHOD_NOT_SUPPORTED", message: `${method} is not supported here; use ${allowed}`, requestId }, { Allow: allowed });
       }
 
+      if (method !== "GET" && isCrossSiteSessionRequest(request)) {
+        throw new RestInputError("Cross-site request refused: send an API token, or call from the dashboard's own origin", undefined, 403, "FORBIDDEN");
+      }
       const db = await options.getDb();
       const ctx = await createTRPCContext({ db, headers: request.headers, getSessionUser: options.getSessionUser, sendEvent: options.sendEvent });
       const callerKey = ctx.apiToken ? `token:${ctx.apiToken.id}` : ctx.user ? `user:${ctx.user.id}` : null;

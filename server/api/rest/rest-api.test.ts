@@ -254,6 +254,13 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
       expect(tokens.status).toBe(200);
       expect(tokens.json.items.length).toBeGreaterThanOrEqual(2);
       expect(JSON.stringify(tokens.json)).not.toContain("secret");
+      // A change with the session cookie must come from our own origin (a preview is a sibling subdomain).
+      const forged = await call("POST", `/projects/${projectId}/follow-ups`, { body: { prompt: "forged" }, headers: { origin: "http://evil.preview.localhost:3000" } });
+      expect(forged.status).toBe(403);
+      expect(forged.json.error.message).toMatch(/Cross-site/);
+      const fetchMetadata = await call("POST", `/projects/${projectId}/follow-ups`, { body: { prompt: "forged" }, headers: { "sec-fetch-site": "same-site" } });
+      expect(fetchMetadata.status).toBe(403);
+      expect(await database.prisma.run.count({ where: { prompt: "forged" } })).toBe(0);
     } finally {
       sessionUser = null;
     }
