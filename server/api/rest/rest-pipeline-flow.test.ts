@@ -32,7 +32,7 @@ beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler(createRestRoute({ getDb: async () => db, sendEvent: sendWithInngest }));
-});
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
@@ -41,9 +41,9 @@ afterAll(async () => {
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(browserDir, { recursive: true, force: true });
-});
+}, 120_000);
 
-describe("the REST API driving the real pipeline", { timeout: 600_000 }, () => {
+describe("the REST API driving the real pipeline", { timeout: 1_200_000 }, () => {
   it("prompt → run → preview → follow-up → rollback", async () => {
     const alice = await createTestUser(db, "rest-flow");
     const { secret } = await alice.api.user.createApiToken({ workspaceId: alice.workspace.id, name: "flow", scope: "WRITE" });
