@@ -69,7 +69,7 @@ if (wants("api")) {
   const since = performance.now();
   const results: ApiBenchResult[] = [];
   for (const kind of testDatabaseKinds) {
-    results.push(await benchApiGateway({ kind, requests: 400, concurrency: 4, log: (line) => console.error(`[api bench] ${line}`) }));
+    results.push(await benchApiGateway({ kind, requests: 300, concurrency: 4, log: (line) => console.error(`[api bench] ${line}`) }));
   }
   console.log(`\n${formatApiGateway(results)}\n(bench took ${elapsed(since)})`);
 }

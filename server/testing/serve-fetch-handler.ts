@@ -21,6 +21,10 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
       res.writeHead(500).end(String(error));
     }
   });
+  // Longer than fetch's own idle timeout (4 s), so the client always drops an idle keep-alive
+  // connection first: otherwise, on a loaded machine, a request can go out on a socket the server
+  // is closing that very moment (ECONNRESET / "other side closed").
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

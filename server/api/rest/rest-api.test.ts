@@ -72,12 +72,12 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
     aliceToken = await tokenFor(alice, "WRITE");
     aliceReadToken = await tokenFor(alice, "READ");
     malloryToken = await tokenFor(mallory, "WRITE");
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await server?.close();
     await database?.cleanup();
-  });
+  }, 120_000);
 
   it("creates a project from a prompt, follows its run, versions, files, archive, diff, deployment, follow-up and rollback", async () => {
     const created = await call("POST", `/workspaces/${alice.workspace.id}/projects`, { token: aliceToken, body: { prompt: "A habit tracker with streaks" } });
