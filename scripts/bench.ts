@@ -1,5 +1,6 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor compiler pipeline dashboard` runs the named benches only; no names runs them all.
+// `npm run bench -- sse executor compiler pipeline dashboard api` runs the named benches only; no names runs them all.
+import { benchApiGateway, formatApiGateway, type ApiBenchResult } from "../bench/api-gateway";
 import { benchCompiler, formatCompiler } from "../bench/compiler-latency";
 import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
@@ -8,9 +9,10 @@ import { formatPipelineLatency, runPipelineLatencyBench } from "../bench/pipelin
 import { benchSseFanout } from "../bench/sse-fanout";
 import { ms } from "../bench/stats";
 import { parseBrowserEnv } from "../server/browser/browser-env";
+import { testDatabaseKinds } from "../server/testing/test-database";
 import { setUpBrowser } from "./lib/browser-setup";
 
-const benches = ["sse", "executor", "compiler", "pipeline", "dashboard"];
+const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api"];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {
@@ -62,6 +64,14 @@ if (wants("dashboard")) {
   const since = performance.now();
   const results = await benchDashboardLoad({ log: (line) => console.error(`[dashboard bench] ${line}`) });
   console.log(`\n${formatDashboardLoad(results)}\n(bench took ${elapsed(since)})`);
+}
+if (wants("api")) {
+  const since = performance.now();
+  const results: ApiBenchResult[] = [];
+  for (const kind of testDatabaseKinds) {
+    results.push(await benchApiGateway({ kind, requests: 300, concurrency: 4, log: (line) => console.error(`[api bench] ${line}`) }));
+  }
+  console.log(`\n${formatApiGateway(results)}\n(bench took ${elapsed(since)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);

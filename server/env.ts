@@ -66,6 +66,15 @@ export const env = createEnv({
       .min(1024, "expected at least 1024 bytes")
       .max(64 * 1024 * 1024, "expected at most 64 MiB")
       .default(1024 * 1024),
+    // The public API's rate limits (REST, GraphQL, MCP; server/http/api-rate-limit.ts): requests per
+    // window for each caller (API token or signed-in user) and, separately, for each client address.
+    // Reads, writes and run starts (new projects, follow-ups, retries) have budgets of their own.
+    API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).int().min(1).max(86_400).default(60),
+    API_RATE_LIMIT_READS: z.coerce.number({ message: "expected a number of requests" }).int().min(1).default(300),
+    API_RATE_LIMIT_WRITES: z.coerce.number({ message: "expected a number of requests" }).int().min(1).default(60),
+    API_RATE_LIMIT_RUNS: z.coerce.number({ message: "expected a number of requests" }).int().min(1).default(10),
+    // An address may carry several callers (an office behind one NAT): its budget is this many callers' worth.
+    API_RATE_LIMIT_IP_MULTIPLIER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(4),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
     // Address `npm start` binds to. Loopback unless you mean to expose the server.

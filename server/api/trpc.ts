@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "../db";
@@ -49,7 +50,8 @@ export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 
 // ─── 2. Initialisation ───────────────────────────────────────────────────────
 
-const t = initTRPC.context<TRPCContext>().create({
+// Meta carries the REST mapping (`openapi`: method and path) of the procedures server/api/rest exposes.
+const t = initTRPC.context<TRPCContext>().meta<OpenApiMeta>().create({
   transformer: superjson,
   // Clients get typed failures: zod issues, domain errors' messages (and retry-after), and for
   // anything unexpected only a request id; the internal message is logged with that id

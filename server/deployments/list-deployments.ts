@@ -1,12 +1,13 @@
 import type { Db } from "../db";
 import { previewUrl, type PreviewOrigins } from "./preview-origin";
 
-/** A project's latest 50 deployments, newest first, with the version each deployed. */
-export function listProjectDeployments(db: Db, projectId: string) {
+/** A project's latest deployments (50 unless paged), newest first, with the version each deployed. */
+export function listProjectDeployments(db: Db, projectId: string, page: { take: number; afterId?: string } = { take: 50 }) {
   return db.deployment.findMany({
     where: { projectId },
-    orderBy: { initiatedAt: "desc" },
-    take: 50,
+    orderBy: [{ initiatedAt: "desc" }, { id: "desc" }],
+    take: page.take,
+    ...(page.afterId ? { cursor: { id: page.afterId }, skip: 1 } : {}),
     include: { version: { select: { id: true, number: true } } },
   });
 }

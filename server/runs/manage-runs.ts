@@ -48,11 +48,13 @@ export async function reviewPlan(db: Db, send: SendEvent, input: { runId: string
   );
 }
 
-export function listProjectRuns(db: Db, projectId: string, limit: number) {
+/** Newest first; `afterId` continues after that run (keyset on createdAt, then id, so pages stay stable). */
+export function listProjectRuns(db: Db, projectId: string, limit: number, afterId?: string) {
   return db.run.findMany({
     where: { projectId },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
+    ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
     select: {
       id: true,
       prompt: true,

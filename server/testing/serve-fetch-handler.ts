@@ -21,6 +21,10 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
       res.writeHead(500).end(String(error));
     }
   });
+  // Longer than fetch's own idle timeout (4 s), so the client always drops an idle keep-alive
+  // connection first: otherwise, on a loaded machine, a request can go out on a socket the server
+  // is closing that very moment (ECONNRESET / "other side closed").
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -39,8 +43,8 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  // Bodies too (POST and the like), streamed as they arrive.
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal, body, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
+  // The request body streams through as it arrives (`duplex: "half"` is what Node's fetch needs for that).
+  const body = hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined;
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal, body, duplex: "half" } as RequestInit);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiTokenScope } from "../db/generated/enums";
-import { ZDisplayName, ZEmail, ZId, ZPassword } from "../validation/common";
+import { ZDateTime, ZDisplayName, ZEmail, ZId, ZPassword } from "../validation/common";
 
 export const ZSignUpInput = z.object({
   email: ZEmail,
@@ -25,3 +25,20 @@ export const ZCreateApiTokenInput = z.object({
   expiresInDays: z.number().int().min(1, "A token lasts at least 1 day").max(365, "A token lasts at most 365 days").optional(),
 });
 export const ZRevokeApiTokenInput = z.object({ tokenId: ZId });
+
+// ─── Answers (the REST API's documented shapes; server/api/rest) ───
+export const ZApiTokenView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: ZApiTokenScope,
+    prefix: z.string(),
+    lastUsedAt: ZDateTime.nullable(),
+    expiresAt: ZDateTime.nullable(),
+    createdAt: ZDateTime,
+    workspace: z.object({ id: z.string(), name: z.string() }),
+  })
+  .meta({ id: "ApiToken" });
+
+/** The one answer that carries the token's secret: it is not stored and cannot be shown again. */
+export const ZCreatedApiToken = ZApiTokenView.extend({ secret: z.string() }).meta({ id: "CreatedApiToken" });

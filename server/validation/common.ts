@@ -15,3 +15,6 @@ export const ZPassword = z
   .max(128, "Password must be at most 128 characters");
 
 export const ZDisplayName = z.string().trim().min(1, "Name cannot be empty").max(80, "Name must be at most 80 characters");
+
+/** A timestamp in an API answer: a Date on the server, an ISO 8601 string on the wire. */
+export const ZDateTime = z.date().meta({ override: { type: "string", format: "date-time" } });

@@ -56,3 +56,39 @@ export async function readVersionFileBase64(db: Db, versionId: string, path: str
   if (!file) throw new AppError("NOT_FOUND", `No file ${path} in this version`);
   return { path: file.path, size: file.size, sha: file.sha, base64: file.content.toString("base64") };
 }
+
+/** The version with every file's content, for export (the REST API's files-as-JSON): text as UTF-8, the rest base64. */
+export async function readVersionWithContents(db: Db, versionId: string) {
+  const version = await db.projectVersion.findUnique({
+    where: { id: versionId },
+    select: {
+      id: true,
+      number: true,
+      projectId: true,
+      summary: true,
+      createdAt: true,
+      files: { orderBy: { path: "asc" }, select: { path: true, size: true, blobSha: true, blob: { select: { content: true } } } },
+    },
+  });
+  if (!version) throw notFound("Version");
+  const files = version.files.map((file) => {
+    const bytes = Buffer.from(file.blob.content);
+    const text = exactUtf8(bytes);
+    return text !== null
+      ? { path: file.path, size: file.size, sha: file.blobSha, encoding: "utf8" as const, content: text }
+      : { path: file.path, size: file.size, sha: file.blobSha, encoding: "base64" as const, content: bytes.toString("base64") };
+  });
+  return { ...version, files };
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The bytes as text only when that round-trips exactly (an export must give back the same bytes). */
+function exactUtf8(bytes: Buffer): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WorkspaceRole } from "../db/generated/enums";
-import { ZDisplayName, ZEmail, ZId } from "../validation/common";
+import { ZDateTime, ZDisplayName, ZEmail, ZId } from "../validation/common";
 
 import { workspaceRoles, type TWorkspaceRole } from "./roles";
 
@@ -26,3 +26,11 @@ export const ZRevokeInvitationInput = z.object({ workspaceId: ZId, invitationId:
 export const ZChangeMemberRoleInput = z.object({ workspaceId: ZId, userId: ZId, role: ZWorkspaceRole });
 export const ZRemoveMemberInput = z.object({ workspaceId: ZId, userId: ZId });
 export const ZInvitationTokenInput = z.object({ token: ZInvitationToken });
+
+// ─── Answers (the REST API's documented shapes; server/api/rest) ───
+export const ZWorkspaceView = z
+  .object({ id: z.string(), name: z.string(), slug: z.string(), isPersonal: z.boolean(), createdAt: ZDateTime, role: ZWorkspaceRole })
+  .meta({ id: "Workspace" });
+export const ZMemberView = z
+  .object({ id: z.string(), name: z.string().nullable(), email: z.string(), image: z.string().nullable(), role: ZWorkspaceRole, joinedAt: ZDateTime })
+  .meta({ id: "Member" });
