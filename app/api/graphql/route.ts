@@ -1,0 +1,18 @@
+import { getSessionUser } from "~/server/auth/session";
+import { createGraphQLHandler } from "~/server/api/graphql/handler";
+import { getMigratedDatabase, getRunEventHub } from "~/server/db";
+import { env } from "~/server/env";
+import { guardRoute } from "~/server/http/route-guard";
+
+export const dynamic = "force-dynamic";
+
+// One handler per process (Next may bundle this module more than once; the schema is built once per bundle).
+const graphql = createGraphQLHandler({
+  deps: async () => ({ db: (await getMigratedDatabase()).prisma, getSessionUser, hub: getRunEventHub() }),
+  isIntrospectionEnabled: env.GRAPHQL_INTROSPECTION,
+  limits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
+});
+
+const handler = guardRoute((request) => graphql(request));
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,40 @@
+// The `runEvents` subscription's source: a run's events after `afterSeq`, then live ones until the
+// run finishes. It reads through the same per-run hub as the SSE route (server/runs/run-event-hub.ts),
+// so a GraphQL subscriber costs no extra database reader per run.
+import type { RunEventMessage } from "../../events/run-events";
+import type { RunEventSource } from "../../runs/run-event-hub";
+import { toRunEventMessage } from "../../runs/run-event-stream";
+
+const BATCH_SIZE = 200;
+
+export async function* followRunEvents(source: RunEventSource, afterSeq: number, signal: AbortSignal): AsyncGenerator<RunEventMessage> {
+  let lastSent = afterSeq;
+  let hasNews = true;
+  let wake: (() => void) | null = null;
+  const onChange = () => {
+    hasNews = true;
+    wake?.();
+  };
+  // The client leaving ends the wait at once (a generator's return() would wait for it).
+  signal.addEventListener("abort", onChange, { once: true });
+  // Subscribe before the first read: an event committed in between is then seen by one of the two.
+  const unsubscribe = await source.subscribe(onChange);
+  try {
+    while (!signal.aborted) {
+      if (!hasNews) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      if (signal.aborted) return;
+      hasNews = false;
+      const events = await source.read(lastSent, BATCH_SIZE);
+      for (const event of events) {
+        lastSent = event.seq;
+        yield toRunEventMessage(event);
+      }
+      if (events.length > 0) hasNews = true; // there may be more: read again
+      else if (source.isFinishedAt(lastSent)) return;
+    }
+  } finally {
+    signal.removeEventListener("abort", onChange);
+    unsubscribe();
+  }
+}
