@@ -98,7 +98,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
           deepest > limits.maxDepth
             ? `The query is too deep: it nests more than ${limits.maxDepth} fields (GRAPHQL_MAX_DEPTH). Ask for less at once.`
             : `The query is too expensive: its estimated cost is over ${limits.maxCost} (GRAPHQL_MAX_COST); lists count once per item they may return (their \`first\`). Ask for fewer items or fields.`;
-        context.reportError(new GraphQLError(message, { nodes: [operation], extensions: { code: "QUERY_TOO_LARGE", http: { status: 400 } } }));
+        context.reportError(new GraphQLError(message, { nodes: [operation], extensions: { code: "QUERY_TOO_LARGE", http: { status: 400, spec: false } } }));
       }
     },
   });
