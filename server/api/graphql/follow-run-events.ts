@@ -7,7 +7,37 @@ import { toRunEventMessage } from "../../runs/run-event-stream";
 
 const BATCH_SIZE = 200;
 
-export async function* followRunEvents(source: RunEventSource, afterSeq: number, signal: AbortSignal): AsyncGenerator<RunEventMessage> {
+export type FollowOptions = {
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** For token callers: whether the token still works, checked every `recheckMs` (a revoked token ends the stream, as on the SSE route). */
+  isTokenActive?: () => Promise<boolean>;
+  recheckMs?: number;
+};
+
+export async function* followRunEvents(source: RunEventSource, afterSeq: number, options: FollowOptions): AsyncGenerator<RunEventMessage> {
+  const ended = new AbortController();
+  const stop = () => ended.abort();
+  if (options.signal.aborted) stop();
+  else options.signal.addEventListener("abort", stop, { once: true });
+  const { isTokenActive } = options;
+  const recheck = isTokenActive
+    ? setInterval(() => {
+        isTokenActive().then(
+          (isActive) => !isActive && stop(),
+          () => {}, // a failed check is retried at the next tick
+        );
+      }, options.recheckMs ?? 15_000)
+    : undefined;
+  try {
+    yield* follow(source, afterSeq, ended.signal);
+  } finally {
+    if (recheck) clearInterval(recheck);
+    options.signal.removeEventListener("abort", stop);
+  }
+}
+
+async function* follow(source: RunEventSource, afterSeq: number, signal: AbortSignal): AsyncGenerator<RunEventMessage> {
   let lastSent = afterSeq;
   let hasNews = true;
   let wake: (() => void) | null = null;

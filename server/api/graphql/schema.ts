@@ -4,6 +4,7 @@
 // one Prisma query (the plugin's `query`), inside what the procedure allowed.
 import { TRPCError } from "@trpc/server";
 import type { RunEventMessage } from "../../events/run-events";
+import { isApiTokenActive } from "../../users/api-tokens";
 import { builder, type GraphQLContext } from "./builder";
 import { followRunEvents } from "./follow-run-events";
 import "./types";
@@ -183,7 +184,11 @@ builder.subscriptionType({
       subscribe: async (_root, args, ctx) => {
         // The run procedure's check: someone else's run is "not found".
         await ctx.api.run.get({ runId: String(args.runId) });
-        return followRunEvents(ctx.hub.source(String(args.runId)), Math.max(0, args.after ?? 0), ctx.signal);
+        const token = ctx.context.apiToken;
+        return followRunEvents(ctx.hub.source(String(args.runId)), Math.max(0, args.after ?? 0), {
+          signal: ctx.signal,
+          isTokenActive: token ? () => isApiTokenActive(ctx.context.db, token.id) : undefined,
+        });
       },
       resolve: (event) => event,
     }),
