@@ -21,6 +21,9 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
       res.writeHead(500).end(String(error));
     }
   });
+  // Longer than fetch's own idle timeout (4 s), so the client always drops an idle connection
+  // first: otherwise a busy machine can reuse one just as the server closes it (ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -56,7 +56,7 @@ beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler((request) => route.POST(request, undefined as never));
-});
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
@@ -65,7 +65,7 @@ afterAll(async () => {
   await getRunEventHub().close();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 300_000);
 
 const RUN_FIELDS = "id status error project { id previewUrl } requirements { total passed }";
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   db = (await getMigratedDatabase()).prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler((request) => (request.method === "POST" ? route.POST : route.GET)(request, undefined as never));
-});
+}, 600_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close().catch(() => {})));
@@ -60,7 +60,7 @@ afterAll(async () => {
   await executor?.stop();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe("MCP: an assistant builds, changes and rolls back a project", { timeout: 600_000 }, () => {
   it("prompt → plan approval → run → preview → follow-up → versions → rollback", async () => {
