@@ -5,6 +5,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { RunEventHub } from "../../runs/run-event-hub";
+import { graphqlRequestKind, type LimitRequest } from "../api-limit";
 import { createRequestApiCaller, type ApiCallerDeps } from "../request-api-caller";
 import type { GraphQLContext } from "./builder";
 import { queryLimitsRule, type QueryLimits } from "./limits";
@@ -17,7 +18,12 @@ export type GraphQLHandlerOptions = {
   deps: () => Promise<ApiCallerDeps & { hub: RunEventHub }>;
   isIntrospectionEnabled: boolean;
   limits: QueryLimits;
+  /** Counts each operation against the API's rate limits (a read, a change or a run start); none → no limit. */
+  limitRequest?: LimitRequest;
 };
+
+/** What the rate-limit plugin leaves for the response: its RateLimit-* headers. */
+type ServerContext = { rateLimitHeaders: Record<string, string> };
 
 /**
  * What a client may see of a failure: a procedure's refusal keeps its code and message (and the
@@ -55,8 +61,30 @@ function validationRules(options: GraphQLHandlerOptions): Plugin {
   };
 }
 
+/**
+ * Counts each operation once it is parsed and valid (so a refused query costs nothing), by its
+ * kind; over the limit it ends with 429 and Retry-After, as the REST API does.
+ */
+function rateLimits(limitRequest: LimitRequest): Plugin<ServerContext & { request: Request }> {
+  const check = async (context: ServerContext & { request: Request }, document: Parameters<typeof graphqlRequestKind>[0], operationName?: string | null) => {
+    const kind = graphqlRequestKind(document, operationName);
+    const result = await limitRequest(context.request, kind);
+    Object.assign(context.rateLimitHeaders, result.headers);
+    if (!result.isAllowed) {
+      const what = kind === "run" ? "runs started" : kind === "write" ? "changes" : "requests";
+      throw new GraphQLError(`Too many ${what}. Try again in ${result.retryAfterSeconds} second(s).`, {
+        extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: result.retryAfterSeconds, http: { status: 429, headers: { ...result.headers, "Retry-After": String(result.retryAfterSeconds) }, spec: false } },
+      });
+    }
+  };
+  return {
+    onExecute: async ({ args }) => check(args.contextValue, args.document, args.operationName),
+    onSubscribe: async ({ args }) => check(args.contextValue, args.document, args.operationName),
+  };
+}
+
 export function createGraphQLHandler(options: GraphQLHandlerOptions): (request: Request) => Promise<Response> {
-  const yoga = createYoga<Record<string, never>, GraphQLContext>({
+  const yoga = createYoga<ServerContext, GraphQLContext>({
     schema: graphqlSchema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     fetchAPI: { Response },
@@ -66,7 +94,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (request: 
     graphiql: false,
     landingPage: false,
     maskedErrors: { maskError: (error) => maskError(error) },
-    plugins: [validationRules(options)],
+    plugins: [validationRules(options), ...(options.limitRequest ? [rateLimits(options.limitRequest)] : [])],
     context: async ({ request }) => {
       const { hub, ...deps } = await options.deps();
       const caller = await createRequestApiCaller(request, deps);
@@ -75,5 +103,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (request: 
   });
   // Refusals travel as errors with `extensions.code` (NOT_FOUND for another tenant's id, FORBIDDEN
   // for a role) in a 200, as the GraphQL-over-HTTP spec has it; limits and bad queries are 400s.
-  return async (request) => yoga.fetch(request);
+  return async (request) => {
+    const serverContext: ServerContext = { rateLimitHeaders: {} };
+    const response = await yoga.fetch(request, serverContext);
+    for (const [name, value] of Object.entries(serverContext.rateLimitHeaders)) response.headers.set(name, value);
+    return response;
+  };
 }

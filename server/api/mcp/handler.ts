@@ -3,6 +3,7 @@
 // and nothing is kept between them. Answers are plain JSON (no stream is held open).
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { REQUEST_ID_HEADER } from "../../http/request-id";
+import { mcpRequestKind, type LimitRequest } from "../api-limit";
 import { createRequestApiCaller, type ApiCallerDeps } from "../request-api-caller";
 import { createMcpServer } from "./server";
 
@@ -12,7 +13,12 @@ const jsonRpcError = (status: number, message: string, headers: Record<string, s
     headers: { "Content-Type": "application/json", ...headers },
   });
 
-export async function handleMcpRequest(request: Request, deps: ApiCallerDeps): Promise<Response> {
+export type McpDeps = ApiCallerDeps & {
+  /** Counts each call against the API's rate limits (tools that start runs, that change things, reads); none → no limit. */
+  limitRequest?: LimitRequest;
+};
+
+export async function handleMcpRequest(request: Request, deps: McpDeps): Promise<Response> {
   // Stateless: no session to resume a stream on (GET) or to end (DELETE).
   if (request.method !== "POST") return jsonRpcError(405, "Method not allowed: this MCP server is stateless; send JSON-RPC with POST", { Allow: "POST" });
   const { context, api } = await createRequestApiCaller(request, deps);
@@ -21,11 +27,25 @@ export async function handleMcpRequest(request: Request, deps: ApiCallerDeps): P
       "WWW-Authenticate": 'Bearer realm="epic-ai-dev"',
     });
   }
+  let rateLimitHeaders: Record<string, string> = {};
+  if (deps.limitRequest) {
+    const message: unknown = await request
+      .clone()
+      .json()
+      .catch(() => null); // the transport answers malformed JSON itself
+    const limit = await deps.limitRequest(request, mcpRequestKind(message));
+    rateLimitHeaders = limit.headers;
+    if (!limit.isAllowed) {
+      return jsonRpcError(429, `Too many requests. Try again in ${limit.retryAfterSeconds} second(s).`, { ...limit.headers, "Retry-After": String(limit.retryAfterSeconds) });
+    }
+  }
   const server = createMcpServer(api, request.headers.get(REQUEST_ID_HEADER) ?? context.requestId);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {
-    return await transport.handleRequest(request);
+    const response = await transport.handleRequest(request);
+    for (const [name, value] of Object.entries(rateLimitHeaders)) response.headers.set(name, value);
+    return response;
   } finally {
     await server.close();
   }
