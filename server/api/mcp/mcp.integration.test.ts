@@ -24,6 +24,8 @@ const { serveFetchHandler } = await import("../../testing/serve-fetch-handler");
 const { fetchPreview } = await import("../../testing/fetch-preview");
 const route = await import("../../../app/api/mcp/route");
 
+/** A loaded machine (CI with other suites) can take many minutes per run. */
+const RUN_TIMEOUT = 1_000_000;
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
 let server: Awaited<ReturnType<typeof serveFetchHandler>>;
@@ -62,7 +64,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 300_000);
 
-describe("MCP: an assistant builds, changes and rolls back a project", { timeout: 600_000 }, () => {
+describe("MCP: an assistant builds, changes and rolls back a project", { timeout: 2_400_000 }, () => {
   it("prompt → plan approval → run → preview → follow-up → versions → rollback", async () => {
     const { user, workspace } = await createTestUser(db, "mcp-owner");
     const client = await connect(await tokenFor(user.id, workspace.id));
@@ -76,13 +78,13 @@ describe("MCP: an assistant builds, changes and rolls back a project", { timeout
 
     const created = await call(client, "create_project", { prompt: "landing page for Rosie's Bakery with our menu and opening hours", requiresPlanApproval: true });
     const { project, run } = created.value as unknown as { project: { id: string }; run: { id: string } };
-    await waitForRun(db, run.id, ["WAITING"]);
+    await waitForRun(db, run.id, ["WAITING"], RUN_TIMEOUT);
     const waiting = (await call(client, "get_run", { runId: run.id })).value!;
     expect(waiting.status).toBe("WAITING");
     expect(waiting.requirements).toEqual(expect.any(Array));
 
     expect((await call(client, "approve_plan", { runId: run.id })).value).toEqual({ runId: run.id, isApproved: true });
-    await waitForRun(db, run.id);
+    await waitForRun(db, run.id, undefined, RUN_TIMEOUT);
     const done = (await call(client, "get_run", { runId: run.id })).value!;
     expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(done.status);
     expect(done.requirementTally).toMatchObject({ total: expect.any(Number) });
@@ -93,7 +95,7 @@ describe("MCP: an assistant builds, changes and rolls back a project", { timeout
     expect((await fetchPreview(db, preview.previewUrl as string)).status).toBe(200);
 
     const followUp = (await call(client, "send_follow_up", { projectId: project.id, prompt: "add a contact section with our phone number" })).value as unknown as { run: { id: string } };
-    const second = await waitForRun(db, followUp.run.id);
+    const second = await waitForRun(db, followUp.run.id, undefined, RUN_TIMEOUT);
     expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(second.status);
 
     const versions = (await call(client, "list_versions", { projectId: project.id })).value as unknown as Array<{ id: string; number: number; fileCount: number }>;
@@ -138,10 +140,10 @@ describe("MCP: who may do what", { timeout: 120_000 }, () => {
     const bad = await call(writer, "send_follow_up", { projectId: project.id, prompt: "   " });
     expect(bad.error).toMatch(/prompt/i);
 
-    // Without a token: 401 before any MCP message is handled.
+    // Without a token (a cross-origin call gets no session): 401 before any MCP message is handled.
     const anonymous = await fetch(`${server.url}/api/mcp`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Origin: "https://assistant.example" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
     });
     expect(anonymous.status).toBe(401);
