@@ -13,6 +13,7 @@ import { createRunEventHub } from "../server/runs/run-event-hub";
 import { createTestUser } from "../server/testing/callers";
 import { serveFetchHandler } from "../server/testing/serve-fetch-handler";
 import { createTestDatabase } from "../server/testing/test-database";
+import type { Db } from "../server/db";
 import { createApiToken } from "../server/users/api-tokens";
 import { ms, summarize } from "./stats";
 
@@ -39,10 +40,33 @@ async function measure(name: string, requests: number, concurrency: number, once
   return { name, requests, concurrency, perSecond: requests / seconds, p50, p99 };
 }
 
+/**
+ * The GraphQL endpoint on a loopback port over `db`, with a `send` for the nested read: the piece
+ * the API gateway bench (bench/api-gateway.ts) adds as its GraphQL line.
+ */
+export async function serveGraphQLNestedRead(database: { prisma: Db; driver: Parameters<typeof createRunEventBus>[0] }) {
+  const hub = createRunEventHub({ db: database.prisma, bus: createRunEventBus(database.driver) });
+  const server = await serveFetchHandler(
+    createGraphQLHandler({ deps: async () => ({ db: database.prisma, getSessionUser: async () => null, hub }), isIntrospectionEnabled: false, limits: { maxDepth: 10, maxCost: 50_000 } }),
+  );
+  return {
+    url: server.url,
+    send: (workspaceId: string, token: string) =>
+      fetch(`${server.url}/api/graphql`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: NESTED_QUERY, variables: { ws: workspaceId } }),
+      }),
+    close: async () => {
+      await server.close();
+      await hub.close();
+    },
+  };
+}
+
 export async function benchApiGraphQL({ kind = "pglite" as "pglite" | "postgres", projects = 20, requests = 300, concurrency = 4 } = {}) {
   const database = await createTestDatabase(kind);
   const db = database.prisma;
-  const hub = createRunEventHub({ db, bus: createRunEventBus(database.driver) });
   const owner = await createTestUser(db, "bench-api");
   for (let index = 0; index < projects; index++) {
     await createProject(db, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: `bench project ${index}` });
@@ -50,9 +74,7 @@ export async function benchApiGraphQL({ kind = "pglite" as "pglite" | "postgres"
   const { secret } = await createApiToken(db, { userId: owner.user.id, workspaceId: owner.workspace.id, name: "bench", scope: "READ" });
   const authorization = `Bearer ${secret}`;
 
-  const graphql = await serveFetchHandler(
-    createGraphQLHandler({ deps: async () => ({ db, getSessionUser: async () => null, hub }), isIntrospectionEnabled: false, limits: { maxDepth: 10, maxCost: 50_000 } }),
-  );
+  const graphql = await serveGraphQLNestedRead(database);
   const trpc = await serveFetchHandler((request) =>
     fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => createTRPCContext({ db, headers: request.headers }) }),
   );
@@ -63,11 +85,7 @@ export async function benchApiGraphQL({ kind = "pglite" as "pglite" | "postgres"
   try {
     const results = [
       await measure("GraphQL: workspace → projects → last run", requests, concurrency, async () => {
-        const response = await fetch(`${graphql.url}/api/graphql`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", authorization },
-          body: JSON.stringify({ query: NESTED_QUERY, variables: { ws: owner.workspace.id } }),
-        });
+        const response = await graphql.send(owner.workspace.id, secret);
         const body = (await response.json()) as { errors?: unknown; data?: { workspace: { projects: unknown[] } } };
         if (body.errors || body.data?.workspace.projects.length !== projects) throw new Error(`GraphQL bench read failed: ${JSON.stringify(body).slice(0, 300)}`);
       }),
@@ -81,7 +99,6 @@ export async function benchApiGraphQL({ kind = "pglite" as "pglite" | "postgres"
   } finally {
     await graphql.close();
     await trpc.close();
-    await hub.close();
     await database.cleanup();
   }
 }
