@@ -71,7 +71,14 @@ const root = import.meta.dirname;
 const filesByProject = testFilesByProject(root);
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(root) } },
+  resolve: {
+    alias: [
+      { find: /^~\//, replacement: `${path.resolve(root)}/` },
+      // One graphql for everyone: Vite would give our code graphql's ESM build while the packages
+      // that Node loads (yoga, Pothos) get its CommonJS one, and graphql refuses to mix the two.
+      { find: /^graphql$/, replacement: path.resolve(root, "node_modules/graphql/index.js") },
+    ],
+  },
   test: {
     environment: "node",
     // Integration tests start PGlite (Wasm Postgres): give them room on small CI machines.

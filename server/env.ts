@@ -77,6 +77,12 @@ export const env = createEnv({
     API_RATE_LIMIT_IP_MULTIPLIER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(4),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
+    // GraphQL (/api/graphql): whether the schema can be introspected (default: on except in
+    // production), and the largest query accepted: its depth in fields, and its estimated cost
+    // (each field counts once per item its enclosing lists may return; see server/api/graphql/limits.ts).
+    GRAPHQL_INTROSPECTION: booleanFlag.default(isProduction ? false : true),
+    GRAPHQL_MAX_DEPTH: z.coerce.number({ message: "expected a number" }).int().min(2).max(50).default(10),
+    GRAPHQL_MAX_COST: z.coerce.number({ message: "expected a number" }).int().min(10).max(10_000_000).default(50_000),
     // Address `npm start` binds to. Loopback unless you mean to expose the server.
     HOST: z.string().min(1).default("127.0.0.1"),
     // One-time token that the first admin's sign-up must carry. `npm start` makes one and prints it

@@ -1,0 +1,158 @@
+// MCP at /api/mcp, for real: the Next route handler on a loopback port, spoken to by the SDK's own
+// Client over its StreamableHTTPClientTransport, the app's database (PGlite) and the embedded
+// executor running the pipeline. An assistant's session: create a project from a prompt, approve
+// its plan, read the run, get the preview URL, follow up, list versions, roll back. Other tenants
+// and roles are refused as in the dashboard, as tool errors the assistant can read.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForRun } from "../../testing/wait-for-run";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "epic-mcp-"));
+process.env.DATA_DIR = dataDir;
+process.env.NEXTAUTH_URL = "http://localhost:3996";
+delete process.env.DATABASE_URL;
+
+const { getMigratedDatabase } = await import("../../db");
+const { ensureAppExecutor } = await import("../../../inngest/embedded-executor");
+const { createTestUser } = await import("../../testing/callers");
+const { createApiToken } = await import("../../users/api-tokens");
+const { serveFetchHandler } = await import("../../testing/serve-fetch-handler");
+const { fetchPreview } = await import("../../testing/fetch-preview");
+const route = await import("../../../app/api/mcp/route");
+
+/** A loaded machine (CI with other suites) can take many minutes per run. */
+const RUN_TIMEOUT = 1_000_000;
+type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
+let db: Db;
+let server: Awaited<ReturnType<typeof serveFetchHandler>>;
+const clients: Client[] = [];
+
+async function connect(token: string) {
+  const client = new Client({ name: "test-assistant", version: "1.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/api/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+  clients.push(client);
+  return client;
+}
+
+/** Calls a tool; returns its JSON answer, or its error text. */
+async function call(client: Client, name: string, args: Record<string, unknown>) {
+  const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ type: string; text: string }> };
+  const text = result.content.map((part) => part.text).join("");
+  return result.isError ? { error: text } : { value: JSON.parse(text) as Record<string, unknown> & Array<Record<string, unknown>> };
+}
+
+async function tokenFor(userId: string, workspaceId: string, scope: "READ" | "WRITE" = "WRITE") {
+  return (await createApiToken(db, { userId, workspaceId, name: `mcp ${scope}`, scope })).secret;
+}
+
+beforeAll(async () => {
+  db = (await getMigratedDatabase()).prisma;
+  await ensureAppExecutor();
+  server = await serveFetchHandler((request) => (request.method === "POST" ? route.POST : route.GET)(request, undefined as never));
+}, 600_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close().catch(() => {})));
+  await server?.close();
+  const executor = await ensureAppExecutor();
+  await executor?.stop();
+  await (await getMigratedDatabase()).close();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 300_000);
+
+describe("MCP: an assistant builds, changes and rolls back a project", { timeout: 2_400_000 }, () => {
+  it("prompt → plan approval → run → preview → follow-up → versions → rollback", async () => {
+    const { user, workspace } = await createTestUser(db, "mcp-owner");
+    const client = await connect(await tokenFor(user.id, workspace.id));
+
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(
+      ["approve_plan", "create_project", "get_preview_url", "get_run", "list_projects", "list_versions", "list_workspaces", "rollback", "send_follow_up"].sort(),
+    );
+    // Input schemas come from our zod 4 schemas.
+    expect(tools.find((tool) => tool.name === "create_project")!.inputSchema).toMatchObject({ type: "object", required: ["prompt"] });
+
+    const created = await call(client, "create_project", { prompt: "landing page for Rosie's Bakery with our menu and opening hours", requiresPlanApproval: true });
+    const { project, run } = created.value as unknown as { project: { id: string }; run: { id: string } };
+    await waitForRun(db, run.id, ["WAITING"], RUN_TIMEOUT);
+    const waiting = (await call(client, "get_run", { runId: run.id })).value!;
+    expect(waiting.status).toBe("WAITING");
+    expect(waiting.requirements).toEqual(expect.any(Array));
+
+    expect((await call(client, "approve_plan", { runId: run.id })).value).toEqual({ runId: run.id, isApproved: true });
+    await waitForRun(db, run.id, undefined, RUN_TIMEOUT);
+    const done = (await call(client, "get_run", { runId: run.id })).value!;
+    expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(done.status);
+    expect(done.requirementTally).toMatchObject({ total: expect.any(Number) });
+    expect((done.versions as unknown[]).length).toBeGreaterThan(0);
+
+    const preview = (await call(client, "get_preview_url", { projectId: project.id })).value!;
+    expect(preview).toMatchObject({ status: "READY", previewUrl: expect.stringMatching(/^http/) });
+    expect((await fetchPreview(db, preview.previewUrl as string)).status).toBe(200);
+
+    const followUp = (await call(client, "send_follow_up", { projectId: project.id, prompt: "add a contact section with our phone number" })).value as unknown as { run: { id: string } };
+    const second = await waitForRun(db, followUp.run.id, undefined, RUN_TIMEOUT);
+    expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(second.status);
+
+    const versions = (await call(client, "list_versions", { projectId: project.id })).value as unknown as Array<{ id: string; number: number; fileCount: number }>;
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    expect(versions[0]!.fileCount).toBeGreaterThan(0);
+    const firstVersion = versions.at(-1)!;
+
+    const rolledBack = (await call(client, "rollback", { projectId: project.id, versionNumber: firstVersion.number })).value!;
+    expect(rolledBack).toMatchObject({ status: "READY", url: expect.stringContaining(`v${firstVersion.number}/`) });
+    expect((await db.project.findUniqueOrThrow({ where: { id: project.id } })).liveVersionId).toBe(firstVersion.id);
+  });
+});
+
+describe("MCP: who may do what", { timeout: 120_000 }, () => {
+  it("refuses other tenants (not found), roles, scopes and callers without a token", async () => {
+    const owner = await createTestUser(db, "mcp-tenant-a");
+    const stranger = await createTestUser(db, "mcp-tenant-b");
+    const { project, run } = await owner.api.project.create({ workspaceId: owner.workspace.id, prompt: "a todo list app" });
+
+    const strangerClient = await connect(await tokenFor(stranger.user.id, stranger.workspace.id));
+    for (const [tool, args] of [
+      ["get_run", { runId: run.id }],
+      ["get_preview_url", { projectId: project.id }],
+      ["list_versions", { projectId: project.id }],
+      ["send_follow_up", { projectId: project.id, prompt: "steal it" }],
+      ["approve_plan", { runId: run.id }],
+      ["rollback", { projectId: project.id, versionNumber: 1 }],
+    ] as const) {
+      const result = await call(strangerClient, tool, args);
+      expect(result.error, tool).toMatch(/^NOT_FOUND: (Run|Project) not found$/);
+    }
+    expect(((await call(strangerClient, "list_workspaces", {})).value as unknown as Array<{ id: string }>).map((w) => w.id)).toEqual([stranger.workspace.id]);
+
+    // A read-only token reads, and may not write.
+    const reader = await connect(await tokenFor(owner.user.id, owner.workspace.id, "READ"));
+    expect((await call(reader, "get_run", { runId: run.id })).value).toMatchObject({ id: run.id });
+    expect((await call(reader, "send_follow_up", { projectId: project.id, prompt: "change it" })).error).toMatch(/^FORBIDDEN: .*read scope/);
+    expect(await db.run.count({ where: { projectId: project.id } })).toBe(1);
+
+    // Bad input names the field.
+    const writer = await connect(await tokenFor(owner.user.id, owner.workspace.id));
+    const bad = await call(writer, "send_follow_up", { projectId: project.id, prompt: "   " });
+    expect(bad.error).toMatch(/prompt/i);
+
+    // Without a token (a cross-origin call gets no session): 401 before any MCP message is handled.
+    const anonymous = await fetch(`${server.url}/api/mcp`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Origin: "https://assistant.example" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    const badToken = await fetch(`${server.url}/api/mcp`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: "Bearer epic_nope" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    expect(badToken.status).toBe(401);
+  });
+});
