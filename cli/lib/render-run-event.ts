@@ -54,6 +54,10 @@ export function renderRunEvent(event: RunEventMessage, paint: Paint, state: Rend
     }
     case "deployment.status":
       return [line(`Deployment ${event.payload.status.toLowerCase()}${event.payload.url ? `: ${event.payload.url}` : ""}`)];
+    case "github.pushed":
+      return [line(`Pushed version ${event.payload.number} to GitHub (${event.payload.branch}): ${event.payload.pullRequestUrl ?? event.payload.commitUrl}`)];
+    case "integration.warning":
+      return [line(paint.yellow(`${event.payload.provider}: could not ${event.payload.action}: ${truncate(event.payload.message, 160)}`))];
     case "run.succeeded":
       return [line(paint.green(paint.bold("✓ Run succeeded")))];
     case "run.ready_with_gaps":

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 
-export async function serveFetchHandler(handler: (request: Request) => Promise<Response>) {
+// A route handler may take a second (context) argument; tests serve it without one.
+export async function serveFetchHandler(handler: (request: Request, context?: never) => Promise<Response>) {
   const server = createServer(async (req, res) => {
     const abort = new AbortController();
     res.on("close", () => abort.abort());

@@ -119,14 +119,14 @@ const isIdempotent = (operationId: string) => idempotentProcedures.has(procedure
 /** The tar download, served by the REST handler itself (binary, so not a tRPC procedure's JSON). */
 export const ARCHIVE_PATH = "/versions/{versionId}/archive";
 
-function archivePath() {
+function archivePath(): NonNullable<OpenAPIObject["paths"]> {
   return {
     [ARCHIVE_PATH]: {
       get: {
         operationId: "versions-archive",
         summary: "Download a version's files as a tar archive (one folder named after the project and version)",
         tags: ["Versions"],
-        parameters: [{ in: "path", name: "versionId", required: true, schema: { type: "string", pattern: "^[cC][0-9a-z]{6,}$" } }],
+        parameters: [{ in: "path" as const, name: "versionId", required: true, schema: { type: "string", pattern: "^[cC][0-9a-z]{6,}$" } }],
         responses: {
           "200": {
             description: "The archive",

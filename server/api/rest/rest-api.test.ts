@@ -383,7 +383,7 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
         const content = operation.responses[String(answer.status)].content ?? {};
         const [mediaType, media] = Object.entries(content as Record<string, Json>)[0] ?? [];
         if (mediaType === "application/json") {
-          const schema = z.fromJSONSchema(deref(media.schema) as Parameters<typeof z.fromJSONSchema>[0]);
+          const schema = z.fromJSONSchema(deref(media!.schema) as Parameters<typeof z.fromJSONSchema>[0]);
           const parsed = schema.safeParse(answer.json);
           expect(parsed.success, `${method} ${path}: ${parsed.error?.message}`).toBe(true);
         } else if (mediaType) {
