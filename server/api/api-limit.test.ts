@@ -99,7 +99,9 @@ describe.each(testDatabaseKinds)("GraphQL and MCP rate limits on %s", (kind) => 
     const db = database.prisma;
     const owner = await createTestUser(db, "mcp-limit");
     const { secret } = await createApiToken(db, { userId: owner.user.id, workspaceId: owner.workspace.id, name: "t", scope: "WRITE" });
-    const server = await serveFetchHandler((request) => handleMcpRequest(request, { db, getSessionUser: async () => null, limitRequest: limits({ read: 5, write: 5, run: 1 }) }));
+    // One limiter for the whole test: a new one per request would count every call afresh.
+    const limitRequest = limits({ read: 5, write: 5, run: 1 });
+    const server = await serveFetchHandler((request) => handleMcpRequest(request, { db, getSessionUser: async () => null, limitRequest }));
     const call = (name: string, args: Record<string, unknown>) =>
       fetch(`${server.url}/api/mcp`, {
         method: "POST",
