@@ -169,6 +169,8 @@ export function composeViews(draft: Draft): void {
   if (perDay && entity0 && !isClaimed(draft, perDay.to - 1, perDay.to)) {
     const id = requirement(draft, "interaction", `One ${labelOf(entity0)} per day: writing again the same day edits it`, perDay.from, perDay.to);
     const date = dateField(entity0) ?? addField(entity0, { name: "date", label: "Date", type: "date", required: true }, id);
+    // One record per day needs its day: a missing date would make every entry today's.
+    date.required = true;
     addSection(draft, recordsPage(draft, entity0), { type: "records", title: entity0.pluralLabel, entity: entity0.name, onePerDate: String(date.name), sort: { field: String(date.name), direction: "desc" }, requirementIds: [id] });
   }
   const search = findAny(tokens, searchPatterns);

@@ -152,7 +152,8 @@ describe("feed checks", () => {
     const plan = compiled("guestbook");
     expect(unchecked(plan)).toEqual([]);
     const feed = check(plan, "feed-messages");
-    expect(feed.requirementIds).toEqual(["r1", "r4", "r5"]);
+    // The feed, its order and who posts, plus the name and message fields it types into.
+    expect(feed.requirementIds).toEqual(["r1", "r4", "r5", "r2", "r3"]);
     expect(feed.steps).toContainEqual({ action: "fill", label: "Name", value: "Juniper", within: "Add message" });
     expect(feed.steps).toContainEqual({ action: "expectOrder", texts: ["Juniper", "Wombat wishes for the party", "Marigold", "Quokka greetings from the coast"], within: "Messages" });
     expect(feed.steps).toContainEqual({ action: "expectText", text: "10 March 2026", within: "Messages" });

@@ -482,5 +482,6 @@ export const feedChecks: SectionCheckGenerator<"feed"> = (section, page, ctx) =>
   ];
   // The check types the author and the message, so it also proves the fields the prompt named.
   const fieldRequirements = [author, message].flatMap((field) => (field ? requirementsOf(field as { requirementIds?: string[] }, ctx) : []));
-  return finish(drafts, [...requirementsOf(section, ctx), ...fieldRequirements], []);
+  const requirements = [...requirementsOf(section, ctx), ...fieldRequirements];
+  return finish(drafts, requirements.filter((r, i) => requirements.findIndex((other) => other.id === r.id) === i), []);
 };
