@@ -14,7 +14,7 @@ export default function SettingsPage() {
         <h2 className="text-lg font-semibold">Integrations</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           GitHub, Vercel, Cloudflare and AWS connections for pushing and deploying apps.{" "}
-          <Link href="/settings/integrations" className="text-brand-600 hover:underline dark:text-brand-400">
+          <Link href="/settings/integrations" className="text-brand-600 underline underline-offset-2 dark:text-brand-400">
             Manage integrations →
           </Link>
         </p>

@@ -126,12 +126,12 @@ function VersionBrowser({ versions }: { versions: Version[] }) {
           </label>
         )}
         {version.githubCommitUrl && (
-          <a href={version.githubCommitUrl} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline dark:text-brand-400" data-testid="version-commit-link">
+          <a href={version.githubCommitUrl} target="_blank" rel="noreferrer" className="text-brand-600 underline underline-offset-2 dark:text-brand-400" data-testid="version-commit-link">
             GitHub commit ↗
           </a>
         )}
         {version.githubPullRequestUrl && (
-          <a href={version.githubPullRequestUrl} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline dark:text-brand-400">
+          <a href={version.githubPullRequestUrl} target="_blank" rel="noreferrer" className="text-brand-600 underline underline-offset-2 dark:text-brand-400">
             Pull request ↗
           </a>
         )}

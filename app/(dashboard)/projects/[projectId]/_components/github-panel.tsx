@@ -49,7 +49,7 @@ export function GitHubPanel({ projectId, canEdit }: { projectId: string; canEdit
       <div className="space-y-2 text-sm" data-testid="github-link">
         <p>
           Each new version is pushed to{" "}
-          <a href={link.data.htmlUrl} className="text-brand-600 hover:underline dark:text-brand-400" target="_blank" rel="noreferrer">
+          <a href={link.data.htmlUrl} className="text-brand-600 underline underline-offset-2 dark:text-brand-400" target="_blank" rel="noreferrer">
             {link.data.owner}/{link.data.name}
           </a>{" "}
           as one commit on <code>{link.data.branch}</code>
@@ -74,7 +74,7 @@ export function GitHubPanel({ projectId, canEdit }: { projectId: string; canEdit
     <form onSubmit={onSubmit} className="space-y-3 text-sm" data-testid="github-link-form">
       <p className="text-zinc-600 dark:text-zinc-400">
         Push every new version to GitHub (needs a GitHub connection in{" "}
-        <Link href="/settings/integrations" className="text-brand-600 hover:underline dark:text-brand-400">
+        <Link href="/settings/integrations" className="text-brand-600 underline underline-offset-2 dark:text-brand-400">
           Settings → Integrations
         </Link>
         ).
