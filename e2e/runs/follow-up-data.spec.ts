@@ -32,7 +32,7 @@ test("prompt → checklist → approve → all requirements passed → follow-up
   const addForm = app.getByRole("form", { name: "Add task" });
   await addForm.getByLabel("Title", { exact: true }).fill("Water the plants", { timeout: 30_000 });
   await addForm.getByRole("button", { name: "Add task" }).click();
-  await expect(app.getByText("Water the plants")).toBeVisible();
+  await expect(app.getByText("Water the plants", { exact: true })).toBeVisible();
   await saveScreenshot(page, "follow-up-data-01-v1");
 
   // The follow-up edits the app: a field on the tasks, nothing else.
@@ -49,6 +49,6 @@ test("prompt → checklist → approve → all requirements passed → follow-up
   // Version 2 at the same preview address, in the same browser profile: the task is still there.
   await page.reload();
   await expect(app.getByRole("form", { name: "Add task" }).getByLabel("Priority")).toBeVisible({ timeout: 30_000 });
-  await expect(app.getByText("Water the plants")).toBeVisible();
+  await expect(app.getByText("Water the plants", { exact: true })).toBeVisible();
   await saveScreenshot(page, "follow-up-data-02-v2");
 });
