@@ -2,16 +2,15 @@ import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { decodeFileText } from "./file-text";
 
+/** What both file listings say about the version itself. */
+const versionHeader = { id: true, number: true, projectId: true, summary: true, createdAt: true } as const;
+
 /** The version's file list (paths, sizes, content hashes), without contents. */
 export async function listVersionFiles(db: Db, versionId: string) {
   const version = await db.projectVersion.findUnique({
     where: { id: versionId },
     select: {
-      id: true,
-      number: true,
-      projectId: true,
-      summary: true,
-      createdAt: true,
+      ...versionHeader,
       files: { orderBy: { path: "asc" }, select: { path: true, size: true, blobSha: true } },
     },
   });
@@ -62,11 +61,7 @@ export async function readVersionWithContents(db: Db, versionId: string) {
   const version = await db.projectVersion.findUnique({
     where: { id: versionId },
     select: {
-      id: true,
-      number: true,
-      projectId: true,
-      summary: true,
-      createdAt: true,
+      ...versionHeader,
       files: { orderBy: { path: "asc" }, select: { path: true, size: true, blobSha: true, blob: { select: { content: true } } } },
     },
   });
