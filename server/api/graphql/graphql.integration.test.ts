@@ -9,11 +9,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishedRunStatuses } from "../../events/run-statuses";
 import { waitForRun } from "../../testing/wait-for-run";
+import { pointAppAtFlowDatabase } from "../../testing/flow-database";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-graphql-"));
 process.env.DATA_DIR = dataDir;
 process.env.NEXTAUTH_URL = "http://localhost:3997";
-delete process.env.DATABASE_URL;
+const flowDatabase = await pointAppAtFlowDatabase();
 
 const { getMigratedDatabase, getRunEventHub } = await import("../../db");
 const { ensureAppExecutor } = await import("../../../inngest/embedded-executor");
@@ -54,7 +55,10 @@ async function tokenFor(userId: string, workspaceId: string, scope: "READ" | "WR
 }
 
 beforeAll(async () => {
-  db = (await getMigratedDatabase()).prisma;
+  const database = await getMigratedDatabase();
+  // The twin really runs on PostgreSQL (and this file on PGlite).
+  if (database.driver.kind !== flowDatabase.kind) throw new Error(`expected ${flowDatabase.kind}, got ${database.driver.kind}`);
+  db = database.prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler((request) => route.POST(request, undefined as never));
 }, 600_000);
@@ -66,6 +70,7 @@ afterAll(async () => {
   await getRunEventHub().close();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
+  await flowDatabase.drop();
 }, 300_000);
 
 /** A loaded machine (CI with other suites) can take many minutes per run. */

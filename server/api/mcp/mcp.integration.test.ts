@@ -11,11 +11,12 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishedRunStatuses } from "../../events/run-statuses";
 import { waitForRun } from "../../testing/wait-for-run";
+import { pointAppAtFlowDatabase } from "../../testing/flow-database";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-mcp-"));
 process.env.DATA_DIR = dataDir;
 process.env.NEXTAUTH_URL = "http://localhost:3996";
-delete process.env.DATABASE_URL;
+const flowDatabase = await pointAppAtFlowDatabase();
 
 const { getMigratedDatabase } = await import("../../db");
 const { ensureAppExecutor } = await import("../../../inngest/embedded-executor");
@@ -51,7 +52,10 @@ async function tokenFor(userId: string, workspaceId: string, scope: "READ" | "WR
 }
 
 beforeAll(async () => {
-  db = (await getMigratedDatabase()).prisma;
+  const database = await getMigratedDatabase();
+  // The twin really runs on PostgreSQL (and this file on PGlite).
+  if (database.driver.kind !== flowDatabase.kind) throw new Error(`expected ${flowDatabase.kind}, got ${database.driver.kind}`);
+  db = database.prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler((request) => (request.method === "POST" ? route.POST : route.GET)(request, undefined as never));
 }, 600_000);
@@ -63,6 +67,7 @@ afterAll(async () => {
   await executor?.stop();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
+  await flowDatabase.drop();
 }, 300_000);
 
 describe("MCP: an assistant builds, changes and rolls back a project", { timeout: 2_400_000 }, () => {

@@ -2,11 +2,12 @@
 // offline model, no browser so QA ends "ready with gaps" quickly): prompt → run → live preview →
 // follow-up → a second version → rollback, which puts the first version's page back live.
 // The app's database singleton is used, so DATA_DIR is set before any server module loads;
-// it is PGlite here, or PostgreSQL when DATABASE_URL points at one.
+// PGlite here, PostgreSQL in its twin (rest-pipeline-flow.postgres.integration.test.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointAppAtFlowDatabase } from "../../testing/flow-database";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "epic-rest-flow-"));
 const browserDir = mkdtempSync(path.join(tmpdir(), "epic-rest-flow-no-browser-"));
@@ -14,6 +15,7 @@ process.env.DATA_DIR = dataDir;
 process.env.NEXTAUTH_URL = "http://localhost:3997";
 process.env.EPIC_BROWSER_SEARCH_PATHS = browserDir;
 delete process.env.CHROMIUM_PATH;
+const flowDatabase = await pointAppAtFlowDatabase();
 
 const { getMigratedDatabase } = await import("../../db");
 const { ensureAppExecutor } = await import("../../../inngest/embedded-executor");
@@ -29,7 +31,10 @@ let server: Awaited<ReturnType<typeof serveFetchHandler>>;
 const finished = ["SUCCEEDED", "READY_WITH_GAPS", "FAILED", "CANCELLED"];
 
 beforeAll(async () => {
-  db = (await getMigratedDatabase()).prisma;
+  const database = await getMigratedDatabase();
+  // The twin really runs on PostgreSQL (and this file on PGlite).
+  if (database.driver.kind !== flowDatabase.kind) throw new Error(`expected ${flowDatabase.kind}, got ${database.driver.kind}`);
+  db = database.prisma;
   await ensureAppExecutor();
   server = await serveFetchHandler(createRestRoute({ getDb: async () => db, sendEvent: sendWithInngest }));
 }, 600_000);
@@ -40,6 +45,7 @@ afterAll(async () => {
   await executor?.stop();
   await (await getMigratedDatabase()).close();
   rmSync(dataDir, { recursive: true, force: true });
+  await flowDatabase.drop();
   rmSync(browserDir, { recursive: true, force: true });
 }, 120_000);
 
