@@ -1,6 +1,7 @@
 // The API gateway's read path, side by side on one database: the same data (a workspace's first
 // 20 projects) as a REST read (/api/v1) and as a tRPC query (/api/trpc), over real loopback HTTP
-// with the app's route stacks, plus what the rate limiter adds (REST with the limiter on vs off,
+// with the app's route stacks; the nested read (workspace → projects → last run) through GraphQL
+// and through tRPC; plus what the rate limiter adds (REST with the limiter on vs off,
 // and one limitApiRequest call on its own). Requests run `concurrency` at a time.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "../server/api/root";
@@ -12,6 +13,7 @@ import { createProject } from "../server/projects/create-project";
 import { createTestUser } from "../server/testing/callers";
 import { serveFetchHandler } from "../server/testing/serve-fetch-handler";
 import { createTestDatabase, type TestDatabaseKind } from "../server/testing/test-database";
+import { serveGraphQLNestedRead } from "./api-graphql";
 import { ms, summarize } from "./stats";
 
 export type ApiLine = { name: string; requests: number; requestsPerSecond: number; p50: number; p99: number };
@@ -71,7 +73,29 @@ export async function benchApiGateway(options: { kind: TestDatabaseKind; request
     log(`${options.kind}: ${lines.at(-1)!.name} done`);
     lines.push(await measure("tRPC query (same data)", requests, concurrency, () => fetch(`${trpc.url}/api/trpc/project.list?input=${trpcInput}`, { headers: auth })));
     log(`${options.kind}: ${lines.at(-1)!.name} done`);
-    // GraphQL nested read (workspace → projects → last run): the graphql-mcp branch adds its line here.
+    // The nested read (workspace → 20 projects → each one's last run): GraphQL in one request,
+    // tRPC as the dashboard would fetch it (the projects, then their last runs in one batch).
+    const graphql = await serveGraphQLNestedRead(database);
+    servers.push(graphql);
+    lines.push(
+      await measure("GraphQL nested read (workspace → projects → last run)", requests, concurrency, async () => {
+        const response = await graphql.send(owner.workspace.id, secret);
+        const body = (await response.clone().json()) as { errors?: unknown; data?: { workspace: { projects: unknown[] } } };
+        if (body.errors || body.data?.workspace.projects.length !== 20) throw new Error(`GraphQL read failed: ${JSON.stringify(body).slice(0, 300)}`);
+        return response;
+      }),
+    );
+    log(`${options.kind}: ${lines.at(-1)!.name} done`);
+    lines.push(
+      await measure("tRPC, the same nested data (projects, then last runs batched)", requests, concurrency, async () => {
+        const list = (await (await fetch(`${trpc.url}/api/trpc/project.list?input=${trpcInput}`, { headers: auth })).json()) as { result: { data: { json: { items: Array<{ id: string }> } } } };
+        const projectIds = list.result.data.json.items.map((project) => project.id);
+        const batchInput = Object.fromEntries(projectIds.map((projectId, index) => [index, { json: { projectId, limit: 1 } }]));
+        const procedures = projectIds.map(() => "run.list").join(",");
+        return fetch(`${trpc.url}/api/trpc/${procedures}?batch=1&input=${encodeURIComponent(JSON.stringify(batchInput))}`, { headers: auth });
+      }),
+    );
+    log(`${options.kind}: ${lines.at(-1)!.name} done`);
 
     const limiterSamples: number[] = [];
     const probe = new Request("http://127.0.0.1/api/v1/bench", { headers: auth });

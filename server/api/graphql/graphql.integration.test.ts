@@ -225,6 +225,39 @@ describe("GraphQL: who may do what", { timeout: 120_000 }, () => {
   });
 });
 
+describe("GraphQL: a team's members", { timeout: 120_000 }, () => {
+  it("invites, lists, changes roles and removes members, for admins with an admin-scope token only", async () => {
+    const owner = await createTestUser(db, "gql-team-owner");
+    const bob = await createTestUser(db, "gql-team-bob");
+    const team = await owner.api.workspace.create({ name: "GraphQL team" });
+    const adminToken = await tokenFor(owner.user.id, team.id, "ADMIN");
+    const writeToken = await tokenFor(owner.user.id, team.id, "WRITE");
+    const invite = `mutation ($ws: ID!, $email: String!) { inviteMember(workspaceId: $ws, email: $email, role: ADMIN) { invitationId path } }`;
+
+    expect((await gql(invite, { ws: team.id, email: bob.user.email }, writeToken)).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const { inviteMember } = await data<{ inviteMember: { invitationId: string; path: string } }>(invite, { ws: team.id, email: bob.user.email }, adminToken);
+    await bob.api.workspace.acceptInvitation({ token: new URLSearchParams(inviteMember.path.split("?")[1]).get("callbackUrl")!.split("/").at(-1)! });
+
+    const members = `query ($ws: ID!) { workspace(id: $ws) { members { userId email role } } }`;
+    const listed = await data<{ workspace: { members: Array<{ userId: string; email: string; role: string }> } }>(members, { ws: team.id }, adminToken);
+    expect(listed.workspace.members.map((member) => [member.email, member.role])).toEqual([[owner.user.email, "OWNER"], [bob.user.email, "ADMIN"]]);
+
+    const bobToken = await tokenFor(bob.user.id, team.id, "ADMIN");
+    const changed = await data<{ changeMemberRole: { userId: string; role: string } }>(
+      `mutation ($ws: ID!, $user: ID!) { changeMemberRole(workspaceId: $ws, userId: $user, role: VIEWER) { userId role } }`,
+      { ws: team.id, user: bob.user.id },
+      adminToken,
+    );
+    expect(changed.changeMemberRole).toEqual({ userId: bob.user.id, role: "VIEWER" });
+    // Made while bob was an admin; as a viewer, his admin-scope token administers nothing.
+    const denied = await gql(`mutation ($ws: ID!, $user: ID!) { removeMember(workspaceId: $ws, userId: $user) }`, { ws: team.id, user: owner.user.id }, bobToken);
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const removed = await data<{ removeMember: string }>(`mutation ($ws: ID!, $user: ID!) { removeMember(workspaceId: $ws, userId: $user) }`, { ws: team.id, user: bob.user.id }, adminToken);
+    expect(removed.removeMember).toBe(bob.user.id);
+    expect(await db.membership.count({ where: { workspaceId: team.id } })).toBe(1);
+  });
+});
+
 describe("GraphQL: limits and error masking", { timeout: 120_000 }, () => {
   it("refuses queries that are too deep or too expensive with a 400 that says why", async () => {
     const { user, workspace } = await createTestUser(db, "gql-limits");

@@ -7,13 +7,22 @@ import type { RunEventMessage } from "../../events/run-events";
 import { isApiTokenActive } from "../../users/api-tokens";
 import { builder, type GraphQLContext } from "./builder";
 import { followRunEvents } from "./follow-run-events";
-import "./types";
+import { WorkspaceRoleEnum } from "./types";
 
 function requireUser(ctx: GraphQLContext) {
   const user = ctx.context.user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API token" });
   return user;
 }
+
+const InvitationLink = builder.objectRef<{ invitationId: string; path: string }>("InvitationLink");
+InvitationLink.implement({
+  fields: (t) => ({
+    invitationId: t.exposeID("invitationId"),
+    /** Sign in, then the invitation page: send this to the invitee (relative to the platform's URL). */
+    path: t.exposeString("path"),
+  }),
+});
 
 const Viewer = builder.objectRef<{ id: string; email: string; name: string | null }>("Viewer");
 Viewer.implement({
@@ -161,6 +170,36 @@ builder.mutationType({
           const run = await ctx.api.run.retry({ runId: String(args.runId) });
           return runResult(query, ctx, run.id);
         },
+      }),
+      inviteMember: t.field({
+        type: InvitationLink,
+        description: "Invites someone to a team workspace (admins; an admin-scope token). The link to send them is shown once.",
+        args: { workspaceId: t.arg.id({ required: true }), email: t.arg.string({ required: true }), role: t.arg({ type: WorkspaceRoleEnum }) },
+        resolve: async (_root, args, ctx) => {
+          const { invitation, path } = await ctx.api.workspace.invite({ workspaceId: String(args.workspaceId), email: args.email, role: args.role ?? undefined });
+          return { invitationId: invitation.id, path };
+        },
+      }),
+      revokeInvitation: t.id({
+        description: "Withdraws an invitation; its link stops working. Returns the invitation's id.",
+        args: { workspaceId: t.arg.id({ required: true }), invitationId: t.arg.id({ required: true }) },
+        resolve: async (_root, args, ctx) =>
+          (await ctx.api.workspace.revokeInvitation({ workspaceId: String(args.workspaceId), invitationId: String(args.invitationId) })).id,
+      }),
+      changeMemberRole: t.prismaField({
+        type: "Membership",
+        description: "Changes a member's role (only an owner grants or takes away the owner role).",
+        args: { workspaceId: t.arg.id({ required: true }), userId: t.arg.id({ required: true }), role: t.arg({ type: WorkspaceRoleEnum, required: true }) },
+        resolve: async (query, _root, args, ctx) => {
+          const workspaceId = String(args.workspaceId);
+          const { userId } = await ctx.api.workspace.changeRole({ workspaceId, userId: String(args.userId), role: args.role });
+          return ctx.context.db.membership.findUniqueOrThrow({ ...query, where: { workspaceId_userId: { workspaceId, userId } } });
+        },
+      }),
+      removeMember: t.id({
+        description: "Removes a member (removing yourself is leaving; the only owner cannot). Returns the removed user's id.",
+        args: { workspaceId: t.arg.id({ required: true }), userId: t.arg.id({ required: true }) },
+        resolve: async (_root, args, ctx) => (await ctx.api.workspace.removeMember({ workspaceId: String(args.workspaceId), userId: String(args.userId) })).userId,
       }),
       rollback: t.prismaField({
         type: "Deployment",

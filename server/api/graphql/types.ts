@@ -26,6 +26,8 @@ builder.prismaObject("Workspace", {
       select: (_args, ctx) => ({ memberships: { where: { userId: ctx.context.user?.id ?? "" }, select: { role: true }, take: 1 } }),
       resolve: (workspace) => workspace.memberships[0]?.role ?? "VIEWER",
     }),
+    /** Who is in the workspace and with which role, oldest member first. */
+    members: t.relation("memberships", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
     projects: t.relation("projects", {
       args: { first: t.arg.int({ defaultValue: 20, description: "How many to return (at most 50)." }), includeArchived: t.arg.boolean({ defaultValue: false }) },
       query: (args) => ({
@@ -34,6 +36,28 @@ builder.prismaObject("Workspace", {
         take: take(args.first, 20, 50),
       }),
     }),
+  }),
+});
+
+builder.prismaObject("Membership", {
+  name: "Member",
+  fields: (t) => ({
+    userId: t.exposeID("userId"),
+    role: t.field({ type: WorkspaceRoleEnum, resolve: (membership) => membership.role }),
+    joinedAt: t.expose("createdAt", { type: "DateTime" }),
+    name: t.string({ nullable: true, select: { user: { select: { name: true } } }, resolve: (membership) => membership.user.name }),
+    email: t.string({ select: { user: { select: { email: true } } }, resolve: (membership) => membership.user.email }),
+  }),
+});
+
+builder.prismaObject("WorkspaceInvitation", {
+  name: "Invitation",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    email: t.exposeString("email"),
+    role: t.field({ type: WorkspaceRoleEnum, resolve: (invitation) => invitation.role }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 

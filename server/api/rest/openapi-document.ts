@@ -108,7 +108,7 @@ function withOurConventions(document: OpenAPIObject): OpenAPIObject {
 /** Procedures whose `POST` takes an Idempotency-Key. */
 export const idempotentProcedures = new Set(["projects.create", "projects.followUp"]);
 /** Procedures that create something: 201 instead of 200. */
-export const createdProcedures = new Set(["projects.create", "projects.followUp", "runs.retry", "tokens.create"]);
+export const createdProcedures = new Set(["projects.create", "projects.followUp", "runs.retry", "tokens.create", "workspaces.invite"]);
 /** Procedures that start a run: the smallest rate-limit budget. */
 export const runStartingProcedures = new Set(["projects.create", "projects.followUp", "runs.retry"]);
 

@@ -269,6 +269,57 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
     expect(await database.prisma.project.count()).toBe(projectsBefore);
   }, 300_000);
 
+  it("manages a team's members: invite, list, withdraw, change roles, remove — admins only, with an admin-scope token", async () => {
+    const bob = await createTestUser(database.prisma, `rest-bob-${kind}`);
+    const carol = await createTestUser(database.prisma, `rest-carol-${kind}`);
+    const team = await alice.api.workspace.create({ name: `REST team ${kind}` });
+    const adminToken = await tokenFor(alice, "ADMIN", team.id);
+    const writeToken = await tokenFor(alice, "WRITE", team.id);
+    const base = `/workspaces/${team.id}`;
+
+    // A write-scope token may not administer, even for the owner.
+    const scoped = await call("POST", `${base}/invitations`, { token: writeToken, body: { email: bob.user.email } });
+    expect(scoped.status).toBe(403);
+    expect(scoped.json.error.message).toMatch(/admin/);
+
+    const invited = await call("POST", `${base}/invitations`, { token: adminToken, body: { email: bob.user.email, role: "ADMIN" } });
+    expect(invited.status).toBe(201);
+    expect(invited.json.invitation).toMatchObject({ email: bob.user.email, role: "ADMIN", isExpired: false });
+    // The link to send: sign in, then the invitation page, whose last segment is the token.
+    const tokenOf = (path: string) => new URLSearchParams(path.split("?")[1]).get("callbackUrl")!.split("/").at(-1)!;
+    const inviteToken = tokenOf(invited.json.path as string);
+    const carolInvite = await call("POST", `${base}/invitations`, { token: adminToken, body: { email: carol.user.email } });
+    expect(carolInvite.json.invitation.role).toBe("MEMBER"); // the default
+    const listed = await call("GET", `${base}/invitations`, { token: adminToken });
+    expect(listed.json.items.map((invitation: Json) => invitation.email).sort()).toEqual([bob.user.email, carol.user.email].sort());
+
+    // Withdrawn: the link no longer works.
+    expect((await call("DELETE", `${base}/invitations/${carolInvite.json.invitation.id}`, { token: adminToken })).status).toBe(200);
+    await expect(carol.api.workspace.acceptInvitation({ token: tokenOf(carolInvite.json.path as string) })).rejects.toThrow();
+    await bob.api.workspace.acceptInvitation({ token: inviteToken });
+    const members = await call("GET", `${base}/members`, { token: adminToken });
+    expect(members.json.items.map((member: Json) => [member.email, member.role])).toEqual(
+      expect.arrayContaining([[alice.user.email, "OWNER"], [bob.user.email, "ADMIN"]]),
+    );
+
+    // An admin may not make someone an owner; the owner may change roles.
+    const bobAdminToken = await tokenFor(bob, "ADMIN", team.id);
+    const promoted = await call("PATCH", `${base}/members/${alice.user.id}`, { token: bobAdminToken, body: { role: "VIEWER" } });
+    expect(promoted.status).toBe(403);
+    const demoted = await call("PATCH", `${base}/members/${bob.user.id}`, { token: adminToken, body: { role: "VIEWER" } });
+    expect(demoted.json).toEqual({ userId: bob.user.id, role: "VIEWER" });
+    // Now a viewer, bob's admin-scope token administers nothing.
+    expect((await call("GET", `${base}/invitations`, { token: bobAdminToken })).status).toBe(403);
+    expect((await call("PATCH", `${base}/members/${bob.user.id}`, { token: adminToken, body: { role: "CAPTAIN" } })).status).toBe(400);
+
+    // A stranger's token: the team does not exist for them.
+    expect((await call("DELETE", `${base}/members/${bob.user.id}`, { token: malloryToken })).status).toBe(404);
+    // The only owner cannot be removed; bob can.
+    expect((await call("DELETE", `${base}/members/${alice.user.id}`, { token: adminToken })).status).toBe(400);
+    expect((await call("DELETE", `${base}/members/${bob.user.id}`, { token: adminToken })).json).toEqual({ workspaceId: team.id, userId: bob.user.id });
+    expect(await database.prisma.membership.count({ where: { workspaceId: team.id } })).toBe(1);
+  }, 300_000);
+
   it("refuses bad input with a 4xx naming the field, and writes nothing", async () => {
     const path = `/workspaces/${alice.workspace.id}/projects`;
     const before = await database.prisma.project.count();
@@ -343,7 +394,8 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
     const projectId = created.project.id as string;
     const v1 = await createVersion(database.prisma, { projectId, files: [{ path: "index.html", content: "<p>1</p>\n" }] });
     await database.prisma.deployment.create({ data: { projectId, versionId: v1.id, status: "READY", completedAt: new Date() } });
-    const ids: Record<string, string> = { workspaceId: alice.workspace.id, projectId, runId: created.run.id, versionId: v1.id };
+    // Member routes on her personal workspace with a write token: documented refusals (403).
+    const ids: Record<string, string> = { workspaceId: alice.workspace.id, projectId, runId: created.run.id, versionId: v1.id, userId: alice.user.id, invitationId: "cmissinginvitation00000000" };
     const components = document.components.schemas as Record<string, unknown>;
     const deref = (schema: unknown): unknown => {
       if (Array.isArray(schema)) return schema.map(deref);
@@ -373,6 +425,8 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
           "runs-rejectPlan": {},
           "runs-editPlan": { plan: {} },
           "tokens-create": { name: "documented", workspaceId: alice.workspace.id, scope: "READ" },
+          "workspaces-invite": { email: "documented@example.com" },
+          "workspaces-changeRole": { role: "OWNER" },
         };
         const query = operation.operationId === "versions-diff" ? `?againstVersionId=${v1.id}` : "";
         // Session for the session-only token routes, a token for the rest.
