@@ -170,6 +170,9 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   const newContext = async () => {
     const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
     await restrictToOrigin(created, baseUrl, onBlocked);
+    // Functions handed to page.evaluate are sent as source text. Loaded through tsx or Vitest
+    // (esbuild's keepNames), their inner functions call a `__name` helper the page lacks.
+    await created.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
     return created;
   };
   try {
