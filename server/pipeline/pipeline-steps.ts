@@ -135,7 +135,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const files = await readFilesAsText(db, versionId);
   const report = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", input: { versionId, attempt } },
+    { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
     async () => ({ value: await runQaAgent({ plan, files }), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
     (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
@@ -179,7 +179,7 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   const files = await readFilesAsText(db, versionId);
   const repaired = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
+    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", round: attempt, model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
     () => brain.repairFiles({ plan, files, failures, budget }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );

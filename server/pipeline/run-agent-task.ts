@@ -1,6 +1,8 @@
 // Records one agent's work as an AgentTask, with run events when it starts, finishes or fails,
 // and adds its token usage and cost to the run's totals — so the timeline and the audit trail
-// show every attempt.
+// show every attempt. A task of the same step still RUNNING when the step starts again was cut
+// off by a crash (the executor re-runs a step whose result was never stored): it is closed as
+// INTERRUPTED, with an "agent.resumed" event, before the new attempt starts.
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { StructuredOutputError } from "../llm/errors";
@@ -17,7 +19,11 @@ export type AgentTaskSpec = {
   input: Prisma.InputJsonValue;
   /** The model doing the work, when the agent calls one. */
   model?: { provider: string; name: string };
+  /** Which round of a repeated step (QA round 2, repair 2): attempts are counted per round. */
+  round?: number;
 };
+
+const INTERRUPTED_MESSAGE = "Interrupted: the platform stopped while this step ran; the step ran again.";
 
 export async function runAgentTask<T>(
   db: Db,
@@ -26,12 +32,32 @@ export async function runAgentTask<T>(
   summarize: (value: T) => JsonValue,
 ): Promise<T> {
   const startedAt = new Date();
+  const round = spec.round ?? null;
+  const sameStep = { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, round };
   const task = await db.$transaction(async (tx) => {
-    const attempt = (await tx.agentTask.count({ where: { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType } })) + 1;
+    // One step of a run runs on one worker at a time (the executor's lease), so a RUNNING task of
+    // this step belongs to an attempt that died with its process.
+    const stale = await tx.agentTask.findMany({ where: { ...sameStep, status: "RUNNING" }, orderBy: { createdAt: "asc" } });
+    for (const interrupted of stale) {
+      await tx.agentTask.update({ where: { id: interrupted.id }, data: { status: "INTERRUPTED", error: INTERRUPTED_MESSAGE, completedAt: startedAt } });
+      await appendRunEvent(tx, spec.runId, "agent.resumed", {
+        interruptedTaskId: interrupted.id,
+        agent: spec.agentName,
+        taskType: spec.taskType,
+        round: spec.round,
+        interruptedAttempt: interrupted.attempt,
+      });
+    }
+    const attempt = (await tx.agentTask.count({ where: sameStep })) + 1;
     const created = await tx.agentTask.create({
-      data: { projectId: spec.projectId, runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
+      data: { ...sameStep, projectId: spec.projectId, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
     });
-    await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt });
+    await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt, round: spec.round });
+    return { created, interruptedCount: stale.length };
+  }).then(({ created, interruptedCount }) => {
+    if (interruptedCount > 0) {
+      console.warn(`[pipeline] step re-run after a crash: run ${spec.runId}, ${spec.agentName} ${spec.taskType}${spec.round ? ` round ${spec.round}` : ""} (attempt ${created.attempt}); ${interruptedCount} interrupted task(s) closed`);
+    }
     return created;
   });
 
