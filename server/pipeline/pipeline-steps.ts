@@ -8,6 +8,7 @@ import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
+import { withStepScratch } from "../scratch/scratch-space";
 import { runAgentTask } from "./run-agent-task";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
@@ -136,7 +137,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const report = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
-    async () => ({ value: await runQaAgent({ plan, files }), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
+    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
     (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
   let screenshotSha: string | null = null;

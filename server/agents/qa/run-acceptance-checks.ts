@@ -53,6 +53,8 @@ export interface RunAcceptanceChecksOptions {
   /** Reuse a running browser (tests share one); otherwise one is launched and closed. */
   browser?: Browser;
   stepTimeoutMs?: number;
+  /** The step's scratch folder (server/scratch/): where a browser launched here keeps its temporary files. */
+  scratchDir?: string;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -145,7 +147,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
   try {
-    browser ??= await launchBrowser();
+    browser ??= await launchBrowser({ scratchDir: options.scratchDir });
   } catch (error) {
     if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
     throw error;
