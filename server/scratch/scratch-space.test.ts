@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,12 +21,14 @@ async function age(target: string, ms: number) {
 describe("withStepScratch", () => {
   it("gives the step a folder under the run's and removes both when the step ends, even by throwing", async () => {
     let seen = "";
+    let mode = 0;
     await expect(
       withStepScratch(
         "run/1",
         "qa-1",
         async (dir) => {
           seen = dir;
+          mode = (await stat(dir)).mode & 0o777;
           await writeFile(path.join(dir, "file.txt"), "x");
           throw new Error("step failed");
         },
@@ -35,6 +37,8 @@ describe("withStepScratch", () => {
     ).rejects.toThrow("step failed");
     expect(path.dirname(seen)).toBe(path.join(scratchRoot(base), "run_1"));
     expect(path.basename(seen)).toMatch(/^qa-1-/);
+    // Passable, not listable, by the sandbox's uid (it gets a subfolder of its own).
+    expect(mode).toBe(0o711);
     expect(existsSync(seen)).toBe(false);
     expect(await readdir(scratchRoot(base))).toEqual([]);
   });

@@ -3,7 +3,7 @@
 // temporary files and Playwright's artifacts). A step's folder is removed when the step ends,
 // however it ends; a process killed mid-step leaves its folder behind, so start-up sweeps every
 // folder older than the longest step (younger ones may belong to another instance's live step).
-import { mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -37,6 +37,9 @@ export async function withStepScratch<T>(runId: string, step: string, work: (dir
   };
   // A sweep (of another instance) may remove the empty run folder between the two calls: once more.
   const dir = await makeDir().catch(makeDir);
+  // mkdtemp makes it 0700: others may pass through (not list) to a subfolder handed to them, as
+  // QA's sandbox, which runs the app's tests as uid 65534, does with the working copy.
+  await chmod(dir, 0o711);
   try {
     return await work(dir);
   } finally {
