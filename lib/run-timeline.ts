@@ -140,7 +140,10 @@ export function describeEvent(event: RunEventMessage): string {
     case "version.created":
       return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
-      if (!event.payload.passed) return `QA found problems (attempt ${event.payload.attempt})`;
+      if (!event.payload.passed) {
+        const timedOut = event.payload.checks.filter((check) => check.isTimedOut).length;
+        return `QA found problems${timedOut ? `; ${timedOut} check(s) timed out` : ""} (attempt ${event.payload.attempt})`;
+      }
       if (event.payload.isBrowserVerified === false) return `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`;
       // Checks passing is not the same as getting what was asked for: say what is missing.
       if (event.payload.requirements?.some((result) => result.outcome !== "passed")) {

@@ -21,6 +21,8 @@ export type QaCheckOutcome = {
   /** Absent on events stored before checks could be unverified: `passed` decides there. */
   status?: QaCheckStatus;
   message: string | null;
+  /** A failed check whose steps timed out, on a second try too: the machine may have been busy. Absent: not a timeout. */
+  isTimedOut?: boolean;
   durationMs: number;
 };
 

@@ -152,7 +152,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
       versionId,
       attempt,
       passed: report.passed,
-      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, durationMs: check.durationMs })),
+      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, ...(check.isTimedOut ? { isTimedOut: true } : {}), durationMs: check.durationMs })),
       staticProblems: report.staticProblems,
       testCommand: { ran: report.testCommand.ran, passed: report.testCommand.passed, durationMs: report.testCommand.durationMs, output: report.testCommand.output.slice(-2000) },
       consoleErrors: report.consoleErrors,
