@@ -9,7 +9,7 @@ import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
 import { withStepScratch } from "../scratch/scratch-space";
-import { runAgentTask } from "./run-agent-task";
+import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
@@ -209,7 +209,11 @@ export async function deployStep(
 ): Promise<{ deploymentId: string; status: DeploymentStatus; url: string | null } | RunEnded> {
   const stepKey = "deploy";
   const made = await findStepDeployment(db, runId, stepKey);
-  if (made && made.completedAt) return { deploymentId: made.id, status: made.status, url: made.deploymentUrl };
+  if (made && made.completedAt) {
+    // A crash between the deployment's end and its task's may have left the task RUNNING.
+    await db.$transaction((tx) => closeInterruptedAgentTasks(tx, { runId, agentName: "Deploy", taskType: "local-preview" }));
+    return { deploymentId: made.id, status: made.status, url: made.deploymentUrl };
+  }
   const context = await loadRunContext(db, runId);
   if (!(await markRunStage(db, runId, "DEPLOYING"))) return (await runEnded(db, runId))!;
   return unlessRunEnded(async () => {

@@ -25,6 +25,33 @@ export type AgentTaskSpec = {
 
 const INTERRUPTED_MESSAGE = "Interrupted: the platform stopped while this step ran; the step ran again.";
 
+type StepOfTask = Pick<AgentTaskSpec, "runId" | "agentName" | "taskType" | "round">;
+
+const whereStep = (step: StepOfTask) => ({ runId: step.runId, agentName: step.agentName, taskType: step.taskType, round: step.round ?? null });
+
+/**
+ * Closes the tasks of `step` still RUNNING as INTERRUPTED, each with an `agent.resumed` event. One
+ * step of a run runs on one worker at a time (the executor's lease), so when the step starts again
+ * such a task belongs to an attempt that died with its process. Returns how many it closed.
+ */
+export async function closeInterruptedAgentTasks(tx: Prisma.TransactionClient, step: StepOfTask, at = new Date()): Promise<number> {
+  const stale = await tx.agentTask.findMany({ where: { ...whereStep(step), status: "RUNNING" }, orderBy: { createdAt: "asc" } });
+  for (const interrupted of stale) {
+    await tx.agentTask.update({ where: { id: interrupted.id }, data: { status: "INTERRUPTED", error: INTERRUPTED_MESSAGE, completedAt: at } });
+    await appendRunEvent(tx, step.runId, "agent.resumed", {
+      interruptedTaskId: interrupted.id,
+      agent: step.agentName,
+      taskType: step.taskType,
+      round: step.round,
+      interruptedAttempt: interrupted.attempt,
+    });
+  }
+  if (stale.length > 0) {
+    console.warn(`[pipeline] step re-run after a crash: run ${step.runId}, ${step.agentName} ${step.taskType}${step.round ? ` round ${step.round}` : ""}; ${stale.length} interrupted task(s) closed`);
+  }
+  return stale.length;
+}
+
 export async function runAgentTask<T>(
   db: Db,
   spec: AgentTaskSpec,
@@ -32,32 +59,13 @@ export async function runAgentTask<T>(
   summarize: (value: T) => JsonValue,
 ): Promise<T> {
   const startedAt = new Date();
-  const round = spec.round ?? null;
-  const sameStep = { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, round };
   const task = await db.$transaction(async (tx) => {
-    // One step of a run runs on one worker at a time (the executor's lease), so a RUNNING task of
-    // this step belongs to an attempt that died with its process.
-    const stale = await tx.agentTask.findMany({ where: { ...sameStep, status: "RUNNING" }, orderBy: { createdAt: "asc" } });
-    for (const interrupted of stale) {
-      await tx.agentTask.update({ where: { id: interrupted.id }, data: { status: "INTERRUPTED", error: INTERRUPTED_MESSAGE, completedAt: startedAt } });
-      await appendRunEvent(tx, spec.runId, "agent.resumed", {
-        interruptedTaskId: interrupted.id,
-        agent: spec.agentName,
-        taskType: spec.taskType,
-        round: spec.round,
-        interruptedAttempt: interrupted.attempt,
-      });
-    }
-    const attempt = (await tx.agentTask.count({ where: sameStep })) + 1;
+    await closeInterruptedAgentTasks(tx, spec, startedAt);
+    const attempt = (await tx.agentTask.count({ where: whereStep(spec) })) + 1;
     const created = await tx.agentTask.create({
-      data: { ...sameStep, projectId: spec.projectId, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
+      data: { ...whereStep(spec), projectId: spec.projectId, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
     });
     await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt, round: spec.round });
-    return { created, interruptedCount: stale.length };
-  }).then(({ created, interruptedCount }) => {
-    if (interruptedCount > 0) {
-      console.warn(`[pipeline] step re-run after a crash: run ${spec.runId}, ${spec.agentName} ${spec.taskType}${spec.round ? ` round ${spec.round}` : ""} (attempt ${created.attempt}); ${interruptedCount} interrupted task(s) closed`);
-    }
     return created;
   });
 
