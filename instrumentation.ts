@@ -1,12 +1,16 @@
 // Runs once when a server instance starts: validate the environment (fail fast with a clear
 // message), bring the database schema up to date before the first request is served, and
-// start the embedded executor so runs interrupted by a crash or restart carry on at once; then
+// sweep scratch files left by steps of a killed process, start the embedded executor so runs
+// interrupted by a crash or restart carry on at once; then
 // detect the QA sandbox for generated code (server/sandbox/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./server/env");
   const { getMigratedDatabase } = await import("./server/db");
   await getMigratedDatabase();
+  // Before runs resume: what steps killed with an earlier process left in the scratch folder goes.
+  const { sweepScratch } = await import("./server/scratch/scratch-space");
+  await sweepScratch().catch((error: unknown) => console.error("[epic] Could not sweep the scratch folder:", error));
   const { ensureAppExecutor } = await import("./inngest/embedded-executor");
   // Resolves to null when Inngest Cloud or a self-hosted Inngest server runs the functions.
   await ensureAppExecutor();

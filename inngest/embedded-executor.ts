@@ -11,6 +11,7 @@ const options: EmbeddedExecutorOptions = {
   handler: serveHandler,
   serveUrl: `${env.NEXTAUTH_URL ?? "http://localhost:3000"}/api/inngest`,
   getDatabase: getMigratedDatabase,
+  maxConcurrentRuns: env.EXECUTOR_CONCURRENCY,
 };
 
 /** Starts this process's worker loop once; resolves to null when an Inngest server runs the functions. */

@@ -10,6 +10,28 @@ const task = { taskId: "t1", attempt: 1 };
 const usage = { tokensIn: 0, tokensOut: 0, costUsd: 0, modelAttempts: 1, summary: null };
 
 describe("deriveStages", () => {
+  it("says how many checks timed out when QA found problems", () => {
+    const check = { id: "loads", description: "loads", passed: false, status: "failed" as const, message: "timed out twice", durationMs: 1 };
+    const qa = event("qa.result", { versionId: "v1", attempt: 1, passed: false, checks: [{ ...check, isTimedOut: true }, { ...check, id: "other" }], staticProblems: [], testCommand: { ran: false, passed: true, durationMs: 0, output: "" }, consoleErrors: [], screenshotSha: null });
+    expect(describeEvent(qa)).toBe("QA found problems; 1 check(s) timed out (attempt 1)");
+  });
+
+  it("shows a step cut off by a restart as resumed, not as an attempt of its own", () => {
+    const stages = deriveStages([
+      event("agent.started", { taskId: "q1", agent: "QA", taskType: "verify", attempt: 1, round: 1 }),
+      event("agent.resumed", { interruptedTaskId: "q1", agent: "QA", taskType: "verify", round: 1, interruptedAttempt: 1 }),
+      event("agent.started", { taskId: "q2", agent: "QA", taskType: "verify", attempt: 2, round: 1 }),
+    ]);
+    const qa = stages.find((stage) => stage.name === "QA")!;
+    expect(qa).toMatchObject({ status: "running", attempts: 1, interruptions: 1 });
+    expect(qa.lines.map((line) => line.text)).toEqual([
+      "QA started (verify round 1, attempt 1)",
+      "QA verify round 1 resumed after the platform restarted (attempt 1 was interrupted)",
+      "QA started (verify round 1, attempt 2)",
+    ]);
+    expect(qa.lines.every((line) => !line.isError)).toBe(true);
+  });
+
   it("folds a run's events into one row per agent with attempts, duration, tokens and its own log", () => {
     const stages = deriveStages([
       event("run.started", { brain: "Offline spec compiler" }),

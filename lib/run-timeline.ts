@@ -13,7 +13,10 @@ export type StageStatus = "pending" | "running" | "done" | "unverified" | "faile
 export type Stage = {
   name: StageName;
   status: StageStatus;
+  /** Tries of the stage's steps that were not cut off by a platform restart (repairs count as CodeGen attempts). */
   attempts: number;
+  /** Tries cut off by a platform crash or restart; their step ran again (not counted in `attempts`). */
+  interruptions: number;
   durationMs: number;
   tokens: number;
   costUsd: number;
@@ -26,6 +29,7 @@ export type Stage = {
 export function stageOfEvent(event: RunEventMessage): StageName | null {
   switch (event.type) {
     case "agent.started":
+    case "agent.resumed":
     case "agent.log":
     case "agent.completed":
     case "agent.failed":
@@ -62,7 +66,7 @@ function isErrorEvent(event: RunEventMessage): boolean {
 /** Folds the run's agent.* events into one row per agent (repairs count as CodeGen attempts). */
 export function deriveStages(events: RunEventMessage[]): Stage[] {
   const stages = new Map<StageName, Stage>(
-    stageOrder.map((name) => [name, { name, status: "pending", attempts: 0, durationMs: 0, tokens: 0, costUsd: 0, lastError: null, lines: [] }]),
+    stageOrder.map((name) => [name, { name, status: "pending", attempts: 0, interruptions: 0, durationMs: 0, tokens: 0, costUsd: 0, lastError: null, lines: [] }]),
   );
   for (const event of events) {
     const owner = stageOfEvent(event);
@@ -71,6 +75,11 @@ export function deriveStages(events: RunEventMessage[]): Stage[] {
       const stage = stages.get(event.payload.agent)!;
       stage.status = "running";
       stage.attempts += 1;
+    } else if (event.type === "agent.resumed") {
+      // The interrupted try was counted at its agent.started; it is not an attempt the user made.
+      const stage = stages.get(event.payload.agent)!;
+      stage.attempts = Math.max(0, stage.attempts - 1);
+      stage.interruptions += 1;
     } else if (event.type === "agent.completed") {
       const stage = stages.get(event.payload.agent)!;
       stage.status = "done";
@@ -119,7 +128,9 @@ export function describeEvent(event: RunEventMessage): string {
     case "plan.edited":
       return "Plan edited";
     case "agent.started":
-      return `${event.payload.agent} started (${event.payload.taskType}, attempt ${event.payload.attempt})`;
+      return `${event.payload.agent} started (${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""}, attempt ${event.payload.attempt})`;
+    case "agent.resumed":
+      return `${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} resumed after the platform restarted (attempt ${event.payload.interruptedAttempt} was interrupted)`;
     case "agent.log":
       return event.payload.line;
     case "agent.completed":
@@ -129,7 +140,10 @@ export function describeEvent(event: RunEventMessage): string {
     case "version.created":
       return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
-      if (!event.payload.passed) return `QA found problems (attempt ${event.payload.attempt})`;
+      if (!event.payload.passed) {
+        const timedOut = event.payload.checks.filter((check) => check.isTimedOut).length;
+        return `QA found problems${timedOut ? `; ${timedOut} check(s) timed out` : ""} (attempt ${event.payload.attempt})`;
+      }
       if (event.payload.isBrowserVerified === false) return `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`;
       // Checks passing is not the same as getting what was asked for: say what is missing.
       if (event.payload.requirements?.some((result) => result.outcome !== "passed")) {

@@ -45,6 +45,15 @@ describe("environment validation", () => {
     expect(install.output).toContain('EPIC_BROWSER_AUTO_INSTALL: expected "true" or "false"');
   });
 
+  it("takes EXECUTOR_CONCURRENCY as a whole number of runs, at least 1", () => {
+    expect(importEnvWith({ EXECUTOR_CONCURRENCY: "4" }).ok).toBe(true);
+    for (const value of ["0", "many", "2.5"]) {
+      const { ok, output } = importEnvWith({ EXECUTOR_CONCURRENCY: value });
+      expect(ok).toBe(false);
+      expect(output).toContain("EXECUTOR_CONCURRENCY");
+    }
+  });
+
   it("accepts the browser variables in their documented forms", () => {
     expect(importEnvWith({ CHROMIUM_PATH: "/usr/bin/chromium", EPIC_BROWSER_SEARCH_PATHS: "/opt/a:/opt/b", EPIC_BROWSER_AUTO_INSTALL: "false" }).ok).toBe(true);
   });

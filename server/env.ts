@@ -113,6 +113,8 @@ export const env = createEnv({
     INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),
     // The SDK's own switch to a local Inngest dev server (read by the SDK too); set → no embedded executor.
     INNGEST_DEV: z.string().min(1).optional(),
+    // Runs the embedded executor of one instance drives at once (a dead instance's runs are taken over beyond it).
+    EXECUTOR_CONCURRENCY: z.coerce.number({ message: "expected a number of runs" }).int().min(1, "expected at least 1").max(1000).default(10),
     // Model providers a workspace can pick (Workspace.modelProvider). Keys live only here, never in
     // the database; a provider whose key/URL is unset is refused when a run tries to use it.
     OPENAI_API_KEY: z.string().min(1).optional(),

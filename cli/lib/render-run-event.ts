@@ -34,6 +34,8 @@ export function renderRunEvent(event: RunEventMessage, paint: Paint, state: Rend
       return [line(paint.red(`Plan rejected${event.payload.feedback ? `: ${truncate(event.payload.feedback, 80)}` : ""}`))];
     case "agent.started":
       return [line(`  ${paint.cyan(event.payload.agent)} started${event.payload.attempt > 1 ? ` (attempt ${event.payload.attempt})` : ""}`)];
+    case "agent.resumed":
+      return [line(paint.yellow(`  ${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} resumed after the platform restarted`))];
     case "agent.log":
       return [line(`  ${paint.cyan(event.payload.agent)} ${paint.dim("│")} ${event.payload.line}`)];
     case "agent.completed":

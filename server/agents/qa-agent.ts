@@ -3,14 +3,14 @@
 // in headless Chromium with a screenshot. Failures come back as QaFailures for the repair loop.
 // Without a browser the acceptance checks are "unverified": they are not failures (nothing to
 // repair), and the run reports them as gaps instead of passing.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { QaFailure } from "../llm";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { getQaSandbox } from "~/server/sandbox/qa-sandbox";
 import { runTestScript } from "~/server/sandbox/run-test-script";
 import type { SandboxKind } from "~/server/sandbox/sandbox-status";
+import { withStepScratch } from "~/server/scratch/scratch-space";
 import { checkFiles } from "./qa/check-files";
 import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
@@ -62,42 +62,45 @@ function testScriptOf(files: TGeneratedFile[]): string | null {
   }
 }
 
-export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[] }): Promise<QaReport> {
+/**
+ * `scratchDir`: the step's scratch folder (server/scratch/), which the caller removes; without one,
+ * QA makes and removes its own under the platform's scratch root.
+ */
+export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; scratchDir?: string }): Promise<QaReport> {
+  const { scratchDir } = input;
+  if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
   const staticProblems = await checkFiles(input.files);
-  const root = await mkdtemp(path.join(tmpdir(), "epic-qa-"));
+  const root = path.join(scratchDir, "app");
+  await mkdir(root);
+  await writeWorkingCopy(root, input.files);
+  const script = testScriptOf(input.files);
+  const testCommand = script !== null
+    ? await runAppTests(root, script)
+    : { ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null };
+  const served = await serveDirectory({ root, prefix: "/preview/qa/" });
+  let report;
   try {
-    await writeWorkingCopy(root, input.files);
-    const script = testScriptOf(input.files);
-    const testCommand = script !== null
-      ? await runAppTests(root, script)
-      : { ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null };
-    const served = await serveDirectory({ root, prefix: "/preview/qa/" });
-    let report;
-    try {
-      report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan });
-    } finally {
-      await served.close();
-    }
-
-    const failures: QaFailure[] = [
-      ...staticProblems.map((message) => ({ checkId: "static-checks", message })),
-      ...(testCommand.passed ? [] : [{ checkId: "app-tests", message: "npm test failed", log: testCommand.output }]),
-      ...report.checks.filter((check) => check.status === "failed").map((check) => ({ checkId: check.id, description: check.description, message: check.message ?? "failed" })),
-      ...(report.consoleErrors.length ? [{ checkId: "console", message: "The app logged errors", log: report.consoleErrors.join("\n") }] : []),
-    ];
-    return {
-      passed: failures.length === 0,
-      isBrowserVerified: report.isBrowserVerified,
-      browserUnavailableReason: report.browserUnavailableReason,
-      failures,
-      checks: report.checks,
-      staticProblems,
-      testCommand,
-      consoleErrors: report.consoleErrors,
-      blockedRequests: report.blockedRequests,
-      screenshot: report.screenshot,
-    };
+    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir });
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await served.close();
   }
+
+  const failures: QaFailure[] = [
+    ...staticProblems.map((message) => ({ checkId: "static-checks", message })),
+    ...(testCommand.passed ? [] : [{ checkId: "app-tests", message: "npm test failed", log: testCommand.output }]),
+    ...report.checks.filter((check) => check.status === "failed").map((check) => ({ checkId: check.id, description: check.description, message: check.message ?? "failed" })),
+    ...(report.consoleErrors.length ? [{ checkId: "console", message: "The app logged errors", log: report.consoleErrors.join("\n") }] : []),
+  ];
+  return {
+    passed: failures.length === 0,
+    isBrowserVerified: report.isBrowserVerified,
+    browserUnavailableReason: report.browserUnavailableReason,
+    failures,
+    checks: report.checks,
+    staticProblems,
+    testCommand,
+    consoleErrors: report.consoleErrors,
+    blockedRequests: report.blockedRequests,
+    screenshot: report.screenshot,
+  };
 }

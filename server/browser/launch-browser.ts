@@ -6,9 +6,9 @@ import { firstErrorLine as firstLine, launchChromiumAt } from "./try-launch";
 
 const PROBE_TTL_MS = 60_000;
 
-async function launchAt(executablePath: string): Promise<Browser> {
+async function launchAt(executablePath: string, options: { scratchDir?: string } = {}): Promise<Browser> {
   try {
-    const browser = await launchChromiumAt(executablePath);
+    const browser = await launchChromiumAt(executablePath, options);
     recordLaunch(executablePath, null);
     return browser;
   } catch (error) {
@@ -22,11 +22,11 @@ async function launchAt(executablePath: string): Promise<Browser> {
  * again (it may have moved or been replaced) and tries once more — a timeout on a busy machine
  * also gets that second try. Throws BrowserUnavailableError when no browser can be had.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { scratchDir?: string } = {}): Promise<Browser> {
   const first = lookupBrowser({ isFresh: true });
   if (!first.isFound) throw new BrowserUnavailableError(browserNotFound(first));
   try {
-    return await launchAt(first.executablePath);
+    return await launchAt(first.executablePath, options);
   } catch (error) {
     const again = lookupBrowser({ isFresh: true });
     if (!again.isFound) throw new BrowserUnavailableError(browserNotFound(again));
@@ -34,7 +34,7 @@ export async function launchBrowser(): Promise<Browser> {
       throw new BrowserUnavailableError(browserNotLaunchable(first.executablePath, firstLine(error)));
     }
     try {
-      return await launchAt(again.executablePath);
+      return await launchAt(again.executablePath, options);
     } catch (retryError) {
       throw new BrowserUnavailableError(browserNotLaunchable(again.executablePath, firstLine(retryError)));
     }

@@ -4,6 +4,7 @@
 // Chromium keeps its own sandbox unless we run as root; if it cannot start with it (no user
 // namespaces and no setuid helper, as in some containers), it is started without and that is
 // remembered and reported (chromiumSandboxStatus, /api/ready) instead of failing QA.
+import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { canUseChromiumSandbox, chromiumArgs } from "./find-browser";
 
@@ -26,8 +27,13 @@ function isSandboxFailure(message: string): boolean {
   return /sandbox|namespace|zygote/i.test(message);
 }
 
-export async function launchChromiumAt(executablePath: string): Promise<Browser> {
-  const launch = (chromiumSandbox: boolean) => chromium.launch({ executablePath, args: chromiumArgs, chromiumSandbox, timeout: LAUNCH_TIMEOUT_MS });
+/**
+ * `scratchDir`: a folder of the step (server/scratch/) for Playwright's artifacts and Chromium's
+ * own temporary files, so a process killed mid-QA leaves them where start-up sweeps.
+ */
+export async function launchChromiumAt(executablePath: string, { scratchDir }: { scratchDir?: string } = {}): Promise<Browser> {
+  const scratch = scratchDir ? { artifactsDir: path.join(scratchDir, "playwright-artifacts"), env: { ...process.env, TMPDIR: scratchDir } } : {};
+  const launch = (chromiumSandbox: boolean) => chromium.launch({ executablePath, args: chromiumArgs, chromiumSandbox, timeout: LAUNCH_TIMEOUT_MS, ...scratch });
   const isSandboxed = chromiumSandboxStatus().isSandboxed;
   if (!isSandboxed) return launch(false);
   try {

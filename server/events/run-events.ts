@@ -21,6 +21,8 @@ export type QaCheckOutcome = {
   /** Absent on events stored before checks could be unverified: `passed` decides there. */
   status?: QaCheckStatus;
   message: string | null;
+  /** A failed check whose steps timed out, on a second try too: the machine may have been busy. Absent: not a timeout. */
+  isTimedOut?: boolean;
   durationMs: number;
 };
 
@@ -46,7 +48,10 @@ export type RunEventPayloads = {
   "plan.edited": { plan: TPlan; editorId: string | null };
   "plan.approved": { feedback: string | null; reviewerId: string | null };
   "plan.rejected": { feedback: string | null; reviewerId: string | null };
-  "agent.started": { taskId: string; agent: AgentName; taskType: string; attempt: number };
+  /** `attempt` counts tries of this step only; `round` numbers a repeated step (QA round 2, repair 2). */
+  "agent.started": { taskId: string; agent: AgentName; taskType: string; attempt: number; round?: number };
+  /** A step cut off by a platform crash or restart ran again: its unfinished task was closed as INTERRUPTED. */
+  "agent.resumed": { interruptedTaskId: string; agent: AgentName; taskType: string; round?: number; interruptedAttempt: number };
   "agent.log": { agent: AgentName; line: string };
   "agent.completed": {
     taskId: string;
@@ -101,6 +106,7 @@ export const runEventTypes = [
   "plan.approved",
   "plan.rejected",
   "agent.started",
+  "agent.resumed",
   "agent.log",
   "agent.completed",
   "agent.failed",

@@ -112,6 +112,18 @@ describe.each(testDatabaseKinds)("idempotent, guarded pipeline steps on %s", (ki
     expect(await db().agentTask.count({ where: { runId, agentName: "Deploy" } })).toBe(1);
   });
 
+  it("deployStep run again after a crash between the deployment's end and its task's closes that task as INTERRUPTED", async () => {
+    const { runId } = await plannedRun("deploy-task-left");
+    const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));
+    const first = expectMade(await deployStep(db(), runId, version.versionId, previewOrigins));
+    // What the crash leaves: the deployment finished, its task still RUNNING.
+    await db().agentTask.updateMany({ where: { runId, agentName: "Deploy" }, data: { status: "RUNNING", completedAt: null } });
+
+    expect(await deployStep(db(), runId, version.versionId, previewOrigins)).toEqual(first);
+    expect((await db().agentTask.findMany({ where: { runId, agentName: "Deploy" } })).map((task) => task.status)).toEqual(["INTERRUPTED"]);
+    expect(await db().runEvent.count({ where: { runId, type: "agent.resumed" } })).toBe(1);
+  });
+
   it("two copies of deployStep at once drive one deployment to READY, each move once", async () => {
     const { projectId, runId } = await plannedRun("deploy-race");
     const version = expectMade(await createVersionStep(db(), runId, fileSets, "Bakery"));

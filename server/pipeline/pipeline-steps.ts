@@ -8,7 +8,8 @@ import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
-import { runAgentTask } from "./run-agent-task";
+import { withStepScratch } from "../scratch/scratch-space";
+import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
@@ -135,8 +136,8 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const files = await readFilesAsText(db, versionId);
   const report = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", input: { versionId, attempt } },
-    async () => ({ value: await runQaAgent({ plan, files }), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
+    { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
+    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
     (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
   let screenshotSha: string | null = null;
@@ -151,7 +152,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
       versionId,
       attempt,
       passed: report.passed,
-      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, durationMs: check.durationMs })),
+      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, ...(check.isTimedOut ? { isTimedOut: true } : {}), durationMs: check.durationMs })),
       staticProblems: report.staticProblems,
       testCommand: { ran: report.testCommand.ran, passed: report.testCommand.passed, durationMs: report.testCommand.durationMs, output: report.testCommand.output.slice(-2000) },
       consoleErrors: report.consoleErrors,
@@ -179,7 +180,7 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   const files = await readFilesAsText(db, versionId);
   const repaired = await runAgentTask(
     db,
-    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
+    { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", round: attempt, model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
     () => brain.repairFiles({ plan, files, failures, budget }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );
@@ -208,7 +209,11 @@ export async function deployStep(
 ): Promise<{ deploymentId: string; status: DeploymentStatus; url: string | null } | RunEnded> {
   const stepKey = "deploy";
   const made = await findStepDeployment(db, runId, stepKey);
-  if (made && made.completedAt) return { deploymentId: made.id, status: made.status, url: made.deploymentUrl };
+  if (made && made.completedAt) {
+    // A crash between the deployment's end and its task's may have left the task RUNNING.
+    await db.$transaction((tx) => closeInterruptedAgentTasks(tx, { runId, agentName: "Deploy", taskType: "local-preview" }));
+    return { deploymentId: made.id, status: made.status, url: made.deploymentUrl };
+  }
   const context = await loadRunContext(db, runId);
   if (!(await markRunStage(db, runId, "DEPLOYING"))) return (await runEnded(db, runId))!;
   return unlessRunEnded(async () => {

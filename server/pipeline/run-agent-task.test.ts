@@ -53,4 +53,26 @@ describe.each(testDatabaseKinds)("runAgentTask on %s", (kind) => {
     expect(task.error).toMatch(/still invalid after 3 attempts/);
     expect(await database.prisma.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ tokensIn: 900, tokensOut: 300, costUsd: 0.05 });
   });
+
+  it("closes a task left RUNNING by a crash as INTERRUPTED when its step runs again, and counts attempts per step and round", async () => {
+    const { projectId, runId } = await newRun();
+    const spec = { runId, projectId, agentName: "QA" as const, taskType: "verify", input: {} };
+    const done = async () => ({ value: "ok", usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 });
+    // Round 1 passes the first time; round 2's first try dies with its process (never settles).
+    await runAgentTask(database.prisma, { ...spec, round: 1 }, done, () => null);
+    void runAgentTask(database.prisma, { ...spec, round: 2 }, () => new Promise<never>(() => undefined), () => null);
+    await expect.poll(() => database.prisma.agentTask.count({ where: { runId, round: 2, status: "RUNNING" } })).toBe(1);
+    await runAgentTask(database.prisma, { ...spec, round: 2 }, done, () => null);
+
+    const tasks = await database.prisma.agentTask.findMany({ where: { runId }, orderBy: { createdAt: "asc" } });
+    expect(tasks.map((task) => [task.round, task.attempt, task.status])).toEqual([
+      [1, 1, "SUCCEEDED"],
+      [2, 1, "INTERRUPTED"],
+      [2, 2, "SUCCEEDED"],
+    ]);
+    expect(tasks[1]!.completedAt).not.toBeNull();
+    const events = await database.prisma.runEvent.findMany({ where: { runId, type: { startsWith: "agent." } }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => event.type)).toEqual(["agent.started", "agent.completed", "agent.started", "agent.resumed", "agent.started", "agent.completed"]);
+    expect(events[3]!.payload).toMatchObject({ interruptedTaskId: tasks[1]!.id, agent: "QA", round: 2, interruptedAttempt: 1 });
+  });
 });

@@ -1,6 +1,8 @@
 // Records one agent's work as an AgentTask, with run events when it starts, finishes or fails,
 // and adds its token usage and cost to the run's totals — so the timeline and the audit trail
-// show every attempt.
+// show every attempt. A task of the same step still RUNNING when the step starts again was cut
+// off by a crash (the executor re-runs a step whose result was never stored): it is closed as
+// INTERRUPTED, with an "agent.resumed" event, before the new attempt starts.
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { StructuredOutputError } from "../llm/errors";
@@ -17,7 +19,38 @@ export type AgentTaskSpec = {
   input: Prisma.InputJsonValue;
   /** The model doing the work, when the agent calls one. */
   model?: { provider: string; name: string };
+  /** Which round of a repeated step (QA round 2, repair 2): attempts are counted per round. */
+  round?: number;
 };
+
+const INTERRUPTED_MESSAGE = "Interrupted: the platform stopped while this step ran; the step ran again.";
+
+type StepOfTask = Pick<AgentTaskSpec, "runId" | "agentName" | "taskType" | "round">;
+
+const whereStep = (step: StepOfTask) => ({ runId: step.runId, agentName: step.agentName, taskType: step.taskType, round: step.round ?? null });
+
+/**
+ * Closes the tasks of `step` still RUNNING as INTERRUPTED, each with an `agent.resumed` event. One
+ * step of a run runs on one worker at a time (the executor's lease), so when the step starts again
+ * such a task belongs to an attempt that died with its process. Returns how many it closed.
+ */
+export async function closeInterruptedAgentTasks(tx: Prisma.TransactionClient, step: StepOfTask, at = new Date()): Promise<number> {
+  const stale = await tx.agentTask.findMany({ where: { ...whereStep(step), status: "RUNNING" }, orderBy: { createdAt: "asc" } });
+  for (const interrupted of stale) {
+    await tx.agentTask.update({ where: { id: interrupted.id }, data: { status: "INTERRUPTED", error: INTERRUPTED_MESSAGE, completedAt: at } });
+    await appendRunEvent(tx, step.runId, "agent.resumed", {
+      interruptedTaskId: interrupted.id,
+      agent: step.agentName,
+      taskType: step.taskType,
+      round: step.round,
+      interruptedAttempt: interrupted.attempt,
+    });
+  }
+  if (stale.length > 0) {
+    console.warn(`[pipeline] step re-run after a crash: run ${step.runId}, ${step.agentName} ${step.taskType}${step.round ? ` round ${step.round}` : ""}; ${stale.length} interrupted task(s) closed`);
+  }
+  return stale.length;
+}
 
 export async function runAgentTask<T>(
   db: Db,
@@ -27,11 +60,12 @@ export async function runAgentTask<T>(
 ): Promise<T> {
   const startedAt = new Date();
   const task = await db.$transaction(async (tx) => {
-    const attempt = (await tx.agentTask.count({ where: { runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType } })) + 1;
+    await closeInterruptedAgentTasks(tx, spec, startedAt);
+    const attempt = (await tx.agentTask.count({ where: whereStep(spec) })) + 1;
     const created = await tx.agentTask.create({
-      data: { projectId: spec.projectId, runId: spec.runId, agentName: spec.agentName, taskType: spec.taskType, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
+      data: { ...whereStep(spec), projectId: spec.projectId, inputPayload: spec.input, status: "RUNNING", attempt, startedAt, provider: spec.model?.provider, model: spec.model?.name },
     });
-    await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt });
+    await appendRunEvent(tx, spec.runId, "agent.started", { taskId: created.id, agent: spec.agentName, taskType: spec.taskType, attempt, round: spec.round });
     return created;
   });
 

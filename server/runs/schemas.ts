@@ -60,7 +60,10 @@ export const ZAgentTaskView = z
     taskType: z.string(),
     status: z.enum(AgentTaskStatus),
     error: z.string().nullable(),
+    /** Tries of this step; a try cut off by a platform restart ends INTERRUPTED and the next one counts on. */
     attempt: z.number().int(),
+    /** Which round of a repeated step (QA round 2, repair 2); null for one-off steps. */
+    round: z.number().int().nullable(),
     tokensIn: z.number().int(),
     tokensOut: z.number().int(),
     costUsd: z.number(),

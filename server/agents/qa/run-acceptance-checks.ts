@@ -3,8 +3,10 @@
 // The browser reaches only the app under test: any other request is aborted and listed with the
 // check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
+// A check that timed out (a busy machine, not necessarily a broken app) runs once more before it
+// counts as failed, and one that timed out again says so (`isTimedOut`).
 import { writeFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
 import { launchBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
@@ -27,6 +29,8 @@ export interface CheckResult {
   failedStepIndex?: number;
   failedStep?: Step;
   message?: string;
+  /** The check failed because a step timed out, on its second try too (a first timeout is retried). */
+  isTimedOut?: boolean;
   /** Requests outside the app under test that were blocked during this check. */
   blockedRequests: string[];
   durationMs: number;
@@ -53,6 +57,8 @@ export interface RunAcceptanceChecksOptions {
   /** Reuse a running browser (tests share one); otherwise one is launched and closed. */
   browser?: Browser;
   stepTimeoutMs?: number;
+  /** The step's scratch folder (server/scratch/): where a browser launched here keeps its temporary files. */
+  scratchDir?: string;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -103,11 +109,25 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
       await runStep(page, context, step);
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-      if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png" }).catch(() => null);
+      const isTimedOut = error instanceof playwrightErrors.TimeoutError;
+      // Bounded: a page stuck loading would hold the default 30 s screenshot timeout.
+      if (capture) screenshot = await page.screenshot({ fullPage: true, type: "png", timeout: timeout * 2 }).catch(() => null);
       // The blocked requests may be why it failed: the repair loop should know the app reached out.
       const note = blocked.length ? ` (${blockedNote(blocked)})` : "";
       return {
-        result: { id: check.id, description: check.description, requirementIds, passed: false, status: "failed", failedStepIndex: index, failedStep: step, message: `step ${index + 1} (${describeStep(step)}): ${message}${note}`, blockedRequests: [...blocked], durationMs: Math.round(performance.now() - started) },
+        result: {
+          id: check.id,
+          description: check.description,
+          requirementIds,
+          passed: false,
+          status: "failed",
+          failedStepIndex: index,
+          failedStep: step,
+          message: `step ${index + 1} (${describeStep(step)}): ${isTimedOut ? "timed out: " : ""}${message}${note}`,
+          ...(isTimedOut ? { isTimedOut } : {}),
+          blockedRequests: [...blocked],
+          durationMs: Math.round(performance.now() - started),
+        },
         screenshot,
       };
     }
@@ -116,6 +136,21 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
   const result: CheckResult = { id: check.id, description: check.description, requirementIds, passed: true, status: "passed", blockedRequests: [...blocked], durationMs: Math.round(performance.now() - started) };
   if (blocked.length) result.message = `passed; ${blockedNote(blocked)}`;
   return { result, screenshot };
+}
+
+type CheckRun = { result: CheckResult; screenshot: Buffer | null };
+
+/** Runs a check; one that timed out runs once more (runCheck starts from a blank page), and its report says what happened. */
+export async function runCheckRetryingTimeout(run: () => Promise<CheckRun>): Promise<CheckRun> {
+  const first = await run();
+  if (!first.result.isTimedOut) return first;
+  const second = await run();
+  const durationMs = first.result.durationMs + second.result.durationMs;
+  if (second.result.passed) {
+    return { ...second, result: { ...second.result, durationMs, message: `passed on a second try; the first timed out (${first.result.message})` } };
+  }
+  const verdict = second.result.isTimedOut ? "timed out twice" : "failed on a second try after a timeout";
+  return { ...second, result: { ...second.result, durationMs, message: `${verdict}: ${second.result.message}` } };
 }
 
 /** Every check of the plan, marked as not run and why. */
@@ -145,7 +180,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
   try {
-    browser ??= await launchBrowser();
+    browser ??= await launchBrowser({ scratchDir: options.scratchDir });
   } catch (error) {
     if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
     throw error;
@@ -187,7 +222,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const run = await runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked);
+        const run = await runCheckRetryingTimeout(() => runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked));
         results.push(run.result);
         screenshot ??= run.screenshot;
       } finally {

@@ -157,6 +157,7 @@ builder.prismaObject("AgentTask", {
     status: t.exposeString("status"),
     error: t.exposeString("error", { nullable: true }),
     attempt: t.exposeInt("attempt"),
+    round: t.exposeInt("round", { nullable: true }),
     tokensIn: t.exposeInt("tokensIn"),
     tokensOut: t.exposeInt("tokensOut"),
     costUsd: t.exposeFloat("costUsd"),

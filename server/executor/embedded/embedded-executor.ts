@@ -20,6 +20,8 @@ export type EmbeddedExecutorOptions = {
   serveUrl: string;
   /** The process database, migrated; a PostgreSQL driver lets instances wake each other. */
   getDatabase: () => Promise<Pick<Database, "prisma" | "driver">>;
+  /** Runs this process drives at once (the app's EXECUTOR_CONCURRENCY); the executor's default when unset. */
+  maxConcurrentRuns?: number;
 };
 
 const globalForExecutor = globalThis as unknown as { __epicEmbeddedExecutor?: Promise<Executor | null> };
@@ -32,6 +34,7 @@ async function createEmbeddedExecutor(options: EmbeddedExecutorOptions): Promise
     handler: options.handler,
     serveUrl: options.serveUrl,
     signingKey: embeddedSigningKey(),
+    maxConcurrentRuns: options.maxConcurrentRuns,
   });
 }
 

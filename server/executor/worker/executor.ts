@@ -6,7 +6,7 @@ import { createId } from "../store/create-id";
 import { driveExecutorRun, type WorkerContext } from "./drive-executor-run";
 import { syncFunctions, type FunctionRegistry } from "../protocol/function-registry";
 import type { ServeTransport, ServeHandler } from "../protocol/serve-transport";
-import { leaseExecutorRuns, nextReadyTime } from "./lease-executor-runs";
+import { leaseExecutorRuns, nextReadyTime, type LeasedExecutorRun } from "./lease-executor-runs";
 import { processPendingEvents } from "./process-events";
 import { exponentialBackoff, type RetryBackoff } from "./retry-backoff";
 import { createExecutorRunEventEmitter, processExecutorRunEvents, type ExecutorRunEvent, type ExecutorRunEventListener } from "../store/executor-run-events";
@@ -29,6 +29,10 @@ export type ExecutorOptions = {
   pollIntervalMs?: number;
   /** How long a run stays with this worker without a heartbeat (a dead worker's runs wait this long). */
   leaseMs?: number;
+  /**
+   * Runs this worker drives at once (default 10). Runs of a dead worker are taken over even at
+   * capacity, up to twice this many in all: they were under way, so they go before new work.
+   */
   maxConcurrentRuns?: number;
   /** Parallel steps (Promise.all of step.run) executed at once within one run. */
   maxParallelSteps?: number;
@@ -55,6 +59,12 @@ export type Executor = {
   stop(): Promise<void>;
   onRunEvent(listener: ExecutorRunEventListener): () => void;
 };
+
+function logTakeover(run: LeasedExecutorRun): void {
+  if (!run.takenOverFrom) return;
+  const { leaseOwner, leaseExpiredAt } = run.takenOverFrom;
+  console.info(`[executor] run ${run.id} (${run.functionId}) taken over: the lease of ${leaseOwner ?? "a worker"} expired at ${leaseExpiredAt.toISOString()}; resuming from its last stored step`);
+}
 
 export function createExecutor(options: ExecutorOptions): Executor {
   const { db } = options;
@@ -157,19 +167,28 @@ export function createExecutor(options: ExecutorOptions): Executor {
         hasPendingWake = false;
         await resyncIfStale();
         await fanOutEvents();
+        const drive = (run: LeasedExecutorRun) => {
+          logTakeover(run);
+          active.set(
+            run.id,
+            driveExecutorRun(context, run).finally(() => {
+              active.delete(run.id);
+              wake();
+            }),
+          );
+        };
+        // Never a run this worker is still driving (its lease may have lapsed under load).
+        // A dead worker's runs first, even at capacity (see maxConcurrentRuns): they must not
+        // wait for this worker's own runs to finish.
+        const takeoverRoom = 2 * maxConcurrentRuns - active.size;
+        if (takeoverRoom > 0) {
+          const { leased } = await leaseExecutorRuns(db, { workerId, limit: takeoverRoom, leaseMs, excludeIds: [...active.keys()], onlyTakeovers: true });
+          for (const run of leased) drive(run);
+        }
         const free = maxConcurrentRuns - active.size;
         if (free > 0) {
-          // Never a run this worker is still driving (its lease may have lapsed under load).
           const { leased, blockedCount } = await leaseExecutorRuns(db, { workerId, limit: free, leaseMs, excludeIds: [...active.keys()] });
-          for (const run of leased) {
-            active.set(
-              run.id,
-              driveExecutorRun(context, run).finally(() => {
-                active.delete(run.id);
-                wake();
-              }),
-            );
-          }
+          for (const run of leased) drive(run);
           // Every free slot filled: there may be more ready work right away.
           if (leased.length === free) continue;
           // Otherwise sleep until the next timer, unless runs are only held back by a
@@ -202,6 +221,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         if (Date.now() > deadline) break;
         const { leased } = await leaseExecutorRuns(db, { workerId, limit: maxConcurrentRuns, leaseMs });
         if (leased.length === 0) break;
+        leased.forEach(logTakeover);
         drivenRuns += leased.length;
         await Promise.all(leased.map((run) => driveExecutorRun(context, run)));
       }

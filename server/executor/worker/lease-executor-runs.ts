@@ -2,6 +2,9 @@
 // workers never take the same run), then admit them while their concurrency keys have room.
 // Counting the runs that hold a key is made safe across workers by a transaction-scoped
 // advisory lock per key: the next worker to count the same key waits for our commit.
+// Runs whose lease expired (their worker died) come first: a run already under way is taken over
+// before new work starts, and `onlyTakeovers` leases nothing else (the worker loop asks for them
+// even when it is at capacity, see executor.ts).
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { createId } from "../store/create-id";
@@ -13,7 +16,14 @@ const ZConcurrency = z.array(z.object({ key: z.string(), limit: z.number() }));
  * `leaseOwner` is a fencing token, new for every lease: every write of the driver checks it, so
  * a driver whose lease expired and was taken again — even by its own process — writes nothing.
  */
-export type LeasedExecutorRun = { id: string; functionId: string; isFirstStart: boolean; leaseOwner: string };
+export type LeasedExecutorRun = {
+  id: string;
+  functionId: string;
+  isFirstStart: boolean;
+  leaseOwner: string;
+  /** Set when the run was taken over: the lease that expired (its worker died or stalled). */
+  takenOverFrom: { leaseOwner: string | null; leaseExpiredAt: Date } | null;
+};
 
 export type LeaseResult = {
   leased: LeasedExecutorRun[];
@@ -29,18 +39,22 @@ export async function leaseExecutorRuns(
     leaseMs,
     now = new Date(),
     excludeIds = [],
-  }: { workerId: string; limit: number; leaseMs: number; now?: Date; excludeIds?: string[] },
+    onlyTakeovers = false,
+  }: { workerId: string; limit: number; leaseMs: number; now?: Date; excludeIds?: string[]; onlyTakeovers?: boolean },
 ): Promise<LeaseResult> {
   if (limit <= 0) return { leased: [], blockedCount: 0 };
   return withTransaction(db, async (tx) => {
     const nowText = now.toISOString();
-    const candidates = await tx.$queryRaw<{ id: string; functionId: string; status: string; concurrency: unknown }[]>`
-      SELECT id, "functionId", status::text AS status, concurrency FROM "ExecutorRun"
+    // Only a held lease sets leaseExpiresAt (parking, retrying and finishing clear it), so a
+    // non-null one in the past is a dead worker's run.
+    const candidates = await tx.$queryRaw<{ id: string; functionId: string; status: string; concurrency: unknown; leaseOwner: string | null; leaseExpiresAt: Date | null }[]>`
+      SELECT id, "functionId", status::text AS status, concurrency, "leaseOwner", "leaseExpiresAt" FROM "ExecutorRun"
       WHERE status IN ('QUEUED', 'RUNNING', 'WAITING')
         AND "availableAt" <= ${nowText}::timestamp
         AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${nowText}::timestamp)
+        AND (NOT ${onlyTakeovers}::boolean OR "leaseExpiresAt" IS NOT NULL)
         AND NOT (id = ANY(${excludeIds}::text[]))
-      ORDER BY "availableAt", id
+      ORDER BY ("leaseExpiresAt" IS NULL), "availableAt", id
       LIMIT ${limit * 4}
       FOR UPDATE SKIP LOCKED`;
     if (candidates.length === 0) return { leased: [], blockedCount: 0 };
@@ -85,7 +99,13 @@ export async function leaseExecutorRuns(
           "startedAt" = COALESCE("startedAt", ${nowText}::timestamp)
       WHERE id = ANY(${admitted.map((run) => run.id)}::text[])`;
     return {
-      leased: admitted.map((run) => ({ id: run.id, functionId: run.functionId, isFirstStart: run.status === "QUEUED", leaseOwner })),
+      leased: admitted.map((run) => ({
+        id: run.id,
+        functionId: run.functionId,
+        isFirstStart: run.status === "QUEUED",
+        leaseOwner,
+        takenOverFrom: run.leaseExpiresAt ? { leaseOwner: run.leaseOwner, leaseExpiredAt: new Date(run.leaseExpiresAt) } : null,
+      })),
       blockedCount,
     };
   });

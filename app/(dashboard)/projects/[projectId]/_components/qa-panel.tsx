@@ -53,7 +53,8 @@ export function QaPanel({ runId, events, plan }: { runId: string; events: RunEve
               <span aria-hidden className={status.tone}>{status.icon}</span>
               <span>
                 {check.description}
-                {statusOf(check) !== "unverified" && <span className="sr-only"> — {status.label}</span>}
+                {statusOf(check) !== "unverified" && <span className="sr-only"> — {check.isTimedOut ? "timed out" : status.label}</span>}
+                {check.isTimedOut && <span className="block text-xs font-medium text-red-700 dark:text-red-400">timed out (tried twice)</span>}
                 {statusOf(check) === "failed" && check.message && <span className="block text-xs text-red-600 dark:text-red-400">{check.message}</span>}
                 {statusOf(check) === "unverified" && <span className={`block text-xs ${status.tone}`}>not verified</span>}
               </span>

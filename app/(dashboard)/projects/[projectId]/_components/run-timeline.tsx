@@ -36,6 +36,7 @@ export function RunTimeline({ events, streamState, runStatus }: { events: RunEve
                   <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
                     {stage.status === "unverified" ? "done, with gaps" : stage.status}
                     {stage.attempts > 1 && ` · ${stage.attempts} attempts`}
+                    {stage.interruptions > 0 && ` · resumed after ${stage.interruptions === 1 ? "a restart" : `${stage.interruptions} restarts`}`}
                     {stage.durationMs > 0 && ` · ${formatDuration(stage.durationMs)}`}
                     {stage.tokens > 0 && ` · ${stage.tokens.toLocaleString("en-US")} tokens · $${stage.costUsd.toFixed(4)}`}
                   </p>

@@ -1,0 +1,96 @@
+// Scratch space for steps: one folder the platform owns, `<tmpdir>/epic-scratch/<runId>/<step>-…/`,
+// for whatever a step writes to disk while it runs (QA's working copy of the app, Chromium's
+// temporary files and Playwright's artifacts). A step's folder is removed when the step ends,
+// however it ends; a process killed mid-step leaves its folder behind, so start-up sweeps every
+// folder older than the longest step (younger ones may belong to another instance's live step).
+import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Longer than any step runs (QA: app tests ≤ 60 s, browser launch ≤ 60 s, every check with its
+ * retry): a folder this old belongs to no live step.
+ */
+export const LONGEST_STEP_MS = 60 * 60_000;
+
+/** Temporary folders of earlier releases and of Playwright, left behind by a process killed mid-QA. */
+const LEGACY_PREFIXES = ["epic-qa-", "playwright_chromiumdev_profile-", "playwright-artifacts-"];
+
+export function scratchRoot(base: string = tmpdir()): string {
+  return path.join(base, "epic-scratch");
+}
+
+/** Run ids become folder names: anything but letters, digits, `-` and `_` is replaced. */
+function safeName(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 100) || "_";
+}
+
+/**
+ * Runs `work` with a fresh folder of its own under the run's scratch folder and removes it
+ * afterwards (and the run's folder once empty), whether `work` returned or threw.
+ */
+export async function withStepScratch<T>(runId: string, step: string, work: (dir: string) => Promise<T>, base?: string): Promise<T> {
+  const runDir = path.join(scratchRoot(base), safeName(runId));
+  const makeDir = async () => {
+    await mkdir(runDir, { recursive: true });
+    return mkdtemp(path.join(runDir, `${safeName(step)}-`));
+  };
+  // A sweep (of another instance) may remove the empty run folder between the two calls: once more.
+  const dir = await makeDir().catch(makeDir);
+  // mkdtemp makes it 0700: others may pass through (not list) to a subfolder handed to them, as
+  // QA's sandbox, which runs the app's tests as uid 65534, does with the working copy.
+  await chmod(dir, 0o711);
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    // Another step of the same run may be using the folder: only an empty one goes.
+    await rmdir(runDir).catch(() => undefined);
+  }
+}
+
+export type ScratchSweep = { removed: string[]; bytes: number };
+
+async function sizeOf(target: string): Promise<number> {
+  const info = await stat(target).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  const entries = await readdir(target).catch(() => []);
+  let total = 0;
+  for (const entry of entries) total += await sizeOf(path.join(target, entry));
+  return total;
+}
+
+async function isOlderThan(target: string, cutoff: number): Promise<boolean> {
+  const info = await stat(target).catch(() => null);
+  return info !== null && info.mtimeMs < cutoff;
+}
+
+/**
+ * Removes step folders (and legacy temporary folders of QA) last touched more than `olderThanMs`
+ * ago, and run folders left empty. Logs one line when it removed anything.
+ */
+export async function sweepScratch({ base = tmpdir(), olderThanMs = LONGEST_STEP_MS, now = Date.now() }: { base?: string; olderThanMs?: number; now?: number } = {}): Promise<ScratchSweep> {
+  const cutoff = now - olderThanMs;
+  const stale: string[] = [];
+  const root = scratchRoot(base);
+  for (const run of await readdir(root).catch(() => [])) {
+    const runDir = path.join(root, run);
+    for (const step of await readdir(runDir).catch(() => [])) {
+      if (await isOlderThan(path.join(runDir, step), cutoff)) stale.push(path.join(runDir, step));
+    }
+  }
+  for (const entry of await readdir(base).catch(() => [])) {
+    if (LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix)) && (await isOlderThan(path.join(base, entry), cutoff))) stale.push(path.join(base, entry));
+  }
+  let bytes = 0;
+  for (const target of stale) {
+    bytes += await sizeOf(target);
+    await rm(target, { recursive: true, force: true });
+  }
+  for (const run of await readdir(root).catch(() => [])) await rmdir(path.join(root, run)).catch(() => undefined);
+  if (stale.length > 0) {
+    console.info(`[scratch] swept ${stale.length} folder(s) left by interrupted steps (${(bytes / 1024 / 1024).toFixed(1)} MB) from ${base}`);
+  }
+  return { removed: stale, bytes };
+}
