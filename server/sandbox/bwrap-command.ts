@@ -41,7 +41,7 @@ export function nodeBinding(execPath = process.execPath): { hostPath: string; sa
 function systemDirArgs(): string[] {
   const args: string[] = [];
   for (const dir of SYSTEM_DIRS) {
-    if (!existsSync(dir)) continue;
+    if (!existsSync(/*turbopackIgnore: true*/ dir)) continue;
     const stat = lstatSync(dir);
     if (stat.isSymbolicLink()) args.push("--symlink", readlinkSync(dir), dir);
     else if (stat.isDirectory()) args.push("--ro-bind", dir, dir);

@@ -80,8 +80,10 @@ export async function sweepScratch({ base = tmpdir(), olderThanMs = LONGEST_STEP
       if (await isOlderThan(path.join(runDir, step), cutoff)) stale.push(path.join(runDir, step));
     }
   }
-  for (const entry of await readdir(base).catch(() => [])) {
-    if (LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix)) && (await isOlderThan(path.join(base, entry), cutoff))) stale.push(path.join(base, entry));
+  // The temp folder is only known at run time; tell Turbopack not to trace it into the build.
+  for (const entry of await readdir(/*turbopackIgnore: true*/ base).catch(() => [])) {
+    const legacy = path.join(/*turbopackIgnore: true*/ base, entry);
+    if (LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix)) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
   }
   let bytes = 0;
   for (const target of stale) {
