@@ -12,5 +12,6 @@ export async function register() {
   await ensureAppExecutor();
   // Tries the QA sandbox now, so a weak or missing one is announced once at start (/api/ready too).
   const { getQaSandbox } = await import("./server/sandbox/qa-sandbox");
-  getQaSandbox().catch((error: unknown) => console.error("[epic] Could not detect the QA sandbox:", error));
+  const { getLogger } = await import("./server/observability/logger");
+  getQaSandbox().catch((error: unknown) => getLogger("startup").error({ err: error }, "could not detect the QA sandbox"));
 }

@@ -75,6 +75,12 @@ export const env = createEnv({
     API_RATE_LIMIT_RUNS: z.coerce.number({ message: "expected a number of requests" }).int().min(1).default(10),
     // An address may carry several callers (an office behind one NAT): its budget is this many callers' worth.
     API_RATE_LIMIT_IP_MULTIPLIER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(4),
+    // Log lines below this level are dropped (server/observability/logger.ts). "silent" logs nothing.
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: 'expected "fatal", "error", "warn", "info", "debug", "trace" or "silent"' })
+      .default(process.env.NODE_ENV === "test" ? "warn" : "info"),
+    // Bearer token that /api/metrics (Prometheus) requires; the route answers 404 while it is unset.
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (e.g. `openssl rand -hex 32`)").optional(),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
     // GraphQL (/api/graphql): whether the schema can be introspected (default: on except in

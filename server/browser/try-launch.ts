@@ -6,6 +6,9 @@
 // remembered and reported (chromiumSandboxStatus, /api/ready) instead of failing QA.
 import { chromium, type Browser } from "playwright-core";
 import { canUseChromiumSandbox, chromiumArgs } from "./find-browser";
+import { getLogger } from "../observability/logger";
+
+const log = getLogger("browser");
 
 const LAUNCH_TIMEOUT_MS = 60_000;
 
@@ -38,7 +41,7 @@ export async function launchChromiumAt(executablePath: string): Promise<Browser>
     if (!sandboxLine) throw error;
     const browser = await launch(false);
     state.sandboxProblem = sandboxLine.trim().slice(0, 300);
-    console.warn(`[epic] WARNING ${(chromiumSandboxStatus() as { reason: string }).reason}`);
+    log.warn((chromiumSandboxStatus() as { reason: string }).reason);
     return browser;
   }
 }

@@ -19,6 +19,9 @@ import type { ExecutorRunEvent } from "../store/executor-run-events";
 import { farFuture } from "../store/executor-run-status";
 import { isStepResultOp, storeStepOp, storeStepResult } from "./store-step-result";
 import { withTransaction } from "../store/with-transaction";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("executor");
 
 export type { WorkerContext } from "./executor-run-context";
 
@@ -283,7 +286,7 @@ export async function driveExecutorRun(driveContext: WorkerContext, leased: Leas
     await releaseRun(ctx, leased.id);
   } catch (error) {
     // A database or transport failure outside the protocol: give the run back a little later.
-    console.error(`[executor] driving run ${leased.id} failed`, error);
+    log.error({ err: error, executorRunId: leased.id }, "driving an executor run failed");
     await releaseRun(ctx, leased.id, 1000).catch(() => undefined);
   } finally {
     clearInterval(heartbeat);

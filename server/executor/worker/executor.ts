@@ -13,6 +13,9 @@ import { createExecutorRunEventEmitter, processExecutorRunEvents, type ExecutorR
 import { setDefaultEventSink, currentEventSink } from "../store/event-sink";
 import { listenForWakeUps } from "../store/postgres-wake";
 import { onWake, signalWake } from "../store/wake-signal";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("executor");
 
 export type ExecutorOptions = {
   db: Db;
@@ -107,7 +110,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       const key = `${fn.id}:${fn.ignoredOptions.join(",")}`;
       if (fn.ignoredOptions.length > 0 && !warned.has(key)) {
         warned.add(key);
-        console.warn(`[executor] ${fn.id}: ${fn.ignoredOptions.join(", ")} not supported by the embedded executor; ignored`);
+        log.warn({ functionId: fn.id, ignoredOptions: fn.ignoredOptions }, "options not supported by the embedded executor; ignored");
       }
     }
     registry = synced;
@@ -182,7 +185,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       } catch (error) {
         // Logged once per distinct failure: a handler that is down fails every iteration.
         const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastLoggedError) console.error("[executor] worker loop iteration failed", error);
+        if (message !== lastLoggedError) log.error({ err: error }, "executor worker loop iteration failed");
         lastLoggedError = message;
       }
       await waitForWake(waitMs);
