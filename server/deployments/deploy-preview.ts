@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import type { DeploymentStatus, Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError, notFound } from "../errors";
+import { getMetrics } from "../observability/metrics";
 import { appendRunEvent } from "../runs/append-run-event";
 import { lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { previewUrl, type PreviewOrigins } from "./preview-origin";
@@ -50,7 +51,7 @@ async function moveDeployment(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (runId) await lockActiveRun(tx, runId);
-    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true } });
+    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true, platform: true } });
     if (current.status !== from) return false;
     const { count } = await tx.deployment.updateMany({
       where: { id: deploymentId, status: from },
@@ -71,7 +72,11 @@ async function moveDeployment(
         url: change.deploymentUrl ?? current.deploymentUrl,
       });
     }
-    return true;
+    return current.platform;
+  }).then((platform) => {
+    // Counted after the commit (a rolled-back move is not a deploy).
+    if (platform !== false && change.isFinal) getMetrics().deploys.inc({ target: platform, outcome: change.status.toLowerCase() });
+    return platform !== false;
   });
 }
 
@@ -179,7 +184,7 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
   }
   const previewKey = await ensurePreviewKey(db, input.projectId);
   const versionUrl = previewUrl(input.previewOrigins, previewKey, version.number);
-  return db.$transaction(async (tx) => {
+  const rolledBack = await db.$transaction(async (tx) => {
     await tx.project.update({ where: { id: input.projectId }, data: { liveVersionId: version.id, status: "READY" } });
     return tx.deployment.create({
       data: {
@@ -193,4 +198,6 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
       },
     });
   });
+  getMetrics().deploys.inc({ target: rolledBack.platform, outcome: "rolled_back" });
+  return rolledBack;
 }

@@ -8,7 +8,7 @@ import client from "prom-client";
 
 function createMetrics() {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: "epic_process_" });
+  client.collectDefaultMetrics({ register: registry, prefix: "epic_" });
   const registers = [registry];
   return {
     registry,
