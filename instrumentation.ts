@@ -1,10 +1,15 @@
 // Runs once when a server instance starts: validate the environment (fail fast with a clear
 // message), bring the database schema up to date before the first request is served, and
 // start the embedded executor so runs interrupted by a crash or restart carry on at once; then
-// detect the QA sandbox for generated code (server/sandbox/).
+// detect the QA sandbox for generated code (server/sandbox/). Sentry starts here when SENTRY_DSN
+// is set (server/observability/error-reporting.ts); unset, it is never loaded.
+import type { captureRequestError } from "@sentry/nextjs";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./server/env");
+  const { startErrorReporting } = await import("./server/observability/error-reporting");
+  await startErrorReporting();
   const { getMigratedDatabase } = await import("./server/db");
   await getMigratedDatabase();
   const { ensureAppExecutor } = await import("./inngest/embedded-executor");
@@ -14,4 +19,11 @@ export async function register() {
   const { getQaSandbox } = await import("./server/sandbox/qa-sandbox");
   const { getLogger } = await import("./server/observability/logger");
   getQaSandbox().catch((error: unknown) => getLogger("startup").error({ err: error }, "could not detect the QA sandbox"));
+}
+
+/** Errors Next itself catches while rendering or routing: to Sentry, when it is configured. */
+export async function onRequestError(...args: Parameters<typeof captureRequestError>) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startErrorReporting } = await import("./server/observability/error-reporting");
+  (await startErrorReporting())?.captureRequestError(...args);
 }

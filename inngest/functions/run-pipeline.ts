@@ -18,6 +18,7 @@ import {
 } from "~/server/pipeline/pipeline-steps";
 import { decideRunOutcome, isDeployable, markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
 import { codeGenerated, deploymentsStatus, plansGenerated, plansReviewed, promptsNew } from "~/server/events/inngest-events";
+import { reportError } from "~/server/observability/error-reporting";
 import { getLogger, withLogContext } from "~/server/observability/logger";
 import { inngest } from "../client";
 
@@ -127,6 +128,7 @@ export const runPipeline = inngest.createFunction(
       const message = error instanceof Error ? error.message : String(error);
       await step.run("record-failure", async () => markRunFinished(await db(), runId, { status: "FAILED", error: message.slice(0, 2000) }));
       log.error({ err: error }, "run failed");
+      void reportError(error);
       throw new NonRetriableError(message);
     }
   }),

@@ -16,6 +16,7 @@ import { matchPreviewHost } from "../deployments/preview-origin";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { decodeUrlComponent } from "../validation/clean-text";
+import { reportError } from "../observability/error-reporting";
 import { getLogger, withLogContext } from "../observability/logger";
 import { getMetrics, routeLabel } from "../observability/metrics";
 import { PayloadTooLargeError, readLimitedBody } from "./read-limited-body";
@@ -103,6 +104,7 @@ export function guardRoute<Context>(
       }
       if (error instanceof AppError) return withRequestId(appErrorResponse(error, requestId), requestId);
       log.error({ err: error, method, path: new URL(request.url).pathname }, "request failed");
+      void reportError(error, { route: routeLabel(new URL(request.url).pathname) });
       return withRequestId(jsonError(500, { error: "Internal error. Quote this request id when you report it.", requestId }), requestId);
     }
   }

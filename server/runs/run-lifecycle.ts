@@ -7,6 +7,7 @@ import type { QaFailure } from "../llm";
 import type { TPlan } from "../plan/plan-schema";
 import { isFullyMet, tallyRequirements, type RequirementResult } from "../plan/requirements";
 import { getMetrics, providerOfBrain } from "../observability/metrics";
+import { trackProductEvent } from "../observability/product-analytics";
 import { appendRunEvent } from "./append-run-event";
 import { runStatusesMovingTo } from "./run-transitions";
 
@@ -25,7 +26,7 @@ type Change<T extends RunEventType> = {
  * move (back to QUEUED) is a bug, and throws.
  */
 async function changeRun<T extends RunEventType>(db: Db, runId: string, change: Change<T>): Promise<boolean> {
-  return db.$transaction(async (tx): Promise<false | { provider: string | null }> => {
+  return db.$transaction(async (tx): Promise<false | { provider: string | null; run: { projectId: string; triggeredById: string | null } }> => {
     const { count } = await tx.run.updateMany({
       where: { id: runId, status: { in: runStatusesMovingTo(change.status) } },
       data: { status: change.status, ...change.data },
@@ -36,13 +37,20 @@ async function changeRun<T extends RunEventType>(db: Db, runId: string, change: 
       if (isFinishedRunStatus(run.status)) return false;
       throw new Error(`A run cannot move from ${run.status} to ${change.status}`);
     }
-    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true } });
+    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, triggeredById: true } });
     if (change.projectStatus) await tx.project.update({ where: { id: run.projectId }, data: { status: change.projectStatus } });
     await appendRunEvent(tx, runId, change.event, change.payload);
-    return { provider: await runProviderFor(tx, runId, change) };
+    return { provider: await runProviderFor(tx, runId, change), run };
   }).then((moved) => {
     // Counted after the commit, so a rolled-back change is never counted.
     if (moved) countRunChange(change.status, moved.provider);
+    if (moved && moved.provider !== null && isFinishedRunStatus(change.status)) {
+      trackProductEvent({
+        event: "run finished",
+        distinctId: moved.run.triggeredById ?? "system",
+        properties: { runId, projectId: moved.run.projectId, outcome: change.status.toLowerCase(), provider: moved.provider },
+      });
+    }
     return moved !== false;
   });
 }

@@ -29,6 +29,7 @@ import {
 } from "./openapi-document";
 import { createRestCaller } from "./router";
 import { findUnknownFields, type SchemaComponents } from "./unknown-fields";
+import { reportError } from "../../observability/error-reporting";
 import { getLogger } from "../../observability/logger";
 
 const log = getLogger("rest");
@@ -169,6 +170,7 @@ export function restErrorResponse(error: unknown, requestId: string | null, path
   const status = getHTTPStatusCodeFromError(trpcError);
   if (trpcError.code === "INTERNAL_SERVER_ERROR") {
     log.error({ err: trpcError.cause ?? trpcError, requestId, path }, "REST request failed");
+    void reportError(trpcError.cause ?? trpcError, { requestId: requestId ?? undefined });
     return apiErrorResponse(500, { code: trpcError.code, message: `Internal error. Quote request id ${requestId ?? "?"} when you report it.`, requestId });
   }
   const cause = trpcError.cause;
