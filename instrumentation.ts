@@ -8,6 +8,9 @@ import type { captureRequestError } from "@sentry/nextjs";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./server/env");
+  // Traces first (when OTEL_EXPORTER_OTLP_ENDPOINT is set), so the first request is traced.
+  const { startTracing } = await import("./server/observability/tracing");
+  await startTracing();
   const { startErrorReporting } = await import("./server/observability/error-reporting");
   await startErrorReporting();
   const { getMigratedDatabase } = await import("./server/db");

@@ -91,6 +91,9 @@ export const env = createEnv({
     // rollback; ids, outcomes and counts, never prompts or code), only when POSTHOG_KEY is set.
     POSTHOG_KEY: z.string().min(1).optional(),
     POSTHOG_HOST: z.url({ protocol: /^https?$/, message: "expected the URL of a PostHog instance, e.g. https://eu.i.posthog.com" }).default("https://us.i.posthog.com"),
+    // Traces over OTLP/HTTP (server/observability/tracing.ts), only when set, e.g. http://127.0.0.1:4318.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "expected the URL of an OTLP/HTTP receiver, e.g. http://127.0.0.1:4318" }).optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("epic-ai-dev"),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
     // GraphQL (/api/graphql): whether the schema can be introspected (default: on except in

@@ -19,6 +19,7 @@ import { decodeUrlComponent } from "../validation/clean-text";
 import { reportError } from "../observability/error-reporting";
 import { getLogger, withLogContext } from "../observability/logger";
 import { getMetrics, routeLabel } from "../observability/metrics";
+import { withSpan } from "../observability/tracing";
 import { PayloadTooLargeError, readLimitedBody } from "./read-limited-body";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
@@ -78,7 +79,14 @@ export function guardRoute<Context>(
     const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER)) ?? randomUUID();
     const method = request.method.toUpperCase();
     const startedAt = performance.now();
-    const response = await withLogContext({ requestId }, () => handleGuarded(request, context, requestId, method));
+    const route = routeLabel(new URL(request.url).pathname);
+    const response = await withLogContext({ requestId }, () =>
+      withSpan(`${method} ${route}`, { "http.request.method": method, "http.route": route, "epic.request_id": requestId }, async (span) => {
+        const answer = await handleGuarded(request, context, requestId, method);
+        span.setAttribute("http.response.status_code", answer.status);
+        return answer;
+      }),
+    );
     recordRequest(method, request.url, response.status, startedAt);
     return response;
   };

@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 import { env } from "../env";
+import { currentTraceId } from "./tracing";
 
 export type LogContext = {
   requestId?: string;
@@ -111,7 +112,10 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     // The current context's ids on every line; a child logger's own bindings come after them.
-    mixin: () => ({ ...getLogContext() }),
+    mixin: () => {
+      const traceId = currentTraceId();
+      return traceId ? { ...getLogContext(), traceId } : { ...getLogContext() };
+    },
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
   };
   const isPretty = options.isPretty ?? (!options.destination && env.NODE_ENV === "development");

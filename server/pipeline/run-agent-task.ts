@@ -10,6 +10,7 @@ import type { JsonValue } from "../events/run-events";
 import type { AgentName } from "../plan/agent-names";
 import { getLogger, withLogContext } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
+import { withSpan } from "../observability/tracing";
 
 const log = getLogger("agent");
 
@@ -30,7 +31,13 @@ export async function runAgentTask<T>(
   summarize: (value: T) => JsonValue,
 ): Promise<T> {
   // Every line the agent (and the model layer under it) logs names the run, step and agent.
-  return withLogContext({ runId: spec.runId, projectId: spec.projectId, agent: spec.agentName, step: spec.taskType }, () => runAgentTaskInContext(db, spec, work, summarize));
+  return withLogContext({ runId: spec.runId, projectId: spec.projectId, agent: spec.agentName, step: spec.taskType }, () =>
+    withSpan(
+      `agent ${spec.agentName}`,
+      { "epic.run_id": spec.runId, "epic.agent": spec.agentName, "epic.task": spec.taskType, ...(spec.model ? { "gen_ai.system": spec.model.provider, "gen_ai.request.model": spec.model.name } : {}) },
+      () => runAgentTaskInContext(db, spec, work, summarize),
+    ),
+  );
 }
 
 function countAgentTask(spec: AgentTaskSpec, outcome: "succeeded" | "failed", durationMs: number, usage: { tokensIn: number; tokensOut: number; costUsd: number } | null) {

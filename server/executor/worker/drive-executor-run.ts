@@ -19,7 +19,8 @@ import type { ExecutorRunEvent } from "../store/executor-run-events";
 import { farFuture } from "../store/executor-run-status";
 import { isStepResultOp, storeStepOp, storeStepResult } from "./store-step-result";
 import { withTransaction } from "../store/with-transaction";
-import { getLogger } from "../../observability/logger";
+import { getLogger, withLogContext } from "../../observability/logger";
+import { withSpan } from "../../observability/tracing";
 
 const log = getLogger("executor");
 
@@ -68,7 +69,11 @@ async function executeStep(ctx: ExecutorRunContext, run: LoadedExecutorRun, step
   ctx.emit([
     { type: "step.started", runId: run.id, functionId: run.functionId, at: new Date(), stepId: step.id, name: step.name, op: step.op, attempt, input: step.input },
   ]);
-  const result = await callFunctionForRun(ctx, buildRequest(run, step.id, attempt));
+  // A span and log context per step: with the in-process serve handler, the step's own spans and
+  // log lines (agents, model calls) nest under it.
+  const result = await withSpan(`step ${step.name}`, { "executor.run_id": run.id, "executor.function_id": run.functionId, "executor.step": step.name, "executor.attempt": attempt }, () =>
+    withLogContext({ step: step.name }, () => callFunctionForRun(ctx, buildRequest(run, step.id, attempt))),
+  );
   let failure: { error: SerializedError; retryAfter: string | null };
   switch (result.kind) {
     case "ops": {
