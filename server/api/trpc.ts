@@ -13,6 +13,7 @@ import { AppError } from "../errors";
 import type { ApiTokenScope } from "../db/generated/client";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 import { addLogContext } from "../observability/logger";
+import { withSpan } from "../observability/tracing";
 import { hasScopeAtLeast, resolveApiToken, type ApiTokenGrant } from "../users/api-tokens";
 import { assertCleanInput } from "../validation/clean-text";
 import { isPlatformAdmin } from "../users/is-platform-admin";
@@ -100,7 +101,10 @@ const requireCleanInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(translateErrors).use(requireCleanInput);
+/** A span per procedure call (a no-op unless tracing is on: server/observability/tracing.ts). */
+const traceProcedure = t.middleware(({ path, type, next }) => withSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path, "epic.trpc_type": type }, () => next()));
+
+export const publicProcedure = t.procedure.use(traceProcedure).use(translateErrors).use(requireCleanInput);
 
 function requireTokenScope(token: ApiTokenGrant | null, needed: ApiTokenScope) {
   if (token && !hasScopeAtLeast(token.scope, needed)) {
