@@ -14,7 +14,9 @@ const globalForSentry = globalThis as unknown as { __epicSentry?: Promise<Sentry
 /** Loads and starts Sentry once per process when a DSN is configured; null otherwise. */
 export function startErrorReporting(config: ErrorReportingConfig = { dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE }): Promise<Sentry | null> {
   if (!config.dsn) return Promise.resolve(null);
-  return (globalForSentry.__epicSentry ??= import("@sentry/nextjs").then((Sentry) => {
+  return (globalForSentry.__epicSentry ??= import("@sentry/nextjs").then((loaded) => {
+    // Plain Node ESM sees only part of the CommonJS build's named exports; all are on `default`.
+    const Sentry = (typeof loaded.captureException === "function" ? loaded : (loaded as unknown as { default: Sentry }).default) as Sentry;
     Sentry.init({
       dsn: config.dsn,
       environment: config.environment,

@@ -10,13 +10,15 @@ import { createProject } from "../projects/create-project";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createLogger } from "./logger";
-import { flushTraces, startTracing } from "./tracing";
+import { reportError, startErrorReporting } from "./error-reporting";
+import { flushTraces, startTracing, withSpan } from "./tracing";
 
 type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: Array<{ key: string; value: Record<string, unknown> }> };
 
 describe("traces", () => {
   const spans: OtlpSpan[] = [];
   const paths: string[] = [];
+  const envelopes: string[] = [];
   let server: http.Server;
   let database: TestDatabase;
 
@@ -26,6 +28,10 @@ describe("traces", () => {
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
         paths.push(request.url ?? "");
+        if (!request.url?.startsWith("/v1/traces")) {
+          envelopes.push(Buffer.concat(chunks).toString("utf8"));
+          return void response.writeHead(200).end("{}");
+        }
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
         for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
         response.writeHead(200, { "Content-Type": "application/json" }).end("{}");
@@ -72,5 +78,15 @@ describe("traces", () => {
     expect(agent.parentSpanId).toBe(request.spanId);
     expect(agent.attributes).toContainEqual({ key: "epic.run_id", value: { stringValue: run.id } });
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "checking", traceId: request.traceId, runId: run.id, agent: "QA" });
+  });
+
+  it("keeps exporting spans when Sentry is configured too, and Sentry still gets errors", async () => {
+    const { port } = server.address() as AddressInfo;
+    const Sentry = await startErrorReporting({ dsn: `http://key@127.0.0.1:${port}/7` });
+    await withSpan("with-sentry", {}, async () => reportError(new Error("error beside traces")));
+    await flushTraces();
+    await Sentry!.flush(5000);
+    expect(spans.some((span) => span.name === "with-sentry")).toBe(true);
+    expect(envelopes.some((body) => body.includes("error beside traces"))).toBe(true);
   });
 });
