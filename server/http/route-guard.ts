@@ -18,7 +18,7 @@ import { AppError } from "../errors";
 import { decodeUrlComponent } from "../validation/clean-text";
 import { reportError } from "../observability/error-reporting";
 import { getLogger, withLogContext } from "../observability/logger";
-import { getMetrics, routeLabel } from "../observability/metrics";
+import { getMetrics, httpRouteLabel, routeLabel } from "../observability/metrics";
 import { withSpan } from "../observability/tracing";
 import { PayloadTooLargeError, readLimitedBody } from "./read-limited-body";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
@@ -120,7 +120,7 @@ export function guardRoute<Context>(
 
 function recordRequest(method: string, url: string, status: number, startedAt: number): void {
   try {
-    const labels = { method, route: routeLabel(new URL(url).pathname), status: String(status) };
+    const labels = { method, route: httpRouteLabel(new URL(url).pathname, status), status: String(status) };
     const metrics = getMetrics();
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, (performance.now() - startedAt) / 1000);

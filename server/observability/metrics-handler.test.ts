@@ -6,7 +6,7 @@ import { markRunFinished, markRunStarted } from "../runs/run-lifecycle";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { handleMetricsRequest } from "./metrics-handler";
-import { openSseConnection, routeLabel } from "./metrics";
+import { httpRouteLabel, openSseConnection, routeLabel } from "./metrics";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 
@@ -78,6 +78,9 @@ describe("/api/metrics", () => {
     expect(valueOf(await scrape(), series)).toBe(before + 1);
     expect(routeLabel("/api/v1/projects/cm3x9q2k80000abcd1234efgh/runs")).toBe("/api/v1/projects/:id/runs");
     expect(routeLabel("/api/runs/123/events")).toBe("/api/runs/:id/events");
+    expect(routeLabel("/api/trpc/project.get,project.list")).toBe("/api/trpc");
+    expect(routeLabel("/preview/k3y/src/app.js")).toBe("/preview/:key");
+    expect(httpRouteLabel("/api/wp-admin/setup.php", 404)).toBe("(not found)");
   });
 
   it("follows a run through its status changes, and the executor's queue through the database", async () => {

@@ -77,6 +77,11 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** The label of an answered request: 404s share one, so scanners probing paths add no series. */
+export function httpRouteLabel(pathname: string, status: number): string {
+  return status === 404 ? "(not found)" : routeLabel(pathname);
+}
+
 const globalForMetrics = globalThis as unknown as { __epicMetrics?: Metrics };
 
 export function getMetrics(): Metrics {
@@ -87,9 +92,13 @@ const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 /**
  * The route label of a request path: ids (numbers, UUIDs, cuids, long tokens) become ":id", and
- * only the first six segments count, so the label set stays small whatever clients send.
+ * only the first six segments count, so the label set stays small whatever clients send. tRPC
+ * calls (batched procedure lists in the path) and previews (a project's files) get one label each;
+ * their detail is in the traces.
  */
 export function routeLabel(pathname: string): string {
+  if (pathname.startsWith("/api/trpc/")) return "/api/trpc";
+  if (pathname.startsWith("/preview/")) return "/preview/:key";
   const segments = pathname.split("/").filter(Boolean).slice(0, 6);
   return `/${segments.map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment.length > 40 ? ":long" : segment)).join("/")}`;
 }
