@@ -106,7 +106,8 @@ export type CreateLoggerOptions = {
 
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const config: LoggerOptions = {
-    level: options.level ?? env.LOG_LEVEL,
+    // `?? "info"`: with SKIP_ENV_VALIDATION (the build) env carries no defaults.
+    level: options.level ?? env.LOG_LEVEL ?? "info",
     base: { service: "epic-ai-dev" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
