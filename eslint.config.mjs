@@ -41,6 +41,13 @@ const config = [
     },
   ]),
   {
+    // Server code logs through server/observability/logger.ts (JSON lines with the request and run
+    // ids, secrets redacted), never the console. Tests and the generated apps' runtime may print.
+    files: ["server/**/*.{ts,tsx}", "inngest/**/*.{ts,tsx}", "app/api/**/*.{ts,tsx}", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "**/testing/**", `${appRuntime}/**`],
+    rules: { "no-console": "error" },
+  },
+  {
     // The layer rules (eslint/layers.mjs; docs/ARCHITECTURE.md): a wrong import fails the lint.
     files: ["**/*.{ts,tsx,mjs}"],
     plugins: { layers: layersPlugin },

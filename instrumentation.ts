@@ -1,20 +1,36 @@
 // Runs once when a server instance starts: validate the environment (fail fast with a clear
 // message), bring the database schema up to date before the first request is served, and
 // sweep scratch files left by steps of a killed process, start the embedded executor so runs
-// interrupted by a crash or restart carry on at once; then
-// detect the QA sandbox for generated code (server/sandbox/).
+// interrupted by a crash or restart carry on at once; then detect the QA sandbox for generated
+// code (server/sandbox/). Sentry starts here when SENTRY_DSN is set
+// (server/observability/error-reporting.ts); unset, it is never loaded.
+import type { captureRequestError } from "@sentry/nextjs";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./server/env");
+  // Traces first (when OTEL_EXPORTER_OTLP_ENDPOINT is set), so the first request is traced.
+  const { startTracing } = await import("./server/observability/tracing");
+  await startTracing();
+  const { startErrorReporting } = await import("./server/observability/error-reporting");
+  await startErrorReporting();
   const { getMigratedDatabase } = await import("./server/db");
   await getMigratedDatabase();
   // Before runs resume: what steps killed with an earlier process left in the scratch folder goes.
   const { sweepScratch } = await import("./server/scratch/scratch-space");
-  await sweepScratch().catch((error: unknown) => console.error("[epic] Could not sweep the scratch folder:", error));
+  const { getLogger } = await import("./server/observability/logger");
+  await sweepScratch().catch((error: unknown) => getLogger("startup").error({ err: error }, "could not sweep the scratch folder"));
   const { ensureAppExecutor } = await import("./inngest/embedded-executor");
   // Resolves to null when Inngest Cloud or a self-hosted Inngest server runs the functions.
   await ensureAppExecutor();
   // Tries the QA sandbox now, so a weak or missing one is announced once at start (/api/ready too).
   const { getQaSandbox } = await import("./server/sandbox/qa-sandbox");
-  getQaSandbox().catch((error: unknown) => console.error("[epic] Could not detect the QA sandbox:", error));
+  getQaSandbox().catch((error: unknown) => getLogger("startup").error({ err: error }, "could not detect the QA sandbox"));
+}
+
+/** Errors Next itself catches while rendering or routing: to Sentry, when it is configured. */
+export async function onRequestError(...args: Parameters<typeof captureRequestError>) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startErrorReporting } = await import("./server/observability/error-reporting");
+  (await startErrorReporting())?.captureRequestError(...args);
 }

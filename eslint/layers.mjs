@@ -52,7 +52,8 @@ export const layers = [
     name: "executor",
     files: ["server/executor"],
     deny: ["server", "app", "components", "lib", "inngest"],
-    allow: ["server/executor", "server/db"],
+    // The logger and metrics are infrastructure like the database, not product.
+    allow: ["server/executor", "server/db", "server/observability"],
     message: notProduct,
   },
   {

@@ -75,6 +75,25 @@ export const env = createEnv({
     API_RATE_LIMIT_RUNS: z.coerce.number({ message: "expected a number of requests" }).int().min(1).default(10),
     // An address may carry several callers (an office behind one NAT): its budget is this many callers' worth.
     API_RATE_LIMIT_IP_MULTIPLIER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(4),
+    // Log lines below this level are dropped (server/observability/logger.ts). "silent" logs nothing.
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: 'expected "fatal", "error", "warn", "info", "debug", "trace" or "silent"' })
+      .default(process.env.NODE_ENV === "test" ? "warn" : "info"),
+    // Bearer token that /api/metrics (Prometheus) requires; the route answers 404 while it is unset.
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (e.g. `openssl rand -hex 32`)").optional(),
+    // Error reporting to Sentry (server errors, with the request id and release), only when set:
+    // unset, the Sentry SDK is never loaded and nothing is sent.
+    SENTRY_DSN: z.url({ protocol: /^https?$/, message: "expected a Sentry DSN such as https://key@o0.ingest.sentry.io/0" }).optional(),
+    SENTRY_ENVIRONMENT: z.string().min(1).optional(),
+    // The release reported with each error (default: the package version).
+    SENTRY_RELEASE: z.string().min(1).optional(),
+    // Product analytics to PostHog (signed up, project created, run finished, follow-up, deploy,
+    // rollback; ids, outcomes and counts, never prompts or code), only when POSTHOG_KEY is set.
+    POSTHOG_KEY: z.string().min(1).optional(),
+    POSTHOG_HOST: z.url({ protocol: /^https?$/, message: "expected the URL of a PostHog instance, e.g. https://eu.i.posthog.com" }).default("https://us.i.posthog.com"),
+    // Traces over OTLP/HTTP (server/observability/tracing.ts), only when set, e.g. http://127.0.0.1:4318.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "expected the URL of an OTLP/HTTP receiver, e.g. http://127.0.0.1:4318" }).optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("epic-ai-dev"),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
     // GraphQL (/api/graphql): whether the schema can be introspected (default: on except in

@@ -18,7 +18,11 @@ import {
 } from "~/server/pipeline/pipeline-steps";
 import { decideRunOutcome, isDeployable, markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
 import { codeGenerated, deploymentsStatus, plansGenerated, plansReviewed, promptsNew } from "~/server/events/inngest-events";
+import { reportError } from "~/server/observability/error-reporting";
+import { getLogger, withLogContext } from "~/server/observability/logger";
 import { inngest } from "../client";
+
+const log = getLogger("pipeline");
 
 const db = async () => (await getMigratedDatabase()).prisma;
 
@@ -41,7 +45,7 @@ export const runPipeline = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.projectId" },
     cancelOn: [{ event: "runs.cancel.requested", match: "data.runId" }],
   },
-  async ({ event, step }) => {
+  async ({ event, step }) => withLogContext({ runId: event.data.runId, projectId: event.data.projectId }, async () => {
     const { runId, projectId } = event.data;
     try {
       const brain = await step.run("start", async () => {
@@ -123,7 +127,9 @@ export const runPipeline = inngest.createFunction(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await step.run("record-failure", async () => markRunFinished(await db(), runId, { status: "FAILED", error: message.slice(0, 2000) }));
+      log.error({ err: error }, "run failed");
+      void reportError(error);
       throw new NonRetriableError(message);
     }
-  },
+  }),
 );

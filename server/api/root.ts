@@ -1,6 +1,7 @@
 import { analyticsRouter } from "./routers/analytics";
 import { deploymentRouter } from "./routers/deployment";
 import { executorRouter } from "./routers/executor";
+import { operationsRouter } from "./routers/operations";
 import { integrationRouter } from "./routers/integration";
 import { projectRouter } from "./routers/project";
 import { runRouter } from "./routers/run";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   analytics: analyticsRouter,
   deployment: deploymentRouter,
   executor: executorRouter,
+  operations: operationsRouter,
   integration: integrationRouter,
   project: projectRouter,
   run: runRouter,

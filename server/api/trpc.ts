@@ -12,6 +12,8 @@ import { sendWithInngest, type SendEvent } from "../pipeline/send-event";
 import { AppError } from "../errors";
 import type { ApiTokenScope } from "../db/generated/client";
 import { REQUEST_ID_HEADER } from "../http/request-id";
+import { addLogContext } from "../observability/logger";
+import { withSpan } from "../observability/tracing";
 import { hasScopeAtLeast, resolveApiToken, type ApiTokenGrant } from "../users/api-tokens";
 import { assertCleanInput } from "../validation/clean-text";
 import { isPlatformAdmin } from "../users/is-platform-admin";
@@ -43,6 +45,8 @@ export async function createTRPCContext({ db, headers, getSessionUser, sendEvent
   const resolved = bearer ? await resolveApiToken(db, bearer) : null;
   const user: ContextUser | null = bearer ? (resolved?.user ?? null) : ((await getSessionUser?.()) ?? null);
   const apiToken: ApiTokenGrant | null = resolved?.grant ?? null;
+  // The request's log lines name the caller from here on (the guard set the request id).
+  addLogContext({ requestId, userId: user?.id });
   return { db, headers, requestId, sendEvent, user, apiToken, authMethod: bearer ? ("token" as const) : user ? ("session" as const) : null };
 }
 
@@ -97,7 +101,10 @@ const requireCleanInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(translateErrors).use(requireCleanInput);
+/** A span per procedure call (a no-op unless tracing is on: server/observability/tracing.ts). */
+const traceProcedure = t.middleware(({ path, type, next }) => withSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path, "epic.trpc_type": type }, () => next()));
+
+export const publicProcedure = t.procedure.use(traceProcedure).use(translateErrors).use(requireCleanInput);
 
 function requireTokenScope(token: ApiTokenGrant | null, needed: ApiTokenScope) {
   if (token && !hasScopeAtLeast(token.scope, needed)) {
@@ -154,6 +161,7 @@ export function workspaceProcedure(minimumRole: TWorkspaceRole) {
     // The workspace's administration (members, invitations, settings) needs an admin token.
     if (hasRoleAtLeast(minimumRole, "ADMIN")) requireTokenScope(ctx.apiToken, "ADMIN");
     const membership = await requireMembership(ctx.db, ctx.user.id, input.workspaceId, minimumRole);
+    addLogContext({ workspaceId: input.workspaceId });
     return next({ ctx: { ...ctx, membership } });
   });
 }
@@ -176,6 +184,7 @@ async function requireProjectRole(
   if (!hasRoleAtLeast(membership.role, minimumRole)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minimumRole.toLowerCase()} role or higher in this workspace` });
   }
+  addLogContext({ workspaceId: membership.workspaceId, projectId: projectId! });
   return { ...membership, projectId: projectId! };
 }
 
@@ -192,6 +201,7 @@ export function runProcedure(minimumRole: TWorkspaceRole) {
   return protectedProcedure.input(z.object({ runId: ZId })).use(async ({ ctx, input, next }) => {
     const run = await ctx.db.run.findUnique({ where: { id: input.runId }, select: { projectId: true } });
     const membership = await requireProjectRole(ctx.db, ctx.user.id, ctx.apiToken, run?.projectId, minimumRole, "Run");
+    addLogContext({ runId: input.runId });
     return next({ ctx: { ...ctx, membership } });
   });
 }

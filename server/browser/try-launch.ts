@@ -7,6 +7,9 @@
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { canUseChromiumSandbox, chromiumArgs } from "./find-browser";
+import { getLogger } from "../observability/logger";
+
+const log = getLogger("browser");
 
 const LAUNCH_TIMEOUT_MS = 60_000;
 
@@ -44,7 +47,7 @@ export async function launchChromiumAt(executablePath: string, { scratchDir }: {
     if (!sandboxLine) throw error;
     const browser = await launch(false);
     state.sandboxProblem = sandboxLine.trim().slice(0, 300);
-    console.warn(`[epic] WARNING ${(chromiumSandboxStatus() as { reason: string }).reason}`);
+    log.warn((chromiumSandboxStatus() as { reason: string }).reason);
     return browser;
   }
 }

@@ -7,6 +7,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { getLogger } from "../observability/logger";
+
+const log = getLogger("db");
 
 export type Db = PrismaClient;
 
@@ -36,7 +39,7 @@ export function createDatabase(config: DatabaseConfig): Database {
     // An idle connection the server closes (restart, failover, a dropped database) is an 'error'
     // event on the pool; unheard, it would crash the process. The pool discards that client and
     // opens a new one on the next query, so logging is all there is to do.
-    pool.on("error", (error) => console.warn(`[db] an idle PostgreSQL connection was closed: ${error.message}`));
+    pool.on("error", (error) => log.warn({ err: error }, "an idle PostgreSQL connection was closed"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,

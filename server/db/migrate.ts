@@ -11,6 +11,9 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Driver } from "./client";
+import { getLogger } from "../observability/logger";
+
+const migrateLog = getLogger("migrate");
 
 export type MigrateOptions = {
   migrationsDir?: string;
@@ -69,7 +72,7 @@ export async function migrateDatabase(
   options: MigrateOptions = {},
 ): Promise<{ applied: string[] }> {
   const migrationsDir = options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations");
-  const log = options.log ?? ((line: string) => console.log(`[migrate] ${line}`));
+  const log = options.log ?? ((line: string) => migrateLog.info(line));
   const migrations = await readMigrations(migrationsDir);
 
   if (driver.kind === "pglite") {

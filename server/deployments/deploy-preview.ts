@@ -7,6 +7,9 @@ import type { Db } from "../db";
 import type { DeploymentStatus, Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError, notFound } from "../errors";
+import { getLogContext } from "../observability/logger";
+import { getMetrics } from "../observability/metrics";
+import { trackProductEvent } from "../observability/product-analytics";
 import { appendRunEvent } from "../runs/append-run-event";
 import { lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { previewUrl, type PreviewOrigins } from "./preview-origin";
@@ -50,7 +53,7 @@ async function moveDeployment(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (runId) await lockActiveRun(tx, runId);
-    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true } });
+    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true, platform: true, projectId: true } });
     if (current.status !== from) return false;
     const { count } = await tx.deployment.updateMany({
       where: { id: deploymentId, status: from },
@@ -71,7 +74,15 @@ async function moveDeployment(
         url: change.deploymentUrl ?? current.deploymentUrl,
       });
     }
-    return true;
+    return { platform: current.platform, projectId: current.projectId };
+  }).then((moved) => {
+    // Counted after the commit (a rolled-back move is not a deploy).
+    if (moved && change.isFinal) {
+      const outcome = change.status.toLowerCase();
+      getMetrics().deploys.inc({ target: moved.platform, outcome });
+      trackProductEvent({ event: "deploy", distinctId: getLogContext().userId ?? "system", properties: { projectId: moved.projectId, deploymentId, target: moved.platform, outcome } });
+    }
+    return moved !== false;
   });
 }
 
@@ -179,7 +190,7 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
   }
   const previewKey = await ensurePreviewKey(db, input.projectId);
   const versionUrl = previewUrl(input.previewOrigins, previewKey, version.number);
-  return db.$transaction(async (tx) => {
+  const rolledBack = await db.$transaction(async (tx) => {
     await tx.project.update({ where: { id: input.projectId }, data: { liveVersionId: version.id, status: "READY" } });
     return tx.deployment.create({
       data: {
@@ -193,4 +204,7 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
       },
     });
   });
+  getMetrics().deploys.inc({ target: rolledBack.platform, outcome: "rolled_back" });
+  trackProductEvent({ event: "rollback", distinctId: getLogContext().userId ?? "system", properties: { projectId: input.projectId, deploymentId: rolledBack.id, target: rolledBack.platform } });
+  return rolledBack;
 }

@@ -3,8 +3,11 @@
 //   - URLs longer than MAX_URL_LENGTH get 414, URLs that are not valid UTF-8 (or carry NUL) get 400;
 //   - bodies over MAX_BODY_BYTES get 413 while they stream in, before anything parses them, and text
 //     bodies must be valid UTF-8 without NUL bytes (400);
-//   - each request gets an id (X-Request-Id); a failure is logged with it and the client gets the
-//     id, never the internal message. Domain errors (AppError) keep their code and message, and a
+//   - each request gets an id (X-Request-Id: the caller's own when it sent a well-formed one, else a
+//     new UUID), returned in that header and in error bodies, and carried by every log line written
+//     while the request is handled; a failure is logged with it and the client gets the id, never
+//     the internal message.
+//   - each answer is counted and timed for /api/metrics (epic_http_requests_total, by route). Domain errors (AppError) keep their code and message, and a
 //     429 carries Retry-After.
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
@@ -13,9 +16,15 @@ import { matchPreviewHost } from "../deployments/preview-origin";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { decodeUrlComponent } from "../validation/clean-text";
+import { reportError } from "../observability/error-reporting";
+import { getLogger, withLogContext } from "../observability/logger";
+import { getMetrics, httpRouteLabel, routeLabel } from "../observability/metrics";
+import { withSpan } from "../observability/tracing";
 import { PayloadTooLargeError, readLimitedBody } from "./read-limited-body";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
-import { REQUEST_ID_HEADER } from "./request-id";
+const log = getLogger("http");
+
 export const MAX_URL_LENGTH = 8192;
 
 export type GuardOptions = {
@@ -67,8 +76,22 @@ export function guardRoute<Context>(
   options: GuardOptions = {},
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
-    const requestId = randomUUID();
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER)) ?? randomUUID();
     const method = request.method.toUpperCase();
+    const startedAt = performance.now();
+    const route = routeLabel(new URL(request.url).pathname);
+    const response = await withLogContext({ requestId }, () =>
+      withSpan(`${method} ${route}`, { "http.request.method": method, "http.route": route, "epic.request_id": requestId }, async (span) => {
+        const answer = await handleGuarded(request, context, requestId, method);
+        span.setAttribute("http.response.status_code", answer.status);
+        return answer;
+      }),
+    );
+    recordRequest(method, request.url, response.status, startedAt);
+    return response;
+  };
+
+  async function handleGuarded(request: Request, context: Context, requestId: string, method: string): Promise<Response> {
     try {
       const host = matchPreviewHost(getPreviewOrigins(), request.headers.get("host"));
       if (host.isPreviewDomain && !options.isPreviewRoute) {
@@ -88,8 +111,20 @@ export function guardRoute<Context>(
         return withRequestId(jsonError(413, { error: error.message, requestId }, { Connection: "close" }), requestId);
       }
       if (error instanceof AppError) return withRequestId(appErrorResponse(error, requestId), requestId);
-      console.error(`[request ${requestId}] ${method} ${new URL(request.url).pathname} failed:`, error);
+      log.error({ err: error, method, path: new URL(request.url).pathname }, "request failed");
+      void reportError(error, { route: routeLabel(new URL(request.url).pathname) });
       return withRequestId(jsonError(500, { error: "Internal error. Quote this request id when you report it.", requestId }), requestId);
     }
-  };
+  }
+}
+
+function recordRequest(method: string, url: string, status: number, startedAt: number): void {
+  try {
+    const labels = { method, route: httpRouteLabel(new URL(url).pathname, status), status: String(status) };
+    const metrics = getMetrics();
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, (performance.now() - startedAt) / 1000);
+  } catch {
+    // Metrics never fail a request.
+  }
 }

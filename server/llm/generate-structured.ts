@@ -8,6 +8,7 @@ import { StructuredOutputError } from "./errors";
 import { parseStructuredText } from "./parse-structured-text";
 import { costOf, type ModelPrice } from "./pricing";
 import { repairPrompt } from "./prompts";
+import { withSpan } from "../observability/tracing";
 
 /** Per-provider options (ProviderOptions lives in @ai-sdk/provider-utils, not a direct dependency). */
 type ProviderOptions = NonNullable<Parameters<typeof generateText>[0]["providerOptions"]>;
@@ -45,15 +46,20 @@ export async function generateStructured<Schema extends z.ZodType>(
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     request.budget?.assertAvailable();
     try {
-      const result = await generateText({
-        model: settings.model,
-        instructions: request.system,
-        messages,
-        output: Output.object({ schema: request.schema, name: outputName(request.task) }),
-        maxOutputTokens: request.maxOutputTokens,
-        maxRetries: settings.maxTransportRetries,
-        providerOptions: settings.providerOptions,
-        abortSignal: request.abortSignal,
+      // One span per model call (no prompt or reply recorded: they hold users' text).
+      const result = await withSpan(`model ${request.task}`, { "gen_ai.operation.name": "generate_text", "epic.task": request.task, "epic.model_attempt": attempt }, async (span) => {
+        const answer = await generateText({
+          model: settings.model,
+          instructions: request.system,
+          messages,
+          output: Output.object({ schema: request.schema, name: outputName(request.task) }),
+          maxOutputTokens: request.maxOutputTokens,
+          maxRetries: settings.maxTransportRetries,
+          providerOptions: settings.providerOptions,
+          abortSignal: request.abortSignal,
+        });
+        span.setAttributes({ "gen_ai.usage.input_tokens": answer.usage.inputTokens ?? 0, "gen_ai.usage.output_tokens": answer.usage.outputTokens ?? 0 });
+        return answer;
       });
       charge(result.usage);
       return { value: result.output as z.output<Schema>, usage: { ...usage }, costUsd, attempts: attempt };

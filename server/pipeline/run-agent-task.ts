@@ -10,6 +10,11 @@ import { appendRunEvent } from "../runs/append-run-event";
 import type { AgentResult } from "../agents/agent-brain";
 import type { JsonValue } from "../events/run-events";
 import type { AgentName } from "../plan/agent-names";
+import { getLogger, withLogContext } from "../observability/logger";
+import { getMetrics } from "../observability/metrics";
+import { withSpan } from "../observability/tracing";
+
+const log = getLogger("agent");
 
 export type AgentTaskSpec = {
   runId: string;
@@ -47,12 +52,43 @@ export async function closeInterruptedAgentTasks(tx: Prisma.TransactionClient, s
     });
   }
   if (stale.length > 0) {
-    console.warn(`[pipeline] step re-run after a crash: run ${step.runId}, ${step.agentName} ${step.taskType}${step.round ? ` round ${step.round}` : ""}; ${stale.length} interrupted task(s) closed`);
+    log.warn(
+      { runId: step.runId, agent: step.agentName, taskType: step.taskType, round: step.round ?? null, interruptedTasks: stale.length },
+      "step re-run after a crash; its interrupted task(s) closed",
+    );
   }
   return stale.length;
 }
 
 export async function runAgentTask<T>(
+  db: Db,
+  spec: AgentTaskSpec,
+  work: () => Promise<AgentResult<T>>,
+  summarize: (value: T) => JsonValue,
+): Promise<T> {
+  // Every line the agent (and the model layer under it) logs names the run, step and agent.
+  return withLogContext({ runId: spec.runId, projectId: spec.projectId, agent: spec.agentName, step: spec.taskType }, () =>
+    withSpan(
+      `agent ${spec.agentName}`,
+      { "epic.run_id": spec.runId, "epic.agent": spec.agentName, "epic.task": spec.taskType, ...(spec.model ? { "gen_ai.system": spec.model.provider, "gen_ai.request.model": spec.model.name } : {}) },
+      () => runAgentTaskInContext(db, spec, work, summarize),
+    ),
+  );
+}
+
+function countAgentTask(spec: AgentTaskSpec, outcome: "succeeded" | "failed", durationMs: number, usage: { tokensIn: number; tokensOut: number; costUsd: number } | null) {
+  const metrics = getMetrics();
+  metrics.agentStepDuration.observe({ agent: spec.agentName, task: spec.taskType, outcome }, durationMs / 1000);
+  if (outcome === "failed") metrics.agentStepFailures.inc({ agent: spec.agentName, task: spec.taskType });
+  if (usage && spec.model) {
+    const model = { provider: spec.model.provider, model: spec.model.name };
+    metrics.llmTokens.inc({ ...model, direction: "input" }, usage.tokensIn);
+    metrics.llmTokens.inc({ ...model, direction: "output" }, usage.tokensOut);
+    metrics.llmCost.inc(model, usage.costUsd);
+  }
+}
+
+async function runAgentTaskInContext<T>(
   db: Db,
   spec: AgentTaskSpec,
   work: () => Promise<AgentResult<T>>,
@@ -102,6 +138,8 @@ export async function runAgentTask<T>(
         summary,
       });
     });
+    countAgentTask(spec, "succeeded", durationMs, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens, costUsd: result.costUsd });
+    log.info({ attempt: task.attempt, durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens }, "agent task succeeded");
     return result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -118,6 +156,9 @@ export async function runAgentTask<T>(
       }
       await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
     });
+    const durationMs = Date.now() - startedAt.getTime();
+    countAgentTask(spec, "failed", durationMs, spent);
+    log.warn({ err: error, attempt: task.attempt, durationMs }, "agent task failed");
     throw error;
   }
 }

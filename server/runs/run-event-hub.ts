@@ -5,6 +5,9 @@
 import type { Db } from "../db";
 import { finishedRunStatuses } from "../events/run-statuses";
 import type { RunEventBus } from "./run-event-bus";
+import { getLogger } from "../observability/logger";
+
+const log = getLogger("run-events");
 
 export type StreamEvent = { seq: number; type: string; payload: unknown; createdAt: Date };
 
@@ -118,7 +121,7 @@ class RunTail {
   private refreshInBackground() {
     if (this.isStopped) return;
     this.refresh().catch((error: unknown) => {
-      if (!this.isStopped) console.warn(`[run-events] reading run ${this.runId} failed; retrying in ${this.recheckMs} ms:`, error instanceof Error ? error.message : error);
+      if (!this.isStopped) log.warn({ err: error, runId: this.runId, retryInMs: this.recheckMs }, "reading a run's events failed; retrying");
     });
   }
 

@@ -6,6 +6,8 @@ import { findRunForUser } from "./get-run-for-user";
 import type { RunEventHub } from "./run-event-hub";
 import { createRunEventStream, parseLastEventId } from "./run-event-stream";
 import type { StreamSlots } from "./stream-slots";
+import { addLogContext } from "../observability/logger";
+import { openSseConnection } from "../observability/metrics";
 
 export type RunEventsCaller = { user: { id: string }; apiToken: ApiTokenGrant | null };
 
@@ -39,6 +41,9 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
     });
   }
 
+  const closeConnection = openSseConnection();
+  addLogContext({ userId: caller.user.id, runId });
+
   // A revoked or expired token must not keep a stream it opened: re-check it while streaming.
   // One signal for both ends: the client leaving, or the token being revoked. (Not
   // AbortSignal.any: its composite signal can be collected before it fires.)
@@ -66,6 +71,7 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
     onClose: () => {
       if (recheck) clearInterval(recheck);
       release();
+      closeConnection();
     },
   });
   return new Response(stream, {

@@ -6,6 +6,8 @@ import { finishedEventOfStatus, isFinishedRunStatus } from "../events/run-status
 import type { QaFailure } from "../llm";
 import type { TPlan } from "../plan/plan-schema";
 import { isFullyMet, tallyRequirements, type RequirementResult } from "../plan/requirements";
+import { getMetrics, providerOfBrain } from "../observability/metrics";
+import { trackProductEvent } from "../observability/product-analytics";
 import { appendRunEvent } from "./append-run-event";
 import { runStatusesMovingTo } from "./run-transitions";
 
@@ -24,7 +26,7 @@ type Change<T extends RunEventType> = {
  * move (back to QUEUED) is a bug, and throws.
  */
 async function changeRun<T extends RunEventType>(db: Db, runId: string, change: Change<T>): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<false | { provider: string | null; run: { projectId: string; triggeredById: string | null } }> => {
     const { count } = await tx.run.updateMany({
       where: { id: runId, status: { in: runStatusesMovingTo(change.status) } },
       data: { status: change.status, ...change.data },
@@ -35,11 +37,38 @@ async function changeRun<T extends RunEventType>(db: Db, runId: string, change: 
       if (isFinishedRunStatus(run.status)) return false;
       throw new Error(`A run cannot move from ${run.status} to ${change.status}`);
     }
-    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true } });
+    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, triggeredById: true } });
     if (change.projectStatus) await tx.project.update({ where: { id: run.projectId }, data: { status: change.projectStatus } });
     await appendRunEvent(tx, runId, change.event, change.payload);
-    return true;
+    return { provider: await runProviderFor(tx, runId, change), run };
+  }).then((moved) => {
+    // Counted after the commit, so a rolled-back change is never counted.
+    if (moved) countRunChange(change.status, moved.provider);
+    if (moved && moved.provider !== null && isFinishedRunStatus(change.status)) {
+      trackProductEvent({
+        event: "run finished",
+        distinctId: moved.run.triggeredById ?? "system",
+        properties: { runId, projectId: moved.run.projectId, outcome: change.status.toLowerCase(), provider: moved.provider },
+      });
+    }
+    return moved !== false;
   });
+}
+
+/** The run's model provider, for the runs metrics: from its brain, named when it started. */
+async function runProviderFor<T extends RunEventType>(tx: Prisma.TransactionClient, runId: string, change: Change<T>): Promise<string | null> {
+  if (change.event === "run.started") return providerOfBrain((change.payload as RunEventPayload<"run.started">).brain);
+  if (!isFinishedRunStatus(change.status)) return null;
+  const started = await tx.runEvent.findFirst({ where: { runId, type: "run.started" }, orderBy: { seq: "desc" }, select: { payload: true } });
+  const brain = (started?.payload as { brain?: unknown } | null)?.brain;
+  return typeof brain === "string" ? providerOfBrain(brain) : "none";
+}
+
+function countRunChange(status: RunStatus, provider: string | null): void {
+  if (provider === null) return;
+  const metrics = getMetrics();
+  if (status === "RUNNING") metrics.runsStarted.inc({ provider });
+  else if (isFinishedRunStatus(status)) metrics.runsFinished.inc({ provider, outcome: status.toLowerCase() });
 }
 
 export const markRunStarted = (db: Db, runId: string, payload: { brain: string }) =>

@@ -10,6 +10,7 @@ import type { SendEvent } from "../pipeline/send-event";
 import { createProject } from "../projects/create-project";
 import type { TCreateProjectInput } from "../projects/schemas";
 import { createFollowUpRun } from "./manage-runs";
+import { trackProductEvent } from "../observability/product-analytics";
 import { markRunFinished } from "./run-lifecycle";
 
 export type TStartRunRequest =
@@ -22,6 +23,12 @@ export type TStartRunRequest =
 export async function startPipelineRun(db: Db, send: SendEvent, request: TStartRunRequest) {
   const queued = await queueRun(db, request);
   await dispatchRun(db, send, queued.run);
+  const { run } = queued;
+  if (request.kind === "new-project") {
+    trackProductEvent({ event: "project created", distinctId: request.userId, properties: { projectId: run.projectId, workspaceId: request.project.workspaceId, runId: run.id } });
+  } else if (request.kind === "follow-up") {
+    trackProductEvent({ event: "follow-up", distinctId: request.userId, properties: { projectId: run.projectId, runId: run.id } });
+  }
   return queued;
 }
 

@@ -3,6 +3,9 @@
 import { env } from "../env";
 import { detectSandbox } from "./detect-sandbox";
 import type { SandboxStatus } from "./sandbox-status";
+import { getLogger } from "../observability/logger";
+
+const log = getLogger("qa-sandbox");
 
 // On globalThis: Next bundles this module into several route graphs (QA in the Inngest route,
 // /api/ready elsewhere); one detection and one warning per process.
@@ -11,8 +14,8 @@ const state = ((globalThis as unknown as { __epicQaSandbox?: State }).__epicQaSa
 
 export function getQaSandbox(): Promise<SandboxStatus> {
   state.detection ??= detectSandbox(env.QA_SANDBOX).then((status) => {
-    if (status.warning) console.warn(`[epic] WARNING ${status.warning}`);
-    else console.log(`[epic] ${status.summary}`);
+    if (status.warning) log.warn({ sandbox: status.kind }, status.warning);
+    else log.info({ sandbox: status.kind }, status.summary);
     return status;
   });
   return state.detection;

@@ -6,6 +6,7 @@
 import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { getLogger } from "../observability/logger";
 
 /**
  * Longer than any step runs (QA: app tests ≤ 60 s, browser launch ≤ 60 s, every check with its
@@ -92,7 +93,7 @@ export async function sweepScratch({ base = tmpdir(), olderThanMs = LONGEST_STEP
   }
   for (const run of await readdir(root).catch(() => [])) await rmdir(path.join(root, run)).catch(() => undefined);
   if (stale.length > 0) {
-    console.info(`[scratch] swept ${stale.length} folder(s) left by interrupted steps (${(bytes / 1024 / 1024).toFixed(1)} MB) from ${base}`);
+    getLogger("scratch").info({ folders: stale.length, megabytes: Number((bytes / 1024 / 1024).toFixed(1)), base }, "swept folders left by interrupted steps");
   }
   return { removed: stale, bytes };
 }

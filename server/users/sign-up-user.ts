@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { hashPassword } from "../auth/password";
 import { createWorkspace, personalWorkspaceName } from "../workspaces/create-workspace";
 import type { TSignUpInput } from "./schemas";
+import { trackProductEvent } from "../observability/product-analytics";
 
 export type SignUpOptions = {
   /**
@@ -39,6 +40,9 @@ export async function signUpUser(db: Db, input: TSignUpInput, options: SignUpOpt
       });
       const workspace = await createWorkspace(tx, { name: personalWorkspaceName(user), ownerId: user.id, isPersonal: true });
       return { user, workspace };
+    }).then((created) => {
+      trackProductEvent({ event: "signed up", distinctId: created.user.id, properties: { method: "credentials" } });
+      return created;
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same clear message.

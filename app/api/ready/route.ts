@@ -3,15 +3,13 @@
 // not. /api/health stays the cheap liveness check; this one may start the browser (at most once
 // a minute), so poll it sparingly.
 import { NextResponse } from "next/server";
-import { probeBrowser } from "~/server/browser/launch-browser";
-import { chromiumSandboxStatus } from "~/server/browser/try-launch";
-import { getDatabase } from "~/server/db";
-import { checkReadiness, readinessHttpStatus } from "~/server/readiness/check-readiness";
-import { getQaSandbox } from "~/server/sandbox/qa-sandbox";
+import { guardRoute } from "~/server/http/route-guard";
+import { checkProcessReadiness } from "~/server/observability/get-operations-health";
+import { readinessHttpStatus } from "~/server/readiness/check-readiness";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const report = await checkReadiness({ database: getDatabase(), browser: probeBrowser, qaSandbox: getQaSandbox, chromiumSandbox: chromiumSandboxStatus });
+export const GET = guardRoute(async () => {
+  const report = await checkProcessReadiness();
   return NextResponse.json(report, { status: readinessHttpStatus(report), headers: { "Cache-Control": "no-store" } });
-}
+});

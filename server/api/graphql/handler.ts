@@ -10,6 +10,9 @@ import { createRequestApiCaller, type ApiCallerDeps } from "../request-api-calle
 import type { GraphQLContext } from "./builder";
 import { queryLimitsRule, type QueryLimits } from "./limits";
 import { graphqlSchema } from "./schema";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("graphql");
 
 export const GRAPHQL_ENDPOINT = "/api/graphql";
 
@@ -43,7 +46,7 @@ function maskError(error: unknown): Error {
     });
   }
   if (original instanceof GraphQLError) return original;
-  console.error("[graphql] resolver failed:", original);
+  log.error({ err: original }, "GraphQL resolver failed");
   return new GraphQLError("Unexpected error. Quote the response's X-Request-Id when you report it.", {
     nodes: graphQLError?.nodes,
     path: graphQLError?.path,

@@ -9,6 +9,9 @@ import { z, ZodError } from "zod";
 import { ZPrompt } from "../../projects/schemas";
 import { ZId } from "../../validation/common";
 import type { ApiCaller } from "../request-api-caller";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("mcp");
 
 export const MCP_SERVER_NAME = "epic-ai-dev";
 
@@ -22,7 +25,7 @@ function failure(error: unknown, requestId: string): CallToolResult {
     const issues = error.cause instanceof ZodError ? error.cause.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`) : [];
     message = `${error.code}: ${issues.length ? `Invalid input: ${issues.join("; ")}` : error.message}`;
   } else {
-    console.error(`[request ${requestId}] MCP tool failed:`, error);
+    log.error({ err: error, requestId }, "MCP tool failed");
     message = `Internal error. Quote request id ${requestId} when you report it.`;
   }
   return { isError: true, content: [{ type: "text", text: message }] };

@@ -29,6 +29,10 @@ import {
 } from "./openapi-document";
 import { createRestCaller } from "./router";
 import { findUnknownFields, type SchemaComponents } from "./unknown-fields";
+import { reportError } from "../../observability/error-reporting";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("rest");
 
 export type RestHandlerOptions = {
   getDb: () => Promise<Db>;
@@ -165,7 +169,8 @@ export function restErrorResponse(error: unknown, requestId: string | null, path
         : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
   const status = getHTTPStatusCodeFromError(trpcError);
   if (trpcError.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[request ${requestId ?? "?"}] REST ${path} failed:`, trpcError.cause ?? trpcError);
+    log.error({ err: trpcError.cause ?? trpcError, requestId, path }, "REST request failed");
+    void reportError(trpcError.cause ?? trpcError, { requestId: requestId ?? undefined });
     return apiErrorResponse(500, { code: trpcError.code, message: `Internal error. Quote request id ${requestId ?? "?"} when you report it.`, requestId });
   }
   const cause = trpcError.cause;

@@ -1,6 +1,10 @@
 // What the executor reports about runs, for the app's run log and live views. Every state change
 // the executor makes produces one of these after its transaction commits.
 
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("executor");
+
 type RunRef = { runId: string; functionId: string; at: Date };
 type StepRef = RunRef & { stepId: string; name: string; op: string };
 
@@ -35,9 +39,9 @@ export function createExecutorRunEventEmitter(listeners: ExecutorRunEventListene
       for (const event of events) {
         for (const listener of all) {
           try {
-            void Promise.resolve(listener(event)).catch((error: unknown) => console.error("[executor] run event listener failed", error));
+            void Promise.resolve(listener(event)).catch((error: unknown) => log.error({ err: error }, "executor run event listener failed"));
           } catch (error) {
-            console.error("[executor] run event listener failed", error);
+            log.error({ err: error }, "executor run event listener failed");
           }
         }
       }

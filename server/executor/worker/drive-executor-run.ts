@@ -19,6 +19,10 @@ import type { ExecutorRunEvent } from "../store/executor-run-events";
 import { farFuture } from "../store/executor-run-status";
 import { isStepResultOp, storeStepOp, storeStepResult } from "./store-step-result";
 import { withTransaction } from "../store/with-transaction";
+import { getLogger, withLogContext } from "../../observability/logger";
+import { withSpan } from "../../observability/tracing";
+
+const log = getLogger("executor");
 
 export type { WorkerContext } from "./executor-run-context";
 
@@ -65,7 +69,11 @@ async function executeStep(ctx: ExecutorRunContext, run: LoadedExecutorRun, step
   ctx.emit([
     { type: "step.started", runId: run.id, functionId: run.functionId, at: new Date(), stepId: step.id, name: step.name, op: step.op, attempt, input: step.input },
   ]);
-  const result = await callFunctionForRun(ctx, buildRequest(run, step.id, attempt));
+  // A span and log context per step: with the in-process serve handler, the step's own spans and
+  // log lines (agents, model calls) nest under it.
+  const result = await withSpan(`step ${step.name}`, { "executor.run_id": run.id, "executor.function_id": run.functionId, "executor.step": step.name, "executor.attempt": attempt }, () =>
+    withLogContext({ step: step.name }, () => callFunctionForRun(ctx, buildRequest(run, step.id, attempt))),
+  );
   let failure: { error: SerializedError; retryAfter: string | null };
   switch (result.kind) {
     case "ops": {
@@ -283,7 +291,7 @@ export async function driveExecutorRun(driveContext: WorkerContext, leased: Leas
     await releaseRun(ctx, leased.id);
   } catch (error) {
     // A database or transport failure outside the protocol: give the run back a little later.
-    console.error(`[executor] driving run ${leased.id} failed`, error);
+    log.error({ err: error, executorRunId: leased.id }, "driving an executor run failed");
     await releaseRun(ctx, leased.id, 1000).catch(() => undefined);
   } finally {
     clearInterval(heartbeat);

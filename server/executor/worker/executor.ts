@@ -13,6 +13,9 @@ import { createExecutorRunEventEmitter, processExecutorRunEvents, type ExecutorR
 import { setDefaultEventSink, currentEventSink } from "../store/event-sink";
 import { listenForWakeUps } from "../store/postgres-wake";
 import { onWake, signalWake } from "../store/wake-signal";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("executor");
 
 export type ExecutorOptions = {
   db: Db;
@@ -63,7 +66,10 @@ export type Executor = {
 function logTakeover(run: LeasedExecutorRun): void {
   if (!run.takenOverFrom) return;
   const { leaseOwner, leaseExpiredAt } = run.takenOverFrom;
-  console.info(`[executor] run ${run.id} (${run.functionId}) taken over: the lease of ${leaseOwner ?? "a worker"} expired at ${leaseExpiredAt.toISOString()}; resuming from its last stored step`);
+  log.info(
+    { executorRunId: run.id, functionId: run.functionId, previousLeaseOwner: leaseOwner ?? null, leaseExpiredAt: leaseExpiredAt.toISOString() },
+    "run taken over: its lease expired; resuming from its last stored step",
+  );
 }
 
 export function createExecutor(options: ExecutorOptions): Executor {
@@ -117,7 +123,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       const key = `${fn.id}:${fn.ignoredOptions.join(",")}`;
       if (fn.ignoredOptions.length > 0 && !warned.has(key)) {
         warned.add(key);
-        console.warn(`[executor] ${fn.id}: ${fn.ignoredOptions.join(", ")} not supported by the embedded executor; ignored`);
+        log.warn({ functionId: fn.id, ignoredOptions: fn.ignoredOptions }, "options not supported by the embedded executor; ignored");
       }
     }
     registry = synced;
@@ -201,7 +207,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       } catch (error) {
         // Logged once per distinct failure: a handler that is down fails every iteration.
         const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastLoggedError) console.error("[executor] worker loop iteration failed", error);
+        if (message !== lastLoggedError) log.error({ err: error }, "executor worker loop iteration failed");
         lastLoggedError = message;
       }
       await waitForWake(waitMs);

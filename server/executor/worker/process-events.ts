@@ -15,6 +15,9 @@ import type { ExecutorRunEvent } from "../store/executor-run-events";
 import type { ExecutorEventPayload } from "../store/send-executor-event";
 import { lockWaitsForEvents } from "../store/wait-lock";
 import { isRetriableConflict, withTransaction, type Tx } from "../store/with-transaction";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("executor");
 
 const ZStoredEvent = z
   .object({ id: z.string(), name: z.string(), data: z.record(z.string(), z.unknown()), ts: z.number(), v: z.string().optional() })
@@ -109,7 +112,7 @@ export async function processPendingEvents(db: Db, registry: FunctionRegistry, l
         // A deadlock or serialization conflict is transient: retry the whole batch.
         if (isRetriableConflict(error)) throw error;
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT executor_event");
-        console.error(`[executor] event ${event.name} (${event.id}) could not be processed; skipped`, error);
+        log.error({ err: error, eventName: event.name, eventId: event.id }, "executor event could not be processed; skipped");
       }
     }
     if (rows.length > 0) {

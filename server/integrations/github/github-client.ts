@@ -3,6 +3,9 @@
 import { Octokit, RequestError } from "octokit";
 import { AppError } from "../../errors";
 import type { ProviderCredentials } from "../credentials";
+import { getLogger } from "../../observability/logger";
+
+const log = getLogger("github");
 
 export const GITHUB_API_URL = "https://api.github.com";
 
@@ -16,7 +19,7 @@ export function createGitHubClient(credentials: GitHubCredentials, signal?: Abor
     request: signal ? { signal } : {},
     // Octokit logs warnings (rate limits, deprecations) with the request's method and URL only;
     // routed through here so nothing else it might print reaches the logs.
-    log: { debug: () => {}, info: () => {}, warn: (message: string) => console.warn(`[github] ${message}`), error: (message: string) => console.error(`[github] ${message}`) },
+    log: { debug: () => {}, info: () => {}, warn: (message: string) => log.warn(message), error: (message: string) => log.error(message) },
   });
 }
 
