@@ -57,6 +57,12 @@ export interface RunAcceptanceChecksOptions {
   /** Reuse a running browser (tests share one); otherwise one is launched and closed. */
   browser?: Browser;
   stepTimeoutMs?: number;
+  /**
+   * Run a check that timed out once more before it counts (default true): on a busy machine a
+   * page can time out for no fault of the app. Off where a failure is expected and certain (the
+   * block suites' planted bugs), so it is not waited for twice.
+   */
+  retryTimedOutChecks?: boolean;
   /** The step's scratch folder (server/scratch/): where a browser launched here keeps its temporary files. */
   scratchDir?: string;
 }
@@ -222,7 +228,8 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const run = await runCheckRetryingTimeout(() => runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked));
+        const once = () => runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked);
+        const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
         results.push(run.result);
         screenshot ??= run.screenshot;
       } finally {

@@ -76,7 +76,7 @@ async function runChecks(name: string, plan: TPlan, checks = checksOf(plan), bre
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
     // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000 });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000, retryTimedOutChecks: !breakIt });
   } finally {
     await served.close();
   }

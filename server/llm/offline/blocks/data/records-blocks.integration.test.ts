@@ -67,7 +67,7 @@ async function runChecks(name: string, plan: TPlan, checkIds: string[], bug?: Bu
   try {
     const checks = plan.acceptanceChecks.filter((c) => checkIds.includes(c.id));
     // Generous steps: on a loaded machine a cold page load alone has taken over 10 s.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000 });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, retryTimedOutChecks: !bug });
   } finally {
     await served.close();
   }
