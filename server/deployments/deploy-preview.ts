@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { AppError, notFound } from "../errors";
 import { appendRunEvent } from "../runs/append-run-event";
 import { lockActiveRun, RunFinishedError } from "../runs/run-transitions";
+import { parseDeployTarget } from "../events/deploy-targets";
 import { previewUrl, type PreviewOrigins } from "./preview-origin";
 
 export type DeployPreviewInput = {
@@ -30,9 +31,9 @@ async function ensurePreviewKey(db: Db, projectId: string): Promise<string> {
   return (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { previewKey: true } })).previewKey!;
 }
 
-type Move = { status: DeploymentStatus; log: string; deploymentUrl?: string; isFinal?: boolean };
+export type Move = { status: DeploymentStatus; log: string; deploymentUrl?: string; providerDeploymentId?: string | null; isFinal?: boolean };
 
-const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
+export const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
 
 /**
  * Moves a deployment on from `from`, with its run event, only if it is still at `from`, and says
@@ -40,7 +41,7 @@ const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
  * happens once. With a run, the run is locked first and must still be active (RunFinishedError
  * otherwise), so nothing is written after the run's last event. `alongside` commits with the move.
  */
-async function moveDeployment(
+export async function moveDeployment(
   db: Db,
   deploymentId: string,
   runId: string | null | undefined,
@@ -50,7 +51,7 @@ async function moveDeployment(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (runId) await lockActiveRun(tx, runId);
-    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true } });
+    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true, target: true } });
     if (current.status !== from) return false;
     const { count } = await tx.deployment.updateMany({
       where: { id: deploymentId, status: from },
@@ -58,6 +59,7 @@ async function moveDeployment(
         status: change.status,
         logs: current.logs + logLine(change.log),
         deploymentUrl: change.deploymentUrl,
+        providerDeploymentId: change.providerDeploymentId,
         completedAt: change.isFinal ? new Date() : undefined,
       },
     });
@@ -69,6 +71,7 @@ async function moveDeployment(
         status: change.status,
         log: change.log,
         url: change.deploymentUrl ?? current.deploymentUrl,
+        target: parseDeployTarget(current.target),
       });
     }
     return true;
@@ -117,7 +120,7 @@ async function findOrCreateDeployment(db: Db, input: DeployPreviewInput, version
 }
 
 /** A deployment its run abandoned (the run ended first) is closed as CANCELLED, never left building. */
-async function cancelDeployment(db: Db, deploymentId: string, log: string) {
+export async function cancelDeployment(db: Db, deploymentId: string, log: string) {
   await db.$transaction(async (tx) => {
     const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { logs: true } });
     await tx.deployment.updateMany({

@@ -2,13 +2,14 @@
 // whose adapter is not in this build is refused with a clear message instead of failing deeper.
 import { AppError } from "../../errors";
 import type { ProviderAdapter, ProviderName } from "../credentials";
+import { awsAdapter } from "./aws";
 import { githubAdapter } from "./github";
 
 type AdapterRegistry = { [P in ProviderName]?: ProviderAdapter<P> };
 
-// Deploy targets add their adapters here (VERCEL, CLOUDFLARE, AWS).
 const adapters: AdapterRegistry = {
   GITHUB: githubAdapter,
+  AWS: awsAdapter,
 };
 
 /** The adapter for a provider, or a BAD_REQUEST naming the provider when this build has none. */

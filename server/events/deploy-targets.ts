@@ -1,5 +1,5 @@
 // The deploy-target contract: which places a ready version can be deployed to, and which
-// connection (server/integrations/credentials.ts) each needs. A leaf module (zod only): the
+// connection (server/integrations/credentials.ts: VERCEL, CLOUDFLARE, AWS) each needs. A leaf contract (zod only): the
 // schema, the pipeline, the routers and the dashboard all import it, so a new target is added here
 // once and every exhaustive switch over it fails to compile until it is handled.
 import { z } from "zod";
@@ -25,6 +25,12 @@ export const ZDeployTargetList = z
 /** Reads a stored list (Project.deployTargets), ignoring names this build does not know. */
 export function parseDeployTargets(stored: readonly string[]): TDeployTarget[] {
   return deployTargets.filter((target) => target === "preview" || stored.includes(target));
+}
+
+/** A stored Deployment.target; rows from before targets existed (and unknown names) are the preview's. */
+export function parseDeployTarget(stored: string): TDeployTarget {
+  const parsed = ZDeployTarget.safeParse(stored);
+  return parsed.success ? parsed.data : "preview";
 }
 
 /** The pipeline step (and Deployment.stepKey) deploying a run's version to one target. */
