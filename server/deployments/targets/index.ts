@@ -2,11 +2,12 @@
 import type { TExternalDeployTarget } from "../../events/deploy-targets";
 import { s3Target } from "./s3-target";
 import type { TargetAdapter } from "./target-adapter";
+import { vercelTarget } from "./vercel-target";
 
 type TargetRegistry = { [T in TExternalDeployTarget]: TargetAdapter<T> | null };
 
 const adapters: TargetRegistry = {
-  vercel: null,
+  vercel: vercelTarget,
   cloudflare: null,
   s3: s3Target,
 };

@@ -4,12 +4,14 @@ import { AppError } from "../../errors";
 import type { ProviderAdapter, ProviderName } from "../credentials";
 import { awsAdapter } from "./aws";
 import { githubAdapter } from "./github";
+import { vercelAdapter } from "./vercel";
 
 type AdapterRegistry = { [P in ProviderName]?: ProviderAdapter<P> };
 
 const adapters: AdapterRegistry = {
   GITHUB: githubAdapter,
   AWS: awsAdapter,
+  VERCEL: vercelAdapter,
 };
 
 /** The adapter for a provider, or a BAD_REQUEST naming the provider when this build has none. */
