@@ -1,14 +1,15 @@
 // The deploy-target registry: target → adapter, one file per adapter in this folder.
 import type { TExternalDeployTarget } from "../../events/deploy-targets";
+import { cloudflareTarget } from "./cloudflare-target";
 import { s3Target } from "./s3-target";
 import type { TargetAdapter } from "./target-adapter";
 import { vercelTarget } from "./vercel-target";
 
-type TargetRegistry = { [T in TExternalDeployTarget]: TargetAdapter<T> | null };
+type TargetRegistry = { [T in TExternalDeployTarget]: TargetAdapter<T> };
 
 const adapters: TargetRegistry = {
   vercel: vercelTarget,
-  cloudflare: null,
+  cloudflare: cloudflareTarget,
   s3: s3Target,
 };
 

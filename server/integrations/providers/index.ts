@@ -3,6 +3,7 @@
 import { AppError } from "../../errors";
 import type { ProviderAdapter, ProviderName } from "../credentials";
 import { awsAdapter } from "./aws";
+import { cloudflareAdapter } from "./cloudflare";
 import { githubAdapter } from "./github";
 import { vercelAdapter } from "./vercel";
 
@@ -12,6 +13,7 @@ const adapters: AdapterRegistry = {
   GITHUB: githubAdapter,
   AWS: awsAdapter,
   VERCEL: vercelAdapter,
+  CLOUDFLARE: cloudflareAdapter,
 };
 
 /** The adapter for a provider, or a BAD_REQUEST naming the provider when this build has none. */
