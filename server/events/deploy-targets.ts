@@ -10,6 +10,7 @@ export type TDeployTarget = z.infer<typeof ZDeployTarget>;
 /** The targets that publish somewhere else, through a workspace connection. */
 export type TExternalDeployTarget = Exclude<TDeployTarget, "preview">;
 export const externalDeployTargets = deployTargets.filter((target): target is TExternalDeployTarget => target !== "preview");
+export const ZExternalDeployTarget = z.enum(["vercel", "cloudflare", "s3"]) satisfies z.ZodType<TExternalDeployTarget>;
 
 /** The connection each external target deploys with (IntegrationConnection.provider). */
 export const targetProviders = { vercel: "VERCEL", cloudflare: "CLOUDFLARE", s3: "AWS" } as const satisfies Record<TExternalDeployTarget, string>;
