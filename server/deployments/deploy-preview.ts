@@ -174,7 +174,7 @@ export async function deployPreview(db: Db, input: DeployPreviewInput) {
 export async function rollbackToVersion(db: Db, input: { projectId: string; versionId: string; previewOrigins: PreviewOrigins }) {
   const version = await db.projectVersion.findFirst({
     where: { id: input.versionId, projectId: input.projectId },
-    select: { id: true, number: true, deployments: { where: { status: "READY" }, select: { id: true }, take: 1 } },
+    select: { id: true, number: true, deployments: { where: { status: "READY", target: "preview" }, select: { id: true }, take: 1 } },
   });
   if (!version) throw notFound("Version");
   if (version.deployments.length === 0) {
