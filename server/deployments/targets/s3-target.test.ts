@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
 import { startFakeS3, type FakeS3 } from "../../integrations/testing/fake-s3";
+import { Upload } from "@aws-sdk/lib-storage";
 import { deployPreview } from "../deploy-preview";
+import { createS3Client } from "./s3-target";
 import { captureConsole, createTeamWithProject, deploy, dumpDatabase, rollback } from "./target-test-kit";
 
 const ACCESS_KEY = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
@@ -99,6 +101,17 @@ describe.each(testDatabaseKinds)("S3 deploy target (%s)", (kind) => {
     expect(preview.status).toBe("READY");
     // The last good version stays live on S3: nothing half-published.
     expect(await (await fetch(flaky.deploymentUrl!)).text()).toContain("<h1>Flaky</h1>");
+  });
+
+  it("takes a large file in parts (lib-storage's multipart upload) and serves it whole", async () => {
+    const client = createS3Client(credentials());
+    const body = randomBytes(11 * 1024 * 1024);
+    const upload = new Upload({ client, params: { Bucket: "sites", Key: "big/blob.bin", Body: body, ContentType: "application/octet-stream" }, partSize: 5 * 1024 * 1024 });
+    await upload.done();
+    client.destroy();
+    expect(s3.requests.filter((request) => request.method === "PUT" && request.path.includes("partNumber="))).toHaveLength(3);
+    const served = Buffer.from(await (await fetch(`${s3.url}/sites/big/blob.bin`)).arrayBuffer());
+    expect(served.equals(body)).toBe(true);
   });
 
   it("keeps the keys out of the database, answers, errors and logs", async () => {
