@@ -95,8 +95,11 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
   const deployment = await createTargetDeployment(db, input, version.number);
   if (deployment.completedAt) return deployment;
   const label = deployTargetLabels[input.target];
-  const fail = async (from: "QUEUED" | "BUILDING", message: string) => {
-    await moveDeployment(db, deployment.id, input.runId, from, { status: "FAILED", log: message, isFinal: true });
+  // From wherever it is: a resumed deployment (its step retried after a crash) may already be building.
+  const fail = async (message: string) => {
+    for (const from of ["QUEUED", "BUILDING"] as const) {
+      if (await moveDeployment(db, deployment.id, input.runId, from, { status: "FAILED", log: message, isFinal: true })) return;
+    }
   };
 
   try {
@@ -105,7 +108,7 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
     const provider = targetProviders[input.target];
     const credentials = (await getConnectionCredentials(db, version.project.workspaceId, provider, access)) as TargetCredentials<typeof input.target> | null;
     if (!credentials) {
-      await fail("QUEUED", `This workspace has no ${label} connection: an owner or admin can add one in Settings → Integrations, or remove ${label} from the project's deploy targets`);
+      await fail(`This workspace has no ${label} connection: an owner or admin can add one in Settings → Integrations, or remove ${label} from the project's deploy targets`);
       return db.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
     }
     const files = (await readVersionFiles(db, version.id)).map((file) => toDeployFile(file.path, file.content));
@@ -114,7 +117,7 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
       log: input.rollbackOf ? `Rolling ${label} back to version ${version.number}` : `Deploying ${files.length} files of version ${version.number} to ${label}`,
     });
     if (!files.some((file) => file.path === "index.html")) {
-      await fail("BUILDING", "index.html is missing: nothing to serve");
+      await fail("index.html is missing: nothing to serve");
       return db.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
     }
 
@@ -140,7 +143,7 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
           await sleep((options.backoffMs ?? 2_000) * attempt);
           continue;
         }
-        await fail("BUILDING", described.message.slice(0, 2000));
+        await fail(described.message.slice(0, 2000));
         return db.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
       }
     }
@@ -157,9 +160,7 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
       throw error;
     }
     // Anything else (the key ring missing, the endpoint policy refusing an override) is this target's failure alone.
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-    const current = await db.deployment.findUniqueOrThrow({ where: { id: deployment.id }, select: { status: true } });
-    if (current.status === "QUEUED" || current.status === "BUILDING") await fail(current.status, message);
+    await fail((error instanceof Error ? error.message : String(error)).slice(0, 2000));
   }
   return db.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
 }
@@ -190,7 +191,7 @@ export async function listTargetStatuses(db: Db, projectId: string, targets: rea
   return Promise.all(
     targets.map(async (stored) => {
       const target = parseDeployTarget(stored);
-      const where = target === "preview" ? { projectId, target: "preview" } : { projectId, target };
+      const where = { projectId, target };
       const [live, latest] = await Promise.all([
         db.deployment.findFirst({ where: { ...where, status: "READY" }, orderBy: [{ completedAt: "desc" }, { id: "desc" }], include: { version: { select: { number: true } } } }),
         db.deployment.findFirst({ where, orderBy: [{ initiatedAt: "desc" }, { id: "desc" }], include: { version: { select: { number: true } } } }),
