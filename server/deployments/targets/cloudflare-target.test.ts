@@ -9,7 +9,7 @@ import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
 import { startFakeCloudflare, type FakeCloudflare } from "../../integrations/testing/fake-cloudflare";
 import { deployPreview } from "../deploy-preview";
-import { captureConsole, createTeamWithProject, deploy, dumpDatabase, rollback } from "./target-test-kit";
+import { captureConsole, createTeamWithProject, deploy, dumpDatabase, kept, rollback } from "./target-test-kit";
 
 const TOKEN = randomBytes(20).toString("base64url");
 const REVOKED = randomBytes(20).toString("base64url");
@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds)("Cloudflare deploy target (%s)", (kind) => {
 
   it("deploys two versions as Workers static assets and rolls back without uploading again", async () => {
     const team = await createTeamWithProject(database, "cloudflare-deploy");
-    await expectTRPCError(team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "CLOUDFLARE", credentials: { apiToken: TOKEN, accountId: "ffff", baseUrl: cloudflare.url } }), "BAD_REQUEST", /403 10000 Authentication error/);
+    await expectTRPCError(kept(seen, team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "CLOUDFLARE", credentials: { apiToken: TOKEN, accountId: "ffff", baseUrl: cloudflare.url } })), "BAD_REQUEST", /403 10000 Authentication error/);
     const saved = await team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "CLOUDFLARE", credentials: { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: cloudflare.url } });
     seen.push(saved);
     expect(saved.accountLabel).toBe(`Rosie's account (${ACCOUNT})`);

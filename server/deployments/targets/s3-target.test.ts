@@ -10,7 +10,7 @@ import { startFakeS3, type FakeS3 } from "../../integrations/testing/fake-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { deployPreview } from "../deploy-preview";
 import { createS3Client } from "./s3-target";
-import { captureConsole, createTeamWithProject, deploy, dumpDatabase, rollback } from "./target-test-kit";
+import { captureConsole, createTeamWithProject, deploy, dumpDatabase, kept, rollback } from "./target-test-kit";
 
 const ACCESS_KEY = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
 const SECRET_KEY = randomBytes(30).toString("base64");
@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds)("S3 deploy target (%s)", (kind) => {
 
   it("deploys two versions, serves them with their headers, removes stale files and rolls back", async () => {
     const team = await createTeamWithProject(database, "s3-deploy");
-    await expectTRPCError(team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "AWS", credentials: { ...credentials(), bucket: "missing" } }), "BAD_REQUEST", /404.*NoSuchBucket|bucket name/);
+    await expectTRPCError(kept(seen, team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "AWS", credentials: { ...credentials(), bucket: "missing" } })), "BAD_REQUEST", /404.*NoSuchBucket|bucket name/);
     const saved = await team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "AWS", credentials: credentials() });
     seen.push(saved);
     expect(saved.accountLabel).toBe("s3://sites in eu-west-1 (CloudFront E2FAKE)");

@@ -21,6 +21,18 @@ export function captureConsole(): string[] {
   return logged;
 }
 
+/** Passes a call's answer or error through, keeping it (error message and stack) for the leak check. */
+export async function kept<T>(seen: unknown[], promise: Promise<T>): Promise<T> {
+  try {
+    const value = await promise;
+    seen.push(value);
+    return value;
+  } catch (error) {
+    seen.push(error instanceof Error ? { message: error.message, stack: error.stack, cause: String(error.cause) } : error);
+    throw error;
+  }
+}
+
 /** Every row of every table as text: what someone with the database would see. */
 export async function dumpDatabase(database: TestDatabase): Promise<string> {
   const tables = await database.prisma.$queryRaw<Array<{ table_name: string }>>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;

@@ -8,7 +8,7 @@ import { expectTRPCError } from "../../testing/expect-trpc-error";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
 import { startFakeVercel, type FakeVercel } from "../../integrations/testing/fake-vercel";
 import { deployPreview } from "../deploy-preview";
-import { captureConsole, createTeamWithProject, deploy, dumpDatabase, rollback } from "./target-test-kit";
+import { captureConsole, createTeamWithProject, deploy, dumpDatabase, kept, rollback } from "./target-test-kit";
 import { vercelTiming } from "./vercel-target";
 
 const TOKEN = `vcp_${randomBytes(20).toString("hex")}`;
@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds)("Vercel deploy target (%s)", (kind) => {
 
   it("deploys two versions by SHA1, aliases production, and rolls back by re-pointing the alias", async () => {
     const team = await createTeamWithProject(database, "vercel-deploy");
-    await expectTRPCError(team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "VERCEL", credentials: { token: TOKEN, teamId: "team_9", baseUrl: vercel.url } }), "BAD_REQUEST", /404 not_found: Team not found.*check the team id/);
+    await expectTRPCError(kept(seen, team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "VERCEL", credentials: { token: TOKEN, teamId: "team_9", baseUrl: vercel.url } })), "BAD_REQUEST", /404 not_found: Team not found.*check the team id/);
     const saved = await team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "VERCEL", credentials: { token: TOKEN, teamId: "team_1", baseUrl: vercel.url } });
     seen.push(saved);
     expect(saved.accountLabel).toBe("rosie → team-team_1");
