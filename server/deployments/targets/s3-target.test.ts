@@ -10,7 +10,8 @@ import { startFakeS3, type FakeS3 } from "../../integrations/testing/fake-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { deployPreview } from "../deploy-preview";
 import { createS3Client } from "./s3-target";
-import { captureConsole, createTeamWithProject, deploy, dumpDatabase, kept, rollback } from "./target-test-kit";
+import { deployVersionToTarget } from "../deploy-to-target";
+import { captureConsole, createTeamWithProject, deploy, dumpDatabase, fastOptions, kept, rollback } from "./target-test-kit";
 
 const ACCESS_KEY = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
 const SECRET_KEY = randomBytes(30).toString("base64");
@@ -88,6 +89,13 @@ describe.each(testDatabaseKinds)("S3 deploy target (%s)", (kind) => {
     const flaky = await deploy(database, { projectId: team.project.id, versionId: v1.id, target: "s3" });
     expect(flaky.status).toBe("READY");
     expect(flaky.logs).toMatch(/Attempt 1 failed .*503.*trying again/);
+
+    // An upload that stalls until the deploy's time limit: FAILED, and the live pages stay the last good version's.
+    s3.failNext("PUT", /\/sites\/.*\.js$/, 0, "", "");
+    const stalled = await deployVersionToTarget(database.prisma, { projectId: team.project.id, versionId: (await team.version("Stalled")).id, target: "s3" }, { ...fastOptions, timeoutMs: 1_500 });
+    expect(stalled.status).toBe("FAILED");
+    expect(stalled.logs).toMatch(/AWS did not answer in time while deploying version 2/);
+    expect(await (await fetch(flaky.deploymentUrl!)).text()).toContain("<h1>Flaky</h1>");
 
     s3.accessKeys.get(REVOKED_KEY)!.isRevoked = true;
     const v2 = await team.version("Revoked");

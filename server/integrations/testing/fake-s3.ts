@@ -59,7 +59,7 @@ export class FakeS3 {
     return bucket;
   }
 
-  /** The next `times` requests matching method and path answer this S3 error. */
+  /** The next `times` requests matching method and path answer this S3 error (status 0: never answer). */
   failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1) {
     this.faults.push({ method, path, status, code, message, times });
   }
@@ -87,6 +87,8 @@ export class FakeS3 {
       const fault = this.faults.find((item) => item.method === method && item.path.test(path) && item.times > 0);
       if (fault) {
         fault.times -= 1;
+        // Status 0: the request hangs (a stalled upload) until the client gives up.
+        if (fault.status === 0) return;
         return error(fault.status, fault.code, fault.message);
       }
       const [, bucketName = "", ...keyParts] = path.split("/");
