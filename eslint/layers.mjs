@@ -19,6 +19,7 @@ export const clientSafeModules = [
   "server/plan",
   "server/events/run-events",
   "server/events/run-statuses",
+  "server/events/deploy-targets",
   // Prisma's generated enums: plain constants, no client (see server/db/generated/browser.ts).
   "server/db/generated/enums",
   // Input schemas and rules shared by forms and procedures (zod only), so the form says what the server will.

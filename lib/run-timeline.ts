@@ -2,6 +2,7 @@
 // attempts, timings, usage and log lines. Every switch is exhaustive over the event union, so a
 // new event type does not compile until the timeline decides what to do with it.
 import { agentNames, type AgentName } from "~/server/plan/agent-names";
+import { deployTargetLabels } from "~/server/events/deploy-targets";
 import { assertNever, type RunEventMessage } from "~/server/events/run-events";
 import { describeResults } from "./requirement-status";
 
@@ -151,7 +152,7 @@ export function describeEvent(event: RunEventMessage): string {
       }
       return `QA passed (attempt ${event.payload.attempt})`;
     case "deployment.status":
-      return `Deployment ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
+      return `${event.payload.target && event.payload.target !== "preview" ? `${deployTargetLabels[event.payload.target]} deployment` : "Deployment"} ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
     case "github.pushed":
       return event.payload.pullRequestUrl
         ? `Version ${event.payload.number} pushed to GitHub branch ${event.payload.branch}; pull request ${event.payload.pullRequestUrl}`

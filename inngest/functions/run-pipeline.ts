@@ -8,11 +8,13 @@ import { BudgetExceededError, ModelConfigurationError, PlanCompileError } from "
 import {
   createVersionStep,
   deployStep,
+  deployTargetStep,
   describeBrain,
   MAX_REPAIR_ATTEMPTS,
   planStep,
   pushToGitHubStep,
   qaStep,
+  readDeployTargetsStep,
   repairStep,
   writeFilesStep,
 } from "~/server/pipeline/pipeline-steps";
@@ -114,6 +116,14 @@ export const runPipeline = inngest.createFunction(
         "announce-deployment",
         deploymentsStatus.create({ projectId, deploymentId: deployment.deploymentId, status: deployment.status, url: deployment.url ?? undefined }),
       );
+      // Once the preview is live, each of the project's other targets gets the version in a step
+      // of its own (in parallel): one failing is a warning on the run, never its failure.
+      if (deployment.status === "READY") {
+        const targets = await step.run("read-deploy-targets", async () => readDeployTargetsStep(await db(), projectId));
+        const results = await Promise.all(targets.map((target) => step.run(`deploy-${target}`, async () => deployTargetStep(await db(), runId, versionId, target))));
+        const ended = results.find((result) => "runEnded" in result);
+        if (ended && "runEnded" in ended) return { status: "ended" as const, runStatus: ended.runEnded };
+      }
       const outcome = decideRunOutcome({ versionId, qa: verdict, deployment, repairs });
       await step.run("finish", async () => markRunFinished(await db(), runId, outcome));
       switch (outcome.status) {

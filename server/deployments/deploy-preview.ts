@@ -12,6 +12,7 @@ import { getMetrics } from "../observability/metrics";
 import { trackProductEvent } from "../observability/product-analytics";
 import { appendRunEvent } from "../runs/append-run-event";
 import { lockActiveRun, RunFinishedError } from "../runs/run-transitions";
+import { parseDeployTarget } from "../events/deploy-targets";
 import { previewUrl, type PreviewOrigins } from "./preview-origin";
 
 export type DeployPreviewInput = {
@@ -33,9 +34,9 @@ async function ensurePreviewKey(db: Db, projectId: string): Promise<string> {
   return (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { previewKey: true } })).previewKey!;
 }
 
-type Move = { status: DeploymentStatus; log: string; deploymentUrl?: string; isFinal?: boolean };
+export type Move = { status: DeploymentStatus; log: string; deploymentUrl?: string; providerDeploymentId?: string | null; isFinal?: boolean };
 
-const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
+export const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
 
 /**
  * Moves a deployment on from `from`, with its run event, only if it is still at `from`, and says
@@ -43,7 +44,7 @@ const logLine = (log: string) => `[${new Date().toISOString()}] ${log}\n`;
  * happens once. With a run, the run is locked first and must still be active (RunFinishedError
  * otherwise), so nothing is written after the run's last event. `alongside` commits with the move.
  */
-async function moveDeployment(
+export async function moveDeployment(
   db: Db,
   deploymentId: string,
   runId: string | null | undefined,
@@ -53,7 +54,7 @@ async function moveDeployment(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (runId) await lockActiveRun(tx, runId);
-    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true, platform: true, projectId: true } });
+    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true, logs: true, deploymentUrl: true, target: true, projectId: true } });
     if (current.status !== from) return false;
     const { count } = await tx.deployment.updateMany({
       where: { id: deploymentId, status: from },
@@ -61,6 +62,7 @@ async function moveDeployment(
         status: change.status,
         logs: current.logs + logLine(change.log),
         deploymentUrl: change.deploymentUrl,
+        providerDeploymentId: change.providerDeploymentId,
         completedAt: change.isFinal ? new Date() : undefined,
       },
     });
@@ -72,15 +74,16 @@ async function moveDeployment(
         status: change.status,
         log: change.log,
         url: change.deploymentUrl ?? current.deploymentUrl,
+        target: parseDeployTarget(current.target),
       });
     }
-    return { platform: current.platform, projectId: current.projectId };
+    return { target: current.target, projectId: current.projectId };
   }).then((moved) => {
     // Counted after the commit (a rolled-back move is not a deploy).
     if (moved && change.isFinal) {
       const outcome = change.status.toLowerCase();
-      getMetrics().deploys.inc({ target: moved.platform, outcome });
-      trackProductEvent({ event: "deploy", distinctId: getLogContext().userId ?? "system", properties: { projectId: moved.projectId, deploymentId, target: moved.platform, outcome } });
+      getMetrics().deploys.inc({ target: moved.target, outcome });
+      trackProductEvent({ event: "deploy", distinctId: getLogContext().userId ?? "system", properties: { projectId: moved.projectId, deploymentId, target: moved.target, outcome } });
     }
     return moved !== false;
   });
@@ -128,7 +131,7 @@ async function findOrCreateDeployment(db: Db, input: DeployPreviewInput, version
 }
 
 /** A deployment its run abandoned (the run ended first) is closed as CANCELLED, never left building. */
-async function cancelDeployment(db: Db, deploymentId: string, log: string) {
+export async function cancelDeployment(db: Db, deploymentId: string, log: string) {
   await db.$transaction(async (tx) => {
     const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { logs: true } });
     await tx.deployment.updateMany({
@@ -182,7 +185,7 @@ export async function deployPreview(db: Db, input: DeployPreviewInput) {
 export async function rollbackToVersion(db: Db, input: { projectId: string; versionId: string; previewOrigins: PreviewOrigins }) {
   const version = await db.projectVersion.findFirst({
     where: { id: input.versionId, projectId: input.projectId },
-    select: { id: true, number: true, deployments: { where: { status: "READY" }, select: { id: true }, take: 1 } },
+    select: { id: true, number: true, deployments: { where: { status: "READY", target: "preview" }, select: { id: true }, take: 1 } },
   });
   if (!version) throw notFound("Version");
   if (version.deployments.length === 0) {
@@ -204,7 +207,7 @@ export async function rollbackToVersion(db: Db, input: { projectId: string; vers
       },
     });
   });
-  getMetrics().deploys.inc({ target: rolledBack.platform, outcome: "rolled_back" });
-  trackProductEvent({ event: "rollback", distinctId: getLogContext().userId ?? "system", properties: { projectId: input.projectId, deploymentId: rolledBack.id, target: rolledBack.platform } });
+  getMetrics().deploys.inc({ target: "preview", outcome: "rolled_back" });
+  trackProductEvent({ event: "rollback", distinctId: getLogContext().userId ?? "system", properties: { projectId: input.projectId, deploymentId: rolledBack.id, target: "preview" } });
   return rolledBack;
 }

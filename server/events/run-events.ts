@@ -2,6 +2,7 @@
 // generic over this map), the SSE route streams them, and the dashboard folds them into the
 // timeline — all three read the same types, so a payload cannot drift between producer and
 // consumer. Zod-free and type-only imports: client components import this module.
+import type { TDeployTarget } from "./deploy-targets";
 import type { AgentName } from "../plan/agent-names";
 import type { TPlan } from "../plan/plan-schema";
 import type { RequirementResult } from "../plan/requirements";
@@ -82,7 +83,8 @@ export type RunEventPayloads = {
     /** What became of each requirement of the plan. Absent on events stored before requirements were checked. */
     requirements?: RequirementResult[];
   };
-  "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null };
+  /** `target` is absent on events stored before deploy targets (they were all the preview's). */
+  "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null; target?: TDeployTarget };
   /** A version pushed to the project's GitHub repository as one commit (and a pull request, for follow-ups in pull-request mode). */
   "github.pushed": { versionId: string; number: number; commitSha: string; commitUrl: string; branch: string; pullRequestUrl: string | null };
   /** An integration step that failed without failing the run: the provider's message and what to do. */

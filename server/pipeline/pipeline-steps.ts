@@ -22,6 +22,8 @@ import { createVersion, findStepVersion, sha256, type CreateVersionHooks } from 
 import { readVersionFiles } from "../versions/read-version";
 import { getConnectionOptions } from "../integrations/app-options";
 import { BranchMovedError, pushVersionToGitHub } from "../integrations/github/push-version";
+import { deployVersionToTarget } from "../deployments/deploy-to-target";
+import { deployTargetLabels, externalDeployTargets, parseDeployTargets, type TExternalDeployTarget } from "../events/deploy-targets";
 import { withStorage } from "./plan-storage";
 import { loadRunContext, type RunContext } from "./run-context";
 
@@ -267,4 +269,30 @@ export async function pushToGitHubStep(db: Db, runId: string, versionId: string)
       return { status: "failed", message };
     }
   }
+}
+
+/** The external targets the project deploys to (the preview is the run's own deploy step). */
+export async function readDeployTargetsStep(db: Db, projectId: string): Promise<TExternalDeployTarget[]> {
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { deployTargets: true } });
+  const chosen = parseDeployTargets(project.deployTargets);
+  return externalDeployTargets.filter((target) => chosen.includes(target));
+}
+
+export type TargetStepResult = { target: TExternalDeployTarget; deploymentId: string; status: DeploymentStatus; url: string | null };
+
+/**
+ * Deploys the run's live version to one external target (its own Inngest step, keyed by run and
+ * target: a retried step resumes the same Deployment). A failure is the target's alone: the
+ * deployment ends FAILED with the provider's message, the run gets a warning, and goes on.
+ */
+export async function deployTargetStep(db: Db, runId: string, versionId: string, target: TExternalDeployTarget): Promise<TargetStepResult | RunEnded> {
+  const { projectId } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true } });
+  return unlessRunEnded(async () => {
+    const deployment = await deployVersionToTarget(db, { projectId, versionId, target, runId }, { access: getConnectionOptions });
+    if (deployment.status === "FAILED") {
+      const message = deployment.logs.trim().split("\n").pop()?.replace(/^\[[^\]]+\]\s*/, "").slice(0, 1000) ?? "The deployment failed";
+      await appendWhileActive(db, runId, (tx) => appendRunEvent(tx, runId, "integration.warning", { provider: deployTargetLabels[target], action: "deploy", message }));
+    }
+    return { target, deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
+  });
 }

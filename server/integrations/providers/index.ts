@@ -2,13 +2,18 @@
 // whose adapter is not in this build is refused with a clear message instead of failing deeper.
 import { AppError } from "../../errors";
 import type { ProviderAdapter, ProviderName } from "../credentials";
+import { awsAdapter } from "./aws";
+import { cloudflareAdapter } from "./cloudflare";
 import { githubAdapter } from "./github";
+import { vercelAdapter } from "./vercel";
 
 type AdapterRegistry = { [P in ProviderName]?: ProviderAdapter<P> };
 
-// Deploy targets add their adapters here (VERCEL, CLOUDFLARE, AWS).
 const adapters: AdapterRegistry = {
   GITHUB: githubAdapter,
+  AWS: awsAdapter,
+  VERCEL: vercelAdapter,
+  CLOUDFLARE: cloudflareAdapter,
 };
 
 /** The adapter for a provider, or a BAD_REQUEST naming the provider when this build has none. */

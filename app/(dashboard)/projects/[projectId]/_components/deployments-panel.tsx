@@ -54,7 +54,9 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
       )}
       <ul className="space-y-2">
         {list.map((deployment) => {
-          const isLive = deployment.version?.id === liveVersionId && deployment.status === "READY";
+          // The live version and this rollback are the preview's; other targets roll back in their own panel.
+          const isPreview = deployment.target === "preview";
+          const isLive = isPreview && deployment.version?.id === liveVersionId && deployment.status === "READY";
           return (
             <li key={deployment.id} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
               <div className="flex flex-wrap items-center gap-2">
@@ -73,7 +75,7 @@ export function DeploymentsPanel({ projectId, liveVersionId }: { projectId: stri
                       Open
                     </a>
                   )}
-                  {deployment.status === "READY" && !isLive && deployment.version && (
+                  {isPreview && deployment.status === "READY" && !isLive && deployment.version && (
                     <Button
                       variant="secondary"
                       className="px-2 py-1 text-xs"

@@ -14,6 +14,7 @@ import { describeError } from "~/lib/trpc/errors";
 import { finishedEventOfStatus, isActiveRunStatus, isRetryableRunStatus } from "~/server/events/run-statuses";
 import type { TPlan } from "~/server/plan/plan-schema";
 import { Conversation } from "./conversation";
+import { DeployTargetsPanel } from "./deploy-targets-panel";
 import { DeploymentsPanel } from "./deployments-panel";
 import { FilesPanel } from "./files-panel";
 import { GitHubPanel } from "./github-panel";
@@ -65,6 +66,7 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
     if (event.type === "version.created" || event.type === "github.pushed") refresh(trpc.version.list.pathKey());
     if (event.type === "deployment.status" || event.type.startsWith("run.")) {
       refresh(trpc.deployment.list.pathKey());
+      refresh(trpc.deployment.targets.pathKey());
       refresh(trpc.deployment.origins.pathKey());
       refresh(trpc.project.get.pathKey());
     }
@@ -218,6 +220,9 @@ export function ProjectWorkspace({ projectId, canEdit }: { projectId: string; ca
         </Panel>
       </div>
 
+      <Panel title="Deploy targets" testId="deploy-targets-panel">
+        <DeployTargetsPanel projectId={projectId} canEdit={canEdit} />
+      </Panel>
       <Panel title="GitHub" testId="github-panel">
         <GitHubPanel projectId={projectId} canEdit={canEdit} />
       </Panel>

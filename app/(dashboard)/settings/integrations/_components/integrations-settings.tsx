@@ -31,8 +31,8 @@ const providers: Record<IntegrationProvider, ProviderSpec> = {
     label: "Vercel",
     about: "Deploys each ready version to Vercel.",
     fields: [
-      { name: "token", label: "Token", isSecret: true },
-      { name: "teamId", label: "Team id", isOptional: true },
+      { name: "token", label: "Token", isSecret: true, hint: "Account Settings → Tokens; scope it to the team you deploy to." },
+      { name: "teamId", label: "Team id", isOptional: true, hint: "team_…, for a team's projects" },
       { name: "baseUrl", label: "API URL", isOptional: true },
     ],
   },
@@ -40,7 +40,7 @@ const providers: Record<IntegrationProvider, ProviderSpec> = {
     label: "Cloudflare",
     about: "Deploys each ready version as Workers static assets.",
     fields: [
-      { name: "apiToken", label: "API token", isSecret: true },
+      { name: "apiToken", label: "API token", isSecret: true, hint: 'Permissions "Workers Scripts: Edit" and "Account Settings: Read".' },
       { name: "accountId", label: "Account id" },
       { name: "baseUrl", label: "API URL", isOptional: true },
     ],
@@ -49,7 +49,7 @@ const providers: Record<IntegrationProvider, ProviderSpec> = {
     label: "AWS S3",
     about: "Syncs each ready version to an S3 website bucket (optionally invalidating CloudFront).",
     fields: [
-      { name: "accessKeyId", label: "Access key id", isSecret: true },
+      { name: "accessKeyId", label: "Access key id", isSecret: true, hint: "s3:ListBucket, GetObject, PutObject, DeleteObject and PutBucketWebsite on the bucket (cloudfront:CreateInvalidation for a distribution)." },
       { name: "secretAccessKey", label: "Secret access key", isSecret: true },
       { name: "region", label: "Region" },
       { name: "bucket", label: "Bucket" },
