@@ -1,5 +1,6 @@
 // Runs once when a server instance starts: validate the environment (fail fast with a clear
-// message), bring the database schema up to date before the first request is served, and
+// message), bring the database schema up to date before the first request is served, refuse to
+// start on a shared database without a public URL or with secrets unlike the other instances',
 // sweep scratch files left by steps of a killed process, start the embedded executor so runs
 // interrupted by a crash or restart carry on at once; then detect the QA sandbox for generated
 // code (server/sandbox/). Sentry starts here when SENTRY_DSN is set
@@ -14,11 +15,20 @@ export async function register() {
   await startTracing();
   const { startErrorReporting } = await import("./server/observability/error-reporting");
   await startErrorReporting();
+  const { getLogger } = await import("./server/observability/logger");
   const { getMigratedDatabase } = await import("./server/db");
-  await getMigratedDatabase();
+  const database = await getMigratedDatabase();
+  // A shared database (DATABASE_URL): public URLs from configuration and the same secrets on every
+  // instance, else this instance refuses to start (server/instances/shared-database.ts).
+  const { env } = await import("./server/env");
+  const { prepareSharedDatabase, isStartupRefusal } = await import("./server/instances/shared-database");
+  await prepareSharedDatabase(database.prisma, env).catch((error: unknown) => {
+    if (!isStartupRefusal(error)) throw error;
+    getLogger("startup").fatal({ reason: error.name }, error.message);
+    process.exit(1);
+  });
   // Before runs resume: what steps killed with an earlier process left in the scratch folder goes.
   const { sweepScratch } = await import("./server/scratch/scratch-space");
-  const { getLogger } = await import("./server/observability/logger");
   await sweepScratch().catch((error: unknown) => getLogger("startup").error({ err: error }, "could not sweep the scratch folder"));
   const { ensureAppExecutor } = await import("./inngest/embedded-executor");
   // Resolves to null when Inngest Cloud or a self-hosted Inngest server runs the functions.

@@ -31,7 +31,9 @@ async function main() {
   process.env.DATA_DIR ||= ".data";
   process.env.PORT ||= "3000";
   process.env.NEXTAUTH_SECRET ||= ensureLocalAuthSecret(path.resolve(process.env.DATA_DIR));
-  process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT}`;
+  // With a shared database (DATABASE_URL) the public URL is the operator's to give, the same on
+  // every instance: checked below (server/instances/shared-database.ts), never guessed from this one.
+  if (!process.env.DATABASE_URL) process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT}`;
   if (!process.env.ENCRYPTION_KEY) {
     // Secrets at rest on the embedded default: keys generated into the data dir (server/secrets/local-key.ts).
     const keys = ensureLocalKeys(path.resolve(process.env.DATA_DIR));
@@ -48,6 +50,8 @@ async function main() {
   const { env } = await import("../server/env");
   const { createDatabase, databaseConfigFromEnv } = await import("../server/db/client");
   const { migrateDatabase } = await import("../server/db/migrate");
+  const { checkSharedDatabaseConfig, prepareSharedDatabase } = await import("../server/instances/shared-database");
+  checkSharedDatabaseConfig(env);
 
   // Found (or installed) first: an install announces itself and may take minutes.
   const browser = await setUpBrowser(env, log);
@@ -61,6 +65,8 @@ async function main() {
     const { applied } = await migrateDatabase(database.driver);
     const where = config.kind === "pglite" ? `PGlite at ${path.relative(root, config.dataDir)}` : "PostgreSQL";
     log(`Database: ${where} — ${applied.length ? `applied ${applied.length} migration(s)` : "up to date"}`);
+    // Refuses, with the fix, an instance whose secrets differ from the other instances' (shared database only).
+    await prepareSharedDatabase(database.prisma, env);
     setupToken = await prepareSetupToken(database.prisma, { host: env.HOST, isSignUpEnabled: env.AUTH_SIGNUP_ENABLED, configuredToken: env.SETUP_TOKEN });
     if (setupToken) process.env.SETUP_TOKEN = setupToken;
   } finally {

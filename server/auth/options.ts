@@ -12,6 +12,7 @@ import { ZSignInInput } from "../users/schemas";
 import { createWorkspace, personalWorkspaceName } from "../workspaces/create-workspace";
 import { createGitHubProvider } from "./github-provider";
 import { recordSignInResult } from "./sign-in-guard";
+import { resolveSessionSecret } from "./session-secret";
 
 /**
  * Whether an OAuth sign-in may go on: people who already have an account (linked, or the same
@@ -62,7 +63,7 @@ function buildAuthOptions(): AuthOptions {
     // The adapter stores OAuth users and accounts; @auth/prisma-adapter speaks the same shape as v4's Adapter.
     adapter: PrismaAdapter(getDatabase().prisma) as unknown as Adapter,
     providers,
-    secret: env.NEXTAUTH_SECRET ?? "development-only-secret-not-for-production-use",
+    secret: resolveSessionSecret(env),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     useSecureCookies: shouldUseSecureCookies(env.NEXTAUTH_URL),
     pages: { signIn: "/signin" },
