@@ -32,6 +32,21 @@ describe("deriveStages", () => {
     expect(qa.lines.every((line) => !line.isError)).toBe(true);
   });
 
+  it("shows a step closed with its run: interrupted as a failed stage, cancelled as not run", () => {
+    const stages = deriveStages([
+      event("agent.started", { taskId: "q1", agent: "QA", taskType: "verify", attempt: 1, round: 2 }),
+      event("agent.closed", { taskId: "q1", agent: "QA", taskType: "verify", attempt: 1, round: 2, status: "INTERRUPTED", reason: "Interrupted: the run ended" }),
+      event("agent.started", { taskId: "c1", agent: "CodeGen", taskType: "generate", attempt: 1 }),
+      event("agent.closed", { taskId: "c1", agent: "CodeGen", taskType: "generate", attempt: 1, status: "CANCELLED", reason: "Cancelled with its run." }),
+    ]);
+    const qa = stages.find((stage) => stage.name === "QA")!;
+    expect(qa).toMatchObject({ status: "failed", attempts: 0, interruptions: 1, lastError: "Interrupted: the run ended" });
+    expect(qa.lines.at(-1)).toMatchObject({ text: "QA verify round 2 interrupted with the run (attempt 1): Interrupted: the run ended", isError: true });
+    const codegen = stages.find((stage) => stage.name === "CodeGen")!;
+    expect(codegen).toMatchObject({ status: "pending", attempts: 1, interruptions: 0 });
+    expect(codegen.lines.at(-1)).toMatchObject({ text: "CodeGen generate cancelled with the run (attempt 1): Cancelled with its run.", isError: false });
+  });
+
   it("folds a run's events into one row per agent with attempts, duration, tokens and its own log", () => {
     const stages = deriveStages([
       event("run.started", { brain: "Offline spec compiler" }),

@@ -31,6 +31,7 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
   switch (event.type) {
     case "agent.started":
     case "agent.resumed":
+    case "agent.closed":
     case "agent.log":
     case "agent.completed":
     case "agent.failed":
@@ -61,7 +62,7 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
 }
 
 function isErrorEvent(event: RunEventMessage): boolean {
-  return event.type === "agent.failed" || event.type === "run.failed" || event.type === "integration.warning" || (event.type === "qa.result" && !event.payload.passed);
+  return event.type === "agent.failed" || (event.type === "agent.closed" && event.payload.status === "INTERRUPTED") || event.type === "run.failed" || event.type === "integration.warning" || (event.type === "qa.result" && !event.payload.passed);
 }
 
 /** Folds the run's agent.* events into one row per agent (repairs count as CodeGen attempts). */
@@ -81,6 +82,18 @@ export function deriveStages(events: RunEventMessage[]): Stage[] {
       const stage = stages.get(event.payload.agent)!;
       stage.attempts = Math.max(0, stage.attempts - 1);
       stage.interruptions += 1;
+    } else if (event.type === "agent.closed") {
+      // Its run ended under it: the stage did not finish (a cancelled step is not a failed one).
+      const stage = stages.get(event.payload.agent)!;
+      if (event.payload.status === "INTERRUPTED") {
+        // Cut off by the platform like a resumed try, so not an attempt the user made either.
+        stage.attempts = Math.max(0, stage.attempts - 1);
+        stage.interruptions += 1;
+        stage.status = "failed";
+        stage.lastError = event.payload.reason;
+      } else if (stage.status === "running") {
+        stage.status = "pending";
+      }
     } else if (event.type === "agent.completed") {
       const stage = stages.get(event.payload.agent)!;
       stage.status = "done";
@@ -132,6 +145,8 @@ export function describeEvent(event: RunEventMessage): string {
       return `${event.payload.agent} started (${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""}, attempt ${event.payload.attempt})`;
     case "agent.resumed":
       return `${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} resumed after the platform restarted (attempt ${event.payload.interruptedAttempt} was interrupted)`;
+    case "agent.closed":
+      return `${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} ${event.payload.status === "CANCELLED" ? "cancelled" : "interrupted"} with the run (attempt ${event.payload.attempt}): ${event.payload.reason}`;
     case "agent.log":
       return event.payload.line;
     case "agent.completed":

@@ -53,6 +53,12 @@ export type RunEventPayloads = {
   "agent.started": { taskId: string; agent: AgentName; taskType: string; attempt: number; round?: number };
   /** A step cut off by a platform crash or restart ran again: its unfinished task was closed as INTERRUPTED. */
   "agent.resumed": { interruptedTaskId: string; agent: AgentName; taskType: string; round?: number; interruptedAttempt: number };
+  /**
+   * The run ended (failed, cancelled…) while this task was still RUNNING and its step will not run
+   * again: the task was closed with the run, INTERRUPTED (its process is gone, e.g. a crash before
+   * the run failed) or CANCELLED (the run was cancelled).
+   */
+  "agent.closed": { taskId: string; agent: AgentName; taskType: string; attempt: number; round?: number; status: "INTERRUPTED" | "CANCELLED"; reason: string };
   "agent.log": { agent: AgentName; line: string };
   "agent.completed": {
     taskId: string;
@@ -109,6 +115,7 @@ export const runEventTypes = [
   "plan.rejected",
   "agent.started",
   "agent.resumed",
+  "agent.closed",
   "agent.log",
   "agent.completed",
   "agent.failed",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StructuredOutputError } from "../llm/errors";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, testDatabaseKinds } from "../testing/test-database";
+import { markRunFinished } from "../runs/run-lifecycle";
 import { runAgentTask } from "./run-agent-task";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -74,5 +75,31 @@ describe.each(testDatabaseKinds)("runAgentTask on %s", (kind) => {
     const events = await database.prisma.runEvent.findMany({ where: { runId, type: { startsWith: "agent." } }, orderBy: { seq: "asc" } });
     expect(events.map((event) => event.type)).toEqual(["agent.started", "agent.completed", "agent.started", "agent.resumed", "agent.started", "agent.completed"]);
     expect(events[3]!.payload).toMatchObject({ interruptedTaskId: tasks[1]!.id, agent: "QA", round: 2, interruptedAttempt: 1 });
+  });
+
+  it("leaves a task closed with its cancelled run as CANCELLED when its work ends late, counting its usage without an event", async () => {
+    const { projectId, runId } = await newRun();
+    let release!: () => void;
+    const working = new Promise<void>((resolve) => (release = resolve));
+    const late = runAgentTask(
+      database.prisma,
+      { runId, projectId, agentName: "CodeGen", taskType: "generate", input: {}, model: { provider: "openai", name: "gpt-5-mini" } },
+      async () => {
+        await working;
+        return { value: "late", usage: { inputTokens: 10, outputTokens: 5 }, costUsd: 0.001, attempts: 1 };
+      },
+      (result) => ({ result }),
+    );
+    // The task is RUNNING once its agent.started is written; then the run is cancelled under it.
+    await expect.poll(() => database.prisma.agentTask.count({ where: { runId, status: "RUNNING" } })).toBe(1);
+    await markRunFinished(database.prisma, runId, { status: "CANCELLED", error: "Cancelled by a user" });
+    release();
+    await expect(late).resolves.toBe("late");
+
+    const task = await database.prisma.agentTask.findFirstOrThrow({ where: { runId } });
+    expect(task).toMatchObject({ status: "CANCELLED", tokensIn: 10, tokensOut: 5 });
+    expect(await database.prisma.runEvent.count({ where: { runId, type: "agent.completed" } })).toBe(0);
+    const last = await database.prisma.runEvent.findFirstOrThrow({ where: { runId }, orderBy: { seq: "desc" } });
+    expect(last.type).toBe("run.cancelled");
   });
 });

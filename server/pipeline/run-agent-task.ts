@@ -60,6 +60,12 @@ export async function closeInterruptedAgentTasks(tx: Prisma.TransactionClient, s
   return stale.length;
 }
 
+/** Adds a task's model usage to the task and to its run's totals (and so to the run's budget). */
+async function addTaskUsage(tx: Prisma.TransactionClient, runId: string, taskId: string, usage: { tokensIn: number; tokensOut: number; costUsd: number }) {
+  await tx.agentTask.update({ where: { id: taskId }, data: usage });
+  await tx.run.update({ where: { id: runId }, data: { tokensIn: { increment: usage.tokensIn }, tokensOut: { increment: usage.tokensOut }, costUsd: { increment: usage.costUsd } } });
+}
+
 export async function runAgentTask<T>(
   db: Db,
   spec: AgentTaskSpec,
@@ -110,10 +116,16 @@ async function runAgentTaskInContext<T>(
     const summary = summarize(result.value);
     const durationMs = Date.now() - startedAt.getTime();
     await db.$transaction(async (tx) => {
+      // A task closed with its run (cancelled while it worked) stays closed: its late result is not
+      // the run's, and the log already ended. Its usage still counts (the tokens were spent).
+      const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "SUCCEEDED" } });
+      if (count === 0) {
+        await addTaskUsage(tx, spec.runId, task.id, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens, costUsd: result.costUsd });
+        return;
+      }
       await tx.agentTask.update({
         where: { id: task.id },
         data: {
-          status: "SUCCEEDED",
           resultPayload: summary as Prisma.InputJsonValue,
           completedAt: new Date(),
           tokensIn: result.usage.inputTokens,
@@ -147,13 +159,10 @@ async function runAgentTaskInContext<T>(
     // totals (and so its budget) and show in analytics like any other usage.
     const spent = error instanceof StructuredOutputError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
     await db.$transaction(async (tx) => {
-      await tx.agentTask.update({ where: { id: task.id }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date(), ...spent } });
-      if (spent) {
-        await tx.run.update({
-          where: { id: spec.runId },
-          data: { tokensIn: { increment: spent.tokensIn }, tokensOut: { increment: spent.tokensOut }, costUsd: { increment: spent.costUsd } },
-        });
-      }
+      const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
+      if (spent) await addTaskUsage(tx, spec.runId, task.id, spent);
+      // Closed with its run meanwhile (see above): it stays as the run left it, with no event.
+      if (count === 0) return;
       await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
     });
     const durationMs = Date.now() - startedAt.getTime();

@@ -141,6 +141,45 @@ describe.each(testDatabaseKinds)("markRunFinished on %s", (kind) => {
     expect((await database.prisma.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("QUEUED");
   });
 
+  async function startTask(runId: string, projectId: string, agentName: string, taskType: string, round?: number) {
+    return database.prisma.agentTask.create({ data: { runId, projectId, agentName, taskType, round, status: "RUNNING", startedAt: new Date() } });
+  }
+
+  it("closes the tasks a failed run left RUNNING as INTERRUPTED, each with an agent.closed event before run.failed", async () => {
+    const { project, run } = await newRun();
+    const qa = await startTask(run.id, project.id, "QA", "verify", 2);
+    const done = await database.prisma.agentTask.create({ data: { runId: run.id, projectId: project.id, agentName: "CodeGen", taskType: "generate", status: "SUCCEEDED" } });
+    await markRunFinished(database.prisma, run.id, { status: "FAILED", error: "The platform gave up on the run" });
+
+    expect(await database.prisma.agentTask.count({ where: { runId: run.id, status: "RUNNING" } })).toBe(0);
+    expect(await database.prisma.agentTask.findUniqueOrThrow({ where: { id: qa.id } })).toMatchObject({ status: "INTERRUPTED" });
+    expect((await database.prisma.agentTask.findUniqueOrThrow({ where: { id: qa.id } })).completedAt).not.toBeNull();
+    expect((await database.prisma.agentTask.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("SUCCEEDED");
+    const events = await database.prisma.runEvent.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
+    expect(events.slice(-2).map((event) => event.type)).toEqual(["agent.closed", "run.failed"]);
+    expect(events.at(-2)!.payload as RunEventPayloads["agent.closed"]).toMatchObject({ taskId: qa.id, agent: "QA", taskType: "verify", round: 2, attempt: 1, status: "INTERRUPTED" });
+  });
+
+  it("closes a cancelled run's RUNNING tasks as CANCELLED", async () => {
+    const { project, run } = await newRun();
+    const codegen = await startTask(run.id, project.id, "CodeGen", "generate");
+    await markRunFinished(database.prisma, run.id, { status: "CANCELLED", error: "Cancelled by a user" });
+    expect((await database.prisma.agentTask.findUniqueOrThrow({ where: { id: codegen.id } })).status).toBe("CANCELLED");
+    const closed = await database.prisma.runEvent.findFirstOrThrow({ where: { runId: run.id, type: "agent.closed" } });
+    expect(closed.payload).toMatchObject({ taskId: codegen.id, status: "CANCELLED" });
+    expect(closed.payload).not.toHaveProperty("round");
+  });
+
+  it("closes nothing, and adds no event, when no task is running or the run had already ended", async () => {
+    const { project, run } = await newRun();
+    await markRunFinished(database.prisma, run.id, { status: "FAILED", error: "x" });
+    expect(await database.prisma.runEvent.count({ where: { runId: run.id, type: "agent.closed" } })).toBe(0);
+    // A task started after the end (a late step) is not the run-end's to close: the run does not finish twice.
+    await startTask(run.id, project.id, "QA", "verify");
+    expect(await markRunFinished(database.prisma, run.id, { status: "CANCELLED" })).toBe(false);
+    expect(await database.prisma.runEvent.count({ where: { runId: run.id, type: "agent.closed" } })).toBe(0);
+  });
+
   it("refuses READY_WITH_GAPS without a gap, leaving the run as it was", async () => {
     const { run } = await newRun();
     await expect(markRunFinished(database.prisma, run.id, { status: "READY_WITH_GAPS", versionId: "v1", gaps: [] })).rejects.toThrow("READY_WITH_GAPS needs at least one gap");
