@@ -7,8 +7,11 @@
 // even when it is at capacity, see executor.ts).
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { getLogger } from "../../observability/logger";
 import { createId } from "../store/create-id";
 import { withTransaction } from "../store/with-transaction";
+
+const log = getLogger("executor");
 
 const ZConcurrency = z.array(z.object({ key: z.string(), limit: z.number() }));
 
@@ -43,6 +46,31 @@ export async function leaseExecutorRuns(
   }: { workerId: string; limit: number; leaseMs: number; now?: Date; excludeIds?: string[]; onlyTakeovers?: boolean },
 ): Promise<LeaseResult> {
   if (limit <= 0) return { leased: [], blockedCount: 0 };
+  const result = await leaseInTransaction(db, { workerId, limit, leaseMs, now, excludeIds, onlyTakeovers });
+  // After the commit, so a lease that rolled back (or was retried) is not reported.
+  for (const run of result.leased) if (run.takenOverFrom) logExpiredLease(run, run.takenOverFrom, workerId, now);
+  return result;
+}
+
+function logExpiredLease(run: LeasedExecutorRun, expired: NonNullable<LeasedExecutorRun["takenOverFrom"]>, workerId: string, now: Date): void {
+  const { leaseOwner, leaseExpiredAt } = expired;
+  log.warn(
+    {
+      executorRunId: run.id,
+      functionId: run.functionId,
+      previousLeaseOwner: leaseOwner ?? null,
+      leaseExpiredAt: leaseExpiredAt.toISOString(),
+      expiredForMs: Math.max(0, now.getTime() - leaseExpiredAt.getTime()),
+      workerId,
+    },
+    "lease expired: its worker died or stalled; this worker leased the run",
+  );
+}
+
+async function leaseInTransaction(
+  db: Db,
+  { workerId, limit, leaseMs, now, excludeIds, onlyTakeovers }: { workerId: string; limit: number; leaseMs: number; now: Date; excludeIds: string[]; onlyTakeovers: boolean },
+): Promise<LeaseResult> {
   return withTransaction(db, async (tx) => {
     const nowText = now.toISOString();
     // Only a held lease sets leaseExpiresAt (parking, retrying and finishing clear it), so a
