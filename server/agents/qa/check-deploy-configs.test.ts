@@ -69,11 +69,16 @@ describe("deployConfigProblems", () => {
 
   it("reports a CI workflow that does not run the app's tests, or runs a test script that is not there", () => {
     const ci = contentOf(".github/workflows/ci.yml");
-    expect(deployConfigProblems(withFiles({ ".github/workflows/ci.yml": ci.replace("run: npm test", "run: echo ok") }))).toEqual([
-      ".github/workflows/ci.yml: does not run the app's tests (a step with `run: npm test`)",
+    const untested = ci.replace("run: npm test", "run: echo ok");
+    expect(deployConfigProblems(withFiles({ ".github/workflows/ci.yml": untested }))).toEqual([
+      ".github/workflows/ci.yml: no workflow runs the app's tests (a step with `run: npm test`)",
     ]);
+    // Another workflow that does run them (a multi-line run block, another package manager) is enough.
+    const tests = "name: Tests\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          pnpm install\n          pnpm test\n";
+    expect(deployConfigProblems(withFiles({ ".github/workflows/ci.yml": untested, ".github/workflows/tests.yaml": tests }))).toEqual([]);
     const pkg = JSON.parse(contentOf("package.json"));
     delete pkg.scripts.test;
-    expect(deployConfigProblems(withFiles({ "package.json": JSON.stringify(pkg) }))).toEqual([".github/workflows/ci.yml: runs npm test but package.json has no \"test\" script"]);
+    expect(deployConfigProblems(withFiles({ "package.json": JSON.stringify(pkg) }))).toEqual(['.github/workflows/ci.yml: runs the package\'s tests but package.json has no "test" script']);
+    expect(deployConfigProblems(withFiles({ ".github/workflows/ci.yml": "steps:\n  - run: npm test\n" }))).toEqual([".github/workflows/ci.yml: is not a GitHub Actions workflow (no on: and jobs:)"]);
   });
 });

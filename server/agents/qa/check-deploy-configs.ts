@@ -113,18 +113,30 @@ function s3NoteProblems(file: TGeneratedFile, files: Files): string[] {
   return problems;
 }
 
-function workflowProblems(file: TGeneratedFile, files: Files): string[] {
-  const runsTests = /^\s*(?:-\s*)?run:\s*(?:npm test|npm run test|node --test)\b/m.test(file.content);
-  if (!runsTests) return [`${file.path}: does not run the app's tests (a step with \`run: npm test\`)`];
-  if (!/^\s*on:/m.test(file.content) || !/^\s*jobs:/m.test(file.content)) return [`${file.path}: is not a GitHub Actions workflow (no on: and jobs:)`];
+/** A test command in a workflow's steps (a `run:` line or block): npm/pnpm/yarn/bun test, node --test, or a test runner. */
+const TEST_COMMAND = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test\b|\bnode\s+--test\b|\b(?:vitest|jest)\b|\bplaywright\s+test\b/;
+const PACKAGE_TEST = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test\b/;
+
+/** The GitHub Actions workflows: one of them runs the app's tests, and a package-manager test has its script. */
+function workflowProblems(workflows: TGeneratedFile[], files: Files): string[] {
+  if (!workflows.length) return [];
+  const code = (file: TGeneratedFile) => file.content.replace(/^\s*#.*$/gm, "");
+  const problems: string[] = [];
+  for (const file of workflows) {
+    if (!/^["']?on["']?:/m.test(code(file)) || !/^jobs:/m.test(code(file))) problems.push(`${file.path}: is not a GitHub Actions workflow (no on: and jobs:)`);
+  }
+  const testing = workflows.filter((file) => TEST_COMMAND.test(code(file)));
+  if (!testing.length) return [...problems, `${workflows.map((file) => file.path).join(", ")}: no workflow runs the app's tests (a step with \`run: npm test\`)`];
   let scripts: unknown;
   try {
     scripts = (JSON.parse(files.get("package.json")?.content ?? "{}") as { scripts?: unknown }).scripts;
   } catch {
-    return [];
+    return problems; // checkFiles reports package.json that does not parse
   }
-  if (/npm (?:run )?test\b/.test(file.content) && !(isRecord(scripts) && typeof scripts.test === "string")) return [`${file.path}: runs npm test but package.json has no "test" script`];
-  return [];
+  for (const file of testing) {
+    if (PACKAGE_TEST.test(code(file)) && !(isRecord(scripts) && typeof scripts.test === "string")) problems.push(`${file.path}: runs the package's tests but package.json has no "test" script`);
+  }
+  return problems;
 }
 
 export function deployConfigProblems(files: Files): string[] {
@@ -133,7 +145,7 @@ export function deployConfigProblems(files: Files): string[] {
     if (file.path === "vercel.json") problems.push(...vercelJsonProblems(file, files));
     else if (file.path === "wrangler.jsonc" || file.path === "wrangler.json") problems.push(...wranglerProblems(file, files));
     else if (file.path === "deploy/s3.md") problems.push(...s3NoteProblems(file, files));
-    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path)) problems.push(...workflowProblems(file, files));
   }
+  problems.push(...workflowProblems([...files.values()].filter((file) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path)), files));
   return problems;
 }
