@@ -9,6 +9,7 @@ describe("languageForPath", () => {
     ["scripts/build.mjs", "javascript"],
     ["components/Button.jsx", "jsx"],
     ["package.json", "json"],
+    ["wrangler.jsonc", "jsonc"],
     ["styles/site.css", "css"],
     ["index.html", "html"],
     ["README.md", "markdown"],

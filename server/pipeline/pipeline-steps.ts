@@ -62,7 +62,7 @@ export async function writeFilesStep(db: Db, runId: string, agent: FileAgentName
   return runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: agent, taskType: "write-files", model: brain.model, input: { planApp: plan.appName } },
-    () => brain.writeFiles({ agent, plan, prompt: context.prompt, previousFiles, budget }),
+    () => brain.writeFiles({ agent, plan, prompt: context.prompt, previousFiles, budget, deploy: context.deploy }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );
 }
@@ -183,7 +183,7 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   const repaired = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "CodeGen", taskType: "repair", round: attempt, model: brain.model, input: { versionId, attempt, failures: failures.map((failure) => failure.checkId) } },
-    () => brain.repairFiles({ plan, files, failures, budget }),
+    () => brain.repairFiles({ plan, files, failures, budget, deploy: context.deploy }),
     (value) => ({ summary: value.summary, files: value.files.map((file) => file.path) }),
   );
   const byPath = new Map(files.map((file) => [file.path, file]));

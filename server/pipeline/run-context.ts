@@ -1,5 +1,7 @@
 import type { Db } from "../db";
 import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
+import { parseDeployTargets } from "../events/deploy-targets";
+import { siteNameFor } from "../deployments/targets/target-adapter";
 
 /** Everything the pipeline needs to know about a run, read fresh in each step (steps may replay anywhere). */
 export async function loadRunContext(db: Db, runId: string) {
@@ -17,6 +19,8 @@ export async function loadRunContext(db: Db, runId: string) {
       project: {
         select: {
           id: true,
+          name: true,
+          deployTargets: true,
           requiresPlanApproval: true,
           liveVersionId: true,
           liveVersion: { select: { id: true, run: { select: { plan: true } } } },
@@ -38,6 +42,8 @@ export async function loadRunContext(db: Db, runId: string) {
     previousPlan: previousPlanParse.success ? previousPlanParse.data : (null as TPlan | null),
     isApprovalRequired: run.project.requiresPlanApproval || run.project.workspace.requirePlanApproval,
     workspace: run.project.workspace,
+    /** Where the project deploys: the Infra agent writes these targets' configs. */
+    deploy: { targets: parseDeployTargets(run.project.deployTargets), siteName: siteNameFor(run.project.name, run.project.id) },
     spent: { tokensIn: run.tokensIn, tokensOut: run.tokensOut, costUsd: run.costUsd },
   };
 }

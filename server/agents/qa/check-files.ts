@@ -1,10 +1,12 @@
 // Static checks of a generated file set, run before the browser: references resolve, JS parses
 // as ES modules, JSON parses, package.json scripts point at real files, and nothing breaks the
-// preview CSP (inline scripts/styles, external URLs, eval).
+// preview CSP (inline scripts/styles, external URLs, eval); the deploy targets' configs say what
+// the deploy does (check-deploy-configs.ts).
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { ZGeneratedFile, type TGeneratedFile } from "~/server/plan/plan-schema";
 import { parseModules } from "./parse-modules";
+import { deployConfigProblems } from "./check-deploy-configs";
 
 const isExternal = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(ref);
 const isIgnorable = (ref: string): boolean => ref === "" || ref.startsWith("#") || /^(?:data|mailto|tel|blob):/i.test(ref);
@@ -173,5 +175,6 @@ export async function checkFiles(files: TGeneratedFile[]): Promise<string[]> {
     }
   }
   for (const entry of entryScripts) if (!browserModules.has(entry) && importsOf.has(entry) === false) problems.push(`index.html: entry script ${entry} is not a JS module file`);
+  problems.push(...deployConfigProblems(byPath));
   return problems;
 }

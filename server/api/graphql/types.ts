@@ -4,12 +4,16 @@
 // everything below a root is inside the workspace the caller was allowed into.
 import { getPreviewOrigins } from "../../deployments/preview-config";
 import { previewUrl } from "../../deployments/preview-origin";
+import { deployTargets, parseDeployTarget } from "../../events/deploy-targets";
 import { builder } from "./builder";
 
 /** Clamps a list argument: lists are bounded whatever the client asks for. */
 export function take(value: number | null | undefined, fallback: number, max: number): number {
   return Math.min(Math.max(1, value ?? fallback), max);
 }
+
+/** Where a deployment went (server/events/deploy-targets.ts). */
+export const DeployTargetEnum = builder.enumType("DeployTarget", { values: deployTargets });
 
 export const WorkspaceRoleEnum = builder.enumType("WorkspaceRole", { values: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const });
 
@@ -185,6 +189,8 @@ builder.prismaObject("Deployment", {
   fields: (t) => ({
     id: t.exposeID("id"),
     platform: t.exposeString("platform"),
+    target: t.field({ type: DeployTargetEnum, resolve: (deployment) => parseDeployTarget(deployment.target) }),
+    providerDeploymentId: t.exposeString("providerDeploymentId", { nullable: true }),
     status: t.exposeString("status"),
     deploymentUrl: t.exposeString("deploymentUrl", { nullable: true }),
     initiatedAt: t.expose("initiatedAt", { type: "DateTime" }),

@@ -163,12 +163,17 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
 
     const rollback = await call("POST", `/projects/${projectId}/rollback`, { token: aliceToken, body: { versionId: v1.id } });
     expect(rollback.status).toBe(200);
-    expect(rollback.json).toMatchObject({ projectId, versionId: v1.id, status: "READY" });
+    expect(rollback.json).toMatchObject({ projectId, versionId: v1.id, status: "READY", target: "preview", providerDeploymentId: null });
     const neverDeployed = await call("POST", `/projects/${projectId}/rollback`, { token: aliceToken, body: { versionId: v2.id } });
     expect(neverDeployed.status).toBe(400);
+    // Per target: only to a version that went live there, and only to an external target.
+    const neverOnVercel = await call("POST", `/projects/${projectId}/targets/vercel/rollback`, { token: aliceToken, body: { versionId: v1.id } });
+    expect(neverOnVercel.status).toBe(400);
+    expect(neverOnVercel.json.error.message).toMatch(/never went live on Vercel/);
+    expect((await call("POST", `/projects/${projectId}/targets/preview/rollback`, { token: aliceToken, body: { versionId: v1.id } })).status).toBe(400);
     const deployments = await call("GET", `/projects/${projectId}/deployments?limit=1`, { token: aliceToken });
     expect(deployments.json.items).toHaveLength(1);
-    expect(deployments.json.items[0]).toMatchObject({ id: rollback.json.id, version: { number: 1 } });
+    expect(deployments.json.items[0]).toMatchObject({ id: rollback.json.id, version: { number: 1 }, target: "preview", providerDeploymentId: null });
     expect(deployments.json.nextCursor).toEqual(expect.any(String));
     const preview = await call("GET", `/projects/${projectId}/preview`, { token: aliceToken });
     expect(preview.json.liveUrl).toEqual(expect.any(String));
@@ -395,7 +400,7 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
     const v1 = await createVersion(database.prisma, { projectId, files: [{ path: "index.html", content: "<p>1</p>\n" }] });
     await database.prisma.deployment.create({ data: { projectId, versionId: v1.id, status: "READY", completedAt: new Date() } });
     // Member routes on her personal workspace with a write token: documented refusals (403).
-    const ids: Record<string, string> = { workspaceId: alice.workspace.id, projectId, runId: created.run.id, versionId: v1.id, userId: alice.user.id, invitationId: "cmissinginvitation00000000" };
+    const ids: Record<string, string> = { workspaceId: alice.workspace.id, projectId, runId: created.run.id, versionId: v1.id, userId: alice.user.id, invitationId: "cmissinginvitation00000000", target: "vercel" };
     const components = document.components.schemas as Record<string, unknown>;
     const deref = (schema: unknown): unknown => {
       if (Array.isArray(schema)) return schema.map(deref);
@@ -421,6 +426,8 @@ describe.each(testDatabaseKinds)("REST API on %s", (kind) => {
           "projects-create": { prompt: "Another documented app" },
           "projects-followUp": { prompt: "Add a footer" },
           "projects-rollback": { versionId: v1.id },
+          // v1 never went live on Vercel: the documented refusal (400), without calling a provider.
+          "projects-rollbackTarget": { versionId: v1.id },
           "runs-approvePlan": {},
           "runs-rejectPlan": {},
           "runs-editPlan": { plan: {} },

@@ -10,6 +10,7 @@ import type { ScriptUpdateParams } from "cloudflare/resources/workers/scripts/sc
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
 import type { DeployFile, TargetAdapter, TargetDeployInput, TargetDeployResult } from "./target-adapter";
+import { CLOUDFLARE_COMPATIBILITY_DATE, cloudflareAssetsConfig } from "./target-settings";
 
 export type CloudflareCredentials = ProviderCredentials["CLOUDFLARE"];
 export const CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
@@ -17,7 +18,6 @@ export const CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
 // The worker in front of the assets: every request is served from them (the SPA fallback and
 // trailing slashes are the assets config's job). Inline because it is three lines and never runs here.
 const WORKER_MODULE = `export default { async fetch(request, env) { return env.ASSETS.fetch(request); } };\n`;
-const COMPATIBILITY_DATE = "2025-06-01";
 
 export function createCloudflareClient(credentials: CloudflareCredentials, token: string = credentials.apiToken): Cloudflare {
   return new Cloudflare({
@@ -117,8 +117,8 @@ async function deployToCloudflare(credentials: CloudflareCredentials, input: Tar
   const options = { signal: input.signal };
   const metadata: ScriptUpdateParams.Metadata = {
     main_module: "worker.js",
-    compatibility_date: COMPATIBILITY_DATE,
-    assets: { jwt: completion, config: { html_handling: "auto-trailing-slash", not_found_handling: "single-page-application" } },
+    compatibility_date: CLOUDFLARE_COMPATIBILITY_DATE,
+    assets: { jwt: completion, config: { ...cloudflareAssetsConfig } },
     bindings: [{ type: "assets", name: "ASSETS" }],
     annotations: { "workers/message": `Epic AI Dev version ${input.versionNumber}`, "workers/tag": `v${input.versionNumber}` },
   };

@@ -16,6 +16,7 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
 import { cacheControlFor, type DeployFile, type TargetAdapter, type TargetDeployInput } from "./target-adapter";
+import { s3WebsiteConfiguration } from "./target-settings";
 
 export type AwsCredentials = ProviderCredentials["AWS"];
 
@@ -142,7 +143,7 @@ async function syncVersion(credentials: AwsCredentials, input: TargetDeployInput
     }
     if (stale.length) input.log(`Removed ${stale.length} files the version no longer has`);
 
-    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: "index.html" }, ErrorDocument: { Key: `${prefix}/index.html` } } }), { abortSignal: input.signal });
+    await s3.send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: s3WebsiteConfiguration(prefix) }), { abortSignal: input.signal });
   } finally {
     s3.destroy();
   }

@@ -6,6 +6,8 @@ import type { ProviderCredentials } from "../../integrations/credentials";
 import { contentTypeFor } from "../content-type";
 import { targetProviders, type TExternalDeployTarget } from "../../events/deploy-targets";
 
+export { cacheControlFor } from "./target-settings";
+
 export type DeployFile = { path: string; content: Buffer; contentType: string; sha1: string; size: number };
 
 export type TargetDeployInput = {
@@ -41,17 +43,6 @@ export type TargetAdapter<T extends TExternalDeployTarget> = {
 
 export function toDeployFile(path: string, content: Buffer): DeployFile {
   return { path, content, contentType: contentTypeFor(path), sha1: createHash("sha1").update(content).digest("hex"), size: content.length };
-}
-
-// Build tools name long-lived assets by their content (app.3f9a1c2e.js, chunk-BX12abCd.css): those
-// never change under their name, so caches may keep them for a year. Everything else (HTML above
-// all) must be revalidated, or a deploy would not show until caches expire.
-const HASHED_NAME = /[.-][A-Za-z0-9_]{8,}\.(?:js|mjs|css|woff2?|png|jpe?g|gif|svg|webp|avif|ico)$/;
-
-export function cacheControlFor(path: string): string {
-  if (/\.html?$/i.test(path)) return "no-cache";
-  if (HASHED_NAME.test(path) && /\d/.test(path.split("/").pop()!)) return "public, max-age=31536000, immutable";
-  return "public, max-age=300, must-revalidate";
 }
 
 /** Project names → provider-safe names: lowercase letters, digits and single dashes, at most 50. */

@@ -5,5 +5,6 @@ export { compileAppPlan, type CompileResult } from "./compile-app-plan";
 export { generateAppCode, generateAppData, generateAppFiles, generateAppInfra } from "./codegen/generate-app-files";
 export { missingRuntimeModules } from "./codegen/app-main";
 export { regenerateFiles } from "./regenerate-files";
+export { targetFiles, type TInfraDeploySetup } from "./codegen/target-files";
 export { previewCsp } from "./preview-csp";
 export { rebuildChecksAfterEdit } from "./checks/after-edit";

@@ -5,12 +5,13 @@
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { missingRuntimeModules } from "./codegen/app-main";
 import { generateAppFiles } from "./codegen/generate-app-files";
+import type { TInfraDeploySetup } from "./codegen/target-files";
 
 export type Regenerated = { summary: string; files: TGeneratedFile[] };
 
-export function regenerateFiles(plan: TPlan, files: TGeneratedFile[]): Regenerated {
+export function regenerateFiles(plan: TPlan, files: TGeneratedFile[], setup?: TInfraDeploySetup): Regenerated {
   const current = new Map(files.map((file) => [file.path, file.content]));
-  const changed = generateAppFiles(plan).filter((file) => current.get(file.path) !== file.content);
+  const changed = generateAppFiles(plan, setup).filter((file) => current.get(file.path) !== file.content);
   const missing = missingRuntimeModules(plan);
   const cannot = missing.length ? ` The runtime has no ${missing.join(", ")} yet, so the checks of those parts cannot pass offline.` : "";
   const summary = changed.length

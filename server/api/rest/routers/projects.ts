@@ -2,7 +2,10 @@ import { z } from "zod";
 import { getProjectPreviewLocation, listProjectDeployments } from "../../../deployments/list-deployments";
 import { rollbackToVersion } from "../../../deployments/deploy-preview";
 import { getPreviewOrigins } from "../../../deployments/preview-config";
-import { ZDeploymentView, ZDeploymentWithVersion, ZPreviewLocation } from "../../../deployments/schemas";
+import { rollbackTarget } from "../../../deployments/deploy-to-target";
+import { toDeploymentView, ZDeploymentView, ZDeploymentWithVersion, ZPreviewLocation } from "../../../deployments/schemas";
+import { ZExternalDeployTarget } from "../../../events/deploy-targets";
+import { getConnectionOptions } from "../../../integrations/app-options";
 import { getProject } from "../../../projects/get-project";
 import { listProjects } from "../../../projects/list-projects";
 import { ZCreateProjectInput, ZProjectDetail, ZProjectSummary } from "../../../projects/schemas";
@@ -99,7 +102,7 @@ export const restProjectsRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const list = `deployments:${input.projectId}`;
       const rows = await listProjectDeployments(ctx.db, input.projectId, { take: input.limit + 1, afterId: cursorId(input.cursor, list) });
-      return toPage(rows, input.limit, list);
+      return toPage(rows.map(toDeploymentView), input.limit, list);
     }),
 
   preview: projectProcedure("VIEWER")
@@ -114,5 +117,19 @@ export const restProjectsRouter = createTRPCRouter({
     })
     .input(z.object({ versionId: ZId }))
     .output(ZDeploymentView)
-    .mutation(({ ctx, input }) => rollbackToVersion(ctx.db, { projectId: input.projectId, versionId: input.versionId, previewOrigins: getPreviewOrigins() })),
+    .mutation(async ({ ctx, input }) => toDeploymentView(await rollbackToVersion(ctx.db, { projectId: input.projectId, versionId: input.versionId, previewOrigins: getPreviewOrigins() }))),
+
+  rollbackTarget: projectProcedure("MEMBER")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/projects/{projectId}/targets/{target}/rollback",
+        tags: ["Deployments"],
+        summary: "Put an earlier version live again on one external target",
+        description: "Vercel re-points the production alias at the version's deployment; Cloudflare and S3 deploy its files again. The version must have gone live on that target before. Answers the new deployment (FAILED with the provider's message if it did not go through).",
+      },
+    })
+    .input(z.object({ target: ZExternalDeployTarget, versionId: ZId }))
+    .output(ZDeploymentView)
+    .mutation(async ({ ctx, input }) => toDeploymentView(await rollbackTarget(ctx.db, { projectId: input.projectId, versionId: input.versionId, target: input.target }, { access: getConnectionOptions }))),
 });

@@ -105,7 +105,9 @@ describe("the files of a site", () => {
     const pkg = JSON.parse(files.find((f) => f.path === "package.json")!.content);
     expect(pkg.scripts).toEqual({ start: "node scripts/serve.js", test: "node --test" });
     expect(pkg.name).toBe("rosie-s-bakery");
-    expect(paths(files)).toEqual(expect.arrayContaining(["tests/app.test.js", "scripts/serve.js", "Dockerfile", "vercel.json", ".github/workflows/ci.yml", "README.md"]));
+    expect(paths(files)).toEqual(expect.arrayContaining(["tests/app.test.js", "scripts/serve.js", "Dockerfile", ".github/workflows/ci.yml", "README.md"]));
+    // Target configs only for the project's chosen targets (target-files.test.ts).
+    expect(paths(files)).not.toContain("vercel.json");
     expect(files.find((f) => f.path === "db/schema.sql")!.content).toContain("keeps no records");
   });
 });

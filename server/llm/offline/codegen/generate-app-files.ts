@@ -3,7 +3,8 @@
 //   CodeGen: index.html, styles.css, favicon, src/spec.js (the spec as data), src/main.js (the
 //            entry with this app's section modules) and the runtime modules they import;
 //   DB:      db/schema.sql, db/seed.json and the data layer (store, expressions);
-//   Infra:   package.json with a node --test suite, README, Dockerfile, vercel.json, CI, serve.js.
+//   Infra:   package.json with a node --test suite, README, Dockerfile, CI, serve.js and the
+//            configs of the project's deploy targets (vercel.json, wrangler.jsonc, deploy/s3.md).
 // Runtime modules are copied verbatim from server/llm/offline/runtime/ (readRuntimeFile); only
 // the entry, spec.js, index.html and the head of styles.css are written per plan.
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
@@ -13,6 +14,7 @@ import { mainJs, sectionModulePath, sectionTypesOf, storeModulePath } from "./ap
 import { specData } from "./app-spec-data";
 import { dbFiles } from "./db-files";
 import { infraFiles } from "./infra-files";
+import type { TInfraDeploySetup } from "./target-files";
 import { jsLiteral } from "./js-literal";
 import { moduleClosure } from "./runtime-modules";
 
@@ -80,13 +82,14 @@ export function generateAppData(plan: TPlan): TGeneratedFile[] {
   return [...dbFiles(plan), ...dataLayerModules(plan).map(runtimeFile)];
 }
 
-export function generateAppInfra(plan: TPlan): TGeneratedFile[] {
-  return infraFiles(plan);
+/** `setup`: the project's deploy targets; without it, the preview's alone (no target configs). */
+export function generateAppInfra(plan: TPlan, setup?: TInfraDeploySetup): TGeneratedFile[] {
+  return infraFiles(plan, setup);
 }
 
 /** Every file of the app; each path once (the agents' sets do not overlap). */
-export function generateAppFiles(plan: TPlan): TGeneratedFile[] {
-  const files = [...generateAppCode(plan), ...generateAppData(plan), ...generateAppInfra(plan)];
+export function generateAppFiles(plan: TPlan, setup?: TInfraDeploySetup): TGeneratedFile[] {
+  const files = [...generateAppCode(plan), ...generateAppData(plan), ...generateAppInfra(plan, setup)];
   const seen = new Set<string>();
   return files.filter((file) => !seen.has(file.path) && seen.add(file.path));
 }

@@ -1,13 +1,15 @@
 // The Infra agent's offline output: package.json with a zero-dependency `node --test` suite (the
 // runtime's tests/app.test.js, which tests THIS app's spec: its pages, its store and its computed
-// values), a README, a Dockerfile, vercel.json, a CI workflow and a static server (scripts/serve.js)
-// that sends the preview's CSP.
+// values), a README, a Dockerfile, a CI workflow, a static server (scripts/serve.js) that sends the
+// preview's CSP, and the configs of the project's deploy targets (target-files.ts).
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { previewCsp } from "../preview-csp";
 import { readRuntimeFile } from "../read-runtime-file";
 import { fallbackStorageKey } from "./app-spec-data";
 import { tableNameOf } from "./db-files";
 import { jsLiteral } from "./js-literal";
+import { targetConfigPaths, targetFiles, type TInfraDeploySetup } from "./target-files";
+import { deployTargetLabels, externalDeployTargets } from "~/server/events/deploy-targets";
 
 export const appTestRuntimePath = "tests/app.test.js";
 
@@ -57,7 +59,7 @@ const sectionWords: Record<string, string> = {
   testimonials: "testimonials", gallery: "a gallery", features: "features", text: "text", notice: "a notice",
 };
 
-export function readmeMd(plan: TPlan): string {
+export function readmeMd(plan: TPlan, setup: TInfraDeploySetup = noDeploySetup(plan)): string {
   const lines = [`# ${md(plan.appName, 60)}`, "", "## Pages", ""];
   for (const page of plan.pages) {
     const parts = (page.sections ?? []).map((s) => (s.title && s.type !== "hero" ? `${md(s.title, 60)} (${sectionWords[s.type] ?? s.type})` : (sectionWords[s.type] ?? s.type)));
@@ -89,7 +91,8 @@ export function readmeMd(plan: TPlan): string {
     "## Deploy",
     "",
     "- Docker: `docker build -t app . && docker run -p 8080:8080 app`",
-    "- Vercel: the folder deploys as a static site; `vercel.json` sets the security headers.",
+    ...externalDeployTargets.filter((target) => setup.targets.includes(target)).map((target) => `- ${deployTargetLabels[target]}: \`${targetConfigPaths[target]}\` ${deployNotes[target]}`),
+    "- CI: `.github/workflows/ci.yml` checks the scripts' syntax and runs `npm test` on every push and pull request.",
     "",
     "## Layout",
     "",
@@ -101,6 +104,17 @@ export function readmeMd(plan: TPlan): string {
     "",
   );
   return lines.join("\n");
+}
+
+const deployNotes = {
+  vercel: "is what the deploy sets: the security headers, pages never cached, the app for any other path.",
+  cloudflare: "deploys the folder as Workers static assets (`npx wrangler deploy`).",
+  s3: "says how the bucket serves the site: its website configuration and each file's cache headers.",
+} as const;
+
+/** Only the preview, named after the app: what a file set is generated with when the project's targets are not known. */
+export function noDeploySetup(plan: TPlan): TInfraDeploySetup {
+  return { targets: ["preview"], siteName: packageNameOf(plan.appName) };
 }
 
 /** scripts/serve.js sends the preview's CSP, so the app runs under the same policy wherever it is served. */
@@ -115,7 +129,7 @@ function packageNameOf(appName: string): string {
   return fallbackStorageKey(appName);
 }
 
-export function infraFiles(plan: TPlan): TGeneratedFile[] {
+export function infraFiles(plan: TPlan, setup: TInfraDeploySetup = noDeploySetup(plan)): TGeneratedFile[] {
   const packageJson = {
     name: packageNameOf(plan.appName),
     version: "0.1.0",
@@ -124,27 +138,14 @@ export function infraFiles(plan: TPlan): TGeneratedFile[] {
     engines: { node: ">=20" },
     scripts: { start: "node scripts/serve.js", test: "node --test" },
   };
-  const vercelJson = {
-    cleanUrls: false,
-    headers: [
-      {
-        source: "/(.*)",
-        headers: [
-          { key: "Content-Security-Policy", value: previewCsp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-    ],
-  };
   return [
     { path: "package.json", content: `${jsLiteral(packageJson, 2)}\n` },
-    { path: "README.md", content: readmeMd(plan) },
+    { path: "README.md", content: readmeMd(plan, setup) },
     { path: "Dockerfile", content: dockerfile },
     { path: ".dockerignore", content: dockerignore },
-    { path: "vercel.json", content: `${jsLiteral(vercelJson, 2)}\n` },
     { path: ".github/workflows/ci.yml", content: ciYml },
     { path: "scripts/serve.js", content: serveJs() },
     { path: "tests/app.test.js", content: readRuntimeFile(appTestRuntimePath) },
+    ...targetFiles(plan, setup),
   ];
 }
