@@ -5,8 +5,8 @@
 // metadata must carry the completion token), the workers.dev route and the account subdomain.
 // Deployed workers serve their assets under `<url>/_hosts/<script>.<subdomain>.workers.dev/…`.
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackFake } from "./loopback-fake";
 
 type Session = { script: string; manifest: Record<string, { hash: string; size: number }>; pending: Set<string>; kind: "session" | "completion" };
 type Worker = { name: string; assets: Record<string, { hash: string; size: number }>; etag: string; mainModule: string; moduleSource: string; workersDev: boolean; versions: number };
@@ -15,7 +15,7 @@ type Fault = { method: string; path: RegExp; status: number; code: number; messa
 const BUCKET_SIZE = 2;
 const contentTypes: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", json: "application/json", svg: "image/svg+xml", png: "image/png", txt: "text/plain; charset=utf-8" };
 
-export class FakeCloudflare {
+export class FakeCloudflare extends LoopbackFake {
   readonly tokens = new Map<string, { accountId: string; isRevoked?: boolean }>();
   readonly accounts = new Map<string, string>();
   readonly assets = new Map<string, Buffer>();
@@ -24,20 +24,7 @@ export class FakeCloudflare {
   subdomain = "epic-test";
   private readonly sessions = new Map<string, Session>();
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
-  url = "";
 
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   failNext(method: string, path: RegExp, status: number, code: number, message: string, times = 1) {
     this.faults.push({ method, path, status, code, message, times });
@@ -48,7 +35,7 @@ export class FakeCloudflare {
     return `${this.url}/_hosts/${new URL(publicUrl).host}/`;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);

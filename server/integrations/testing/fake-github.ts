@@ -3,8 +3,8 @@
 // point the real Octokit at it with `baseUrl`. Blobs have real git ids; trees are kept as flat
 // path → blob maps with a hash of their own (not git's tree encoding, which nothing here reads).
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackFake } from "./loopback-fake";
 
 export type FakeToken = {
   login: string;
@@ -23,7 +23,7 @@ type Fault = { method: string; path: RegExp; status: number; message: string; ti
 
 const gitSha = (kind: string, content: Buffer) => createHash("sha1").update(`${kind} ${content.length}\0`).update(content).digest("hex");
 
-export class FakeGitHub {
+export class FakeGitHub extends LoopbackFake {
   readonly tokens = new Map<string, FakeToken>();
   readonly orgs = new Set<string>();
   readonly requests: RecordedRequest[] = [];
@@ -32,19 +32,7 @@ export class FakeGitHub {
   private readonly commits = new Map<string, Commit>();
   private readonly repos = new Map<string, Repo>();
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
-  url = "";
 
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   /** The next `times` requests matching method and path fail with this status and message. */
   failNext(method: string, path: RegExp, status: number, message: string, times = 1) {
@@ -118,7 +106,7 @@ export class FakeGitHub {
 
   // ─── HTTP ───
 
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const bodyText = Buffer.concat(chunks).toString("utf8");

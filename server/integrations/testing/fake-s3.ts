@@ -5,8 +5,8 @@
 // SigV4 Authorization header (the signature itself is not checked). With a website configuration,
 // GET /<bucket>/<prefix>/ serves <prefix>/index.html, as the bucket's website endpoint would.
 import { createHash, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackFake } from "./loopback-fake";
 
 type StoredObject = { body: Buffer; contentType: string; cacheControl: string | null; etag: string };
 type Bucket = { objects: Map<string, StoredObject>; website: string | null; uploads: Map<string, { key: string; contentType: string; cacheControl: string | null; parts: Map<number, Buffer> }> };
@@ -31,27 +31,14 @@ function decodeAwsChunked(raw: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-export class FakeS3 {
+export class FakeS3 extends LoopbackFake {
   /** Access key ids the fake accepts; a revoked one answers 403 InvalidAccessKeyId like S3. */
   readonly accessKeys = new Map<string, { isRevoked?: boolean }>();
   readonly buckets = new Map<string, Bucket>();
   readonly invalidations: Array<{ distributionId: string; callerReference: string; paths: string[] }> = [];
   readonly requests: RecordedS3Request[] = [];
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
-  url = "";
 
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   createBucket(name: string): Bucket {
     const bucket: Bucket = { objects: new Map(), website: null, uploads: new Map() };
@@ -64,7 +51,7 @@ export class FakeS3 {
     this.faults.push({ method, path, status, code, message, times });
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     let body: Buffer = Buffer.concat(chunks);

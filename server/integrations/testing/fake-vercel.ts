@@ -5,8 +5,8 @@
 // and POST /v2/deployments/:id/aliases. Deployments and aliases are served under
 // `<url>/_hosts/<host>/…` (index.html for a folder), so tests fetch what Vercel would serve.
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackFake } from "./loopback-fake";
 
 export type FakeVercelToken = { username: string; teams?: string[]; isRevoked?: boolean };
 type FakeDeployment = { id: string; name: string; url: string; files: Map<string, string>; polls: number; readyState: "BUILDING" | "READY" | "ERROR"; teamId: string | null; target: string | null };
@@ -14,7 +14,7 @@ type Fault = { method: string; path: RegExp; status: number; code: string; messa
 
 const contentTypes: Record<string, string> = { html: "text/html; charset=utf-8", js: "application/javascript; charset=utf-8", css: "text/css; charset=utf-8", json: "application/json; charset=utf-8", svg: "image/svg+xml", png: "image/png", txt: "text/plain; charset=utf-8" };
 
-export class FakeVercel {
+export class FakeVercel extends LoopbackFake {
   readonly tokens = new Map<string, FakeVercelToken>();
   readonly blobs = new Map<string, Buffer>();
   readonly deployments = new Map<string, FakeDeployment>();
@@ -23,20 +23,7 @@ export class FakeVercel {
   /** Polls that answer BUILDING before a deployment is READY. */
   buildPolls = 1;
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
-  url = "";
 
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 
   failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1) {
     this.faults.push({ method, path, status, code, message, times });
@@ -47,7 +34,7 @@ export class FakeVercel {
     return `${this.url}/_hosts/${new URL(publicUrl).host}/`;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
