@@ -12,10 +12,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureLocalAuthSecret } from "./lib/auth-secret";
 import { ensureLocalKeys } from "../server/secrets/local-key";
-import { setUpBrowser } from "./lib/browser-setup";
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { generatePrismaClient, nextBin, run } from "./lib/run";
-import { prepareSetupToken } from "./lib/setup-token";
+// Only modules that read no configuration are imported statically: anything under server/ that
+// reaches server/env (the logger does) is imported below, once PORT, DATA_DIR and the secrets
+// are set — else the environment would be read too early and --port ignored.
 
 const startedAt = performance.now();
 const root = process.cwd();
@@ -51,6 +52,8 @@ async function main() {
   const { createDatabase, databaseConfigFromEnv } = await import("../server/db/client");
   const { migrateDatabase } = await import("../server/db/migrate");
   const { checkSharedDatabaseConfig, prepareSharedDatabase } = await import("../server/instances/shared-database");
+  const { setUpBrowser } = await import("./lib/browser-setup");
+  const { prepareSetupToken } = await import("./lib/setup-token");
   checkSharedDatabaseConfig(env);
 
   // Found (or installed) first: an install announces itself and may take minutes.
