@@ -58,6 +58,8 @@ describe("acceptance-check steps in a real browser", () => {
       { action: "expectValue", label: "Total", value: "2" },
     );
     await fails({ action: "expectText", text: "The Hobbit", within: "Overdue loans" });
+    // "Loans" is also a loose match for the "Overdue loans" section above it: the exact name wins.
+    await fails({ action: "expectNoText", text: "The Hobbit", within: "Loans" });
     await fails({ action: "expectOrder", texts: ["Matilda", "The Hobbit"], within: "Loans" });
     await fails({ action: "expectCount", role: "listitem", within: "Overdue loans", count: 2 });
   });

@@ -33,11 +33,23 @@ const normalize = (text: string): string => text.replace(/\s+/g, " ").trim().toL
 /** Containers a `within` name can refer to, most specific first. */
 const containerRoles = ["region", "form", "list", "table", "group", "dialog", "article", "figure", "navigation", "complementary", "listitem", "row"] as const;
 
-function scopeOf(page: Page, within: string | undefined): Locator {
+const containers = (page: Page, within: string, exact: boolean): Locator => {
+  let locator = page.getByRole(containerRoles[0], { name: within, exact });
+  for (const role of containerRoles.slice(1)) locator = locator.or(page.getByRole(role, { name: within, exact }));
+  return locator;
+};
+
+/**
+ * The container a step means. A loose name alone would let "Tasks" pick "Overdue tasks" when that
+ * section comes first, so a container named exactly `within` wins; the loose match (a section
+ * whose name carries a count, say) is the fallback. Waits for the page to render one of them.
+ */
+async function scopeOf(page: Page, within: string | undefined, timeout: number): Promise<Locator> {
   if (!within) return page.locator("body");
-  let locator = page.getByRole(containerRoles[0], { name: within });
-  for (const role of containerRoles.slice(1)) locator = locator.or(page.getByRole(role, { name: within }));
-  return locator.first();
+  const loose = containers(page, within, false);
+  await loose.first().waitFor({ state: "attached", timeout: Math.round(timeout * 0.6) }).catch(() => undefined);
+  const exact = containers(page, within, true);
+  return (await exact.count()) > 0 ? exact.first() : loose.first();
 }
 
 /**
@@ -113,12 +125,12 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       context.clockAt = new Date((context.clockAt ?? new Date()).getTime() + step.ms);
       return;
     case "fill": {
-      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       await field.fill(value(step.value), { timeout });
       return;
     }
     case "select": {
-      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       const wanted = value(step.value);
       try {
         await field.selectOption({ label: wanted }, { timeout: Math.round(timeout / 2) });
@@ -129,12 +141,12 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
     }
     case "check":
     case "uncheck": {
-      const box = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const box = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       await box.setChecked(step.action === "check", { timeout });
       return;
     }
     case "click": {
-      const target = await byRole(scopeOf(page, step.within), step.role, step.name, timeout, step.nth);
+      const target = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
       await target.click({ timeout });
       return;
     }
@@ -142,8 +154,8 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       await page.keyboard.press(step.key);
       return;
     case "drag": {
-      const from = await byRole(scopeOf(page, step.from.within), step.from.role, step.from.name, timeout);
-      const to = await byRole(scopeOf(page, step.to.within), step.to.role, step.to.name, timeout);
+      const from = await byRole(await scopeOf(page, step.from.within, timeout), step.from.role, step.from.name, timeout);
+      const to = await byRole(await scopeOf(page, step.to.within, timeout), step.to.role, step.to.name, timeout);
       await from.dragTo(to, { timeout });
       return;
     }
@@ -151,7 +163,7 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
     case "expectNoText": {
       const wanted = step.action === "expectText";
       const needle = normalize(value(step.text));
-      const scope = scopeOf(page, step.within);
+      const scope = await scopeOf(page, step.within, timeout);
       const { ok } = await poll(() => visibleText(scope), (text) => text.includes(needle) === wanted, timeout);
       if (!ok) {
         const where = step.within ? ` in "${step.within}"` : " on the page";
@@ -170,12 +182,13 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
         }
         return true;
       };
-      const { ok } = await poll(() => visibleText(scopeOf(page, step.within)), inOrder, timeout);
+      const scope = await scopeOf(page, step.within, timeout);
+      const { ok } = await poll(() => visibleText(scope), inOrder, timeout);
       if (!ok) throw new Error(`expected ${step.texts.map((t) => `"${t}"`).join(" before ")}${step.within ? ` in "${step.within}"` : ""}`);
       return;
     }
     case "expectCount": {
-      const scope = scopeOf(page, step.within);
+      const scope = await scopeOf(page, step.within, timeout);
       const named = (role: Role, name: string) => scope.getByRole(role, { name }).or(scope.getByRole(role).filter({ hasText: name }));
       const matches = step.name ? named(step.role, step.name) : scope.getByRole(step.role);
       const isOk = (count: number) => (step.atLeast ? count >= step.count : count === step.count);
@@ -184,14 +197,14 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       return;
     }
     case "expectValue": {
-      const field = await byLabel(scopeOf(page, step.within), step.label, timeout);
+      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       const wanted = value(step.value);
       const { ok, value: actual } = await poll(() => valueOf(field).catch(() => ""), (text) => numbersMatch(text, wanted) ?? normalize(text).includes(normalize(wanted)), timeout);
       if (!ok) throw new Error(`expected "${step.label}" to show ${wanted}, it shows "${actual.trim().slice(0, 120)}"`);
       return;
     }
     case "expectElement": {
-      const element = await byRole(scopeOf(page, step.within), step.role, step.name, timeout, step.nth);
+      const element = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
       const state = step.state ?? "visible";
       try {
         switch (state) {
