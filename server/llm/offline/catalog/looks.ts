@@ -27,3 +27,6 @@ export const accentColours: Record<string, string> = {
 };
 /** Words after a colour that make it a look ("green theme", "blue buttons"). */
 export const colourTargets = ["theme", "colour", "color", "colours", "colors", "accent", "button", "buttons", "header", "look", "scheme", "palette", "background"];
+
+/** Verbs that colour some records rather than the app ("overdue tasks highlighted in red"). */
+export const highlightWords = ["highlight", "highlighted", "highlighting", "highlights", "shown", "marked", "coloured", "colored", "flagged"];

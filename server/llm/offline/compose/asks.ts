@@ -3,7 +3,7 @@
 import { capabilities } from "../catalog/capabilities";
 import { containerWords } from "../catalog/entities";
 import { dayNames, monthNames } from "../catalog/content";
-import { accentColours, colourTargets, lookConcepts } from "../catalog/looks";
+import { accentColours, colourTargets, highlightWords, lookConcepts } from "../catalog/looks";
 import { readList } from "../understand/lists";
 import { findPattern } from "../understand/match-pattern";
 import { claim, isClaimed, requirement, type Draft } from "./draft";
@@ -47,6 +47,8 @@ export function composeLooks(draft: Draft): void {
     const before = tokens[i - 1]?.word;
     const after = tokens[i + 1]?.word ?? "";
     if (!(colourTargets.includes(after) || before === "use" || before === "in")) continue;
+    // "overdue tasks highlighted in red" colours some records, not the app: the view reads it.
+    if (before === "in" && highlightWords.includes(tokens[i - 2]?.word ?? "")) continue;
     const to = colourTargets.includes(after) ? i + 2 : i + 1;
     const from = before === "use" ? i - 1 : i;
     const id = requirement(draft, "look", `${tokens[i]!.text[0]!.toUpperCase()}${tokens[i]!.text.slice(1)} as the main colour`, from, to);

@@ -9,6 +9,9 @@ import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } 
 import { ensurePrimary } from "./records";
 import { ownerPhrase } from "./owner";
 
+/** Containers that say what the app is on their own, as they are written in a name. */
+const selfNamingContainers: Record<string, string> = { crm: "CRM" };
+
 const titleCase = (text: string): string => text.replace(/(^|\s)([a-zà-ÿ])/g, (_, s: string, c: string) => s + c.toUpperCase());
 
 /** "habit tracker", "Car maintenance log", "community library lending app" → the app's name. */
@@ -27,8 +30,10 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     let from = i;
     while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
     const words = tokens.slice(from, t.lemma === "app" ? i : i + 1).filter((w) => !(t.lemma === "app" && w.tags.has("Gerund")));
-    if (!words.length || (words.length === 1 && t.lemma !== "app" && from === i)) continue;
-    const name = titleCase(words.map((w) => (w.text === w.word ? w.word : w.text)).join(" "));
+    // A container that names a kind of app on its own ("small crm") is a name by itself.
+    const selfNaming = selfNamingContainers[t.lemma];
+    if (!words.length || (words.length === 1 && t.lemma !== "app" && from === i && !selfNaming)) continue;
+    const name = words.length === 1 && selfNaming ? selfNaming : titleCase(words.map((w) => (selfNamingContainers[w.lemma] ? selfNamingContainers[w.lemma] : w.text === w.word ? w.word : w.text)).join(" "));
     // "member list for our chess club" → "Chess Club Member List": the owner is part of the name.
     const owner = ownerPhrase(draft, i + 1);
     if (owner) return { name: `${titleCase(owner.owner)} ${name}`.slice(0, 60), from, to: owner.to };

@@ -4,6 +4,7 @@
 import type { TCondition } from "~/server/plan/app-spec";
 import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { bucketWords, closingOptions, measureWords, periodWords } from "../catalog/measures";
+import { accentColours, highlightWords } from "../catalog/looks";
 import { findAny, findPattern } from "../understand/match-pattern";
 import { lemmaOf, type Token } from "../understand/tokens";
 import { isNoun } from "../understand/reading";
@@ -107,6 +108,24 @@ export function composeActions(draft: Draft): void {
 /** Parents that are people: what "assigned to one person" filters by. */
 const personLike = (entity: string): boolean => /(Member|Person|User|Employee|Staff|Worker|Assignee|Owner|Teacher|Coach|Volunteer|Walker|Cleaner|Driver)$/.test(entity);
 
+/**
+ * "overdue tasks highlighted in red": how many days each record is past its due date, in red
+ * (the runtime's danger tone, with its word) when it is. Finished records past their date are
+ * past due too, so the figure is named for what it measures.
+ */
+function composeOverdueHighlight(draft: Draft, entity: EntityDraft, due: FieldInput, near: number): void {
+  const { tokens } = draft.reading;
+  const sentenceStart = tokens.findLastIndex((t, i) => i < near && /^[.;!?]$/.test(t.text)) + 1;
+  const sentenceEnd = tokens.findIndex((t, i) => i > near && /^[.;!?]$/.test(t.text));
+  const end = sentenceEnd < 0 ? tokens.length : sentenceEnd;
+  const at = tokens.findIndex((t, i) => i >= sentenceStart && i < end && highlightWords.includes(t.word) && (t.word.startsWith("highlight") || (tokens[i + 1]?.word === "in" && tokens[i + 2]?.word === "red")));
+  if (at < 0 || isClaimed(draft, at, at + 1)) return;
+  const to = tokens[at + 1]?.word === "in" && accentColours[tokens[at + 2]?.word ?? ""] ? at + 3 : at + 1;
+  const id = requirement(draft, "computed", `${entity.pluralLabel} past their due date show how many days, in red`, at, to);
+  if (entity.computed.some((c) => c.name === "daysPastDue")) return;
+  entity.computed.push({ name: "daysPastDue", label: "Days past due", expr: { fn: "daysSince", args: [{ field: String(due.name) }] }, format: "integer", highlight: { when: { op: "gt", value: 0 }, tone: "danger" }, requirementIds: [id] });
+}
+
 export function composeViews(draft: Draft): void {
   const { tokens } = draft.reading;
   // Overdue: due date before today and not finished.
@@ -125,6 +144,7 @@ export function composeViews(draft: Draft): void {
     const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
     if (status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
     addSection(draft, recordsPage(draft, entity), { type: "records", title: `Overdue ${entity.pluralLabel.toLowerCase()}`, entity: entity.name, where, sort: { field: String(due.name), direction: "asc" }, create: false, requirementIds: [id] });
+    composeOverdueHighlight(draft, entity, due, match.from);
   }
   // Sorting: "sort by pickup date", "newest first".
   for (const match of findPattern(tokens, "sort|sorted|order|ordered|sorting by … date|time|name|amount|price|rating|priority|day")) {
@@ -280,14 +300,16 @@ export function composeFigures(draft: Draft): void {
         if (agg !== "count" && !valueField) continue;
         const period = findPeriod(draft, match.from, to);
         const choice = chosenOption(entity, tokens, match.to, to);
-        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo));
+        // "total value of open deals": the qualifier is part of what the figure answers.
+        const openAt = tokens.findIndex((t, i) => i >= match.to && i < to && ["open", "unpaid", "outstanding", "active"].includes(t.word));
+        const open = openAt >= 0;
+        const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${open && status ? " still open" : ""}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo, open && status ? openAt + 1 : 0));
         const of = valueField && agg !== "count" ? { field: String(valueField.name) } : undefined;
         const format = agg === "count" ? "integer" : valueField?.type === "money" ? "money" : "number";
         const where: TCondition[] = [];
         if (period && dateField(entity)) where.push({ field: String(dateField(entity)!.name), op: "inRange", period: { range: period.range, ...(period.n ? { n: period.n } : {}) } });
         if (choice) where.push({ field: String(choice.field.name), op: "eq", value: choice.option });
-        const open = tokens.slice(match.from, to).some((t) => ["open", "unpaid", "outstanding", "active"].includes(t.word));
-        const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
         if (open && status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
         const groupBy = groupField ? { field: String(groupField.name) } : parent ? { field: `${parent.name}.${primaryField(parent)?.name ?? "name"}` } : undefined;
         const page = recordsPage(draft, entity);

@@ -142,6 +142,11 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
           continue;
         }
       }
+      // "one entry per day with mood emoji": the rhythm sits between the record and its list.
+      if (["per", "each", "every", "a"].includes(trigger.word) && ["day", "week", "month"].includes(tokens[at + 1]?.lemma ?? "")) {
+        at += 2;
+        continue;
+      }
       if (trigger.tags.has("Pronoun") && ["i", "we"].includes(trigger.word)) {
         const { items, end } = readList(tokens, at);
         if (items.length >= 2 && items.filter((s) => isStateItem(reading, s)).length >= 2) {
@@ -221,12 +226,17 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
   return structure;
 }
 
+/** Adjectives a list of fields can end in that say what the records allow, read by the views. */
+const recordAbilities = new Set(["searchable", "sortable", "filterable", "editable", "printable", "shareable"]);
+
 function addFieldItems(reading: Reading, structure: RecordStructure, focus: string, items: ReturnType<typeof readList>["items"], mentions: EntityMention[], used: Set<number>): void {
   const { tokens } = reading;
   for (const item of items) {
     const words = tokens.slice(item.from, item.to);
     if (words.length === 0) continue;
     const content = words.filter((t) => (t.isWord || t.isNumber) && !determiners.has(t.word));
+    // "…, searchable": a list may end in what the records can do, which is not a field.
+    if (content.length === 1 && recordAbilities.has(content[0]!.lemma)) continue;
     let field = readFieldPhrase(words);
     // A bare choice ("yes/no/maybe") is the record's answer to the question the app asks.
     if ((!field || !field.concept) && item.options && words.every((t) => (item.options!.from <= t.index && t.index < item.options!.to) || !t.isWord)) {

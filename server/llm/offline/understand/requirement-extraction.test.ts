@@ -104,6 +104,8 @@ const rows: Row[] = [
   // ── Computed values and views ──
   ["show an overdue list of loans with a due date", "view", "overdue list", (p) => hasSection(p, "records")],
   ["tasks with due dates; show overdue ones", "view", "overdue"],
+  ["Each task has a due date. I want overdue tasks highlighted in red", "computed", "highlighted in red", (p) => p.entities.some((e) => e.computed?.some((c) => c.highlight?.tone === "danger")) && p.theme.accent !== "#dc2626"],
+  ["loans with due dates; overdue ones highlighted", "computed", "highlighted", (p) => p.entities.some((e) => e.computed?.some((c) => c.name === "daysPastDue"))],
   ["bakery orders with a pickup date. sort by pickup date", "view", "sort by pickup date"],
   ["a guestbook where visitors leave their name and a message, newest first", "view", "newest first"],
   ["deals with an amount and a stage (new, proposal, won, lost). show total value of open deals", "computed", "total value", (p) => hasSection(p, "stats")],
