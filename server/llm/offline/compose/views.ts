@@ -271,30 +271,47 @@ function chosenOption(entity: EntityDraft, tokens: Draft["reading"]["tokens"], f
 }
 
 /** Totals and groupings: "total value of open deals", "by category", "best lift for each exercise", "counts of each dietary need". */
+/** A record kept under `parent` that has a number to total or average ("marks" of a student). */
+function numericChildOf(draft: Draft, parent: EntityDraft): EntityDraft | undefined {
+  return [...draft.entities.values()].find((e) => e !== parent && e.belongsTo.includes(parent.name) && e.fields.some((f) => ["number", "money", "rating"].includes(String(f.type))));
+}
+
 export function composeFigures(draft: Draft): void {
   const { tokens } = draft.reading;
   for (const measure of measureWords) {
     for (const pattern of measure.patterns) {
       for (const match of findPattern(tokens, pattern)) {
         if (isClaimed(draft, match.from, match.to)) continue;
-        const end = tokens.findIndex((t, i) => i >= match.to && /^[.;!?,]$/.test(t.text));
+        // "each student's average": a figure per record of the possessor, over its records' numbers.
+        const possessor = /'s$|s'$/.test(tokens[match.from - 1]?.text ?? "") ? entityIn(draft, tokens, match.from - 1, match.from) : undefined;
+        const possessorChild = possessor && numericChildOf(draft, possessor);
+        const end = tokens.findIndex((t, i) => i >= match.to && (/^[.;!?,]$/.test(t.text) || (possessorChild !== undefined && t.word === "and")));
         const to = Math.min(end < 0 ? tokens.length : end, match.to + 10);
-        const entity = entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
+        let entity = possessorChild ?? entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
         if (!entity) continue;
         // "counts of each dietary need": the grouping word may end the measure's own phrase.
-        const per = tokens[match.to - 1]?.word === "each" ? match.to - 1 : tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
+        const per = possessorChild ? -1 : tokens[match.to - 1]?.word === "each" ? match.to - 1 : tokens.findIndex((t, i) => i >= match.to && i < to && ["per", "each", "by"].includes(t.word));
+        // "the class average for each assignment": the figure is over the assignment's records.
+        const perChild = per >= 0 && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(entity!) || t.lemma === entity!.name.toLowerCase()) ? numericChildOf(draft, entity) : undefined;
+        if (perChild) entity = perChild;
         // "top selling products": the ranked thing follows the measure itself.
         const rankedField = measure.agg === "top" && per < 0 ? fieldIn(entity, tokens, match.from, Math.min(to, match.to + 2), ["enum", "string"]) : undefined;
         const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : (rankedField ?? undefined);
         // "a table of …", "a list of …": the words that ask for the view belong to the figure's quote.
-        const viewFrom = tokens[match.from - 1]?.word === "of" && ["table", "list", "ranking", "leaderboard"].includes(tokens[match.from - 2]?.lemma ?? "") ? match.from - 2 : match.from;
+        // "as a percentage" of a linked record's maximum is not built yet: said, not dropped.
+        if (tokens[match.to]?.word === "as" && ["percentage", "percent"].includes(tokens[match.to + 2]?.lemma ?? "") && !isClaimed(draft, match.to, match.to + 3)) {
+          requirement(draft, "computed", `${measure.label} as a percentage`, match.to, match.to + 3, { reason: "The offline compiler does not yet divide by a value of a linked record (each assignment's max score); the plain average is shown instead." });
+        }
+        // "the class average": the figure over everyone, which is what a per-group figure shows.
+        const overallFrom = ["class", "overall", "group", "team", "whole"].includes(tokens[match.from - 1]?.lemma ?? "") && !possessorChild ? match.from - 1 : match.from;
+        const viewFrom = possessorChild ? match.from - (tokens[match.from - 2]?.word === "each" ? 2 : 1) : tokens[match.from - 1]?.word === "of" && ["table", "list", "ranking", "leaderboard"].includes(tokens[match.from - 2]?.lemma ?? "") ? match.from - 2 : overallFrom;
         // The grouping's words run to the end of the field's label ("each dietary need"), then
         // perhaps whom the figure is for ("for the caterer"), which asks for nothing more.
         let groupTo = per >= 0 ? per + 2 : 0;
         if (per >= 0 && groupField) while (groupTo < to && fieldIn(entity, tokens, groupTo, groupTo + 1, ["enum", "string"]) === groupField) groupTo++;
         if (groupTo && tokens[groupTo]?.word === "for" && ["the", "my", "our"].includes(tokens[groupTo + 1]?.word ?? "") && isNoun(tokens[groupTo + 2]) && /^[.,;!?]?$/.test(tokens[groupTo + 3]?.text ?? "") && !entityIn(draft, tokens, groupTo + 2, groupTo + 3)) groupTo += 3;
         const rankedTo = rankedField ? tokens.findIndex((t, i) => i >= match.from && i < to && fieldIn(entity, tokens, i, i + 1, ["enum", "string"]) === rankedField) + 1 : 0;
-        const parent = per >= 0 ? [...draft.entities.values()].find((e) => e !== entity && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(e) || t.lemma === e.name.toLowerCase())) : undefined;
+        const parent = possessorChild ? possessor : per >= 0 ? [...draft.entities.values()].find((e) => e !== entity && tokens.slice(per + 1, Math.min(to, per + 4)).some((t) => t.lemma === labelOf(e) || t.lemma === e.name.toLowerCase())) : undefined;
         const valueField = fieldIn(entity, tokens, match.to, per >= 0 ? per : to, ["money", "number", "rating"]) ?? (measure.agg === "max" || measure.agg === "min" ? entity.fields.find((f) => f.type === "number" && /weight|score|time/i.test(String(f.name))) : undefined) ?? moneyField(entity);
         const agg = measure.agg === "headcount" || measure.agg === "left" || measure.agg === "top" ? (measure.agg === "top" ? "count" : "sum") : measure.agg;
         if (agg !== "count" && !valueField) continue;

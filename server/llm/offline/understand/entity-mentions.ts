@@ -84,7 +84,9 @@ export function findCatalogMentions(reading: Reading, claimed: Set<number>): Ent
     // "reading list" style compounds are in the catalog; a catalog noun used as a modifier of a
     // field ("client name", "rent amount") is a field, not a record.
     const next = tokens[to];
-    if (single && next && fieldWords.has(next.lemma) && !containers.has(next.lemma) && isNoun(next) && tokens[to + 1]?.text !== "(") continue;
+    // A possessive owns what follows ("each student's mark" is a student's record, not a field).
+    const possessive = /'s$|s'$/.test(tokens[to - 1]!.text);
+    if (single && next && !possessive && fieldWords.has(next.lemma) && !containers.has(next.lemma) && isNoun(next) && tokens[to + 1]?.text !== "(") continue;
     for (let i = from; i < to; i++) taken.add(i);
     mentions.push(mentionFromConcept(concept, from, to));
   }

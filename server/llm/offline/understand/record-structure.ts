@@ -35,6 +35,9 @@ const relationPhrases: { patterns: string[]; childIsFirst: boolean }[] = [
   { patterns: ["has|have|having many|several|multiple|some?", "and their|its|his|her", "with their|its|many|several|multiple", "'s|s'"], childIsFirst: false },
 ];
 
+/** At most three words, and no punctuation, between a record's mention and a relation phrase. */
+const nearBefore = (tokens: Reading["tokens"], from: number, to: number): boolean => to - from <= 3 && tokens.slice(from, to).every((t) => t.isWord);
+
 function mentionAt(mentions: EntityMention[], index: number): EntityMention | undefined {
   return mentions.find((m) => index >= m.from && index < m.to);
 }
@@ -71,7 +74,10 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
       const gapFrom = Math.max(sentence.from, second.from - 5);
       const hit = findAny(tokens, patterns, gapFrom, second.from);
       if (!hit || hit.to !== second.from) continue;
-      const first = [...mentions].reverse().find((x) => x.to <= hit.from && x.from >= sentence.from && x.entity !== second.entity);
+      // The first record stands next to the phrase ("tasks are assigned to…", "orders with a
+      // pickup for a customer"): one further back is another clause's ("each student's average
+      // as a percentage and the class average for each assignment" links no students).
+      const first = [...mentions].reverse().find((x) => x.to <= hit.from && x.from >= sentence.from && x.entity !== second.entity && nearBefore(tokens, x.to, hit.from));
       if (!first) continue;
       // Possessive "each student's mark": the owner is the mention the 's is attached to.
       if (hit.pattern === "'s|s'" && first.to !== hit.from) continue;

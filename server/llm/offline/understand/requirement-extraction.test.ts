@@ -105,6 +105,10 @@ const rows: Row[] = [
   ["show an overdue list of loans with a due date", "view", "overdue list", (p) => hasSection(p, "records")],
   ["tasks with due dates; show overdue ones", "view", "overdue"],
   ["Each task has a due date. I want overdue tasks highlighted in red", "computed", "highlighted in red", (p) => p.entities.some((e) => e.computed?.some((c) => c.highlight?.tone === "danger")) && p.theme.accent !== "#dc2626"],
+  ["Students and assignments, and I enter each student's mark per assignment. Show each student's average", "computed", "each student's average", (p) => p.pages.some((g) => g.sections?.some((s) => s.type === "groupTable" && s.entity === "Mark" && s.groupBy && "field" in s.groupBy && s.groupBy.field === "Student.name"))],
+  ["Students and assignments, and I enter each student's mark per assignment. Show the class average for each assignment", "computed", "class average for each assignment", (p) => p.entities.find((e) => e.name === "Mark")?.belongsTo?.includes("Student") === true],
+  ["small crm: leads and deals linked to a lead with an amount and a stage (new, won, lost). show total value of open deals", "computed", "total value of open", (p) => p.appName === "CRM"],
+  ["dark mode journal app, one entry per day with mood emoji, searchable", "field", "mood emoji", (p) => !p.entities[0]!.fields.some((f) => f.name === "searchable")],
   ["loans with due dates; overdue ones highlighted", "computed", "highlighted", (p) => p.entities.some((e) => e.computed?.some((c) => c.name === "daysPastDue"))],
   ["bakery orders with a pickup date. sort by pickup date", "view", "sort by pickup date"],
   ["a guestbook where visitors leave their name and a message, newest first", "view", "newest first"],
@@ -213,6 +217,7 @@ const unsupportedRows: [prompt: string, quote: string][] = [
   ["a team app where each user has a login", "login"],
   ["send me push notifications when a task is due", "push notifications"],
   ["text me when stock is low", "text me"],
+  ["Students and assignments, and I enter each student's mark per assignment. Show each student's average as a percentage", "as a percentage"],
   ["blorptastic zwingle", "blorptastic zwingle"],
 ];
 
