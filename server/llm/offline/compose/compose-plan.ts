@@ -12,6 +12,7 @@ import { readRecordStructure } from "../understand/record-structure";
 
 export function composeInto(draft: Draft): void {
   composeUnsupported(draft);
+  const unsupportedWords = new Set(draft.claimed);
   composeLooks(draft);
   composeName(draft);
   const isSite = isSitePrompt(draft);
@@ -19,7 +20,7 @@ export function composeInto(draft: Draft): void {
   if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
   // A site's sections claim their words ("contact form", "opening hours") before records are read.
   if (isSite) composeSite(draft);
-  const structure = readRecordStructure(draft.reading, draft.claimed);
+  const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
   // Charts are about records: they need the entities (and their fields) to exist first.

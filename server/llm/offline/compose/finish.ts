@@ -36,7 +36,12 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     const name = words.length === 1 && selfNaming ? selfNaming : titleCase(words.map((w) => (selfNamingContainers[w.lemma] ? selfNamingContainers[w.lemma] : w.text === w.word ? w.word : w.text)).join(" "));
     // "member list for our chess club" → "Chess Club Member List": the owner is part of the name.
     const owner = ownerPhrase(draft, i + 1);
-    if (owner) return { name: `${titleCase(owner.owner)} ${name}`.slice(0, 60), from, to: owner.to };
+    // "team roster for my under-12 football team" → "Under-12 Football Team Roster", not "… Team Team Roster".
+    if (owner) {
+      const ownerName = titleCase(owner.owner);
+      const overlap = ownerName.split(" ").at(-1) === name.split(" ")[0] ? name.split(" ").slice(1).join(" ") : name;
+      return { name: `${ownerName} ${overlap}`.trim().slice(0, 60), from, to: owner.to };
+    }
     return { name: name.slice(0, 60), from, to: i + 1 };
   }
   return undefined;

@@ -13,9 +13,11 @@ export function ownerPhrase(draft: Draft, at: number): { to: number; owner: stri
   let from = at + 1;
   if (!["my", "our", "the", "a", "an"].includes(tokens[from]?.word ?? "")) return undefined;
   from++;
-  for (let end = from; end < Math.min(tokens.length, from + 4); end++) {
+  for (let end = from; end < Math.min(tokens.length, from + 6); end++) {
     const t = tokens[end]!;
-    if (!t.isWord) return undefined;
+    // "under-12": a hyphen joining words and numbers stays inside the owner's name.
+    const joined = (t.text === "-" && tokens[end - 1]?.end === t.start) || (t.isNumber && tokens[end - 1]?.text === "-");
+    if (!t.isWord && !joined) return undefined;
     if (ownerWords.includes(t.lemma) && !ownerWords.includes(tokens[end + 1]?.lemma ?? "")) {
       const owner = draft.reading.prompt.slice(tokens[from]!.start, t.end);
       return { to: end + 1, owner };

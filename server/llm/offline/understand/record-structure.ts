@@ -59,7 +59,8 @@ function stateText(reading: Reading, span: Span): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
-export function readRecordStructure(reading: Reading, claimed: Set<number>): RecordStructure {
+/** `notFields`: words of asks the app cannot do ("a photo"), which no field may stand in for. */
+export function readRecordStructure(reading: Reading, claimed: Set<number>, notFields: Set<number> = new Set()): RecordStructure {
   const { tokens } = reading;
   const catalogMentions = findCatalogMentions(reading, claimed);
   const mentions = [...catalogMentions, ...findStructuralMentions(reading, claimed, catalogMentions)].sort((a, b) => a.from - b.from);
@@ -130,7 +131,7 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
         if (!(inside && ["has", "have", "with"].includes(tokens[inside.to]?.word ?? ""))) {
           if (parenthesisedFields(tokens, at)) {
             const { items } = readList(tokens, at + 1, group.to - at - 2);
-            addFieldItems(reading, structure, focus, items, mentions, used);
+            addFieldItems(reading, structure, focus, unclaimed(items, notFields), mentions, used);
           } else {
             // "each category (rent, groceries, fun, transport)": the records to start with.
             structure.instances.push({ entity: focus, span: { from: mention.from, to: group.to }, names: group.options });
@@ -142,7 +143,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
       }
       // "member list for our chess club with name, …": skip the "for …" aside.
       if (["for", "of", "in", "at"].includes(trigger.word) && round === 0) {
-        const next = tokens.slice(at, Math.min(sentence.to, at + 6)).findIndex((t) => ["with", ":", "(", "-", "—"].includes(t.word));
+        // A hyphen inside a word ("under-12") joins it; only a spaced dash starts a list.
+        const next = tokens.slice(at, Math.min(sentence.to, at + 8)).findIndex((t, k) => ["with", ":", "(", "-", "—"].includes(t.word) && !(t.text === "-" && tokens[at + k - 1]?.end === t.start));
         if (next > 0 && !mentions.some((m) => m.from > at && m.from < at + next)) {
           at += next;
           continue;
@@ -179,7 +181,7 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
       }
       while (tokens[from] && ["many", "several"].includes(tokens[from]!.word)) from++;
       const { items, end } = readList(tokens, from);
-      addFieldItems(reading, structure, focus, items, mentions, used);
+      addFieldItems(reading, structure, focus, unclaimed(items, notFields), mentions, used);
       at = end;
     }
   }
@@ -231,6 +233,9 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>): Rec
   absorbFieldMentions(reading, structure);
   return structure;
 }
+
+/** List items outside `taken` (an unsupported ask inside a field list is not a field). */
+const unclaimed = <T extends { from: number; to: number }>(items: T[], taken: Set<number>): T[] => items.filter((item) => !Array.from({ length: item.to - item.from }, (_, k) => item.from + k).some((i) => taken.has(i)));
 
 /** Adjectives a list of fields can end in that say what the records allow, read by the views. */
 const recordAbilities = new Set(["searchable", "sortable", "filterable", "editable", "printable", "shareable"]);
