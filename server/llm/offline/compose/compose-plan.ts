@@ -3,6 +3,7 @@
 // figures over them.
 import { composeLooks, composeName, composeUnsupported } from "./asks";
 import { composeBoard, composeFeed, composeFlashcards, composeQuiz } from "./content";
+import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
@@ -23,6 +24,8 @@ export function composeInto(draft: Draft): void {
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
+  // A budget needs its categories, and claims "how much is left" before the figures read it.
+  composeBudget(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {

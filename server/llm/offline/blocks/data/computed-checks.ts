@@ -44,7 +44,8 @@ function computedSteps(entity: TPlanEntity, computed: Computed, home: Home): Ste
     if (!add) return null;
     steps.push(...add);
   }
-  const childEntity = "agg" in computed.expr ? home.plan.entities.find((e) => e.name === (computed.expr as { entity: string }).entity) : undefined;
+  const aggregate = "agg" in computed.expr ? computed.expr : "op" in computed.expr ? computed.expr.args.find((a) => "agg" in a) : undefined;
+  const childEntity = aggregate && "agg" in aggregate ? home.plan.entities.find((e) => e.name === aggregate.entity) : undefined;
   cases.forEach((item, i) => {
     for (const child of item.children) {
       const add = childEntity && addRecordSteps(childEntity, child, home.plan, { [entity.name]: titles[i]! });
@@ -78,6 +79,20 @@ function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words
       { values: record(0, { [field.name]: token(sign * 3) }), children: [], expected: 3 },
       { values: record(1, { [field.name]: token(-sign * 2) }), children: [], expected: -2 },
     ];
+  }
+  // "Left this month" = budget − this month's spending: the aggregate's cases, each with its own budget.
+  if ("op" in expr && (expr.op === "sub" || expr.op === "add") && "field" in expr.args[0] && "agg" in expr.args[1]) {
+    const field = entity.fields.find((f) => f.name === (expr.args[0] as { field: string }).field);
+    if (!field || !["number", "money"].includes(field.type) || field.name in home.base) return null;
+    const inner = casesOf(entity, expr.args[1], home, words);
+    if (!inner) return null;
+    // 25 against children of 12 + 19 goes below zero (a highlight for "over budget" shows); 40 with none stays at 40.
+    const bases = [25, 40];
+    return inner.map((item, i) => {
+      const base = bases[i % bases.length]!;
+      const part = item.expected ?? 0;
+      return { values: { ...item.values, [field.name]: base }, children: item.children, expected: expr.op === "sub" ? base - part : base + part };
+    });
   }
   if ("op" in expr || "field" in expr) {
     const numbers = (caseIndex: number): Values => Object.fromEntries(entity.fields.flatMap((f, i) => (["number", "money"].includes(f.type) && !(f.name in home.base) ? [[f.name, sampleFor(f, "", i + caseIndex * 3)]] : [])));

@@ -67,6 +67,15 @@ export function conditionValues(condition: TCondition, entity: TPlanEntity): Con
       return field.type === "string" || field.type === "text" ? result("Filled in", "") : null;
     case "contains":
       return typeof condition.value === "string" && (field.type === "string" || field.type === "text") ? result(`With ${condition.value}`, "Without it") : null;
+    case "inRange": {
+      // Today is in every period that ends today; the miss lies far enough back to be outside
+      // it whatever today is (40 days back is never this month, 8 never this week).
+      if (field.type !== "date" || !condition.period) return null;
+      const n = condition.period.n;
+      const missBack: Partial<Record<string, number>> = { today: 1, thisWeek: 8, thisMonth: 40, thisYear: 400, lastNDays: n ?? 7, lastNWeeks: 7 * ((n ?? 4) + 1), lastNMonths: 31 * ((n ?? 3) + 1) };
+      const back = missBack[condition.period.range];
+      return back === undefined ? null : result(day(0), day(-back));
+    }
     default:
       return null;
   }

@@ -118,6 +118,17 @@ describe("on hand-written plans", () => {
     ]);
   });
 
+  it("monthly budget: what is left is the budget minus this month's spending (an older expense left out), red below zero", () => {
+    const plan = compiled("monthly-budget");
+    const c = check(plan, "entity-category-left");
+    expect(c.steps.filter((s) => s.action === "fill" && s.label === "Date").map((s) => (s as { value: string }).value)).toEqual(["{{today}}", "{{today}}", "{{today-40}}"]);
+    expect(c.steps.slice(-3)).toEqual([
+      { action: "expectText", text: "Left this month -6.00 Alert", within: "Juniper" },
+      { action: "expectText", text: "Left this month 40.00", within: "Saffron" },
+      { action: "expectNoText", text: "Alert", within: "Saffron" },
+    ]);
+  });
+
   it("loans are sorted by due date, filtered by returned, and a loan without a book or due date is refused", () => {
     expect(check(library, "records-loans-sort").steps.at(-1)).toEqual({ action: "expectOrder", texts: ["Quokka", "Marigold", "Zephyr"], within: "Loans" });
     expect(check(library, "records-loans-filter-returned").requirementIds).toEqual(["r8"]);
@@ -167,6 +178,10 @@ describe("condition values sit on both sides of the boundary", () => {
     [{ field: "qty", op: "lt" as const, value: 5 }, 4, 5],
     [{ field: "qty", op: "gte" as const, value: 5 }, 5, 4],
     [{ field: "stage", op: "notIn" as const, value: ["Won", "Lost"] }, "New", "Won"],
+    // A period ending today: the miss is far enough back to be outside it whatever the date.
+    [{ field: "due", op: "inRange" as const, period: { range: "thisMonth" as const } }, "{{today}}", "{{today-40}}"],
+    [{ field: "due", op: "inRange" as const, period: { range: "thisWeek" as const } }, "{{today}}", "{{today-8}}"],
+    [{ field: "due", op: "inRange" as const, period: { range: "lastNDays" as const, n: 7 } }, "{{today}}", "{{today-7}}"],
   ])("%o", (condition, match, miss) => {
     expect(conditionValues(condition, entity)).toMatchObject({ match, miss });
   });
