@@ -100,7 +100,7 @@ describe("a run's trace", { timeout: 300_000 }, () => {
     expect(finished.traceId).toMatch(/^[0-9a-f]{32}$/);
     const traceId = finished.traceId!;
     const inTrace = spans.filter((span) => span.traceId === traceId);
-    const root = inTrace.find((span) => span.name === "run exp-run-pipeline" || span.name.startsWith("run "));
+    const root = inTrace.find((span) => span.name === "run epic-ai-dev-run-pipeline");
     expect(root, "the run's root span").toBeDefined();
     expect(root!.parentSpanId ?? "").toBe("");
     expect(attribute(root!, "executor.run_id")).toBe(executorRun.id);
