@@ -53,6 +53,8 @@ export function proxy(request: NextRequest) {
     origins,
     formTargets: env.GITHUB_ID ? [env.GITHUB_URL] : [],
     isDevelopment: process.env.NODE_ENV === "development",
+    // The browser reports its errors to Sentry when SENTRY_DSN is set (components/browser-error-reporting.tsx).
+    connectSources: env.SENTRY_DSN ? [env.SENTRY_DSN] : [],
   });
   const headers = new Headers(request.headers);
   // Only proxy.ts may say which path a preview request had.

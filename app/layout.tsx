@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { BrowserErrorReporting } from "~/components/browser-error-reporting";
 import { ThemeScript } from "~/components/theme-script";
 import { Toaster } from "~/components/toaster";
 import { TRPCReactProvider } from "~/lib/trpc/client";
+import { env } from "~/server/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +28,8 @@ export const viewport: Viewport = {
 // a page prerendered at build time would have scripts without this response's nonce.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Browser errors go to the server's Sentry project when SENTRY_DSN is set (read per request).
+  const sentry = env.SENTRY_DSN ? { dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE ?? process.env.npm_package_version } : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -34,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh">
         <TRPCReactProvider>{children}</TRPCReactProvider>
         <Toaster />
+        {sentry && <BrowserErrorReporting config={sentry} />}
       </body>
     </html>
   );

@@ -54,6 +54,16 @@ describe("environment validation", () => {
     }
   });
 
+  it("wants TRACE_URL_TEMPLATE as an http(s) URL with {traceId} in it", () => {
+    expect(importEnvWith({ TRACE_URL_TEMPLATE: "https://grafana.example.com/explore?traceId={traceId}" }).ok).toBe(true);
+    const missing = importEnvWith({ TRACE_URL_TEMPLATE: "https://grafana.example.com/explore" });
+    expect(missing.ok).toBe(false);
+    expect(missing.output).toContain("TRACE_URL_TEMPLATE: expected {traceId} in the URL");
+    const notUrl = importEnvWith({ TRACE_URL_TEMPLATE: "grafana/{traceId}" });
+    expect(notUrl.ok).toBe(false);
+    expect(notUrl.output).toContain("TRACE_URL_TEMPLATE: expected an http(s) URL");
+  });
+
   it("accepts the browser variables in their documented forms", () => {
     expect(importEnvWith({ CHROMIUM_PATH: "/usr/bin/chromium", EPIC_BROWSER_SEARCH_PATHS: "/opt/a:/opt/b", EPIC_BROWSER_AUTO_INSTALL: "false" }).ok).toBe(true);
   });

@@ -94,6 +94,12 @@ export const env = createEnv({
     // Traces over OTLP/HTTP (server/observability/tracing.ts), only when set, e.g. http://127.0.0.1:4318.
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "expected the URL of an OTLP/HTTP receiver, e.g. http://127.0.0.1:4318" }).optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default("epic-ai-dev"),
+    // Where the admin run view links a run's trace: a URL with {traceId} in it, e.g.
+    // https://grafana.example.com/explore?traceId={traceId}. Unset, the trace id is shown as text.
+    TRACE_URL_TEMPLATE: z
+      .url({ protocol: /^https?$/, message: "expected an http(s) URL with {traceId} in it, e.g. https://grafana.example.com/explore?traceId={traceId}" })
+      .refine((value) => value.includes("{traceId}"), "expected {traceId} in the URL, where the trace id goes")
+      .optional(),
     // Concurrent run-event streams (SSE) one user may hold open on one instance.
     MAX_SSE_STREAMS_PER_USER: z.coerce.number({ message: "expected a number" }).int().min(1).max(1000).default(10),
     // GraphQL (/api/graphql): whether the schema can be introspected (default: on except in

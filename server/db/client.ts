@@ -8,6 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { getLogger } from "../observability/logger";
+import { withTracedQueries } from "./traced-queries";
 
 const log = getLogger("db");
 
@@ -33,14 +34,20 @@ export function databaseConfigFromEnv(env: { DATABASE_URL?: string; DATA_DIR?: s
       { kind: "pglite", dataDir: path.resolve(env.DATA_DIR ?? ".data", "pglite") };
 }
 
-export function createDatabase(config: DatabaseConfig): Database {
+export type DatabaseOptions = {
+  /** A span per query (server/db/traced-queries.ts): on when traces are exported. */
+  isTraced?: boolean;
+};
+
+export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
+  const traced = (client: PrismaClient) => (options.isTraced ? withTracedQueries(client, "postgresql") : client);
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
     // An idle connection the server closes (restart, failover, a dropped database) is an 'error'
     // event on the pool; unheard, it would crash the process. The pool discards that client and
     // opens a new one on the next query, so logging is all there is to do.
     pool.on("error", (error) => log.warn({ err: error }, "an idle PostgreSQL connection was closed"));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = traced(new PrismaClient({ adapter: new PrismaPg(pool) }));
     return {
       prisma,
       driver: { kind: "postgres", pool },
@@ -53,7 +60,7 @@ export function createDatabase(config: DatabaseConfig): Database {
   // PGlite creates only the last folder of its path.
   mkdirSync(path.dirname(config.dataDir), { recursive: true });
   const pglite = new PGlite(config.dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = traced(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
   return {
     prisma,
     driver: { kind: "pglite", pglite },

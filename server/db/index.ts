@@ -12,7 +12,7 @@ const globalForDb = globalThis as unknown as {
 };
 
 export function getDatabase(): Database {
-  globalForDb.__epicDatabase ??= createDatabase(databaseConfigFromEnv(env));
+  globalForDb.__epicDatabase ??= createDatabase(databaseConfigFromEnv(env), { isTraced: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT) });
   return globalForDb.__epicDatabase;
 }
 

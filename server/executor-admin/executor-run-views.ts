@@ -8,6 +8,7 @@ import type { ExecutorRun, ExecutorStep } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import { cancelExecutorRun, getExecutorRun, isActiveExecutorRunStatus, listExecutorRuns, replayExecutorRun } from "../executor";
 import type { TListExecutorRunsInput } from "./schemas";
+import { traceIdOfTraceparent, traceUrlFor } from "../observability/tracing";
 import { errorMessageOf, toJsonPreview } from "./to-json-preview";
 
 function eventNameOf(event: unknown): string | null {
@@ -80,7 +81,15 @@ export async function getExecutorRunView(db: Db, runId: string) {
     output: toJsonPreview(run.output),
     errorDetail: toJsonPreview(run.error),
     steps: run.steps.map(toStepView),
+    trace: traceViewOf(run.traceparent),
   };
+}
+
+/** The run's trace (recorded when tracing is on): its id, and a link when TRACE_URL_TEMPLATE is set. */
+export function traceViewOf(traceparent: string | null, template?: string): { id: string; url: string | null } | null {
+  const id = traceIdOfTraceparent(traceparent);
+  // An undefined template is TRACE_URL_TEMPLATE (traceUrlFor's default).
+  return id ? { id, url: traceUrlFor(id, template) } : null;
 }
 
 /** Cancels an active run; CONFLICT when it has finished (it may have since the page loaded). */

@@ -9,9 +9,11 @@ export type DashboardPolicyInput = {
   /** OAuth servers the sign-in form may post (redirect) to, e.g. GitHub's web URL. */
   formTargets: string[];
   isDevelopment: boolean;
+  /** Origins the page's scripts may send to besides its own, e.g. Sentry's for browser errors. */
+  connectSources?: string[];
 };
 
-export function dashboardContentSecurityPolicy({ nonce, origins, formTargets, isDevelopment }: DashboardPolicyInput): string {
+export function dashboardContentSecurityPolicy({ nonce, origins, formTargets, isDevelopment, connectSources = [] }: DashboardPolicyInput): string {
   // Previews are framed from their own origins (a wildcard over the projects' labels).
   const frameSources = origins.template ? origins.template : "'self'";
   const directives = [
@@ -23,7 +25,7 @@ export function dashboardContentSecurityPolicy({ nonce, origins, formTargets, is
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${isDevelopment ? " ws: wss:" : ""}`,
+    `connect-src 'self'${connectSources.map((source) => ` ${new URL(source).origin}`).join("")}${isDevelopment ? " ws: wss:" : ""}`,
     `frame-src ${frameSources}`,
     "frame-ancestors 'none'",
     "object-src 'none'",

@@ -9,6 +9,8 @@
 //     the internal message.
 //   - each answer is counted and timed for /api/metrics (epic_http_requests_total, by route). Domain errors (AppError) keep their code and message, and a
 //     429 carries Retry-After.
+//   - each request is a span; a W3C `traceparent` header (an executor's call carrying its run's
+//     trace, a traced client) makes it a child of the caller's span, in the caller's trace.
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { getPreviewOrigins } from "../deployments/preview-config";
@@ -85,7 +87,7 @@ export function guardRoute<Context>(
         const answer = await handleGuarded(request, context, requestId, method);
         span.setAttribute("http.response.status_code", answer.status);
         return answer;
-      }),
+      }, { parent: request.headers.get("traceparent") }),
     );
     recordRequest(method, request.url, response.status, startedAt);
     return response;

@@ -1,5 +1,6 @@
 // Traces against a loopback OTLP/HTTP receiver: a request's span and the agent task under it
-// arrive, in one trace; log lines written inside carry its trace id.
+// arrive, in one trace; log lines written inside carry its trace id; a request carrying a
+// traceparent continues the caller's trace. (A whole run's trace: run-trace.integration.test.ts.)
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
@@ -11,7 +12,8 @@ import { createTestUser } from "../testing/callers";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createLogger } from "./logger";
 import { reportError, startErrorReporting } from "./error-reporting";
-import { flushTraces, startTracing, withSpan } from "./tracing";
+import { traceViewOf } from "../executor-admin/executor-run-views";
+import { currentTraceparent, flushTraces, startTracing, traceIdOfTraceparent, withSpan } from "./tracing";
 
 type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: Array<{ key: string; value: Record<string, unknown> }> };
 
@@ -78,6 +80,30 @@ describe("traces", () => {
     expect(agent.parentSpanId).toBe(request.spanId);
     expect(agent.attributes).toContainEqual({ key: "epic.run_id", value: { stringValue: run.id } });
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "checking", traceId: request.traceId, runId: run.id, agent: "QA" });
+  });
+
+  it("continues a caller's trace from its traceparent header; the admin view links a trace only with a template", async () => {
+    const traceId = "a1".repeat(16);
+    const caller = `00-${traceId}-${"b2".repeat(8)}-01`;
+    const route = guardRoute(async () => Response.json({ traceparent: currentTraceparent() }));
+    const answer = (await (await route(new Request("http://localhost/api/continued", { headers: { traceparent: caller } }), undefined as never)).json()) as { traceparent: string };
+    const ignored = guardRoute(async () => Response.json({ traceparent: currentTraceparent() }));
+    const fresh = (await (await ignored(new Request("http://localhost/api/fresh", { headers: { traceparent: `00-${"0".repeat(32)}-${"b2".repeat(8)}-01` } }), undefined as never)).json()) as { traceparent: string };
+    await flushTraces();
+
+    const span = spans.find((candidate) => candidate.name === "GET /api/continued")!;
+    expect(span.traceId).toBe(traceId);
+    expect(span.parentSpanId).toBe("b2".repeat(8));
+    expect(answer.traceparent).toBe(`00-${traceId}-${span.spanId}-01`);
+    // An invalid traceparent (all-zero trace id) is ignored: the request starts a trace of its own.
+    expect(traceIdOfTraceparent(fresh.traceparent)).toMatch(/^[0-9a-f]{32}$/);
+    expect(traceIdOfTraceparent(fresh.traceparent)).not.toBe("0".repeat(32));
+    for (const invalid of [null, "", "garbage", `01-${traceId}-${"b2".repeat(8)}-01`, `00-${traceId}-${"0".repeat(16)}-01`]) expect(traceIdOfTraceparent(invalid)).toBeNull();
+
+    expect(traceViewOf(caller, "https://grafana.example.com/explore?traceId={traceId}")).toEqual({ id: traceId, url: `https://grafana.example.com/explore?traceId=${traceId}` });
+    // TRACE_URL_TEMPLATE is unset here: the id alone, shown as text.
+    expect(traceViewOf(caller)).toEqual({ id: traceId, url: null });
+    expect(traceViewOf(null)).toBeNull();
   });
 
   it("keeps exporting spans when Sentry is configured too, and Sentry still gets errors", async () => {

@@ -8,6 +8,7 @@ import type { TPlan } from "../plan/plan-schema";
 import { isFullyMet, tallyRequirements, type RequirementResult } from "../plan/requirements";
 import { getMetrics, providerOfBrain } from "../observability/metrics";
 import { trackProductEvent } from "../observability/product-analytics";
+import { currentTraceId } from "../observability/tracing";
 import { appendRunEvent } from "./append-run-event";
 import { closeRunningAgentTasks } from "./close-running-agent-tasks";
 import { runStatusesMovingTo } from "./run-transitions";
@@ -74,8 +75,15 @@ function countRunChange(status: RunStatus, provider: string | null): void {
   else if (isFinishedRunStatus(status)) metrics.runsFinished.inc({ provider, outcome: status.toLowerCase() });
 }
 
+/** Also records the trace the run is in (the active span's, with tracing on), for the admin view and logs. */
 export const markRunStarted = (db: Db, runId: string, payload: { brain: string }) =>
-  changeRun(db, runId, { status: "RUNNING", projectStatus: "PLANNING", event: "run.started", payload, data: { startedAt: new Date(), attempts: { increment: 1 } } });
+  changeRun(db, runId, {
+    status: "RUNNING",
+    projectStatus: "PLANNING",
+    event: "run.started",
+    payload,
+    data: { startedAt: new Date(), attempts: { increment: 1 }, traceId: currentTraceId() },
+  });
 
 export const markRunStage = (db: Db, runId: string, stage: RunStage) =>
   changeRun(db, runId, { status: "RUNNING", projectStatus: stage, event: "run.stage", payload: { stage } });

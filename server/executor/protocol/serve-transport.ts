@@ -1,7 +1,9 @@
 // How the executor reaches the app's serve handler. In embedded mode `handler` is the route's
 // own handler function, called in-process; `httpServeHandler` turns a URL into a handler for an app
 // served elsewhere. Either way every request is signed when a signing key is configured, so a
-// handler outside dev mode accepts it.
+// handler outside dev mode accepts it, and carries the active span's `traceparent` (the run's
+// trace), which the route guard continues when the call goes over HTTP.
+import { currentTraceparent } from "../../observability/tracing";
 import { signatureHeader } from "./sign-request";
 
 export type ServeHandler = (request: Request) => Promise<Response>;
@@ -24,6 +26,8 @@ export async function sendToHandler(
   const headers = new Headers(request.headers);
   // The SDK builds its URL from the host header; a Request made in-process has none otherwise.
   headers.set("host", url.host);
+  const traceparent = currentTraceparent();
+  if (traceparent) headers.set("traceparent", traceparent);
   let payload: string | undefined;
   if (request.body !== undefined) {
     payload = JSON.stringify(request.body);

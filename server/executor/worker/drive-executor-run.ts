@@ -7,7 +7,8 @@
 // first checks this worker still holds the lease, so a worker whose lease was taken over can
 // never write over its successor.
 import type { ExecutorStep } from "../../db/generated/client";
-import type { OutgoingOp, SerializedError } from "../protocol/execution-protocol";
+import { SpanStatusCode, type Span } from "@opentelemetry/api";
+import type { ExecutionResult, OutgoingOp, SerializedError } from "../protocol/execution-protocol";
 import { finishExecutorRun, type ExecutorRunOutcome } from "../store/finish-executor-run";
 import { renewLease, type LeasedExecutorRun } from "./lease-executor-runs";
 import { mapWithLimit } from "./map-with-limit";
@@ -20,7 +21,7 @@ import { farFuture } from "../store/executor-run-status";
 import { isStepResultOp, storeStepOp, storeStepResult } from "./store-step-result";
 import { withTransaction } from "../store/with-transaction";
 import { getLogger, withLogContext } from "../../observability/logger";
-import { withSpan } from "../../observability/tracing";
+import { isTracingOn, recordRootSpan, withSpan } from "../../observability/tracing";
 
 const log = getLogger("executor");
 
@@ -69,10 +70,13 @@ async function executeStep(ctx: ExecutorRunContext, run: LoadedExecutorRun, step
   ctx.emit([
     { type: "step.started", runId: run.id, functionId: run.functionId, at: new Date(), stepId: step.id, name: step.name, op: step.op, attempt, input: step.input },
   ]);
-  // A span and log context per step: with the in-process serve handler, the step's own spans and
-  // log lines (agents, model calls) nest under it.
-  const result = await withSpan(`step ${step.name}`, { "executor.run_id": run.id, "executor.function_id": run.functionId, "executor.step": step.name, "executor.attempt": attempt }, () =>
-    withLogContext({ step: step.name }, () => callFunctionForRun(ctx, buildRequest(run, step.id, attempt))),
+  // A span and log context per step, in the run's trace: with the in-process serve handler, the
+  // step's own spans and log lines (agents, model calls, queries) nest under it.
+  const result = await withSpan(
+    `step ${step.name}`,
+    { "executor.run_id": run.id, "executor.function_id": run.functionId, "executor.step": step.name, "executor.attempt": attempt },
+    async (span) => markSpanWithResult(span, await withLogContext({ step: step.name }, () => callFunctionForRun(ctx, buildRequest(run, step.id, attempt)))),
+    { parent: run.traceparent },
   );
   let failure: { error: SerializedError; retryAfter: string | null };
   switch (result.kind) {
@@ -210,6 +214,48 @@ async function resolveDueTimers(ctx: ExecutorRunContext, run: LoadedExecutorRun,
   ctx.emit(events);
 }
 
+/** A step that failed or a function error shows as a failed span (the run may still go on). */
+function markSpanWithResult(span: Span, result: ExecutionResult): ExecutionResult {
+  const failed = result.kind === "function-error" || result.kind === "unexpected" || (result.kind === "ops" && result.ops.some((op) => op.op === "StepError" || op.op === "StepFailed"));
+  if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: result.kind === "function-error" ? result.error.message : result.kind === "unexpected" ? result.message : "a step failed" });
+  return result;
+}
+
+/**
+ * The request without a step id: the SDK replays the memoised steps and reports what comes next,
+ * running a lone new step right away. Its span, in the run's trace, is named after that step when
+ * it ran one, so each step of the run has a span whichever request ran it.
+ */
+async function discover(ctx: ExecutorRunContext, run: LoadedExecutorRun): Promise<ExecutionResult> {
+  return withSpan(
+    "executor discovery",
+    { "executor.run_id": run.id, "executor.function_id": run.functionId, "executor.attempt": run.attempt },
+    async (span) => {
+      const result = await callFunctionForRun(ctx, buildRequest(run, "step", run.attempt));
+      const ran = result.kind === "ops" ? result.ops.find((op) => isStepResultOp(op.op)) : undefined;
+      if (ran) {
+        span.updateName(`step ${stepName(ran)}`);
+        span.setAttribute("executor.step", stepName(ran));
+      }
+      return markSpanWithResult(span, result);
+    },
+    { parent: run.traceparent },
+  );
+}
+
+/**
+ * The run's trace: its root span is recorded the first time a worker drives it with tracing on
+ * (from the run's creation until then: its time in the queue) and its traceparent stored, so every
+ * later round — in this process or another, after a restart — adds its spans to the same trace.
+ */
+async function ensureRunTrace(ctx: ExecutorRunContext, leased: LeasedExecutorRun): Promise<void> {
+  if (!isTracingOn()) return;
+  const run = await ctx.db.executorRun.findUnique({ where: { id: leased.id }, select: { traceparent: true, createdAt: true } });
+  if (!run || run.traceparent) return;
+  const traceparent = recordRootSpan(`run ${leased.functionId}`, { "executor.run_id": leased.id, "executor.function_id": leased.functionId }, run.createdAt);
+  if (traceparent) await ctx.db.executorRun.updateMany({ where: { id: leased.id, leaseOwner: ctx.leaseOwner, traceparent: null }, data: { traceparent } });
+}
+
 async function advanceRun(ctx: ExecutorRunContext, runId: string): Promise<RoundResult> {
   const run = await ctx.db.executorRun.findUnique({ where: { id: runId }, include: { steps: true } });
   if (!run || run.status !== "RUNNING" || run.leaseOwner !== ctx.leaseOwner) return "lost";
@@ -233,7 +279,7 @@ async function advanceRun(ctx: ExecutorRunContext, runId: string): Promise<Round
   }
   if (retrying.length > 0) return parkRun(ctx, run);
 
-  const result = await callFunctionForRun(ctx, buildRequest(run, "step", run.attempt));
+  const result = await discover(ctx, run);
   switch (result.kind) {
     case "completed":
       return finish(ctx, run, { status: "COMPLETED", output: result.output });
@@ -283,6 +329,7 @@ export async function driveExecutorRun(driveContext: WorkerContext, leased: Leas
   );
   heartbeat.unref();
   try {
+    await ensureRunTrace(ctx, leased);
     for (let round = 0; round < maxRoundsPerLease; round++) {
       if (isLeaseLost) return;
       if (ctx.shouldYield()) return await releaseRun(ctx, leased.id);

@@ -126,6 +126,15 @@ function ExecutorRunHeader({ run }: { run: ExecutorRunView }) {
         {run.replayOfRunId && (
           <Fact label="Replay of"><Link href={`/admin/executor/${run.replayOfRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.replayOfRunId}</Link></Fact>
         )}
+        <Fact label="Trace">
+          {run.trace === null ? (
+            <span className="text-zinc-500 dark:text-zinc-400">not recorded</span>
+          ) : run.trace.url ? (
+            <a href={run.trace.url} target="_blank" rel="noreferrer" data-testid="run-trace" className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.trace.id}</a>
+          ) : (
+            <span data-testid="run-trace" className="font-mono text-xs">{run.trace.id}</span>
+          )}
+        </Fact>
         {run.parentRunId && (
           <Fact label="Invoked by"><Link href={`/admin/executor/${run.parentRunId}`} className="font-mono text-xs text-brand-600 dark:text-brand-400 hover:underline">{run.parentRunId}</Link></Fact>
         )}
