@@ -16,6 +16,8 @@ export const lookConcepts: LookConcept[] = [
   { patterns: ["serif font|fonts|typeface|type|headings", "serif", "classic font|typeface", "elegant font"], text: "A serif font", theme: { font: "serif" } },
   { patterns: ["rounded|friendly font|fonts"], text: "A rounded, friendly font", theme: { font: "rounded" } },
   { patterns: ["monospace|typewriter font|fonts"], text: "A monospace font", theme: { font: "mono" } },
+  // Who the app is for can ask for a look too: a young child reads bigger, rounder letters.
+  { patterns: ["for my|our|a # year|yr old", "for my|our|a # year|yr - old", "# year|yr - old", "for kids|children|toddlers|preschoolers", "for my|our kid|kids|son|daughter|child|children|toddler"], text: "Made for a young child: bigger text and a friendly, rounded font", theme: { textScale: 1.25, font: "rounded" } },
   { patterns: ["big|large|larger|bigger|huge|giant text|font|fonts|letters|print|writing|buttons", "easy to read", "hard of seeing", "poor eyesight"], text: "Big text", theme: { textScale: 1.5 } },
 ];
 

@@ -94,8 +94,11 @@ export function ensurePrimary(entity: EntityDraft): void {
 
 export function composeRecords(draft: Draft, structure: RecordStructure): void {
   const entityReq = new Map<string, string>();
+  const { tokens } = draft.reading;
   for (const mention of structure.mentions) {
-    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, mention.from, mention.to);
+    // "customers can request a booking": the verb asks for the same records, added by a form.
+    const asked = ["a", "an", "the"].includes(tokens[mention.from - 1]?.word ?? "") && ["request", "place", "submit"].includes(tokens[mention.from - 2]?.lemma ?? "") && !draft.claimed.has(mention.from - 2);
+    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : mention.from, mention.to);
     if (!entityReq.has(mention.entity)) entityReq.set(mention.entity, id);
     ensureEntity(draft, mention.entity, mention.plural, id);
   }

@@ -113,6 +113,8 @@ const rows: Row[] = [
   ["Monthly budget planner. Set a budget for each category and log what I spend. Show how much is left in each category this month", "computed", "how much is left in each category this month", (p) => p.entities.find((e) => e.name === "Category")?.computed?.some((c) => c.name === "left") === true],
   ["budget per category (food, fun); log what I spend; show what's left and turn it red when I go over", "computed", "turn it red when I go over", (p) => p.entities.find((e) => e.name === "Category")?.computed?.find((c) => c.name === "left")?.highlight?.tone === "danger"],
   ["Set a budget for each category and log what I spend", "entity", "log what I spend", (p) => p.entities.find((e) => e.name === "Expense")?.belongsTo?.includes("Category") === true],
+  ["times table quiz for my 7 year old", "look", "for my 7 year old", (p) => (p.theme.textScale ?? 1) >= 1.25],
+  ["website for Sharp Lines Barbers where customers can request a booking: pick a service and a date", "entity", "request a booking"],
   ["loans with due dates; overdue ones highlighted", "computed", "highlighted", (p) => p.entities.some((e) => e.computed?.some((c) => c.name === "daysPastDue"))],
   ["bakery orders with a pickup date. sort by pickup date", "view", "sort by pickup date"],
   ["a guestbook where visitors leave their name and a message, newest first", "view", "newest first"],
