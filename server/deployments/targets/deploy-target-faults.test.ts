@@ -105,7 +105,10 @@ describe.each(testDatabaseKinds)("deploy target faults (%s)", (kind) => {
     const version = await team.version("Taken");
     vercel.failNext("POST", /\/aliases$/, 409, "alias_in_use", "The alias is already assigned to a deployment of another project", 1);
     cloudflare.failNext("PUT", /^\/accounts\/[^/]+\/workers\/scripts\/[^/]+$/, 409, 10026, "This script name is already used by a Pages project", 5);
-    const [onVercel, onCloudflare] = await Promise.all((["vercel", "cloudflare"] as const).map((target) => deploy({ projectId: team.project.id, versionId: version.id, target })));
+    const [onVercel, onCloudflare] = await Promise.all([
+      deploy({ projectId: team.project.id, versionId: version.id, target: "vercel" }),
+      deploy({ projectId: team.project.id, versionId: version.id, target: "cloudflare" }),
+    ]);
     expect(onVercel.status).toBe("FAILED");
     expect(onVercel.logs).toMatch(/409 alias_in_use: The alias is already assigned[^\n]*rename the project/);
     expect(onCloudflare.status).toBe("FAILED");
