@@ -26,6 +26,10 @@ const { createStreamSlots } = await import("../server/runs/stream-slots");
 const { serveTestApp } = await import("./testing/serve-test-app");
 const { waitForRun } = await import("../server/testing/wait-for-run");
 const { buildCli } = await import("./build");
+const { createApiToken } = await import("../server/users/api-tokens");
+const { startFakeVercel } = await import("../server/integrations/testing/fake-vercel");
+const { vercelTiming } = await import("../server/deployments/targets/vercel-target");
+const { createProjectLiveOnVercel } = await import("../server/deployments/targets/target-test-kit");
 
 type Db = Awaited<ReturnType<typeof getMigratedDatabase>>["prisma"];
 let db: Db;
@@ -313,3 +317,47 @@ describe("the epic CLI against a running server", { timeout: 300_000 }, () => {
   });
 });
 
+
+describe("epic rollback --target", { timeout: 300_000 }, () => {
+  it("rolls one deploy target back through the same domain function as REST; bad targets, versions and tokens fail with their exit codes", async () => {
+    const vercel = await startFakeVercel();
+    vercelTiming.pollIntervalMs = 20;
+    const vercelToken = `vcp_cli${Date.now()}`;
+    vercel.tokens.set(vercelToken, { username: "rosie" });
+    try {
+      const owner = await createTestUser(db, "cli-targets");
+      const { project, versions } = await createProjectLiveOnVercel(db, { userId: owner.user.id, workspaceId: owner.workspace.id, api: owner.api }, { url: vercel.url, token: vercelToken }, "Target Bakery");
+      const served = vercel.servedUrl(versions[1]!.deploymentUrl);
+      const env = { EPIC_URL: server.url, EPIC_TOKEN: (await createApiToken(db, { userId: owner.user.id, workspaceId: owner.workspace.id, name: "cli targets", scope: "WRITE" })).secret };
+
+      const rolledBack = await epic(["rollback", project.id, "v1", "--target", "vercel"], { env });
+      expect(rolledBack.stderr).toBe("");
+      expect(rolledBack.code).toBe(0);
+      expect(rolledBack.stdout).toContain(`v1 is live on Vercel. ${versions[0]!.deploymentUrl}`);
+      expect(await (await fetch(served)).text()).toContain("Version one");
+      const view = await owner.api.deployment.targets({ projectId: project.id });
+      expect(view.statuses.find((status) => status.target === "vercel")?.live?.versionNumber).toBe(1);
+
+      const json = await epic(["rollback", project.id, "2", "--target", "vercel", "--json"], { env });
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ projectId: project.id, target: "vercel", version: { number: 2 }, url: versions[1]!.deploymentUrl });
+      expect(await (await fetch(served)).text()).toContain("Version two");
+
+      const unknownTarget = await epic(["rollback", project.id, "v1", "--target", "netlify"], { env });
+      expect(unknownTarget.code).toBe(2);
+      expect(unknownTarget.stderr).toContain('Unknown deploy target "netlify"');
+      const neverThere = await epic(["rollback", project.id, "v1", "--target", "cloudflare"], { env });
+      expect(neverThere.code).toBe(2);
+      expect(neverThere.stderr).toContain("never went live on Cloudflare Workers");
+
+      // The provider refusing: exit 1 with its message and what to do, never the token.
+      vercel.tokens.get(vercelToken)!.isRevoked = true;
+      const refused = await epic(["rollback", project.id, "v1", "--target", "vercel"], { env });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Rolling Vercel back to v1 failed: Vercel rejected the token.*rotate the Vercel connection/);
+      expect(refused.stdout + refused.stderr).not.toContain(vercelToken);
+    } finally {
+      await vercel.stop();
+    }
+  });
+});

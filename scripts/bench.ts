@@ -1,7 +1,8 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor compiler pipeline dashboard api` runs the named benches only; no names runs them all.
+// `npm run bench -- sse executor compiler pipeline dashboard api deploy-targets` runs the named benches only; no names runs them all.
 import { benchApiGateway, formatApiGateway, type ApiBenchResult } from "../bench/api-gateway";
 import { benchCompiler, formatCompiler } from "../bench/compiler-latency";
+import { benchDeployTargets } from "../bench/deploy-targets";
 import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
@@ -12,7 +13,7 @@ import { parseBrowserEnv } from "../server/browser/browser-env";
 import { testDatabaseKinds } from "../server/testing/test-database";
 import { setUpBrowser } from "./lib/browser-setup";
 
-const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api"];
+const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api", "deploy-targets"];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {
@@ -72,6 +73,10 @@ if (wants("api")) {
     results.push(await benchApiGateway({ kind, requests: 300, concurrency: 4, log: (line) => console.error(`[api bench] ${line}`) }));
   }
   console.log(`\n${formatApiGateway(results)}\n(bench took ${elapsed(since)})`);
+}
+if (wants("deploy-targets")) {
+  const since = performance.now();
+  console.log(`\nDeploy time per target against its loopback fake (real SDKs):\n${(await benchDeployTargets(10)).join("\n")}\n(bench took ${elapsed(since)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);

@@ -24,6 +24,10 @@ try {
       // The sign-in abuse spec plays attackers at many addresses through X-Forwarded-For, as one
       // trusted proxy would report them; a browser sending none is its TCP peer (127.0.0.1).
       TRUST_PROXY: "1",
+      // The deploy journey connects loopback fakes of GitHub, Vercel, Cloudflare and S3 through each
+      // connection's own base-URL field, as a GitHub Enterprise or S3-compatible store would be. The
+      // production build refuses private endpoints by default (SSRF); this instance is a test's.
+      INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: "true",
     },
   });
 } finally {

@@ -1,7 +1,9 @@
-// Versions: list them, diff two, pull one's files, roll the live preview back to one.
+// Versions: list them, diff two, pull one's files, roll the live preview (or one deploy target) back to one.
 import path from "node:path";
 import type { Command } from "commander";
-import { notFoundError } from "../lib/cli-error";
+import { deployTargetLabels, externalDeployTargets, type TExternalDeployTarget } from "../../server/events/deploy-targets";
+import { CliError, notFoundError, usageError } from "../lib/cli-error";
+import { exitCodes } from "../lib/exit-codes";
 import type { CommandContext } from "../lib/context";
 import { formatAge, truncate, type Paint } from "../lib/output";
 import { resolveProject, resolveVersion } from "../lib/resolve";
@@ -105,13 +107,19 @@ export function registerVersionCommands(program: Command, { withContext }: Handl
 
   program
     .command("rollback")
-    .description("point the live preview at an earlier version")
+    .description("point the live preview (or, with --target, one deploy target) at an earlier version")
     .argument("<project>", "project id, name or slug")
     .argument("<version>", "version number, e.g. v1")
+    .option("--target <target>", `a deploy target instead of the preview: ${externalDeployTargets.join(", ")}`)
     .action(
-      withContext(async (context, query: string, versionText: string) => {
+      withContext(async (context, query: string, versionText: string, options: { target?: string }) => {
+        const target = options.target === undefined ? null : parseTarget(options.target);
         const project = await resolveProject(context, query);
         const version = await resolveVersion(context, project.id, versionText);
+        if (target) {
+          await rollbackTarget(context, { id: project.id, name: project.name }, version, target);
+          return;
+        }
         await context.api.deployment.rollback.mutate({ projectId: project.id, versionId: version.id });
         const location = await context.api.deployment.origins.query({ projectId: project.id });
         const { output } = context;
@@ -120,4 +128,25 @@ export function registerVersionCommands(program: Command, { withContext }: Handl
         );
       }),
     );
+}
+
+function parseTarget(text: string): TExternalDeployTarget {
+  const target = externalDeployTargets.find((candidate) => candidate === text.trim().toLowerCase());
+  if (!target) throw usageError(`Unknown deploy target "${text}"`, `Use one of: ${externalDeployTargets.join(", ")} (the preview rolls back without --target)`);
+  return target;
+}
+
+/** `epic rollback <project> <version> --target <target>`: the same domain function as REST's POST /projects/{id}/targets/{target}/rollback. */
+async function rollbackTarget(context: CommandContext, project: { id: string; name: string }, version: { id: string; number: number }, target: TExternalDeployTarget) {
+  const label = deployTargetLabels[target];
+  const deployment = await context.api.deployment.rollbackTarget.mutate({ projectId: project.id, versionId: version.id, target });
+  if (deployment.status !== "READY") {
+    // The provider's message and what to do, as the dashboard shows it.
+    const reason = deployment.logs.trim().split("\n").pop()?.replace(/^\[[^\]]+\]\s*/, "") ?? "the deployment failed";
+    throw new CliError(`Rolling ${label} back to v${version.number} failed: ${reason}`, exitCodes.failed, { code: "DEPLOYMENT_FAILED" });
+  }
+  const { output } = context;
+  output.result({ projectId: project.id, target, version: { id: version.id, number: version.number }, deploymentId: deployment.id, url: deployment.deploymentUrl }, () =>
+    output.line(`${output.paint.green(`v${version.number} is live on ${label}.`)}${deployment.deploymentUrl ? ` ${deployment.deploymentUrl}` : ""}`),
+  );
 }

@@ -13,7 +13,7 @@ export type LimitRequest = (request: Request, kind: ApiRequestKind) => Promise<L
 const RUN_STARTING_MUTATIONS = new Set(["createProject", "followUp", "retryRun"]);
 /** MCP tools by kind; any other tool (and any other message) is a read. */
 const RUN_STARTING_TOOLS = new Set(["create_project", "send_follow_up"]);
-const WRITING_TOOLS = new Set(["approve_plan", "rollback"]);
+const WRITING_TOOLS = new Set(["approve_plan", "rollback", "rollback_target"]);
 
 export function graphqlRequestKind(document: DocumentNode, operationName?: string | null): ApiRequestKind {
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);

@@ -15,6 +15,7 @@ import { readVersionFiles } from "../versions/read-version";
 import { cancelDeployment, findStepDeployment, logLine, moveDeployment } from "./deploy-preview";
 import { deployStepKey, deployTargetLabels, parseDeployTarget, targetProviders, type TExternalDeployTarget } from "../events/deploy-targets";
 import { getTargetAdapter } from "./targets";
+import { selectSiteFiles } from "./targets/site-files";
 import { siteNameFor, toDeployFile, type TargetCredentials, type TargetDeployResult } from "./targets/target-adapter";
 
 export type ConnectionAccess = Pick<ConnectionOptions, "keyRing" | "endpointPolicy">;
@@ -111,10 +112,13 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
       await fail(`This workspace has no ${label} connection: an owner or admin can add one in Settings → Integrations, or remove ${label} from the project's deploy targets`);
       return db.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
     }
-    const files = (await readVersionFiles(db, version.id)).map((file) => toDeployFile(file.path, file.content));
+    // The site only: the repository's own files (README, CI, configs, deploy notes) would be public on the provider.
+    const { site, keptBack } = selectSiteFiles(input.target, await readVersionFiles(db, version.id));
+    const files = site.map((file) => toDeployFile(file.path, file.content));
+    const keptBackNote = keptBack.length ? ` (${keptBack.length} repository files not published: ${keptBack.slice(0, 8).join(", ")}${keptBack.length > 8 ? ", …" : ""})` : "";
     await moveDeployment(db, deployment.id, input.runId, "QUEUED", {
       status: "BUILDING",
-      log: input.rollbackOf ? `Rolling ${label} back to version ${version.number}` : `Deploying ${files.length} files of version ${version.number} to ${label}`,
+      log: `${input.rollbackOf ? `Rolling ${label} back to version ${version.number}` : `Deploying ${files.length} files of version ${version.number} to ${label}`}${keptBackNote}`,
     });
     if (!files.some((file) => file.path === "index.html")) {
       await fail("index.html is missing: nothing to serve");

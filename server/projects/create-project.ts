@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { parseDeployTargets } from "../events/deploy-targets";
 import { appendRunEvent } from "../runs/append-run-event";
 import { deriveProjectName } from "./derive-project-name";
 import type { TCreateProjectInput } from "./schemas";
@@ -17,6 +18,7 @@ export async function createProject(db: Db, input: TCreateProjectInput & { userI
         originalPrompt: input.prompt,
         status: "QUEUED",
         requiresPlanApproval: input.requiresPlanApproval ?? false,
+        ...(input.deployTargets ? { deployTargets: parseDeployTargets(input.deployTargets) } : {}),
       },
     });
     const run = await tx.run.create({

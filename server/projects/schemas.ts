@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ProjectStatus, RunStatus } from "../db/generated/enums";
+import { deployTargets, ZDeployTarget } from "../events/deploy-targets";
 import { ZDateTime, ZId } from "../validation/common";
 
 import { PROMPT_EMPTY_MESSAGE, PROMPT_MAX_LENGTH, PROMPT_TOO_LONG_MESSAGE } from "./prompt-rules";
@@ -19,6 +20,8 @@ export const ZCreateProjectInput = z.object({
   prompt: ZPrompt,
   name: ZProjectName.optional(),
   requiresPlanApproval: z.boolean().optional(),
+  /** Where its versions go besides the preview (which always stays); unset: the preview only. */
+  deployTargets: z.array(ZDeployTarget).max(deployTargets.length).optional(),
 });
 export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
 

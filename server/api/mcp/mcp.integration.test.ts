@@ -25,6 +25,9 @@ const { createApiToken } = await import("../../users/api-tokens");
 const { serveFetchHandler } = await import("../../testing/serve-fetch-handler");
 const { fetchPreview } = await import("../../testing/fetch-preview");
 const route = await import("../../../app/api/mcp/route");
+const { startFakeVercel } = await import("../../integrations/testing/fake-vercel");
+const { vercelTiming } = await import("../../deployments/targets/vercel-target");
+const { createProjectLiveOnVercel } = await import("../../deployments/targets/target-test-kit");
 
 /** A loaded machine (CI with other suites) can take many minutes per run. */
 const RUN_TIMEOUT = 1_000_000;
@@ -77,7 +80,7 @@ describe("MCP: an assistant builds, changes and rolls back a project", { timeout
 
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
-      ["approve_plan", "create_project", "get_preview_url", "get_run", "list_projects", "list_versions", "list_workspaces", "rollback", "send_follow_up"].sort(),
+      ["approve_plan", "create_project", "get_preview_url", "get_run", "list_projects", "list_versions", "list_workspaces", "rollback", "rollback_target", "send_follow_up"].sort(),
     );
     // Input schemas come from our zod 4 schemas.
     expect(tools.find((tool) => tool.name === "create_project")!.inputSchema).toMatchObject({ type: "object", required: ["prompt"] });
@@ -163,5 +166,48 @@ describe("MCP: who may do what", { timeout: 120_000 }, () => {
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
     });
     expect(badToken.status).toBe(401);
+  });
+});
+
+describe("MCP: rolling one deploy target back", { timeout: 300_000 }, () => {
+  it("rollback_target puts an earlier version live again on Vercel (the domain function REST calls), and refuses others, readers and versions never live there", async () => {
+    const vercel = await startFakeVercel();
+    vercelTiming.pollIntervalMs = 20;
+    const vercelToken = `vcp_${"a".repeat(8)}${Date.now()}`;
+    vercel.tokens.set(vercelToken, { username: "rosie" });
+    try {
+      const owner = await createTestUser(db, "mcp-targets");
+      const { project, versions } = await createProjectLiveOnVercel(db, { userId: owner.user.id, workspaceId: owner.workspace.id, api: owner.api }, { url: vercel.url, token: vercelToken }, "Target Bakery");
+      const [v1, v2] = versions;
+      const served = vercel.servedUrl(v2!.deploymentUrl);
+      expect(await (await fetch(served)).text()).toContain("Version two");
+
+      const client = await connect(await tokenFor(owner.user.id, owner.workspace.id));
+      const rolledBack = (await call(client, "rollback_target", { projectId: project.id, target: "vercel", versionNumber: 1 })).value!;
+      expect(rolledBack).toMatchObject({ target: "vercel", status: "READY", url: v1!.deploymentUrl });
+      expect(await (await fetch(served)).text()).toContain("Version one");
+      const statuses = await owner.api.deployment.targets({ projectId: project.id });
+      expect(statuses.statuses.find((status) => status.target === "vercel")?.live?.versionNumber).toBe(1);
+      const row = await db.deployment.findUniqueOrThrow({ where: { id: String(rolledBack.deploymentId) } });
+      expect(row).toMatchObject({ target: "vercel", versionId: v1!.id, status: "READY" });
+
+      // By id too; a version never live on a target, an unknown target, a stranger and a reader are refused.
+      expect((await call(client, "rollback_target", { projectId: project.id, target: "vercel", versionId: v2!.id })).value).toMatchObject({ status: "READY" });
+      expect((await call(client, "rollback_target", { projectId: project.id, target: "cloudflare", versionNumber: 1 })).error).toMatch(/^BAD_REQUEST: This version never went live on Cloudflare Workers/);
+      expect((await call(client, "rollback_target", { projectId: project.id, target: "preview", versionNumber: 1 })).error).toMatch(/target/);
+      const stranger = await createTestUser(db, "mcp-targets-stranger");
+      const strangerClient = await connect(await tokenFor(stranger.user.id, stranger.workspace.id));
+      expect((await call(strangerClient, "rollback_target", { projectId: project.id, target: "vercel", versionNumber: 1 })).error).toMatch(/^NOT_FOUND: Project not found$/);
+      const reader = await connect(await tokenFor(owner.user.id, owner.workspace.id, "READ"));
+      expect((await call(reader, "rollback_target", { projectId: project.id, target: "vercel", versionId: v1!.id })).error).toMatch(/^FORBIDDEN: .*read scope/);
+
+      // A provider failure is a tool error with the provider's message and what to do, never the token.
+      vercel.tokens.get(vercelToken)!.isRevoked = true;
+      const failed = (await call(client, "rollback_target", { projectId: project.id, target: "vercel", versionNumber: 1 })).error!;
+      expect(failed).toMatch(/^BAD_REQUEST: Rolling Vercel back failed: Vercel rejected the token.*rotate the Vercel connection/);
+      expect(failed).not.toContain(vercelToken);
+    } finally {
+      await vercel.stop();
+    }
   });
 });

@@ -1,11 +1,13 @@
 // The MCP server's tools, so an AI assistant can drive the platform: create a project from a
-// prompt, follow up, approve a plan, read a run, get the preview URL, list versions, roll back.
+// prompt, follow up, approve a plan, read a run, get the preview URL, list versions, roll back (the
+// preview, or one deploy target: Vercel, Cloudflare, S3).
 // Every tool calls a tRPC procedure in-process (ctx.api): the same token scopes, workspace and role
 // rules, and domain functions as the dashboard. A refusal becomes a tool error the assistant can read.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
+import { deployTargetLabels, ZExternalDeployTarget } from "../../events/deploy-targets";
 import { ZPrompt } from "../../projects/schemas";
 import { ZId } from "../../validation/common";
 import type { ApiCaller } from "../request-api-caller";
@@ -49,6 +51,16 @@ export function createMcpServer(api: ApiCaller, requestId: string): McpServer {
         }
       }) as never,
     );
+
+  /** The version given by id, or by its number in the project. */
+  const versionIdFor = async (projectId: string, versionId: string | undefined, versionNumber: number | undefined) => {
+    if (versionId) return versionId;
+    if (versionNumber === undefined) throw new TRPCError({ code: "BAD_REQUEST", message: "Give versionId or versionNumber" });
+    const versions = await api.version.list({ projectId });
+    const id = versions.find((version) => version.number === versionNumber)?.id;
+    if (!id) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${versionNumber} not found` });
+    return id;
+  };
 
   /** The workspace to act in: the one given, else the token's (or the caller's first, their personal one). */
   const workspaceIdFor = async (workspaceId: string | undefined) => {
@@ -170,15 +182,30 @@ export function createMcpServer(api: ApiCaller, requestId: string): McpServer {
       readOnly: false,
     },
     async ({ projectId, versionId, versionNumber }) => {
-      let id = versionId;
-      if (!id) {
-        if (versionNumber === undefined) throw new TRPCError({ code: "BAD_REQUEST", message: "Give versionId or versionNumber" });
-        const versions = await api.version.list({ projectId });
-        id = versions.find((version) => version.number === versionNumber)?.id;
-        if (!id) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${versionNumber} not found` });
-      }
+      const id = await versionIdFor(projectId, versionId, versionNumber);
       const deployment = await api.deployment.rollback({ projectId, versionId: id });
       return { deploymentId: deployment.id, status: deployment.status, url: deployment.deploymentUrl };
+    },
+  );
+
+  tool(
+    "rollback_target",
+    {
+      title: "Roll back a deploy target",
+      description:
+        "Puts an earlier version live again on one of the project's deploy targets (vercel, cloudflare or s3), leaving the preview and the other targets as they are. The version must have gone live on that target before. Give versionId or versionNumber.",
+      inputSchema: { projectId: ZId, target: ZExternalDeployTarget, versionId: ZId.optional(), versionNumber: z.number().int().min(1).optional() },
+      readOnly: false,
+    },
+    async ({ projectId, target, versionId, versionNumber }) => {
+      const id = await versionIdFor(projectId, versionId, versionNumber);
+      const deployment = await api.deployment.rollbackTarget({ projectId, versionId: id, target });
+      if (deployment.status === "FAILED") {
+        // The provider's message and what to do, as the dashboard shows it (never a credential).
+        const reason = deployment.logs.trim().split("\n").pop()?.replace(/^\[[^\]]+\]\s*/, "") ?? "the deployment failed";
+        throw new TRPCError({ code: "BAD_REQUEST", message: `Rolling ${deployTargetLabels[target]} back failed: ${reason}` });
+      }
+      return { deploymentId: deployment.id, target, status: deployment.status, url: deployment.deploymentUrl };
     },
   );
 

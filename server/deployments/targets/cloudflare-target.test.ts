@@ -93,6 +93,17 @@ describe.each(testDatabaseKinds)("Cloudflare deploy target (%s)", (kind) => {
     expect(await (await fetch(cloudflare.servedUrl(flaky.deploymentUrl!))).text()).toContain("<h1>Flaky</h1>");
   });
 
+  it("publishes the site only: wrangler.jsonc, deploy notes, CI and tests are not among the worker's assets", async () => {
+    const team = await createTeamWithProject(database, "cloudflare-site-only");
+    await team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "CLOUDFLARE", credentials: { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: cloudflare.url } });
+    const version = await team.version("Site only", {"README.md": "# Bakery", "package.json": "{}", "Dockerfile": "FROM node:20", ".github/workflows/ci.yml": "on: push", "tests/app.test.js": "test()", "scripts/serve.js": "listen()", "vercel.json": "{}", "wrangler.jsonc": "{}", "deploy/s3.md": "# S3 notes"});
+    const deployed = await deploy(database, { projectId: team.project.id, versionId: version.id, target: "cloudflare" });
+    expect(deployed.status).toBe("READY");
+    expect(deployed.logs).toMatch(/9 repository files not published/);
+    const worker = [...cloudflare.workers.values()].find((item) => deployed.deploymentUrl!.startsWith(`https://${item.name}.`))!;
+    expect(Object.keys(worker.assets).sort()).toEqual(["/assets/app.3f9a1c2e.js", "/index.html"]);
+  });
+
   it("keeps the tokens out of the database, answers, errors and logs", async () => {
     const text = [await dumpDatabase(database), JSON.stringify(seen), ...logged].join("\n");
     for (const secret of [TOKEN, REVOKED]) expect(text).not.toContain(secret);

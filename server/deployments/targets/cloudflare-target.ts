@@ -9,7 +9,7 @@ import Cloudflare, { APIError, toFile } from "cloudflare";
 import type { ScriptUpdateParams } from "cloudflare/resources/workers/scripts/scripts";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import type { DeployFile, TargetAdapter, TargetDeployInput, TargetDeployResult } from "./target-adapter";
+import { retryAfterHint, type DeployFile, type TargetAdapter, type TargetDeployInput, type TargetDeployResult } from "./target-adapter";
 import { CLOUDFLARE_COMPATIBILITY_DATE, cloudflareAssetsConfig } from "./target-settings";
 
 export type CloudflareCredentials = ProviderCredentials["CLOUDFLARE"];
@@ -50,7 +50,13 @@ export function describeCloudflareError(error: unknown, action: string): AppErro
     }
     if (status === 403) return new AppError("BAD_REQUEST", `Cloudflare refused while ${action} (403 ${said}): the token lacks a permission. It needs "Workers Scripts: Edit" (and "Account Settings: Read") on the account.`);
     if (status === 404) return new AppError("BAD_REQUEST", `Cloudflare found nothing while ${action} (404 ${said}): check the account id.`);
-    if (status === 429 || status >= 500) return new AppError("BAD_REQUEST", `Cloudflare is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
+    if (status === 409) {
+      return new AppError("BAD_REQUEST", `Cloudflare refused while ${action} (409 ${said}): the worker's name is taken on this account. Free it on Cloudflare, or rename the project here so it deploys under another name.`);
+    }
+    if (status === 429) {
+      return new AppError("BAD_REQUEST", `Cloudflare is rate limiting this token while ${action} (429 ${said})${retryAfterHint(error.headers?.get("retry-after"))}, still after retries. Try again later, or deploy fewer versions at once.`);
+    }
+    if (status >= 500) return new AppError("BAD_REQUEST", `Cloudflare is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
     return new AppError("BAD_REQUEST", `Cloudflare answered ${status} while ${action}: ${said}`);
   }
   const name = error instanceof Error ? error.name : "";

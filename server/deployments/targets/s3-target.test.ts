@@ -122,6 +122,19 @@ describe.each(testDatabaseKinds)("S3 deploy target (%s)", (kind) => {
     expect(served.equals(body)).toBe(true);
   });
 
+  it("publishes the site only: the repository's files (configs, deploy notes, CI, tests) are not in the bucket", async () => {
+    const team = await createTeamWithProject(database, "s3-site-only");
+    await team.owner.api.integration.save({ workspaceId: team.workspaceId, provider: "AWS", credentials: credentials() });
+    const version = await team.version("Site only", {"README.md": "# Bakery", "package.json": "{}", "Dockerfile": "FROM node:20", ".github/workflows/ci.yml": "on: push", "tests/app.test.js": "test()", "scripts/serve.js": "listen()", "vercel.json": "{}", "wrangler.jsonc": "{}", "deploy/s3.md": "# S3 notes"});
+    const deployed = await deploy(database, { projectId: team.project.id, versionId: version.id, target: "s3" });
+    expect(deployed.status).toBe("READY");
+    expect(deployed.logs).toMatch(/9 repository files not published/);
+    const prefix = new URL(deployed.deploymentUrl!).pathname.split("/")[2]!;
+    const keys = [...s3.buckets.get("sites")!.objects.keys()].filter((key) => key.startsWith(`${prefix}/`)).sort();
+    expect(keys).toEqual([`${prefix}/assets/app.3f9a1c2e.js`, `${prefix}/index.html`]);
+    expect((await fetch(new URL("deploy/s3.md", deployed.deploymentUrl!))).status).toBe(404);
+  });
+
   it("keeps the keys out of the database, answers, errors and logs", async () => {
     const text = [await dumpDatabase(database), JSON.stringify(seen), ...logged].join("\n");
     for (const secret of [SECRET_KEY, ACCESS_KEY, REVOKED_KEY]) expect(text).not.toContain(secret);

@@ -15,7 +15,7 @@ import {
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import { cacheControlFor, type DeployFile, type TargetAdapter, type TargetDeployInput } from "./target-adapter";
+import { cacheControlFor, retryAfterHint, type DeployFile, type TargetAdapter, type TargetDeployInput } from "./target-adapter";
 import { s3WebsiteConfiguration } from "./target-settings";
 
 export type AwsCredentials = ProviderCredentials["AWS"];
@@ -71,7 +71,11 @@ export function describeAwsError(error: unknown, action: string): AppError {
   }
   if (status === 404) return new AppError("BAD_REQUEST", `AWS found nothing while ${action} (404 ${said}): check the bucket name and region.`);
   if (status === 301) return new AppError("BAD_REQUEST", `The bucket is in another region (${said}): set the connection's region to the bucket's.`);
-  if (status === 429 || status >= 500) return new AppError("BAD_REQUEST", `AWS is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
+  if (status === 429 || /SlowDown|Throttl/.test(name)) {
+    const retryAfter = (error as { $response?: { headers?: Record<string, string | undefined> } }).$response?.headers?.["retry-after"];
+    return new AppError("BAD_REQUEST", `AWS is rate limiting requests to the bucket while ${action} (${status} ${said})${retryAfterHint(retryAfter)}, still after retries. Try again later, or deploy fewer versions at once.`);
+  }
+  if (status >= 500) return new AppError("BAD_REQUEST", `AWS is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
   return new AppError("BAD_REQUEST", `AWS answered ${status} while ${action}: ${said}`);
 }
 

@@ -45,6 +45,15 @@ export function toDeployFile(path: string, content: Buffer): DeployFile {
   return { path, content, contentType: contentTypeFor(path), sha1: createHash("sha1").update(content).digest("hex"), size: content.length };
 }
 
+/**
+ * A rate limit's Retry-After, for the message: " (it asks to wait 30 s)", or nothing when the
+ * provider sent none (or a date, which is as good as none to a person reading the log).
+ */
+export function retryAfterHint(value: string | null | undefined): string {
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) && seconds >= 0 ? ` (it asks to wait ${Math.ceil(seconds)} s)` : "";
+}
+
 /** Project names → provider-safe names: lowercase letters, digits and single dashes, at most 50. */
 export function siteNameFor(projectName: string, projectId: string): string {
   const base = projectName

@@ -2,6 +2,7 @@
 // workspace with a project, versions built through the real domain functions, and deploys through
 // deploy-to-target.ts with short backoffs.
 import { vi } from "vitest";
+import type { Db } from "../../db";
 import { getConnectionOptions } from "../../integrations/app-options";
 import { createProject } from "../../projects/create-project";
 import { createTestUser } from "../../testing/callers";
@@ -9,6 +10,8 @@ import type { TestDatabase } from "../../testing/test-database";
 import { createVersion } from "../../versions/create-version";
 import type { TExternalDeployTarget } from "../../events/deploy-targets";
 import { deployVersionToTarget, rollbackTarget } from "../deploy-to-target";
+
+type ApiCaller = Awaited<ReturnType<typeof createTestUser>>["api"];
 
 /** Everything printed to the console while the tests run, as text. */
 export function captureConsole(): string[] {
@@ -80,4 +83,25 @@ export function deploy(database: TestDatabase, input: { projectId: string; versi
 
 export function rollback(database: TestDatabase, input: { projectId: string; versionId: string; target: TExternalDeployTarget }) {
   return rollbackTarget(database.prisma, input, fastOptions);
+}
+
+/**
+ * A project of `owner`'s workspace with two versions that each went live on Vercel (a fake's
+ * `baseUrl`), version 2 live now: what the MCP and CLI rollback tests start from. The connection is
+ * saved through the API (verified), the deploys go through the domain function the pipeline uses.
+ */
+export async function createProjectLiveOnVercel(db: Db, owner: { userId: string; workspaceId: string; api: ApiCaller }, vercel: { url: string; token: string }, name: string) {
+  await owner.api.integration.save({ workspaceId: owner.workspaceId, provider: "VERCEL", credentials: { token: vercel.token, baseUrl: vercel.url } });
+  const { project, run } = await createProject(db, { workspaceId: owner.workspaceId, userId: owner.userId, prompt: `${name}: a bakery landing page`, name });
+  await owner.api.deployment.setTargets({ projectId: project.id, targets: ["vercel"] });
+  const versions = [];
+  let parentVersionId: string | undefined;
+  for (const marker of ["Version one", "Version two"]) {
+    const version = await createVersion(db, { projectId: project.id, runId: run.id, parentVersionId, files: [{ path: "index.html", content: `<!doctype html><title>${marker}</title><h1>${marker}</h1>` }] });
+    parentVersionId = version.id;
+    const deployment = await deployVersionToTarget(db, { projectId: project.id, versionId: version.id, target: "vercel" }, fastOptions);
+    if (deployment.status !== "READY") throw new Error(`Vercel deploy of ${marker} ended ${deployment.status}: ${deployment.logs}`);
+    versions.push({ ...version, deploymentUrl: deployment.deploymentUrl! });
+  }
+  return { project, versions };
 }

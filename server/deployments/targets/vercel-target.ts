@@ -7,7 +7,7 @@ import { Vercel } from "@vercel/sdk";
 import { VercelError } from "@vercel/sdk/models/vercelerror.js";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import type { TargetAdapter, TargetDeployInput, TargetDeployResult, TargetRollbackInput } from "./target-adapter";
+import { retryAfterHint, type TargetAdapter, type TargetDeployInput, type TargetDeployResult, type TargetRollbackInput } from "./target-adapter";
 
 export type VercelCredentials = ProviderCredentials["VERCEL"];
 export const VERCEL_API_URL = "https://api.vercel.com";
@@ -46,7 +46,13 @@ export function describeVercelError(error: unknown, action: string): AppError {
     }
     if (status === 403) return new AppError("BAD_REQUEST", `Vercel refused while ${action} (403 ${said}): the token's scope does not include this team or project. Create a token scoped to the team.`);
     if (status === 404) return new AppError("BAD_REQUEST", `Vercel found nothing while ${action} (404 ${said}): check the team id.`);
-    if (status === 429 || status >= 500) return new AppError("BAD_REQUEST", `Vercel is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
+    if (status === 409) {
+      return new AppError("BAD_REQUEST", `Vercel refused while ${action} (409 ${said}): the name is taken by another project or account. Free it on Vercel, or rename the project here so it deploys under another name.`);
+    }
+    if (status === 429) {
+      return new AppError("BAD_REQUEST", `Vercel is rate limiting this token while ${action} (429 ${said})${retryAfterHint(error.headers.get("retry-after"))}, still after retries. Try again later, or deploy fewer versions at once.`);
+    }
+    if (status >= 500) return new AppError("BAD_REQUEST", `Vercel is unavailable while ${action} (${status} ${said}). Try again in a few minutes.`);
     return new AppError("BAD_REQUEST", `Vercel answered ${status} while ${action}: ${said}`);
   }
   const name = error instanceof Error ? error.name : "";

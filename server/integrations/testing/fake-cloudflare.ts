@@ -10,7 +10,7 @@ import { LoopbackFake } from "./loopback-fake";
 
 type Session = { script: string; manifest: Record<string, { hash: string; size: number }>; pending: Set<string>; kind: "session" | "completion" };
 type Worker = { name: string; assets: Record<string, { hash: string; size: number }>; etag: string; mainModule: string; moduleSource: string; workersDev: boolean; versions: number };
-type Fault = { method: string; path: RegExp; status: number; code: number; message: string; times: number };
+type Fault = { method: string; path: RegExp; status: number; code: number; message: string; times: number; headers: Record<string, string> };
 
 const BUCKET_SIZE = 2;
 const contentTypes: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", json: "application/json", svg: "image/svg+xml", png: "image/png", txt: "text/plain; charset=utf-8" };
@@ -26,9 +26,15 @@ export class FakeCloudflare extends LoopbackFake {
   private readonly faults: Fault[] = [];
 
 
-  failNext(method: string, path: RegExp, status: number, code: number, message: string, times = 1) {
-    this.faults.push({ method, path, status, code, message, times });
+  /** The next `times` requests matching method and path answer this error, with `headers` (a 429's Retry-After). */
+  failNext(method: string, path: RegExp, status: number, code: number, message: string, times = 1, headers: Record<string, string> = {}) {
+    this.faults.push({ method, path, status, code, message, times, headers });
   }
+  /** Forgets the faults not yet served. */
+  clearFaults() {
+    this.faults.length = 0;
+  }
+
 
   /** Where the fake serves what Cloudflare would serve at https://<host>/. */
   servedUrl(publicUrl: string): string {
@@ -48,9 +54,9 @@ export class FakeCloudflare extends LoopbackFake {
       response.writeHead(code, { "content-type": "application/json" });
       response.end(JSON.stringify({ success: code < 400, errors: [], messages: [], result }));
     };
-    const error = (code: number, cfCode: number, message: string) => {
+    const error = (code: number, cfCode: number, message: string, headers: Record<string, string> = {}) => {
       status = code;
-      response.writeHead(code, { "content-type": "application/json" });
+      response.writeHead(code, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify({ success: false, errors: [{ code: cfCode, message }], messages: [], result: null }));
     };
     try {
@@ -64,7 +70,7 @@ export class FakeCloudflare extends LoopbackFake {
       const fault = this.faults.find((item) => item.method === method && item.path.test(path) && item.times > 0);
       if (fault) {
         fault.times -= 1;
-        return error(fault.status, fault.code, fault.message);
+        return error(fault.status, fault.code, fault.message, fault.headers);
       }
       const bearer = String(request.headers.authorization ?? "").match(/^Bearer (.+)$/)?.[1] ?? "";
 

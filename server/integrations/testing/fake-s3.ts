@@ -10,7 +10,7 @@ import { LoopbackFake } from "./loopback-fake";
 
 type StoredObject = { body: Buffer; contentType: string; cacheControl: string | null; etag: string };
 type Bucket = { objects: Map<string, StoredObject>; website: string | null; uploads: Map<string, { key: string; contentType: string; cacheControl: string | null; parts: Map<number, Buffer> }> };
-type Fault = { method: string; path: RegExp; status: number; code: string; message: string; times: number };
+type Fault = { method: string; path: RegExp; status: number; code: string; message: string; times: number; headers: Record<string, string> };
 export type RecordedS3Request = { method: string; path: string; status: number; headers: Record<string, string | string[] | undefined> };
 
 const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -46,10 +46,15 @@ export class FakeS3 extends LoopbackFake {
     return bucket;
   }
 
-  /** The next `times` requests matching method and path answer this S3 error (status 0: never answer). */
-  failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1) {
-    this.faults.push({ method, path, status, code, message, times });
+  /** The next `times` requests matching method and path answer this S3 error, with `headers` (status 0: never answer). */
+  failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1, headers: Record<string, string> = {}) {
+    this.faults.push({ method, path, status, code, message, times, headers });
   }
+  /** Forgets the faults not yet served. */
+  clearFaults() {
+    this.faults.length = 0;
+  }
+
 
   protected async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
@@ -67,8 +72,8 @@ export class FakeS3 extends LoopbackFake {
       response.writeHead(code, { ...(isXml ? { "content-type": "application/xml" } : {}), "x-amz-request-id": randomUUID(), ...headers });
       response.end(method === "HEAD" ? undefined : payload);
     };
-    const error = (code: number, s3Code: string, message: string) =>
-      send(code, `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${s3Code}</Code><Message>${xmlEscape(message)}</Message><RequestId>fake</RequestId></Error>`);
+    const error = (code: number, s3Code: string, message: string, headers: Record<string, string> = {}) =>
+      send(code, `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${s3Code}</Code><Message>${xmlEscape(message)}</Message><RequestId>fake</RequestId></Error>`, headers);
     try {
       const path = decodeURIComponent(url.pathname);
       const fault = this.faults.find((item) => item.method === method && item.path.test(path) && item.times > 0);
@@ -76,7 +81,7 @@ export class FakeS3 extends LoopbackFake {
         fault.times -= 1;
         // Status 0: the request hangs (a stalled upload) until the client gives up.
         if (fault.status === 0) return;
-        return error(fault.status, fault.code, fault.message);
+        return error(fault.status, fault.code, fault.message, fault.headers);
       }
       const [, bucketName = "", ...keyParts] = path.split("/");
       const key = keyParts.join("/");

@@ -10,7 +10,7 @@ import { LoopbackFake } from "./loopback-fake";
 
 export type FakeVercelToken = { username: string; teams?: string[]; isRevoked?: boolean };
 type FakeDeployment = { id: string; name: string; url: string; files: Map<string, string>; polls: number; readyState: "BUILDING" | "READY" | "ERROR"; teamId: string | null; target: string | null };
-type Fault = { method: string; path: RegExp; status: number; code: string; message: string; times: number };
+type Fault = { method: string; path: RegExp; status: number; code: string; message: string; times: number; headers: Record<string, string> };
 
 const contentTypes: Record<string, string> = { html: "text/html; charset=utf-8", js: "application/javascript; charset=utf-8", css: "text/css; charset=utf-8", json: "application/json; charset=utf-8", svg: "image/svg+xml", png: "image/png", txt: "text/plain; charset=utf-8" };
 
@@ -25,9 +25,15 @@ export class FakeVercel extends LoopbackFake {
   private readonly faults: Fault[] = [];
 
 
-  failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1) {
-    this.faults.push({ method, path, status, code, message, times });
+  /** The next `times` requests matching method and path answer this error, with `headers` (a 429's Retry-After). */
+  failNext(method: string, path: RegExp, status: number, code: string, message: string, times = 1, headers: Record<string, string> = {}) {
+    this.faults.push({ method, path, status, code, message, times, headers });
   }
+  /** Forgets the faults not yet served. */
+  clearFaults() {
+    this.faults.length = 0;
+  }
+
 
   /** Where the fake serves what Vercel would serve at https://<host>/. */
   servedUrl(publicUrl: string): string {
@@ -52,13 +58,14 @@ export class FakeVercel extends LoopbackFake {
       response.writeHead(code, { "content-type": "application/json; charset=utf-8", ...headers });
       response.end(JSON.stringify(payload));
     };
-    const error = (code: number, errorCode: string, message: string, extra: Record<string, unknown> = {}) => send(code, { error: { code: errorCode, message, ...extra } });
+    const error = (code: number, errorCode: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      send(code, { error: { code: errorCode, message, ...extra } }, headers);
     try {
       if (method === "GET" && path.startsWith("/_hosts/")) return this.serve(path, send, error);
       const fault = this.faults.find((item) => item.method === method && item.path.test(path) && item.times > 0);
       if (fault) {
         fault.times -= 1;
-        return error(fault.status, fault.code, fault.message);
+        return error(fault.status, fault.code, fault.message, {}, fault.headers);
       }
       const bearer = String(request.headers.authorization ?? "").match(/^Bearer (.+)$/)?.[1];
       const token = bearer ? this.tokens.get(bearer) : undefined;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "~/components/ui/button";
@@ -8,6 +8,7 @@ import { Field, TextArea } from "~/components/ui/field";
 import { useKeyboardShortcuts } from "~/lib/hooks/use-keyboard-shortcuts";
 import { useTRPC } from "~/lib/trpc/client";
 import { describeError } from "~/lib/trpc/errors";
+import { deployTargetLabels, externalDeployTargets, targetProviders, type TExternalDeployTarget } from "~/server/events/deploy-targets";
 import { PROMPT_MAX_LENGTH, promptProblem } from "~/server/projects/prompt-rules";
 
 const examples = ["A todo app with due dates and priorities", "A CRM for contacts and deals", "A recipe box with ingredients and tags"];
@@ -19,6 +20,11 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
   const [prompt, setPrompt] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [requiresPlanApproval, setRequiresPlanApproval] = useState(false);
+  const [chosenTargets, setChosenTargets] = useState<TExternalDeployTarget[]>([]);
+  // The targets the workspace has a connection for (a viewer may not list them: then none are offered).
+  const integrations = useQuery({ ...trpc.integration.list.queryOptions({ workspaceId }), retry: false });
+  const connected = new Set<string>(integrations.data?.connections.map((connection) => connection.provider) ?? []);
+  const offeredTargets = externalDeployTargets.filter((target) => connected.has(targetProviders[target]));
   const promptBox = useRef<HTMLTextAreaElement>(null);
   useKeyboardShortcuts({ n: () => promptBox.current?.focus() });
   const create = useMutation(
@@ -38,7 +44,8 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
       return;
     }
     setError(null);
-    create.mutate({ workspaceId, prompt: prompt.trim(), requiresPlanApproval });
+    const deployTargets = chosenTargets.filter((target) => offeredTargets.includes(target));
+    create.mutate({ workspaceId, prompt: prompt.trim(), requiresPlanApproval, ...(deployTargets.length ? { deployTargets } : {}) });
   }
 
   function onSubmit(event: FormEvent) {
@@ -89,6 +96,23 @@ export function CreateProjectForm({ workspaceId }: { workspaceId: string }) {
           </Button>
         </div>
       </div>
+      {offeredTargets.length > 0 && (
+        <fieldset className="flex flex-wrap items-center gap-3 text-sm text-zinc-700 dark:text-zinc-300">
+          <legend className="sr-only">Deploy targets</legend>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">Also deploy to</span>
+          {offeredTargets.map((target) => (
+            <label key={target} className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={chosenTargets.includes(target)}
+                onChange={(event) => setChosenTargets((current) => (event.target.checked ? [...current, target] : current.filter((item) => item !== target)))}
+                className="size-4 accent-brand-600"
+              />
+              {deployTargetLabels[target]}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="flex flex-wrap gap-2" aria-label="Example prompts">
         {examples.map((example) => (
           <button
