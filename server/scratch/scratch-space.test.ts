@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LONGEST_STEP_MS, scratchRoot, sweepScratch, withStepScratch } from "./scratch-space";
+import { LONGEST_STEP_MS, scratchOwnerPid, scratchRoot, sweepScratch, withStepScratch } from "./scratch-space";
 
 let base: string;
 beforeEach(async () => {
@@ -36,7 +36,8 @@ describe("withStepScratch", () => {
       ),
     ).rejects.toThrow("step failed");
     expect(path.dirname(seen)).toBe(path.join(scratchRoot(base), "run_1"));
-    expect(path.basename(seen)).toMatch(/^qa-1-/);
+    expect(path.basename(seen)).toMatch(new RegExp(`^qa-1-p${process.pid}-`));
+    expect(scratchOwnerPid(path.basename(seen))).toBe(process.pid);
     // Passable, not listable, by the sandbox's uid (it gets a subfolder of its own).
     expect(mode).toBe(0o711);
     expect(existsSync(seen)).toBe(false);
@@ -75,6 +76,23 @@ describe("sweepScratch", () => {
     expect(swept.bytes).toBeGreaterThan(0);
     expect(existsSync(path.join(root, "run-dead"))).toBe(false);
     for (const kept of [live, young, unrelated]) expect(existsSync(kept)).toBe(true);
+  });
+
+  it("removes at once the folders of a process that is gone (killed mid-step), keeps a live one's and its own", async () => {
+    const root = scratchRoot(base);
+    const killed = path.join(root, "run-a", "qa-1-p4001-abc");
+    const otherInstance = path.join(root, "run-b", "qa-1-p4002-def");
+    const own = path.join(root, "run-c", `deploy-p${process.pid}-ghi`);
+    for (const dir of [killed, otherInstance, own]) {
+      await mkdir(path.join(dir, "app"), { recursive: true });
+      await writeFile(path.join(dir, "app", "index.html"), "<p>hello</p>");
+    }
+
+    const swept = await sweepScratch({ base, isAlive: (pid) => pid !== 4001 });
+
+    expect(swept.removed).toEqual([killed]);
+    expect(existsSync(path.join(root, "run-a"))).toBe(false);
+    for (const kept of [otherInstance, own]) expect(existsSync(kept)).toBe(true);
   });
 
   it("does nothing when there is no scratch folder yet", async () => {

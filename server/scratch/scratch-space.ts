@@ -1,8 +1,9 @@
-// Scratch space for steps: one folder the platform owns, `<tmpdir>/epic-scratch/<runId>/<step>-…/`,
+// Scratch space for steps: one folder the platform owns, `<tmpdir>/epic-scratch/<runId>/<step>-p<pid>-…/`,
 // for whatever a step writes to disk while it runs (QA's working copy of the app, Chromium's
 // temporary files and Playwright's artifacts). A step's folder is removed when the step ends,
 // however it ends; a process killed mid-step leaves its folder behind, so start-up sweeps every
-// folder older than the longest step (younger ones may belong to another instance's live step).
+// folder whose owner process (the pid in its name) is gone, and any older than the longest step
+// (a live process's folder is kept: it may be another instance's step on the same machine).
 import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,7 +35,7 @@ export async function withStepScratch<T>(runId: string, step: string, work: (dir
   const runDir = path.join(scratchRoot(base), safeName(runId));
   const makeDir = async () => {
     await mkdir(runDir, { recursive: true });
-    return mkdtemp(path.join(runDir, `${safeName(step)}-`));
+    return mkdtemp(path.join(runDir, `${safeName(step)}-p${process.pid}-`));
   };
   // A sweep (of another instance) may remove the empty run folder between the two calls: once more.
   const dir = await makeDir().catch(makeDir);
@@ -62,23 +63,47 @@ async function sizeOf(target: string): Promise<number> {
   return total;
 }
 
+/** The process that made a step folder, from its name (`<step>-p<pid>-…`); null for folders of earlier releases. */
+export function scratchOwnerPid(folderName: string): number | null {
+  const match = /-p(\d+)-[^-]*$/.exec(folderName);
+  return match ? Number(match[1]) : null;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 async function isOlderThan(target: string, cutoff: number): Promise<boolean> {
   const info = await stat(target).catch(() => null);
   return info !== null && info.mtimeMs < cutoff;
 }
 
 /**
- * Removes step folders (and legacy temporary folders of QA) last touched more than `olderThanMs`
- * ago, and run folders left empty. Logs one line when it removed anything.
+ * Removes step folders whose process is gone or that were last touched more than `olderThanMs`
+ * ago (and legacy temporary folders of QA that old), and run folders left empty. Logs one line
+ * when it removed anything. `isAlive` is for tests.
  */
-export async function sweepScratch({ base = tmpdir(), olderThanMs = LONGEST_STEP_MS, now = Date.now() }: { base?: string; olderThanMs?: number; now?: number } = {}): Promise<ScratchSweep> {
+export async function sweepScratch({
+  base = tmpdir(),
+  olderThanMs = LONGEST_STEP_MS,
+  now = Date.now(),
+  isAlive = isProcessAlive,
+}: { base?: string; olderThanMs?: number; now?: number; isAlive?: (pid: number) => boolean } = {}): Promise<ScratchSweep> {
   const cutoff = now - olderThanMs;
   const stale: string[] = [];
   const root = scratchRoot(base);
   for (const run of await readdir(root).catch(() => [])) {
     const runDir = path.join(root, run);
     for (const step of await readdir(runDir).catch(() => [])) {
-      if (await isOlderThan(path.join(runDir, step), cutoff)) stale.push(path.join(runDir, step));
+      const owner = scratchOwnerPid(step);
+      const isOrphan = owner !== null && owner !== process.pid && !isAlive(owner);
+      if (isOrphan || (await isOlderThan(path.join(runDir, step), cutoff))) stale.push(path.join(runDir, step));
     }
   }
   // The temp folder is only known at run time; tell Turbopack not to trace it into the build.
