@@ -88,9 +88,15 @@ describe("sweepScratch", () => {
       await writeFile(path.join(dir, "app", "index.html"), "<p>hello</p>");
     }
 
+    // Chromium's own folder, made beside the scratch space when a step's is too deep for its socket.
+    const killedChromium = path.join(base, "epic-chromium-p4001-xyz");
+    const liveChromium = path.join(base, "epic-chromium-p4002-uvw");
+    for (const dir of [killedChromium, liveChromium]) await mkdir(dir);
+
     const swept = await sweepScratch({ base, isAlive: (pid) => pid !== 4001 });
 
-    expect(swept.removed).toEqual([killed]);
+    expect(swept.removed.sort()).toEqual([killed, killedChromium].sort());
+    expect(existsSync(liveChromium)).toBe(true);
     expect(existsSync(path.join(root, "run-a"))).toBe(false);
     for (const kept of [otherInstance, own]) expect(existsSync(kept)).toBe(true);
   });

@@ -17,6 +17,8 @@ export const LONGEST_STEP_MS = 60 * 60_000;
 
 /** Temporary folders of earlier releases and of Playwright, left behind by a process killed mid-QA. */
 const LEGACY_PREFIXES = ["epic-qa-", "playwright_chromiumdev_profile-", "playwright-artifacts-"];
+/** Chromium's own temporary folder when a step's is too deep for its socket (server/browser/try-launch.ts): `epic-chromium-p<pid>-…`. */
+const CHROMIUM_TMP = /^epic-chromium-p(\d+)-/;
 
 export function scratchRoot(base: string = tmpdir()): string {
   return path.join(base, "epic-scratch");
@@ -109,7 +111,9 @@ export async function sweepScratch({
   // The temp folder is only known at run time; tell Turbopack not to trace it into the build.
   for (const entry of await readdir(/*turbopackIgnore: true*/ base).catch(() => [])) {
     const legacy = path.join(/*turbopackIgnore: true*/ base, entry);
-    if (LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix)) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
+    const chromiumOwner = CHROMIUM_TMP.exec(entry)?.[1];
+    if (chromiumOwner && Number(chromiumOwner) !== process.pid && !isAlive(Number(chromiumOwner))) stale.push(legacy);
+    else if ((chromiumOwner || LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix))) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
   }
   let bytes = 0;
   for (const target of stale) {
