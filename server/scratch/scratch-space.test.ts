@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LONGEST_STEP_MS, scratchOwnerPid, scratchRoot, sweepScratch, withStepScratch } from "./scratch-space";
@@ -92,11 +92,19 @@ describe("sweepScratch", () => {
     const killedChromium = path.join(base, "epic-chromium-p4001-xyz");
     const liveChromium = path.join(base, "epic-chromium-p4002-uvw");
     for (const dir of [killedChromium, liveChromium]) await mkdir(dir);
+    // Playwright's profile folders, in the server's own temporary folder: a killed Chromium's lock names its pid.
+    const killedProfile = path.join(base, "playwright_chromiumdev_profile-dead");
+    const liveProfile = path.join(base, "playwright_chromiumdev_profile-live");
+    const otherHostProfile = path.join(base, "playwright_chromiumdev_profile-other");
+    for (const [dir, lock] of [[killedProfile, `${hostname()}-4001`], [liveProfile, `${hostname()}-4002`], [otherHostProfile, "elsewhere-4001"]] as const) {
+      await mkdir(dir);
+      await symlink(lock, path.join(dir, "SingletonLock"));
+    }
 
     const swept = await sweepScratch({ base, isAlive: (pid) => pid !== 4001 });
 
-    expect(swept.removed.sort()).toEqual([killed, killedChromium].sort());
-    expect(existsSync(liveChromium)).toBe(true);
+    expect(swept.removed.sort()).toEqual([killed, killedChromium, killedProfile].sort());
+    for (const kept of [liveChromium, liveProfile, otherHostProfile]) expect(existsSync(kept)).toBe(true);
     expect(existsSync(path.join(root, "run-a"))).toBe(false);
     for (const kept of [otherInstance, own]) expect(existsSync(kept)).toBe(true);
   });

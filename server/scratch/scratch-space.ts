@@ -4,8 +4,8 @@
 // however it ends; a process killed mid-step leaves its folder behind, so start-up sweeps every
 // folder whose owner process (the pid in its name) is gone, and any older than the longest step
 // (a live process's folder is kept: it may be another instance's step on the same machine).
-import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, mkdir, mkdtemp, readdir, readlink, rm, rmdir, stat } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { getLogger } from "../observability/logger";
 
@@ -81,6 +81,18 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The Chromium that used a profile folder, from its `SingletonLock` (a symlink to
+ * `<hostname>-<pid>` that a killed Chromium leaves behind); null when there is none or it names
+ * another machine. Playwright makes the profile in the server's own temporary folder, outside
+ * the step's, so this is how a killed QA step's profile is told from a live one.
+ */
+async function chromiumProfileOwnerPid(profileDir: string): Promise<number | null> {
+  const lock = await readlink(path.join(profileDir, "SingletonLock")).catch(() => null);
+  const match = lock ? /^(.*)-(\d+)$/.exec(lock) : null;
+  return match && match[1] === hostname() ? Number(match[2]) : null;
+}
+
 async function isOlderThan(target: string, cutoff: number): Promise<boolean> {
   const info = await stat(target).catch(() => null);
   return info !== null && info.mtimeMs < cutoff;
@@ -112,7 +124,9 @@ export async function sweepScratch({
   for (const entry of await readdir(/*turbopackIgnore: true*/ base).catch(() => [])) {
     const legacy = path.join(/*turbopackIgnore: true*/ base, entry);
     const chromiumOwner = CHROMIUM_TMP.exec(entry)?.[1];
+    const profileOwner = entry.startsWith("playwright_chromiumdev_profile-") ? await chromiumProfileOwnerPid(legacy) : null;
     if (chromiumOwner && Number(chromiumOwner) !== process.pid && !isAlive(Number(chromiumOwner))) stale.push(legacy);
+    else if (profileOwner !== null && !isAlive(profileOwner)) stale.push(legacy);
     else if ((chromiumOwner || LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix))) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
   }
   let bytes = 0;
