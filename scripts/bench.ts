@@ -1,11 +1,14 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor compiler pipeline dashboard api deploy-targets` runs the named benches only; no names runs them all.
+// `npm run bench -- sse executor compiler pipeline dashboard api deploy-targets faults` runs the named benches only; no names runs them all.
+// The faults bench takes `--runs N --kills M --seed S` (default 6 runs, 2 kills).
+import { parseArgs } from "node:util";
 import { benchApiGateway, formatApiGateway, type ApiBenchResult } from "../bench/api-gateway";
 import { benchCompiler, formatCompiler } from "../bench/compiler-latency";
 import { benchDeployTargets } from "../bench/deploy-targets";
 import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
+import { benchFaults, formatFaults } from "../bench/faults";
 import { formatPipelineLatency, runPipelineLatencyBench } from "../bench/pipeline-latency";
 import { benchSseFanout } from "../bench/sse-fanout";
 import { ms } from "../bench/stats";
@@ -13,8 +16,11 @@ import { parseBrowserEnv } from "../server/browser/browser-env";
 import { testDatabaseKinds } from "../server/testing/test-database";
 import { setUpBrowser } from "./lib/browser-setup";
 
-const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api", "deploy-targets"];
-const only = process.argv.slice(2);
+const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api", "deploy-targets", "faults"];
+const { values: flags, positionals: only } = parseArgs({
+  options: { runs: { type: "string", default: "6" }, kills: { type: "string", default: "2" }, seed: { type: "string", default: "17" } },
+  allowPositionals: true,
+});
 const unknown = only.filter((name) => !benches.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown bench ${unknown.join(", ")}; known: ${benches.join(", ")}`);
@@ -77,6 +83,11 @@ if (wants("api")) {
 if (wants("deploy-targets")) {
   const since = performance.now();
   console.log(`\nDeploy time per target against its loopback fake (real SDKs):\n${(await benchDeployTargets(10)).join("\n")}\n(bench took ${elapsed(since)})`);
+}
+if (wants("faults")) {
+  const since = performance.now();
+  const result = await benchFaults({ runs: Number(flags.runs), kills: Number(flags.kills), seed: Number(flags.seed), log: (line) => console.error(`[faults bench] ${line}`) });
+  console.log(`\n${formatFaults(result)}\n(bench took ${elapsed(since)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);

@@ -59,6 +59,12 @@ export const env = createEnv({
     // Set by scripts/serve.ts (npm start), which stamps each request with its TCP peer's address.
     // Not for operators: on other hosts the header it names is whatever the client sent.
     EPIC_STAMPS_PEER_ADDRESS: booleanFlag.default(false),
+    // Crash tests only (server/faults/fault-point.ts): steps stop at these points until the process is killed.
+    EPIC_FAULT_POINTS: z
+      .string()
+      .transform((value) => value.split(",").map((point) => point.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(["qa", "version", "deploy"], { message: 'expected a comma-separated list of "qa", "version", "deploy"' })))
+      .optional(),
     // Largest request body any route accepts; bigger ones get 413 before they are read or parsed.
     MAX_BODY_BYTES: z.coerce
       .number({ message: "expected a number of bytes" })

@@ -66,7 +66,7 @@ function testScriptOf(files: TGeneratedFile[]): string | null {
  * `scratchDir`: the step's scratch folder (server/scratch/), which the caller removes; without one,
  * QA makes and removes its own under the platform's scratch root.
  */
-export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; scratchDir?: string }): Promise<QaReport> {
+export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; scratchDir?: string; onBrowserReady?: () => Promise<void> }): Promise<QaReport> {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
   const staticProblems = await checkFiles(input.files);
@@ -80,7 +80,7 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; 
   const served = await serveDirectory({ root, prefix: "/preview/qa/" });
   let report;
   try {
-    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir });
+    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir, onBrowserReady: input.onBrowserReady });
   } finally {
     await served.close();
   }

@@ -4,6 +4,8 @@
 // Chromium keeps its own sandbox unless we run as root; if it cannot start with it (no user
 // namespaces and no setuid helper, as in some containers), it is started without and that is
 // remembered and reported (chromiumSandboxStatus, /api/ready) instead of failing QA.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { canUseChromiumSandbox, chromiumArgs } from "./find-browser";
@@ -30,13 +32,40 @@ function isSandboxFailure(message: string): boolean {
   return /sandbox|namespace|zygote/i.test(message);
 }
 
+// Chromium binds a Unix socket at $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket and aborts
+// ("Socket path too long") past the 107 bytes such a path may have.
+const SOCKET_PATH_MAX = 107;
+const SINGLETON_SOCKET_SUFFIX = "/org.chromium.Chromium.XXXXXX/SingletonSocket".length;
+/** Chromium's own temporary folder when the step's is too deep: `<tmpdir>/epic-chromium-p<pid>-…`, swept by pid like a step's (server/scratch/). */
+export const CHROMIUM_TMP_PREFIX = "epic-chromium-p";
+
+/** The step's folder when Chromium's socket fits under it, else a short one of its own (removed by `release`). */
+async function chromiumTmpDir(scratchDir: string): Promise<{ dir: string; release: () => Promise<void> }> {
+  if (scratchDir.length + SINGLETON_SOCKET_SUFFIX <= SOCKET_PATH_MAX) return { dir: scratchDir, release: async () => {} };
+  const base = [tmpdir(), "/tmp"].find((candidate) => candidate.length + CHROMIUM_TMP_PREFIX.length + 16 + SINGLETON_SOCKET_SUFFIX <= SOCKET_PATH_MAX) ?? "/tmp";
+  const dir = await mkdtemp(path.join(base, `${CHROMIUM_TMP_PREFIX}${process.pid}-`));
+  return { dir, release: () => rm(dir, { recursive: true, force: true }) };
+}
+
 /**
  * `scratchDir`: a folder of the step (server/scratch/) for Playwright's artifacts and Chromium's
  * own temporary files, so a process killed mid-QA leaves them where start-up sweeps.
  */
 export async function launchChromiumAt(executablePath: string, { scratchDir }: { scratchDir?: string } = {}): Promise<Browser> {
-  const scratch = scratchDir ? { artifactsDir: path.join(scratchDir, "playwright-artifacts"), env: { ...process.env, TMPDIR: scratchDir } } : {};
+  const chromiumTmp = scratchDir ? await chromiumTmpDir(scratchDir) : null;
+  const scratch = scratchDir && chromiumTmp ? { artifactsDir: path.join(scratchDir, "playwright-artifacts"), env: { ...process.env, TMPDIR: chromiumTmp.dir } } : {};
   const launch = (chromiumSandbox: boolean) => chromium.launch({ executablePath, args: chromiumArgs, chromiumSandbox, timeout: LAUNCH_TIMEOUT_MS, ...scratch });
+  try {
+    const browser = await launchTrying(launch);
+    if (chromiumTmp) browser.on("disconnected", () => void chromiumTmp.release());
+    return browser;
+  } catch (error) {
+    await chromiumTmp?.release();
+    throw error;
+  }
+}
+
+async function launchTrying(launch: (chromiumSandbox: boolean) => Promise<Browser>): Promise<Browser> {
   const isSandboxed = chromiumSandboxStatus().isSandboxed;
   if (!isSandboxed) return launch(false);
   try {

@@ -10,6 +10,7 @@ import { AppError, notFound } from "../errors";
 import { getLogContext } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
 import { trackProductEvent } from "../observability/product-analytics";
+import { reachFaultPoint } from "../faults/fault-point";
 import { appendRunEvent } from "../runs/append-run-event";
 import { lockActiveRun, RunFinishedError } from "../runs/run-transitions";
 import { parseDeployTarget } from "../events/deploy-targets";
@@ -160,6 +161,7 @@ export async function deployPreview(db: Db, input: DeployPreviewInput) {
       status: "BUILDING",
       log: `Publishing ${version._count.files} files (static site, no build step)`,
     });
+    if (input.runId) await reachFaultPoint("deploy", input.runId);
     if (version.files.length === 0) {
       await moveDeployment(db, deployment.id, input.runId, "BUILDING", { status: "FAILED", log: "index.html is missing: nothing to serve", isFinal: true });
     } else {

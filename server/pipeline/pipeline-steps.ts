@@ -9,6 +9,7 @@ import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
 import { withStepScratch } from "../scratch/scratch-space";
+import { reachFaultPoint } from "../faults/fault-point";
 import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
@@ -121,6 +122,7 @@ export async function createVersionStep(db: Db, runId: string, fileSets: FileSet
     createVersion(db, { projectId: context.projectId, runId, stepKey, parentVersionId: context.previousVersionId, summary, files: [...byPath.values()] }, versionOfRun(runId, summary)),
   );
   if ("runEnded" in version) return version;
+  await reachFaultPoint("version", runId);
   return { versionId: version.id, number: version.number };
 }
 
@@ -139,7 +141,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const report = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
-    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
+    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir, onBrowserReady: () => reachFaultPoint("qa", runId) })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
     (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
   let screenshotSha: string | null = null;

@@ -1,10 +1,11 @@
-// Scratch space for steps: one folder the platform owns, `<tmpdir>/epic-scratch/<runId>/<step>-…/`,
+// Scratch space for steps: one folder the platform owns, `<tmpdir>/epic-scratch/<runId>/<step>-p<pid>-…/`,
 // for whatever a step writes to disk while it runs (QA's working copy of the app, Chromium's
 // temporary files and Playwright's artifacts). A step's folder is removed when the step ends,
 // however it ends; a process killed mid-step leaves its folder behind, so start-up sweeps every
-// folder older than the longest step (younger ones may belong to another instance's live step).
-import { chmod, mkdir, mkdtemp, readdir, rm, rmdir, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// folder whose owner process (the pid in its name) is gone, and any older than the longest step
+// (a live process's folder is kept: it may be another instance's step on the same machine).
+import { chmod, mkdir, mkdtemp, readdir, readlink, rm, rmdir, stat } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { getLogger } from "../observability/logger";
 
@@ -16,6 +17,8 @@ export const LONGEST_STEP_MS = 60 * 60_000;
 
 /** Temporary folders of earlier releases and of Playwright, left behind by a process killed mid-QA. */
 const LEGACY_PREFIXES = ["epic-qa-", "playwright_chromiumdev_profile-", "playwright-artifacts-"];
+/** Chromium's own temporary folder when a step's is too deep for its socket (server/browser/try-launch.ts): `epic-chromium-p<pid>-…`. */
+const CHROMIUM_TMP = /^epic-chromium-p(\d+)-/;
 
 export function scratchRoot(base: string = tmpdir()): string {
   return path.join(base, "epic-scratch");
@@ -34,7 +37,7 @@ export async function withStepScratch<T>(runId: string, step: string, work: (dir
   const runDir = path.join(scratchRoot(base), safeName(runId));
   const makeDir = async () => {
     await mkdir(runDir, { recursive: true });
-    return mkdtemp(path.join(runDir, `${safeName(step)}-`));
+    return mkdtemp(path.join(runDir, `${safeName(step)}-p${process.pid}-`));
   };
   // A sweep (of another instance) may remove the empty run folder between the two calls: once more.
   const dir = await makeDir().catch(makeDir);
@@ -62,29 +65,69 @@ async function sizeOf(target: string): Promise<number> {
   return total;
 }
 
+/** The process that made a step folder, from its name (`<step>-p<pid>-…`); null for folders of earlier releases. */
+export function scratchOwnerPid(folderName: string): number | null {
+  const match = /-p(\d+)-[^-]*$/.exec(folderName);
+  return match ? Number(match[1]) : null;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The Chromium that used a profile folder, from its `SingletonLock` (a symlink to
+ * `<hostname>-<pid>` that a killed Chromium leaves behind); null when there is none or it names
+ * another machine. Playwright makes the profile in the server's own temporary folder, outside
+ * the step's, so this is how a killed QA step's profile is told from a live one.
+ */
+async function chromiumProfileOwnerPid(profileDir: string): Promise<number | null> {
+  const lock = await readlink(path.join(profileDir, "SingletonLock")).catch(() => null);
+  const match = lock ? /^(.*)-(\d+)$/.exec(lock) : null;
+  return match && match[1] === hostname() ? Number(match[2]) : null;
+}
+
 async function isOlderThan(target: string, cutoff: number): Promise<boolean> {
   const info = await stat(target).catch(() => null);
   return info !== null && info.mtimeMs < cutoff;
 }
 
 /**
- * Removes step folders (and legacy temporary folders of QA) last touched more than `olderThanMs`
- * ago, and run folders left empty. Logs one line when it removed anything.
+ * Removes step folders whose process is gone or that were last touched more than `olderThanMs`
+ * ago (and legacy temporary folders of QA that old), and run folders left empty. Logs one line
+ * when it removed anything. `isAlive` is for tests.
  */
-export async function sweepScratch({ base = tmpdir(), olderThanMs = LONGEST_STEP_MS, now = Date.now() }: { base?: string; olderThanMs?: number; now?: number } = {}): Promise<ScratchSweep> {
+export async function sweepScratch({
+  base = tmpdir(),
+  olderThanMs = LONGEST_STEP_MS,
+  now = Date.now(),
+  isAlive = isProcessAlive,
+}: { base?: string; olderThanMs?: number; now?: number; isAlive?: (pid: number) => boolean } = {}): Promise<ScratchSweep> {
   const cutoff = now - olderThanMs;
   const stale: string[] = [];
   const root = scratchRoot(base);
   for (const run of await readdir(root).catch(() => [])) {
     const runDir = path.join(root, run);
     for (const step of await readdir(runDir).catch(() => [])) {
-      if (await isOlderThan(path.join(runDir, step), cutoff)) stale.push(path.join(runDir, step));
+      const owner = scratchOwnerPid(step);
+      const isOrphan = owner !== null && owner !== process.pid && !isAlive(owner);
+      if (isOrphan || (await isOlderThan(path.join(runDir, step), cutoff))) stale.push(path.join(runDir, step));
     }
   }
   // The temp folder is only known at run time; tell Turbopack not to trace it into the build.
   for (const entry of await readdir(/*turbopackIgnore: true*/ base).catch(() => [])) {
     const legacy = path.join(/*turbopackIgnore: true*/ base, entry);
-    if (LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix)) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
+    const chromiumOwner = CHROMIUM_TMP.exec(entry)?.[1];
+    const profileOwner = entry.startsWith("playwright_chromiumdev_profile-") ? await chromiumProfileOwnerPid(legacy) : null;
+    if (chromiumOwner && Number(chromiumOwner) !== process.pid && !isAlive(Number(chromiumOwner))) stale.push(legacy);
+    else if (profileOwner !== null && !isAlive(profileOwner)) stale.push(legacy);
+    else if ((chromiumOwner || LEGACY_PREFIXES.some((prefix) => entry.startsWith(prefix))) && (await isOlderThan(legacy, cutoff))) stale.push(legacy);
   }
   let bytes = 0;
   for (const target of stale) {

@@ -65,6 +65,8 @@ export interface RunAcceptanceChecksOptions {
   retryTimedOutChecks?: boolean;
   /** The step's scratch folder (server/scratch/): where a browser launched here keeps its temporary files. */
   scratchDir?: string;
+  /** Called once the browser is up, before the first check (crash tests stop the process there). */
+  onBrowserReady?: () => Promise<void>;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -191,6 +193,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
     if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
     throw error;
   }
+  await options.onBrowserReady?.();
   const errors: string[] = [];
   const sink = (message: string): void => {
     if (!errors.includes(message)) errors.push(message);

@@ -9,6 +9,7 @@ import type { Database } from "../../db/client";
 import type { ServeHandler } from "../protocol/serve-transport";
 import { currentEventSink, setEventSinkFallback } from "../store/event-sink";
 import { createExecutor, type Executor, type ExecutorTickResult } from "../worker/executor";
+import { endLeasesOfEarlierProcess } from "../worker/lease-executor-runs";
 import { embeddedSigningKey, isEmbeddedExecutorMode, type InngestEnv } from "./inngest-mode";
 
 export type EmbeddedExecutorOptions = {
@@ -51,6 +52,10 @@ export function ensureEmbeddedExecutor(options: EmbeddedExecutorOptions): Promis
   globalForExecutor.__epicEmbeddedExecutor ??= (async () => {
     if (!isEmbeddedExecutorMode(options.env)) return null;
     const executor = await createEmbeddedExecutor(options);
+    // PGlite on disk has one process at a time, and this is its one executor: a lease found now
+    // was held by an earlier process that died, so its runs need not wait for the lease to expire.
+    const { driver, prisma } = await options.getDatabase();
+    if (driver.kind === "pglite") await endLeasesOfEarlierProcess(prisma);
     executor.start({ isDefaultEventSink: true });
     return executor;
   })().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
-import { leaseExecutorRuns } from "./lease-executor-runs";
+import { endLeasesOfEarlierProcess, leaseExecutorRuns } from "./lease-executor-runs";
 
 // The executor's log lines, read back: getLogger hands out children of a logger writing here.
 const lines = vi.hoisted(() => [] as Array<Record<string, unknown>>);
@@ -47,5 +47,24 @@ describe.each(testDatabaseKinds)("leaseExecutorRuns on %s", (kind) => {
       expiredForMs: 5_000,
       workerId: "survivor",
     });
+  });
+
+  it("ends the leases an earlier process left (PGlite at start-up), so they are taken over on the first poll", async () => {
+    const now = new Date();
+    const held = new Date(now.getTime() + 25_000);
+    await db.prisma.executorRun.create({
+      data: { id: `held-${kind}`, functionId: "app-fn", status: "RUNNING", event: {}, maxAttempts: 1, leaseOwner: "earlier-process/1", leaseExpiresAt: held, availableAt: now },
+    });
+    await db.prisma.executorRun.create({ data: { id: `done-${kind}`, functionId: "app-fn", status: "COMPLETED", event: {}, maxAttempts: 1, leaseExpiresAt: held, availableAt: now } });
+    const ids = [`held-${kind}`, `done-${kind}`];
+    const leasedOfOurs = async () => (await leaseExecutorRuns(db.prisma, { workerId: "restarted", limit: 10, leaseMs: 30_000, now, onlyTakeovers: true })).leased.filter((run) => ids.includes(run.id));
+    expect(await leasedOfOurs()).toEqual([]);
+
+    // (The earlier test's runs, leased by "survivor", are ended too: this database has one owner now.)
+    expect(await endLeasesOfEarlierProcess(db.prisma, now)).toBeGreaterThanOrEqual(1);
+
+    const leased = await leasedOfOurs();
+    expect(leased.map((run) => run.id)).toEqual([`held-${kind}`]);
+    expect(leased[0]!.takenOverFrom?.leaseOwner).toBe("earlier-process/1");
   });
 });

@@ -157,3 +157,18 @@ export async function nextReadyTime(db: Db): Promise<Date | null> {
   const at = rows[0]?.at;
   return at ? new Date(at) : null;
 }
+
+/**
+ * Ends every lease at once: for a database only this process can open (PGlite on disk), whose
+ * leases at start-up all belong to an earlier process of ours that died (a crash, `kill -9`).
+ * Its runs are then taken over on the first poll instead of when their leases would expire.
+ * Never call it on a database other instances share. Returns how many leases it ended.
+ */
+export async function endLeasesOfEarlierProcess(db: Db, now = new Date()): Promise<number> {
+  const nowText = now.toISOString();
+  const ended = await db.$executeRaw`
+    UPDATE "ExecutorRun" SET "leaseExpiresAt" = ${new Date(now.getTime() - 1).toISOString()}::timestamp
+    WHERE "leaseExpiresAt" >= ${nowText}::timestamp AND status IN ('QUEUED', 'RUNNING', 'WAITING')`;
+  if (ended > 0) log.warn({ runs: ended }, "leases of an earlier process of this database (it stopped without releasing them) ended at start; its runs resume now");
+  return ended;
+}

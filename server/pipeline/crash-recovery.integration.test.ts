@@ -1,0 +1,83 @@
+// Crash recovery of the real server (issue 17): `scripts/start.ts` — what `npm start` runs — on a
+// data folder of its own (PGlite on disk, embedded executor, offline provider), three projects
+// created through the REST API, and the whole process tree killed with SIGKILL while one run is
+// inside its version step, one inside QA (Chromium up, the working copy in the scratch folder) and
+// one inside its deploy step (server/faults/fault-point.ts holds each there). Started again on the
+// same folder, every run must finish with nothing left behind: no agent task RUNNING, one
+// "agent.resumed" event per interrupted agent step, nothing of the killed steps in the temporary
+// folder, each version and deployment once.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  freePort,
+  inspectCrashDataDir,
+  leftoverScratch,
+  prepareCrashDataDir,
+  restClient,
+  startCrashServer,
+  type CrashServer,
+} from "../../scripts/lib/crash-server";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "epic-crash-data-"));
+const tmpDir = mkdtempSync(path.join(tmpdir(), "epic-crash-tmp-"));
+let server: CrashServer | undefined;
+
+afterAll(async () => {
+  await server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(tmpDir, { recursive: true, force: true });
+}, 60_000);
+
+const prompts = [
+  "landing page for Rosie's Bakery with our menu and opening hours",
+  "a todo list where I can add tasks and mark them done",
+  "a portfolio site for a photographer with a gallery and a contact form",
+];
+
+// Starting the server may build the app first (when the sources changed since the last build).
+describe("crash recovery of the real server (kill -9 inside the version, QA and deploy steps)", { timeout: 900_000 }, () => {
+  it("finishes every run after a restart, with no task RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once", async () => {
+    const { token, workspaceId } = await prepareCrashDataDir(dataDir);
+    const port = await freePort();
+    server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "deploy"] });
+    const api = restClient(server.url, token);
+    const runIds: string[] = [];
+    for (const prompt of prompts) runIds.push((await api.createProject(workspaceId, prompt)).runId);
+
+    // Each point holds the first run that reaches it; the others pass on to the next point.
+    const atVersion = await server.waitForFault("version");
+    const atQa = await server.waitForFault("qa");
+    const atDeploy = await server.waitForFault("deploy");
+    expect(new Set([atVersion, atQa, atDeploy]).size).toBe(3);
+    expect(leftoverScratch(tmpDir).some((entry) => entry.includes(atQa) && entry.endsWith(`${path.sep}app`))).toBe(true);
+
+    await server.kill();
+    const restartedAt = performance.now();
+    server = await startCrashServer({ dataDir, tmpDir, port });
+    const statuses = await restClient(server.url, token).waitForRuns(runIds, 240_000);
+    console.log(`crash recovery: restart → all ${runIds.length} runs finished in ${((performance.now() - restartedAt) / 1000).toFixed(1)} s`);
+    await server.stop();
+    server = undefined;
+
+    // Every run finished, and went live (with or without gaps), despite the crash.
+    for (const runId of runIds) expect(["SUCCEEDED", "READY_WITH_GAPS"], `run ${runId}`).toContain(statuses[runId]);
+    const report = await inspectCrashDataDir(dataDir);
+    expect(report.staleTasks).toBe(0);
+    expect(report.duplicateVersions).toBe(0);
+    expect(report.duplicateDeployments).toBe(0);
+    expect(report.duplicateSteps).toBe(0);
+    for (const runId of runIds) {
+      expect(report.versions[runId], `versions of run ${runId}`).toBeGreaterThanOrEqual(1);
+      expect(report.deployments[runId], `preview deployments of run ${runId}`).toBe(1);
+    }
+    // One resumed event per interrupted agent step; the version step runs no agent, so none there.
+    expect(report.resumed[atQa]).toEqual(["QA/verify/1"]);
+    expect(report.resumed[atDeploy]).toEqual(["Deploy/local-preview"]);
+    expect(report.resumed[atVersion] ?? []).toEqual([]);
+    expect(report.interruptedTasks).toBe(2);
+    // Nothing of the killed steps (nor of any other) is left in the temporary folder.
+    expect(leftoverScratch(tmpDir)).toEqual([]);
+  });
+});
