@@ -12,8 +12,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureLocalAuthSecret } from "./lib/auth-secret";
 import { ensureLocalKeys } from "../server/secrets/local-key";
-import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
-import { generatePrismaClient, nextBin, run } from "./lib/run";
+import { ensureProductionBuild } from "./lib/build-stamp";
+import { generatePrismaClient, nextBin } from "./lib/run";
 // Only modules that read no configuration are imported statically: anything under server/ that
 // reaches server/env (the logger does) is imported below, once PORT, DATA_DIR and the secrets
 // are set — else the environment would be read too early and --port ignored.
@@ -76,11 +76,7 @@ async function main() {
     await database.close();
   }
 
-  if (!flags.dev && !isBuildCurrent(root)) {
-    log("Building the app for production (first start, or sources changed)…");
-    await run(process.execPath, [nextBin, "build"], { env: { ...process.env, SKIP_ENV_VALIDATION: "1", NODE_ENV: "production" } });
-    writeBuildStamp(root);
-  }
+  if (!flags.dev) await ensureProductionBuild(root, log);
 
   // Production: scripts/serve.ts (Next's handler, plus the client address for rate limits).
   const serverArgs = flags.dev

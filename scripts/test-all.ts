@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { parseBrowserEnv } from "../server/browser/browser-env";
 import { setUpBrowser } from "./lib/browser-setup";
+import { ensureProductionBuild } from "./lib/build-stamp";
 import { generatePrismaClient, run } from "./lib/run";
 
 type Totals = { passed: number; failed: number; skipped: number };
@@ -51,6 +52,14 @@ const onlyUnit = process.argv.includes("--unit");
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 await generatePrismaClient();
+
+// The server crash test (Vitest) and the end-to-end suite both serve the production build: made
+// once here, with the machine to itself, rather than inside a test beside other suites.
+if (!onlyUnit) {
+  console.log("\n━━ Production build ━━");
+  // A failed build is not the end of the run: the suites that need it fail and are counted.
+  await ensureProductionBuild(process.cwd(), (line) => console.log(`[test] ${line}`)).catch((error: unknown) => console.log(`[test] The production build failed: ${String(error)}`));
+}
 
 const suites: Array<{ name: string; ok: boolean; totals: Totals | null }> = [];
 const vitestOk = await runSuite("Vitest: unit and integration", process.execPath, [

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { nextBin, run } from "./run";
 
 const SOURCE_ROOTS = ["app", "components", "lib", "server", "inngest", "public", "prisma/schema.prisma"];
 const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
@@ -41,4 +42,13 @@ export function isBuildCurrent(root: string): boolean {
 
 export function writeBuildStamp(root: string): void {
   writeFileSync(stampPath(root), hashSources(root));
+}
+
+/** Builds for production unless the build in .next matches the sources; true when it built. */
+export async function ensureProductionBuild(root: string, log: (line: string) => void): Promise<boolean> {
+  if (isBuildCurrent(root)) return false;
+  log("Building the app for production (first start, or sources changed)…");
+  await run(process.execPath, [nextBin, "build"], { env: { ...process.env, SKIP_ENV_VALIDATION: "1", NODE_ENV: "production" } });
+  writeBuildStamp(root);
+  return true;
 }
