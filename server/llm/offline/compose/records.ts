@@ -157,4 +157,11 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
     entity.initialRecords = capitalizeOptions(group.names).map((n) => ({ [primary.name]: n }));
     tag(entity, id);
   }
+  // A task with a status that can be "Done" needs no separate Done box: the catalog's default
+  // gives way to the status the prompt asked for.
+  for (const entity of draft.entities.values()) {
+    const hasClosingStatus = entity.fields.some((f) => f.type === "enum" && f.options?.some((o) => o.toLowerCase() === "done"));
+    const done = entity.fields.find((f) => f.name === "done" && f.type === "boolean");
+    if (hasClosingStatus && done && (done.requirementIds ?? []).every((id) => entity.requirementIds.includes(id))) entity.fields = entity.fields.filter((f) => f !== done);
+  }
 }
