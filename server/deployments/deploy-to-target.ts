@@ -34,6 +34,8 @@ export type TargetDeployOptions = {
   access: ConnectionAccess | (() => ConnectionAccess);
   /** The whole deploy's time limit (uploads and waiting for the provider). */
   timeoutMs?: number;
+  /** How long one upload request may go unanswered before it is abandoned and the deploy tried again (default 60 s). */
+  uploadTimeoutMs?: number;
   /** Attempts of the whole deploy on transient failures (the SDKs retry each request on their own too). */
   attempts?: number;
   /** Backoff between attempts; tests shorten it. */
@@ -131,7 +133,7 @@ export async function deployVersionToTarget(db: Db, input: DeployToTargetInput, 
     let result: TargetDeployResult | null = null;
     for (let attempt = 1; !result; attempt++) {
       const lines: string[] = [];
-      const deployInput = { siteName: siteNameFor(version.project.name, version.project.id), versionNumber: version.number, files, deploymentId: deployment.id, log: (line: string) => void lines.push(line), signal };
+      const deployInput = { siteName: siteNameFor(version.project.name, version.project.id), versionNumber: version.number, files, deploymentId: deployment.id, log: (line: string) => void lines.push(line), signal, uploadTimeoutMs: options.uploadTimeoutMs };
       try {
         // Adapters are typed per target; the registry guarantees the credentials match the adapter.
         const run = adapter as unknown as { deploy: (c: unknown, i: unknown) => Promise<TargetDeployResult>; rollback: (c: unknown, i: unknown) => Promise<TargetDeployResult> };

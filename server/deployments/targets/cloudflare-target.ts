@@ -9,7 +9,7 @@ import Cloudflare, { APIError, toFile } from "cloudflare";
 import type { ScriptUpdateParams } from "cloudflare/resources/workers/scripts/scripts";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import { retryAfterHint, type DeployFile, type TargetAdapter, type TargetDeployInput, type TargetDeployResult } from "./target-adapter";
+import { retryAfterHint, UploadTimeoutError, uploadTimeoutMessage, withUploadTimeout, type DeployFile, type TargetAdapter, type TargetDeployInput, type TargetDeployResult } from "./target-adapter";
 import { CLOUDFLARE_COMPATIBILITY_DATE, cloudflareAssetsConfig } from "./target-settings";
 
 export type CloudflareCredentials = ProviderCredentials["CLOUDFLARE"];
@@ -42,6 +42,7 @@ function cloudflareMessage(error: APIError): string {
 
 export function describeCloudflareError(error: unknown, action: string): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof UploadTimeoutError) return new AppError("BAD_REQUEST", uploadTimeoutMessage("Cloudflare", error, action));
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const said = cloudflareMessage(error);
@@ -66,6 +67,7 @@ export function describeCloudflareError(error: unknown, action: string): AppErro
 
 function isTransientCloudflareError(error: unknown): boolean {
   if (error instanceof AppError) return false;
+  if (error instanceof UploadTimeoutError) return true;
   if (error instanceof APIError && typeof error.status === "number") return error.status === 429 || error.status >= 500;
   return true;
 }
@@ -109,7 +111,9 @@ async function uploadAssets(credentials: CloudflareCredentials, input: TargetDep
   let completion: string | undefined;
   for (const bucket of buckets) {
     const body = Object.fromEntries(bucket.map((hash) => [hash, byHash.get(hash)!.content.toString("base64")]));
-    const answer = await uploader.workers.assets.upload.create({ account_id: credentials.accountId, base64: true, body }, { signal: input.signal });
+    // A bucket left unanswered is abandoned after the upload timeout (and the deploy tried again).
+    const what = bucket.map((hash) => byHash.get(hash)!.path).join(", ");
+    const answer = await withUploadTimeout(input, what, (signal) => uploader.workers.assets.upload.create({ account_id: credentials.accountId, base64: true, body }, { signal }));
     completion = answer.jwt ?? completion;
   }
   input.log(`Uploaded ${buckets.flat().length} of ${input.files.length} assets in ${buckets.length} buckets`);

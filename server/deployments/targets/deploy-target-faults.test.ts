@@ -1,7 +1,9 @@
 // Provider faults through the real SDKs against the loopback fakes, per target: a rate limit (429
 // with Retry-After) that passes is retried to success; one that does not pass fails cleanly, naming
 // the provider; a name taken elsewhere (409) says what to rename; a bad token (403) fails the
-// Deployment row and warns on the run with what to do. No secret in any message, row or log.
+// Deployment row and warns on the run with what to do; an upload that stalls (the fake takes it and
+// never answers) is abandoned after the upload timeout and tried again, and one that stalls again
+// fails that target alone, its earlier version still live. No secret in any message, row or log.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/test-database";
@@ -10,7 +12,9 @@ import { startFakeS3, type FakeS3 } from "../../integrations/testing/fake-s3";
 import { startFakeVercel, type FakeVercel } from "../../integrations/testing/fake-vercel";
 import { deployTargetStep } from "../../pipeline/pipeline-steps";
 import type { TExternalDeployTarget } from "../../events/deploy-targets";
-import { deployVersionToTarget } from "../deploy-to-target";
+import { deployVersionToTarget, listTargetStatuses } from "../deploy-to-target";
+import { deployPreview } from "../deploy-preview";
+import { resolvePreviewOrigins } from "../preview-origin";
 import { captureConsole, createTeamWithProject, dumpDatabase, fastOptions } from "./target-test-kit";
 import { vercelTiming } from "./vercel-target";
 
@@ -22,6 +26,8 @@ const AWS_KEY = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
 const AWS_BAD_KEY = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
 const AWS_SECRET = randomBytes(30).toString("base64");
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
+const UPLOAD_TIMEOUT_MS = 1_000;
+const previewOrigins = resolvePreviewOrigins({ platformUrl: "http://localhost:3999" });
 const secrets = [VERCEL_TOKEN, VERCEL_BAD, CF_TOKEN, CF_BAD, AWS_KEY, AWS_BAD_KEY, AWS_SECRET];
 
 describe.each(testDatabaseKinds)("deploy target faults (%s)", (kind) => {
@@ -148,6 +154,97 @@ describe.each(testDatabaseKinds)("deploy target faults (%s)", (kind) => {
     for (const event of warnings) expect(JSON.stringify(event.payload)).toMatch(/rotate the (Vercel|Cloudflare|AWS) connection/);
     // A bad token is not transient: one attempt each.
     for (const row of rows) expect(row.logs).not.toMatch(/trying again/);
+  });
+
+  /** Makes the file uploads of `target` stall (taken, never answered) `times` times. */
+  function stallUploads(target: TExternalDeployTarget, times: number) {
+    if (target === "vercel") vercel.stallNext("POST", /^\/v2\/files$/, times);
+    if (target === "cloudflare") cloudflare.stallNext("POST", /^\/accounts\/[^/]+\/workers\/assets\/upload$/, times);
+    if (target === "s3") s3.stallNext("PUT", /^\/sites\//, times);
+  }
+  const fakeOf = (target: TExternalDeployTarget) => ({ vercel, cloudflare, s3 })[target];
+  const providerNames = { vercel: "Vercel", cloudflare: "Cloudflare", s3: "AWS S3" } as const;
+  /** What a target serves at a deployment's URL, fetched from its fake. */
+  async function served(target: TExternalDeployTarget, url: string, file = "") {
+    const base = target === "vercel" ? vercel.servedUrl(url) : target === "cloudflare" ? cloudflare.servedUrl(url) : url;
+    return (await fetch(`${base}${file}`)).text();
+  }
+  const uploadTimeoutOptions = { ...fastOptions, uploadTimeoutMs: UPLOAD_TIMEOUT_MS };
+
+  it("abandons a stalled upload after the upload timeout and tries again, going live on each target", async () => {
+    const team = await connectedTeam("stall-once");
+    const version = await team.version("Stalled once");
+    const stallsBefore = (["vercel", "cloudflare", "s3"] as const).map((target) => fakeOf(target).stalls.length);
+    for (const target of ["vercel", "cloudflare", "s3"] as const) stallUploads(target, 1);
+    const started = Date.now();
+    const results = await Promise.all(
+      (["vercel", "cloudflare", "s3"] as const).map((target) => deployVersionToTarget(database.prisma, { projectId: team.project.id, versionId: version.id, target }, { ...uploadTimeoutOptions, attempts: 2 })),
+    );
+    expect(results.map((row) => row.status)).toEqual(["READY", "READY", "READY"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(UPLOAD_TIMEOUT_MS);
+    for (const [index, target] of (["vercel", "cloudflare", "s3"] as const).entries()) {
+      expect(fakeOf(target).stalls.length - stallsBefore[index]!).toBe(1);
+      const row = results[index]!;
+      // Tried again by the deploy (not left to the SDK), with the reason in the log.
+      expect(row.logs).toMatch(new RegExp(`Attempt 1 failed \\(${providerNames[target]} did not answer the upload of [^\n]* within 1 s[^\n]*timed out[^\n]*\\); trying again`));
+      expect(await served(target, row.deploymentUrl!)).toContain("Stalled once");
+    }
+  });
+
+  it.each(["vercel", "cloudflare", "s3"] as const)("an upload to %s that stalls again fails that target alone: its earlier version stays live, the other targets and the preview go live", async (stalled) => {
+    const team = await connectedTeam(`stall-twice-${stalled}`);
+    const targets = ["vercel", "cloudflare", "s3"] as const;
+    const first = await team.version("Version one");
+    const live = await Promise.all(targets.map((target) => deploy({ projectId: team.project.id, versionId: first.id, target })));
+    expect(live.map((row) => row.status)).toEqual(["READY", "READY", "READY"]);
+    const liveOn = Object.fromEntries(targets.map((target, index) => [target, live[index]!]));
+    const aliasBefore = new Map(vercel.aliases);
+
+    const run = await database.prisma.run.create({ data: { projectId: team.project.id, prompt: "Stalled upload", status: "RUNNING" } });
+    // Its own content (the fakes keep content by hash: an earlier test's "Version two" would need no upload).
+    const second = await team.version(`Version two, ${stalled} stalled`);
+    const stallsBefore = fakeOf(stalled).stalls.length;
+    stallUploads(stalled, 1_000);
+    try {
+      const [preview, ...results] = await Promise.all([
+        deployPreview(database.prisma, { projectId: team.project.id, versionId: second.id, runId: run.id, stepKey: "deploy", previewOrigins }),
+        ...targets.map((target) => deployVersionToTarget(database.prisma, { projectId: team.project.id, versionId: second.id, target, runId: run.id }, { ...uploadTimeoutOptions, attempts: 2 })),
+      ]);
+      const byTarget = Object.fromEntries(targets.map((target, index) => [target, results[index]!]));
+
+      // The stalled target: abandoned twice (one retry, as transient), then FAILED with the provider, the timeout and what to do.
+      const failed = byTarget[stalled]!;
+      expect(failed.status).toBe("FAILED");
+      expect(failed.completedAt).not.toBeNull();
+      expect(fakeOf(stalled).stalls.length - stallsBefore).toBe(2);
+      expect(failed.logs.match(/trying again/g)).toHaveLength(1);
+      const lastLine = failed.logs.trim().split("\n").pop()!;
+      expect(lastLine).toMatch(new RegExp(`${providerNames[stalled]} did not answer the upload of [^\n]* within 1 s while deploying version 2: the upload timed out and was abandoned\\. Check ${providerNames[stalled]}'s status and the network, then deploy again`));
+
+      // Nothing half-published: version one is still what the target serves (page and script), where it was.
+      expect(await served(stalled, liveOn[stalled]!.deploymentUrl!)).toContain("Version one");
+      expect(await served(stalled, liveOn[stalled]!.deploymentUrl!, "assets/app.3f9a1c2e.js")).toContain("Version one");
+      if (stalled === "vercel") expect(vercel.aliases).toEqual(aliasBefore);
+      if (stalled === "cloudflare") expect(cloudflare.workers.get(new URL(liveOn.cloudflare!.deploymentUrl!).host.split(".")[0]!)?.etag).toBe(liveOn.cloudflare!.providerDeploymentId);
+      const [status] = await listTargetStatuses(database.prisma, team.project.id, [stalled]);
+      expect(status!.live?.deploymentId).toBe(liveOn[stalled]!.id);
+      expect(status!.latest).toMatchObject({ status: "FAILED", versionNumber: 2 });
+      expect(status!.latest!.message).toMatch(/timed out/);
+
+      // The other targets and the preview went live with version two; the run keeps their results.
+      expect(preview.status).toBe("READY");
+      for (const target of targets.filter((item) => item !== stalled)) {
+        expect(byTarget[target]!.status).toBe("READY");
+        expect(await served(target, byTarget[target]!.deploymentUrl!)).toContain("Version two");
+      }
+      const rows = await database.prisma.deployment.findMany({ where: { runId: run.id }, orderBy: { target: "asc" } });
+      expect(rows.map((row) => [row.target, row.status])).toEqual(
+        ["cloudflare", "preview", "s3", "vercel"].map((target) => [target, target === stalled ? "FAILED" : "READY"]),
+      );
+      expect((await database.prisma.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("RUNNING");
+    } finally {
+      fakeOf(stalled).clearStalls();
+    }
   });
 
   it("keeps every token and key out of the database, the messages and the logs", async () => {

@@ -9,13 +9,14 @@ import {
   HeadBucketCommand,
   ListObjectsV2Command,
   PutBucketWebsiteCommand,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import { cacheControlFor, retryAfterHint, type DeployFile, type TargetAdapter, type TargetDeployInput } from "./target-adapter";
+import { cacheControlFor, retryAfterHint, UploadTimeoutError, uploadTimeoutMessage, withUploadTimeout, type DeployFile, type TargetAdapter, type TargetDeployInput } from "./target-adapter";
 import { s3WebsiteConfiguration } from "./target-settings";
 
 export type AwsCredentials = ProviderCredentials["AWS"];
@@ -58,6 +59,7 @@ function awsMessage(error: unknown): string {
 
 export function describeAwsError(error: unknown, action: string): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof UploadTimeoutError) return new AppError("BAD_REQUEST", uploadTimeoutMessage("AWS S3", error, action));
   const status = statusOf(error);
   const said = awsMessage(error);
   const name = error instanceof Error ? error.name : "";
@@ -81,6 +83,7 @@ export function describeAwsError(error: unknown, action: string): AppError {
 
 function isTransientAwsError(error: unknown): boolean {
   if (error instanceof AppError) return false;
+  if (error instanceof UploadTimeoutError) return true;
   const status = statusOf(error);
   return status === undefined || status === 429 || status >= 500 || /SlowDown|Throttl|RequestTimeout/.test(error instanceof Error ? error.name : "");
 }
@@ -99,9 +102,18 @@ export async function verifyAws(credentials: AwsCredentials, signal?: AbortSigna
 }
 
 async function uploadFile(s3: S3Client, bucket: string, key: string, file: DeployFile, signal: AbortSignal) {
+  const params = { Bucket: bucket, Key: key, Body: file.content, ContentType: file.contentType, CacheControl: cacheControlFor(file.path) };
+  // One part: a plain PutObject, given the signal. lib-storage's Upload would send the same request
+  // but without the signal, so an abandoned (timed-out) upload would carry on, and be retried by
+  // the SDK, behind our back, and could still replace the live file after the deploy failed.
+  if (file.size <= PART_SIZE) {
+    await s3.send(new PutObjectCommand(params), { abortSignal: signal });
+    return;
+  }
+  // Many parts: aborting the Upload stops it before CompleteMultipartUpload, so no object appears.
   const upload = new Upload({
     client: s3,
-    params: { Bucket: bucket, Key: key, Body: file.content, ContentType: file.contentType, CacheControl: cacheControlFor(file.path) },
+    params,
     partSize: PART_SIZE,
     queueSize: 2,
     // A failed multipart upload is aborted, so no half-written object is left behind.
@@ -135,7 +147,8 @@ async function syncVersion(credentials: AwsCredentials, input: TargetDeployInput
   try {
     // Pages last: until they are replaced, the old pages keep working with the old assets.
     const ordered = [...input.files].sort((a, b) => Number(/\.html?$/i.test(a.path)) - Number(/\.html?$/i.test(b.path)));
-    for (const file of ordered) await uploadFile(s3, bucket, `${prefix}/${file.path}`, file, input.signal);
+    // A file left unanswered is abandoned after the upload timeout (and the deploy tried again).
+    for (const file of ordered) await withUploadTimeout(input, file.path, (signal) => uploadFile(s3, bucket, `${prefix}/${file.path}`, file, signal));
     input.log(`Uploaded ${ordered.length} files to s3://${bucket}/${prefix}/`);
 
     const wanted = new Set(input.files.map((file) => `${prefix}/${file.path}`));

@@ -20,6 +20,8 @@ export type TargetDeployInput = {
   /** A line for the deployment's log (never a secret). */
   log: (line: string) => void;
   signal: AbortSignal;
+  /** How long one upload request may go unanswered before it is abandoned (default 60 s; tests shorten it). */
+  uploadTimeoutMs?: number;
 };
 
 export type TargetRollbackInput = TargetDeployInput & {
@@ -40,6 +42,59 @@ export type TargetAdapter<T extends TExternalDeployTarget> = {
   /** The provider's message and what to do, naming what we were doing; never the credentials. */
   describe(error: unknown, action: string): Error;
 };
+
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * An upload request the provider took but never answered within the upload timeout: abandoned,
+ * worth another attempt (transient), and described by each adapter with its provider's name.
+ */
+export class UploadTimeoutError extends Error {
+  override name = "UploadTimeoutError";
+  constructor(
+    /** What was being uploaded, e.g. "assets/app.js". */
+    readonly what: string,
+    readonly timeoutMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`No answer to the upload of ${what} within ${formatSeconds(timeoutMs)}`, options);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1_000 ? `${(ms / 1_000).toFixed(1)} s` : `${Math.round(ms / 1_000)} s`;
+}
+
+/**
+ * The sentence every adapter gives a timed-out upload: the provider, what timed out, after how
+ * long, and what to do.
+ */
+export function uploadTimeoutMessage(provider: string, error: UploadTimeoutError, action: string): string {
+  return `${provider} did not answer the upload of ${error.what} within ${formatSeconds(error.timeoutMs)} while ${action}: the upload timed out and was abandoned. Check ${provider}'s status and the network, then deploy again; nothing of this version went live.`;
+}
+
+/**
+ * Runs one upload request with its own time limit on top of the deploy's signal. The request is
+ * aborted as a plain abort (so the SDKs do not retry it on their own); a request that ran out of
+ * time throws UploadTimeoutError, which the deploy tries again as transient.
+ */
+export async function withUploadTimeout<T>(input: Pick<TargetDeployInput, "signal" | "uploadTimeoutMs">, what: string, upload: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const timeoutMs = input.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`The upload of ${what} timed out`, "AbortError"));
+  }, timeoutMs);
+  try {
+    return await upload(AbortSignal.any([input.signal, controller.signal]));
+  } catch (error) {
+    if (timedOut && !input.signal.aborted) throw new UploadTimeoutError(what, timeoutMs, { cause: error });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function toDeployFile(path: string, content: Buffer): DeployFile {
   return { path, content, contentType: contentTypeFor(path), sha1: createHash("sha1").update(content).digest("hex"), size: content.length };

@@ -7,7 +7,7 @@ import { Vercel } from "@vercel/sdk";
 import { VercelError } from "@vercel/sdk/models/vercelerror.js";
 import { AppError } from "../../errors";
 import type { ProviderCredentials, VerifiedAccount } from "../../integrations/credentials";
-import { retryAfterHint, type TargetAdapter, type TargetDeployInput, type TargetDeployResult, type TargetRollbackInput } from "./target-adapter";
+import { retryAfterHint, UploadTimeoutError, uploadTimeoutMessage, withUploadTimeout, type TargetAdapter, type TargetDeployInput, type TargetDeployResult, type TargetRollbackInput } from "./target-adapter";
 
 export type VercelCredentials = ProviderCredentials["VERCEL"];
 export const VERCEL_API_URL = "https://api.vercel.com";
@@ -38,6 +38,7 @@ function vercelMessage(error: VercelError): string {
 
 export function describeVercelError(error: unknown, action: string): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof UploadTimeoutError) return new AppError("BAD_REQUEST", uploadTimeoutMessage("Vercel", error, action));
   if (error instanceof VercelError) {
     const status = error.statusCode;
     const said = vercelMessage(error);
@@ -63,6 +64,7 @@ export function describeVercelError(error: unknown, action: string): AppError {
 
 function isTransientVercelError(error: unknown): boolean {
   if (error instanceof AppError) return false;
+  if (error instanceof UploadTimeoutError) return true;
   if (error instanceof VercelError) return error.statusCode === 429 || error.statusCode >= 500;
   return true;
 }
@@ -109,10 +111,13 @@ async function assignProductionAlias(vercel: Vercel, credentials: VercelCredenti
 async function deployToVercel(credentials: VercelCredentials, input: TargetDeployInput): Promise<TargetDeployResult> {
   const vercel = createVercelClient(credentials);
   const options = { fetchOptions: { signal: input.signal } };
-  // Each content once: Vercel answers an upload it already has without storing it again.
+  // Each content once: Vercel answers an upload it already has without storing it again. An
+  // upload left unanswered is abandoned after the upload timeout (and the deploy tried again).
   const unique = new Map(input.files.map((file) => [file.sha1, file]));
   for (const file of unique.values()) {
-    await vercel.deployments.uploadFile({ teamId: credentials.teamId, xVercelDigest: file.sha1, contentLength: file.size, requestBody: new Uint8Array(file.content) }, options);
+    await withUploadTimeout(input, file.path, (signal) =>
+      vercel.deployments.uploadFile({ teamId: credentials.teamId, xVercelDigest: file.sha1, contentLength: file.size, requestBody: new Uint8Array(file.content) }, { fetchOptions: { signal } }),
+    );
   }
   input.log(`Uploaded ${unique.size} files by SHA1`);
   const created = await vercel.deployments.createDeployment(
