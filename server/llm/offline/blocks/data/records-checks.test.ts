@@ -118,6 +118,12 @@ describe("on hand-written plans", () => {
     ]);
   });
 
+  it("renaming a card renames the meaning that carried its old word, so the old word is rightly gone", () => {
+    const steps = check(compiled("spanish-flashcards"), "records-cards-edit-delete").steps;
+    expect(steps).toContainEqual({ action: "fill", label: "English meaning", value: "Marigold English meaning", within: "Edit Card" });
+    expect(steps).toContainEqual({ action: "expectNoText", text: "Zephyr", within: "Cards" });
+  });
+
   it("monthly budget: what is left is the budget minus this month's spending (an older expense left out), red below zero", () => {
     const plan = compiled("monthly-budget");
     const c = check(plan, "entity-category-left");

@@ -169,6 +169,13 @@ function addCheck(view: View): Step[] | null {
   return steps;
 }
 
+/** The text fields besides the title whose sample carries the record's word, with the renamed record's values. */
+function renamedCompanions(entity: View["entity"], titleField: ReturnType<typeof titleFieldOf>, before: Values, after: Values, word: string): [ReturnType<typeof titleFieldOf>, string][] {
+  return entity.fields
+    .filter((f) => f !== titleField && (f.type === "string" || f.type === "text") && typeof before[f.name] === "string" && String(before[f.name]).includes(word) && typeof after[f.name] === "string")
+    .map((f) => [f, String(after[f.name])]);
+}
+
 function editDeleteCheck(view: View): Step[] | null {
   const { section, entity } = view;
   const words = new Words();
@@ -187,6 +194,9 @@ function editDeleteCheck(view: View): Step[] | null {
       { action: "click", role: "button", name: `Edit ${aTitle}`, within: view.region },
       { action: "expectValue", label: titleField.label, value: aTitle, within: dialog },
       ...fillField(titleField, newTitle, dialog),
+      // Other words fields sampled from the old name ("Zephyr English meaning") are renamed too,
+      // or the old name would rightly still show on the record.
+      ...renamedCompanions(entity, titleField, recordFor(view, a, 0), recordFor(view, renamed, 0), a).flatMap(([field, value]) => fillField(field, value, dialog)),
       { action: "click", role: "button", name: "Save", within: dialog },
       shows(view, newTitle),
       hides(view, aTitle),
