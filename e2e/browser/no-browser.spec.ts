@@ -39,6 +39,8 @@ async function waitForOutput(text: string, timeoutMs: number) {
 }
 
 test.beforeAll(async () => {
+  // This spec starts a server of its own: on a loaded machine that alone can pass two minutes.
+  test.setTimeout(300_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-no-browser-data-"));
   browserDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-no-browser-"));
   const env: NodeJS.ProcessEnv = { ...process.env, EPIC_BROWSER_SEARCH_PATHS: browserDir, NEXTAUTH_URL: baseURL };

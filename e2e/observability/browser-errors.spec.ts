@@ -42,6 +42,8 @@ async function waitForOutput(text: string, timeoutMs: number) {
 }
 
 test.beforeAll(async () => {
+  // This spec starts a server of its own: on a loaded machine that alone can pass two minutes.
+  test.setTimeout(300_000);
   await new Promise<void>((resolve) => fakeSentry.listen(0, "127.0.0.1", resolve));
   dsn = `http://publickey@127.0.0.1:${(fakeSentry.address() as AddressInfo).port}/42`;
   dataDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-sentry-data-"));

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
+import { useHydrated } from "~/lib/hooks/use-hydrated";
 import { Field, TextInput } from "~/components/ui/field";
 import { isInvitationPath, withCallbackUrl } from "./safe-callback-url";
 
@@ -13,6 +14,7 @@ export function SignInForm({ isGitHubEnabled, callbackUrl }: { isGitHubEnabled: 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const isHydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +45,7 @@ export function SignInForm({ isGitHubEnabled, callbackUrl }: { isGitHubEnabled: 
             : "Welcome back. Your agents are waiting."}
         </p>
       </div>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
         <Field label="Email" htmlFor="email">
           <TextInput id="email" name="email" type="email" autoComplete="email" required autoFocus />
         </Field>
@@ -55,7 +57,7 @@ export function SignInForm({ isGitHubEnabled, callbackUrl }: { isGitHubEnabled: 
             {error}
           </p>
         )}
-        <Button type="submit" className="w-full" isLoading={isSubmitting}>
+        <Button type="submit" disabled={!isHydrated} className="w-full" isLoading={isSubmitting}>
           Sign in
         </Button>
       </form>

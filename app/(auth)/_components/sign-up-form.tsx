@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
+import { useHydrated } from "~/lib/hooks/use-hydrated";
 import { Field, TextInput } from "~/components/ui/field";
 import { describeError } from "~/lib/trpc/errors";
 import { useTRPC } from "~/lib/trpc/client";
@@ -22,6 +23,7 @@ export function SignUpForm({ callbackUrl, setupToken }: { callbackUrl: string; s
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const isHydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +58,7 @@ export function SignUpForm({ callbackUrl, setupToken }: { callbackUrl: string; s
             : "Describe an app; agents build, test and ship it."}
         </p>
       </div>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
         <Field label="Name" htmlFor="name" error={fieldErrors.name}>
           <TextInput id="name" name="name" autoComplete="name" aria-invalid={!!fieldErrors.name} />
         </Field>
@@ -71,7 +73,7 @@ export function SignUpForm({ callbackUrl, setupToken }: { callbackUrl: string; s
             {error}
           </p>
         )}
-        <Button type="submit" className="w-full" isLoading={signUp.isPending}>
+        <Button type="submit" disabled={!isHydrated} className="w-full" isLoading={signUp.isPending}>
           Create account
         </Button>
       </form>
