@@ -158,7 +158,10 @@ try {
           await host.show(versionId);
           const earlier = samples.filter((s) => s !== null);
           if (earlier.length) {
-            const shown = await Promise.all(earlier.map(async (sample) => isSampleRecordShown(page, host.baseUrl, plan, sample)));
+            // One page, one probe at a time: probes side by side navigated the same page under each
+            // other (aborted reloads, a record looked for on a page another probe had left).
+            const shown: boolean[] = [];
+            for (const sample of earlier) shown.push(await isSampleRecordShown(page, host.baseUrl, plan, sample));
             dataKept = shown.every(Boolean);
           }
           samples.push(await enterSampleRecord(page, host.baseUrl, plan, `Eval ${stepIndex + 1}`).catch(() => null));
