@@ -4,7 +4,6 @@
 // /api/ready and on the dashboard, deploy a run with its browser checks "not verified" (Ready
 // with gaps, never Succeeded), and fully check the next run once a browser appears in that
 // folder, without a restart. (The test's own browser is Playwright's usual one.)
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { expect, test } from "@playwright/test";
 import { freePortSync, isPortFreeSync } from "../../scripts/lib/free-port";
 import { findBrowser } from "../../server/browser/find-browser";
 import { saveScreenshot } from "../support/artifacts";
+import { startPlatform, type PlatformProcess } from "../support/platform-process";
 import { createProject, signUp, uniqueEmail } from "../support/users";
 
 // Next to the main e2e server's port when that is free, so a run stays inside its port range.
@@ -21,22 +21,12 @@ const baseURL = `http://localhost:${port}`;
 test.use({ baseURL });
 test.setTimeout(420_000);
 
-let server: ChildProcess | undefined;
-let output = "";
+let platform: PlatformProcess | undefined;
 let dataDir: string;
 let browserDir: string;
 const started = performance.now();
 const timings: string[] = [];
 const mark = (what: string, since: number) => timings.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
-
-async function waitForOutput(text: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!output.includes(text)) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`The platform exited with ${server.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`No "${text}" from the platform within ${timeoutMs / 1000} s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 test.beforeAll(async () => {
   // This spec starts a server of its own: on a loaded machine that alone can pass two minutes.
@@ -45,33 +35,25 @@ test.beforeAll(async () => {
   browserDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-no-browser-"));
   const env: NodeJS.ProcessEnv = { ...process.env, EPIC_BROWSER_SEARCH_PATHS: browserDir, NEXTAUTH_URL: baseURL };
   delete env.CHROMIUM_PATH;
-  // Its own process group, so the server `npm start` spawns is stopped with it.
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--data-dir", dataDir], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // The build is already current (the main e2e server built it), so this is migrations and boot.
-  await waitForOutput("[epic] Ready in", 300_000);
+  platform = await startPlatform({ port, dataDir, env });
   mark("platform up (no browser)", started);
 });
 
 test.afterAll(async () => {
   console.log(`[no-browser] ${timings.join("; ")}`);
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await platform?.stop();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(browserDir, { recursive: true, force: true });
 });
 
 test("without a browser: a start-up warning, a degraded readiness report, a deployed run with every browser check not verified; a browser that appears later is used by the next run", async ({ page, request }) => {
   await test.step("npm start warns, with the one command that fixes it", async () => {
-    expect(output).toContain(`[epic] WARNING: browser checks are unavailable — no Chromium, Chrome or Edge in EPIC_BROWSER_SEARCH_PATHS (${browserDir}).`);
-    expect(output).toContain('[epic] Runs still build, test and deploy, but end "Ready with gaps" with every browser check marked not verified.');
-    expect(output).toMatch(/\[epic\] To fix it, run: .*chromium/);
-    expect(output).toMatch(/\[epic\] Reminder: no browser, so runs end "Ready with gaps"/);
+    expect(platform!.output()).toContain(`[epic] WARNING: browser checks are unavailable — no Chromium, Chrome or Edge in EPIC_BROWSER_SEARCH_PATHS (${browserDir}).`);
+    expect(platform!.output()).toContain('[epic] Runs still build, test and deploy, but end "Ready with gaps" with every browser check marked not verified.');
+    expect(platform!.output()).toMatch(/\[epic\] To fix it, run: .*chromium/);
+    expect(platform!.output()).toMatch(/\[epic\] Reminder: no browser, so runs end "Ready with gaps"/);
     // The search was configured explicitly, so nothing was installed behind the user's back.
-    expect(output).not.toContain("downloading Chromium");
+    expect(platform!.output()).not.toContain("downloading Chromium");
   });
 
   await test.step("/api/ready: degraded (still 200), browser unavailable, with the fix", async () => {

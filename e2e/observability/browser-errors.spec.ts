@@ -2,7 +2,6 @@
 // SENTRY_DSN pointing at a loopback Sentry fake. An error thrown in a dashboard page arrives
 // there (without the page's query string); the main e2e server, with no SENTRY_DSN, never loads
 // the Sentry SDK in the browser and lets its pages talk to no other origin.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePortSync, isPortFreeSync } from "../../scripts/lib/free-port";
+import { startPlatform, type PlatformProcess } from "../support/platform-process";
 
 // Two above the main e2e server's port (no-browser.spec.ts takes the one above), when free.
 const preferred = Number(process.env.E2E_PORT ?? 3100) + 2;
@@ -27,19 +27,9 @@ const fakeSentry = http.createServer((request, response) => {
   });
 });
 
-let server: ChildProcess | undefined;
-let output = "";
+let platform: PlatformProcess | undefined;
 let dataDir: string;
 let dsn: string;
-
-async function waitForOutput(text: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!output.includes(text)) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`The platform exited with ${server.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`No "${text}" from the platform within ${timeoutMs / 1000} s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 test.beforeAll(async () => {
   // This spec starts a server of its own: on a loaded machine that alone can pass two minutes.
@@ -48,19 +38,11 @@ test.beforeAll(async () => {
   dsn = `http://publickey@127.0.0.1:${(fakeSentry.address() as AddressInfo).port}/42`;
   dataDir = mkdtempSync(path.join(tmpdir(), "epic-e2e-sentry-data-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_URL: sentryBaseURL, SENTRY_DSN: dsn, SENTRY_RELEASE: "epic@e2e-browser" };
-  // Its own process group, so the server `npm start` spawns is stopped with it.
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--data-dir", dataDir], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // The build is already current (the main e2e server built it), so this is migrations and boot.
-  await waitForOutput("[epic] Ready in", 300_000);
+  platform = await startPlatform({ port, dataDir, env });
 });
 
 test.afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await platform?.stop();
   await new Promise<void>((resolve) => fakeSentry.close(() => resolve()));
   rmSync(dataDir, { recursive: true, force: true });
 });
