@@ -4,6 +4,7 @@
 // spending, computed on each category (and red below zero when the prompt asks for it).
 import type { TCondition } from "~/server/plan/app-spec";
 import { findAny } from "../understand/match-pattern";
+import { sentenceOf } from "../understand/reading";
 import { isClaimed, requirement, tag, type Draft, type EntityDraft } from "./draft";
 import { addField, ensureEntity } from "./records";
 import { findPeriod } from "./views";
@@ -44,8 +45,7 @@ export function composeBudget(draft: Draft): void {
 
   const leftAsk = findAny(tokens, leftAsks);
   if (!leftAsk || isClaimed(draft, leftAsk.from, leftAsk.to)) return;
-  const sentenceEnd = tokens.findIndex((t, i) => i >= leftAsk.to && /^[.;!?]$/.test(t.text));
-  const end = sentenceEnd < 0 ? tokens.length : sentenceEnd;
+  const end = sentenceOf(draft.reading, leftAsk.from).to;
   const period = findPeriod(draft, leftAsk.to, end) ?? (monthly ? { range: "thisMonth" as const, n: undefined, label: "this month", from: leftAsk.to, to: leftAsk.to } : undefined);
   // "in each category": the figure is per category, which is where it is shown.
   let leftTo = Math.max(leftAsk.to, period?.to ?? 0);

@@ -7,7 +7,7 @@ import { bucketWords, closingOptions, measureWords, periodWords } from "../catal
 import { accentColours, highlightWords } from "../catalog/looks";
 import { findAny, findPattern } from "../understand/match-pattern";
 import { lemmaOf, type Token } from "../understand/tokens";
-import { isNoun } from "../understand/reading";
+import { isNoun, sentenceOf } from "../understand/reading";
 import { addSection, isClaimed, pageFor, requirement, tag, type Draft, type EntityDraft, type FieldInput, type SectionInput } from "./draft";
 import { addField, ensureEntity, labelOf, primaryField } from "./records";
 
@@ -115,10 +115,8 @@ const personLike = (entity: string): boolean => /(Member|Person|User|Employee|St
  */
 function composeOverdueHighlight(draft: Draft, entity: EntityDraft, due: FieldInput, near: number): void {
   const { tokens } = draft.reading;
-  const sentenceStart = tokens.findLastIndex((t, i) => i < near && /^[.;!?]$/.test(t.text)) + 1;
-  const sentenceEnd = tokens.findIndex((t, i) => i > near && /^[.;!?]$/.test(t.text));
-  const end = sentenceEnd < 0 ? tokens.length : sentenceEnd;
-  const at = tokens.findIndex((t, i) => i >= sentenceStart && i < end && highlightWords.includes(t.word) && (t.word.startsWith("highlight") || (tokens[i + 1]?.word === "in" && tokens[i + 2]?.word === "red")));
+  const sentence = sentenceOf(draft.reading, near);
+  const at = tokens.findIndex((t, i) => i >= sentence.from && i < sentence.to && highlightWords.includes(t.word) && (t.word.startsWith("highlight") || (tokens[i + 1]?.word === "in" && tokens[i + 2]?.word === "red")));
   if (at < 0 || isClaimed(draft, at, at + 1)) return;
   const to = tokens[at + 1]?.word === "in" && accentColours[tokens[at + 2]?.word ?? ""] ? at + 3 : at + 1;
   const id = requirement(draft, "computed", `${entity.pluralLabel} past their due date show how many days, in red`, at, to);
