@@ -3,13 +3,14 @@
 //   - On the preview domain (`<label>.<preview domain>`) nothing of the platform exists: every
 //     request becomes a request for that project's preview, or a 404.
 //   - On the platform's origin, pages get a nonce-based Content-Security-Policy and, over HTTPS, HSTS.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getPreviewOrigins } from "~/server/deployments/preview-config";
 import { matchPreviewHost } from "~/server/deployments/preview-origin";
 import { PREVIEW_PATH_HEADER } from "~/server/deployments/serve-preview";
 import { env } from "~/server/env";
 import { dashboardContentSecurityPolicy, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "~/server/http/dashboard-security";
+import { REQUEST_ID_HEADER, requestIdFrom } from "~/server/http/request-id";
 
 export const config = {
   matcher: ["/((?!api/).*)"],
@@ -59,11 +60,16 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   // Only proxy.ts may say which path a preview request had.
   headers.delete(PREVIEW_PATH_HEADER);
+  // Pages get a request id as API routes do (route-guard.ts): the layout hands it to the browser's
+  // error reporting, so an error seen in the browser names the page load an operator can look up.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER)) ?? randomUUID();
+  headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("x-nonce", nonce);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
   for (const [name, value] of Object.entries(PAGE_HEADERS)) response.headers.set(name, value);
   if (isHttpsRequest(request.url, request.headers, env.TRUST_PROXY)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

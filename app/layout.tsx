@@ -6,6 +6,7 @@ import { ThemeScript } from "~/components/theme-script";
 import { Toaster } from "~/components/toaster";
 import { TRPCReactProvider } from "~/lib/trpc/client";
 import { env } from "~/server/env";
+import { REQUEST_ID_HEADER } from "~/server/http/request-id";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,9 +28,10 @@ export const viewport: Viewport = {
 // Every page carries a per-request CSP nonce (proxy.ts), so pages are rendered per request:
 // a page prerendered at build time would have scripts without this response's nonce.
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   // Browser errors go to the server's Sentry project when SENTRY_DSN is set (read per request).
-  const sentry = env.SENTRY_DSN ? { dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE ?? process.env.npm_package_version } : null;
+  const sentry = env.SENTRY_DSN ? { dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE ?? process.env.npm_package_version, requestId: requestHeaders.get(REQUEST_ID_HEADER) ?? undefined } : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

@@ -3,10 +3,11 @@
 // the DSN read at request time (no rebuild to turn it on or off), and only then is the Sentry
 // browser SDK fetched (a chunk of its own). Without it nothing is loaded and nothing is sent.
 // Errors only, and little of the page: no breadcrumbs (they would carry request URLs and console
-// lines), no user, no query strings.
+// lines), no user, no query strings. Each event carries the request id of the page load (proxy.ts
+// sets it, and the response's X-Request-Id header shows it), so it can be found in the server's logs.
 import { useEffect } from "react";
 
-export type BrowserErrorReportingConfig = { dsn: string; environment?: string; release?: string };
+export type BrowserErrorReportingConfig = { dsn: string; environment?: string; release?: string; requestId?: string };
 
 let started: Promise<unknown> | undefined;
 
@@ -24,7 +25,7 @@ function startBrowserErrorReporting(config: BrowserErrorReportingConfig): Promis
         if (event.request) delete event.request.query_string;
         return event;
       },
-      initialScope: { tags: { runtime: "browser" } },
+      initialScope: { tags: { runtime: "browser", ...(config.requestId ? { request_id: config.requestId } : {}) } },
     });
   }));
 }

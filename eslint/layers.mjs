@@ -32,6 +32,9 @@ export const clientSafeModules = [
   // Pure text helpers the files panel shares with the version diff.
   "server/versions/file-text",
   "server/versions/line-diff",
+  // The request id's header name and shape (no imports): the root layout hands the page load's id to
+  // the browser's error reporting.
+  "server/http/request-id",
 ];
 
 const notProduct = "the executor knows nothing of the product: only the database and its own folders";

@@ -1,6 +1,6 @@
 // Browser errors to Sentry, end to end: the platform started the way `npm start` starts it, with
 // SENTRY_DSN pointing at a loopback Sentry fake. An error thrown in a dashboard page arrives
-// there (without the page's query string); the main e2e server, with no SENTRY_DSN, never loads
+// there (without the page's query string, with the page load's request id); the main e2e server, with no SENTRY_DSN, never loads
 // the Sentry SDK in the browser and lets its pages talk to no other origin.
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -64,6 +64,9 @@ test("with SENTRY_DSN a browser error reaches Sentry; without it the SDK is neve
     const sentryPage = await context.newPage();
     const response = await sentryPage.goto(`${sentryBaseURL}/signin?from=e2e-secret-query`);
     expect(response?.headers()["content-security-policy"]).toContain(`connect-src 'self' ${new URL(dsn).origin}`);
+    // The page load's request id, which the server's logs carry too.
+    const requestId = response?.headers()["x-request-id"];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     await sentryPage.waitForFunction(hasSentry, undefined, { timeout: 30_000 });
     await sentryPage.evaluate(() => setTimeout(() => { throw new Error("browser error for the Sentry fake"); }, 0));
     await expect.poll(() => envelopes.find(({ body }) => body.includes("browser error for the Sentry fake")), { timeout: 30_000 }).toBeDefined();
@@ -71,6 +74,7 @@ test("with SENTRY_DSN a browser error reaches Sentry; without it the SDK is neve
     expect(envelope.path).toMatch(/^\/api\/42\/envelope\//);
     expect(envelope.body).toContain("epic@e2e-browser");
     expect(envelope.body).toContain('"runtime":"browser"');
+    expect(envelope.body).toContain(`"request_id":"${requestId}"`);
     expect(envelope.body).not.toContain("e2e-secret-query");
     await context.close();
   });
