@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { createLogger } from "./logger";
 import { reportError, startErrorReporting } from "./error-reporting";
 import { traceViewOf } from "../executor-admin/executor-run-views";
-import { currentTraceparent, flushTraces, startTracing, traceIdOfTraceparent, withSpan } from "./tracing";
+import { currentTraceparent, flushTraces, recordRootSpan, startTracing, traceIdOfTraceparent, withSpan } from "./tracing";
 
 type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: Array<{ key: string; value: Record<string, unknown> }> };
 
@@ -104,6 +104,17 @@ describe("traces", () => {
     // TRACE_URL_TEMPLATE is unset here: the id alone, shown as text.
     expect(traceViewOf(caller)).toEqual({ id: traceId, url: null });
     expect(traceViewOf(null)).toBeNull();
+  });
+
+  it("a run started by another run's step.invoke records its root span in the parent run's trace", async () => {
+    const parent = recordRootSpan("run parent", {})!;
+    const child = recordRootSpan("run child", {}, undefined, parent);
+    const lone = recordRootSpan("run lone", {}, undefined, null);
+    await flushTraces();
+    expect(traceIdOfTraceparent(child)).toBe(traceIdOfTraceparent(parent));
+    expect(spans.find((span) => span.name === "run child")?.parentSpanId).toBe(parent.split("-")[2]);
+    expect(traceIdOfTraceparent(lone)).not.toBe(traceIdOfTraceparent(parent));
+    expect(spans.find((span) => span.name === "run lone")?.parentSpanId).toBeFalsy();
   });
 
   it("keeps exporting spans when Sentry is configured too, and Sentry still gets errors", async () => {

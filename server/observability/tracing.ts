@@ -88,9 +88,14 @@ export function contextOfTraceparent(traceparent: string | null | undefined): Co
  * Records a finished span that starts a new trace (a run's root), from `startTime` until now, and
  * returns its traceparent for the work that follows elsewhere; undefined when tracing is off.
  */
-export function recordRootSpan(name: string, attributes: Attributes, startTime?: Date): string | undefined {
+export function recordRootSpan(name: string, attributes: Attributes, startTime?: Date, parent?: string | null): string | undefined {
   if (!isTracingOn()) return undefined;
-  const span = trace.getTracer(TRACER_NAME).startSpan(name, { attributes, root: true, startTime }, ROOT_CONTEXT);
+  // With a valid parent traceparent (a run started by another run's step.invoke) the span joins
+  // that trace as its child instead of starting one of its own.
+  const parentContext = parent ? contextOfTraceparent(parent) : undefined;
+  const span = parentContext
+    ? trace.getTracer(TRACER_NAME).startSpan(name, { attributes, startTime }, parentContext)
+    : trace.getTracer(TRACER_NAME).startSpan(name, { attributes, root: true, startTime }, ROOT_CONTEXT);
   span.end();
   return traceparentOf(span.spanContext());
 }

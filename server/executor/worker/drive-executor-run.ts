@@ -247,12 +247,15 @@ async function discover(ctx: ExecutorRunContext, run: LoadedExecutorRun): Promis
  * The run's trace: its root span is recorded the first time a worker drives it with tracing on
  * (from the run's creation until then: its time in the queue) and its traceparent stored, so every
  * later round — in this process or another, after a restart — adds its spans to the same trace.
+ * A run started by step.invoke records its root span under its parent's, so both are one trace.
  */
 async function ensureRunTrace(ctx: ExecutorRunContext, leased: LeasedExecutorRun): Promise<void> {
   if (!isTracingOn()) return;
-  const run = await ctx.db.executorRun.findUnique({ where: { id: leased.id }, select: { traceparent: true, createdAt: true } });
+  const run = await ctx.db.executorRun.findUnique({ where: { id: leased.id }, select: { traceparent: true, createdAt: true, parentRunId: true } });
   if (!run || run.traceparent) return;
-  const traceparent = recordRootSpan(`run ${leased.functionId}`, { "executor.run_id": leased.id, "executor.function_id": leased.functionId }, run.createdAt);
+  // A run started by step.invoke belongs to its parent's trace: the invoking run is what it serves.
+  const parent = run.parentRunId ? await ctx.db.executorRun.findUnique({ where: { id: run.parentRunId }, select: { traceparent: true } }) : null;
+  const traceparent = recordRootSpan(`run ${leased.functionId}`, { "executor.run_id": leased.id, "executor.function_id": leased.functionId }, run.createdAt, parent?.traceparent);
   if (traceparent) await ctx.db.executorRun.updateMany({ where: { id: leased.id, leaseOwner: ctx.leaseOwner, traceparent: null }, data: { traceparent } });
 }
 
