@@ -9,7 +9,7 @@ import type { RunEventPayloads } from "../events/run-events";
 import { compileAppPlan, generateAppCode, generateAppData, generateAppInfra } from "../llm/offline";
 import type { TPlan } from "../plan/plan-schema";
 import { createProject } from "../projects/create-project";
-import { markRunStarted, savePlan } from "../runs/run-lifecycle";
+import { markRunFinished, markRunStarted, savePlan } from "../runs/run-lifecycle";
 import { createTestUser } from "../testing/callers";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/test-database";
 import { readVersionFiles } from "../versions/read-version";
@@ -65,6 +65,13 @@ describe.each(testDatabaseKinds)("the QA step's check memo on %s", (kind) => {
 
     await db().run.delete({ where: { id: one.runId } });
     expect(await db().qaCheckResult.count({ where: { runId: one.runId } })).toBe(0);
+  });
+
+  it("a run that ends with a QA step unfinished (cancelled mid-QA) takes its kept checks with it", async () => {
+    const { runId } = await plannedRun("memo-cancelled");
+    await createQaCheckMemo(db(), runId, qaStepKey(1)).store({ checkId: "loads", fingerprint: "f1", result: passed("loads"), consoleErrors: [] });
+    expect(await markRunFinished(db(), runId, { status: "CANCELLED", error: "Cancelled by a user" })).toBe(true);
+    expect(await db().qaCheckResult.count({ where: { runId } })).toBe(0);
   });
 
   it("qaStep after an attempt cut off once two checks passed: keeps those two, runs the rest, says so, and clears the memo", { timeout: 300_000 }, async () => {

@@ -3,7 +3,8 @@
 // round) keeps those and runs only the rest. The database, not the scratch folder, because the
 // next attempt may run on another instance (serverless) and the scratch folder is swept at start.
 // Rows are keyed by (run, step, check, fingerprint): another run, another round or another build
-// of the app never matches. The step clears its rows once its qa.result event holds the outcome.
+// of the app never matches. The step clears its rows once its qa.result event holds the outcome,
+// and a finished run all of its own (server/runs/run-lifecycle.ts).
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import type { CheckMemo, CheckResult, StoredCheck } from "../agents/qa/run-acceptance-checks";
