@@ -16,6 +16,14 @@ describe("deriveStages", () => {
     expect(describeEvent(qa)).toBe("QA found problems; 1 check(s) timed out (attempt 1)");
   });
 
+  it("says how many checks a QA round kept from the attempt a restart cut off", () => {
+    const check = { id: "loads", description: "loads", passed: true, status: "passed" as const, message: null, durationMs: 1 };
+    const checks = [{ ...check, isFromEarlierAttempt: true }, { ...check, id: "adds", isFromEarlierAttempt: true }, { ...check, id: "deletes" }];
+    const base = { versionId: "v1", attempt: 1, passed: true, staticProblems: [], testCommand: { ran: false, passed: true, durationMs: 0, output: "" }, consoleErrors: [], screenshotSha: null };
+    expect(describeEvent(event("qa.result", { ...base, checks, keptFromEarlierAttempt: 2 }))).toBe("QA passed (attempt 1); 2 of 3 checks kept from the attempt the restart cut off");
+    expect(describeEvent(event("qa.result", { ...base, checks }))).toBe("QA passed (attempt 1)");
+  });
+
   it("shows a step cut off by a restart as resumed, not as an attempt of its own", () => {
     const stages = deriveStages([
       event("agent.started", { taskId: "q1", agent: "QA", taskType: "verify", attempt: 1, round: 1 }),

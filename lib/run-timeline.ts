@@ -3,7 +3,7 @@
 // new event type does not compile until the timeline decides what to do with it.
 import { agentNames, type AgentName } from "~/server/plan/agent-names";
 import { deployTargetLabels } from "~/server/events/deploy-targets";
-import { assertNever, type RunEventMessage } from "~/server/events/run-events";
+import { assertNever, type RunEventMessage, type RunEventPayload } from "~/server/events/run-events";
 import { describeResults } from "./requirement-status";
 
 export const stageOrder = agentNames;
@@ -125,6 +125,24 @@ export function latestEvent<T extends RunEventMessage["type"]>(events: RunEventM
   return undefined;
 }
 
+function describeQaResult(qa: RunEventPayload<"qa.result">): string {
+  if (!qa.passed) {
+    const timedOut = qa.checks.filter((check) => check.isTimedOut).length;
+    return `QA found problems${timedOut ? `; ${timedOut} check(s) timed out` : ""} (attempt ${qa.attempt})`;
+  }
+  if (qa.isBrowserVerified === false) return `QA: static checks and app tests passed; browser checks not verified (attempt ${qa.attempt})`;
+  // Checks passing is not the same as getting what was asked for: say what is missing.
+  if (qa.requirements?.some((result) => result.outcome !== "passed")) {
+    return `QA: every check that ran passed, but ${describeResults(qa.requirements)} (attempt ${qa.attempt})`;
+  }
+  return `QA passed (attempt ${qa.attempt})`;
+}
+
+/** Checks not run again after a restart: said, so a fast QA round is not mistaken for a full one. */
+function describeKeptChecks(qa: Pick<RunEventPayload<"qa.result">, "keptFromEarlierAttempt" | "checks">): string {
+  return qa.keptFromEarlierAttempt ? `; ${qa.keptFromEarlierAttempt} of ${qa.checks.length} checks kept from the attempt the restart cut off` : "";
+}
+
 export function describeEvent(event: RunEventMessage): string {
   switch (event.type) {
     case "run.queued":
@@ -156,16 +174,7 @@ export function describeEvent(event: RunEventMessage): string {
     case "version.created":
       return `Version ${event.payload.number} saved (${event.payload.files} files)`;
     case "qa.result":
-      if (!event.payload.passed) {
-        const timedOut = event.payload.checks.filter((check) => check.isTimedOut).length;
-        return `QA found problems${timedOut ? `; ${timedOut} check(s) timed out` : ""} (attempt ${event.payload.attempt})`;
-      }
-      if (event.payload.isBrowserVerified === false) return `QA: static checks and app tests passed; browser checks not verified (attempt ${event.payload.attempt})`;
-      // Checks passing is not the same as getting what was asked for: say what is missing.
-      if (event.payload.requirements?.some((result) => result.outcome !== "passed")) {
-        return `QA: every check that ran passed, but ${describeResults(event.payload.requirements)} (attempt ${event.payload.attempt})`;
-      }
-      return `QA passed (attempt ${event.payload.attempt})`;
+      return describeQaResult(event.payload) + describeKeptChecks(event.payload);
     case "deployment.status":
       return `${event.payload.target && event.payload.target !== "preview" ? `${deployTargetLabels[event.payload.target]} deployment` : "Deployment"} ${event.payload.status.toLowerCase()}: ${event.payload.log}`;
     case "github.pushed":

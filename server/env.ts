@@ -63,7 +63,7 @@ export const env = createEnv({
     EPIC_FAULT_POINTS: z
       .string()
       .transform((value) => value.split(",").map((point) => point.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(["qa", "version", "deploy"], { message: 'expected a comma-separated list of "qa", "version", "deploy"' })))
+      .pipe(z.array(z.enum(["qa", "qa-after-check", "version", "deploy"], { message: 'expected a comma-separated list of "qa", "qa-after-check", "version", "deploy"' })))
       .optional(),
     // Largest request body any route accepts; bigger ones get 413 before they are read or parsed.
     MAX_BODY_BYTES: z.coerce

@@ -301,7 +301,24 @@ export type CrashReport = {
   /** runId → its versions and preview deployments. */
   versions: Record<string, number>;
   deployments: Record<string, number>;
+  /** runId → its qa.result events, in order: the round, how many checks were kept, and each check. */
+  qaResults: Record<string, Array<{ attempt: number; kept: number; checks: Array<{ id: string; status: string; isFromEarlierAttempt: boolean; durationMs: number }> }>>;
+  /** Rows of the QA check memo left (a finished QA step clears its own). */
+  qaCheckMemoRows: number;
 };
+
+export type StoredQaCheck = { runId: string; stepKey: string; checkId: string; durationMs: number };
+
+/** The QA check memo (QaCheckResult) as a killed server left it: the checks its QA steps had passed. */
+export async function readQaCheckMemo(dataDir: string): Promise<StoredQaCheck[]> {
+  const database = createDatabase({ kind: "pglite", dataDir: pgliteDir(dataDir) });
+  try {
+    const rows = await database.prisma.qaCheckResult.findMany({ orderBy: { createdAt: "asc" } });
+    return rows.map((row) => ({ runId: row.runId, stepKey: row.stepKey, checkId: row.checkId, durationMs: Number((row.result as { durationMs?: unknown }).durationMs) }));
+  } finally {
+    await database.close();
+  }
+}
 
 /** Reads what the runs left in the database, once the server is stopped (PGlite has one owner at a time). */
 export async function inspectCrashDataDir(dataDir: string): Promise<CrashReport> {
@@ -313,14 +330,22 @@ export async function inspectCrashDataDir(dataDir: string): Promise<CrashReport>
     const deployments = await db.deployment.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true, target: true } });
     const tasks = await db.agentTask.findMany({ select: { id: true, runId: true, status: true, agentName: true, taskType: true, round: true } });
     const taskById = new Map(tasks.map((task) => [task.id, task]));
-    const events = await db.runEvent.findMany({ where: { type: { in: ["agent.resumed", "agent.completed", "version.created"] } }, select: { runId: true, type: true, payload: true } });
+    const events = await db.runEvent.findMany({ where: { type: { in: ["agent.resumed", "agent.completed", "version.created", "qa.result"] } }, select: { runId: true, type: true, payload: true }, orderBy: [{ runId: "asc" }, { seq: "asc" }] });
     const beyondOne = (keys: string[]) => keys.length - new Set(keys).size;
     const resumed: Record<string, string[]> = {};
     const completedSteps: string[] = [];
     const createdVersions: string[] = [];
+    const qaResults: CrashReport["qaResults"] = {};
     for (const event of events) {
       const payload = event.payload as Record<string, unknown>;
-      if (event.type === "agent.resumed") {
+      if (event.type === "qa.result") {
+        const qa = payload as { attempt: number; keptFromEarlierAttempt?: number; checks: Array<{ id: string; status?: string; passed: boolean; isFromEarlierAttempt?: boolean; durationMs: number }> };
+        (qaResults[event.runId] ??= []).push({
+          attempt: qa.attempt,
+          kept: qa.keptFromEarlierAttempt ?? 0,
+          checks: qa.checks.map((check) => ({ id: check.id, status: check.status ?? (check.passed ? "passed" : "failed"), isFromEarlierAttempt: check.isFromEarlierAttempt ?? false, durationMs: check.durationMs })),
+        });
+      } else if (event.type === "agent.resumed") {
         (resumed[event.runId] ??= []).push([payload.agent, payload.taskType, payload.round].filter((part) => part !== undefined && part !== null).join("/"));
       } else if (event.type === "agent.completed") {
         // One step, one completion: keyed by the step (agent, task, round), not by the attempt's task.
@@ -345,6 +370,8 @@ export async function inspectCrashDataDir(dataDir: string): Promise<CrashReport>
       resumed,
       versions: count(versions),
       deployments: count(deployments.filter((row) => row.target === "preview")),
+      qaResults,
+      qaCheckMemoRows: await db.qaCheckResult.count(),
     };
   } finally {
     await database.close();

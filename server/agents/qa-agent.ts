@@ -12,7 +12,8 @@ import { runTestScript } from "~/server/sandbox/run-test-script";
 import type { SandboxKind } from "~/server/sandbox/sandbox-status";
 import { withStepScratch } from "~/server/scratch/scratch-space";
 import { checkFiles } from "./qa/check-files";
-import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-checks";
+import { fingerprintApp } from "./qa/check-fingerprint";
+import { runAcceptanceChecks, type CheckMemo, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
 
 export type QaReport = {
@@ -64,9 +65,18 @@ function testScriptOf(files: TGeneratedFile[]): string | null {
 
 /**
  * `scratchDir`: the step's scratch folder (server/scratch/), which the caller removes; without one,
- * QA makes and removes its own under the platform's scratch root.
+ * QA makes and removes its own under the platform's scratch root. `checkMemo`: where the step keeps
+ * the acceptance checks that passed, so an attempt cut off by a crash runs only the others
+ * (the static checks and the app's tests are quick, and always run again).
  */
-export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; scratchDir?: string; onBrowserReady?: () => Promise<void> }): Promise<QaReport> {
+export async function runQaAgent(input: {
+  plan: TPlan;
+  files: TGeneratedFile[];
+  scratchDir?: string;
+  onBrowserReady?: () => Promise<void>;
+  checkMemo?: CheckMemo;
+  onCheckStored?: (storedCount: number) => Promise<void>;
+}): Promise<QaReport> {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
   const staticProblems = await checkFiles(input.files);
@@ -80,7 +90,14 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; 
   const served = await serveDirectory({ root, prefix: "/preview/qa/" });
   let report;
   try {
-    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir, onBrowserReady: input.onBrowserReady });
+    report = await runAcceptanceChecks({
+      baseUrl: served.baseUrl,
+      plan: input.plan,
+      scratchDir,
+      onBrowserReady: input.onBrowserReady,
+      memo: input.checkMemo ? { checks: input.checkMemo, appFingerprint: fingerprintApp(input.files) } : undefined,
+      onCheckStored: input.onCheckStored,
+    });
   } finally {
     await served.close();
   }

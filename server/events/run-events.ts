@@ -24,6 +24,8 @@ export type QaCheckOutcome = {
   message: string | null;
   /** A failed check whose steps timed out, on a second try too: the machine may have been busy. Absent: not a timeout. */
   isTimedOut?: boolean;
+  /** Not run again: it had passed in the attempt of this QA step that a platform restart cut off (same app, same check). */
+  isFromEarlierAttempt?: boolean;
   durationMs: number;
 };
 
@@ -88,6 +90,8 @@ export type RunEventPayloads = {
     browserUnavailableReason?: string | null;
     /** What became of each requirement of the plan. Absent on events stored before requirements were checked. */
     requirements?: RequirementResult[];
+    /** How many checks were kept from the attempt a platform restart cut off (marked `isFromEarlierAttempt`). Absent: none. */
+    keptFromEarlierAttempt?: number;
   };
   /** `target` is absent on events stored before deploy targets (they were all the preview's). */
   "deployment.status": { deploymentId: string; status: DeploymentState; log: string; url: string | null; target?: TDeployTarget };

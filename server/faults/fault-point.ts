@@ -6,13 +6,15 @@
 // it always is outside those tests), a fault point does nothing.
 import { env } from "../env";
 
-export const faultPoints = ["qa", "version", "deploy"] as const;
+export const faultPoints = ["qa", "qa-after-check", "version", "deploy"] as const;
 export type FaultPoint = (typeof faultPoints)[number];
 
 const held = new Set<FaultPoint>();
 
 /**
  * qa: inside QA's acceptance checks, with the working copy in the scratch folder and Chromium running;
+ * qa-after-check: inside QA's acceptance checks once two of them passed and were stored (the
+ *   only one, for a plan of one check), the others not yet run;
  * version: the version is stored, the step's result not yet;
  * deploy: the deployment is BUILDING, not yet live.
  */

@@ -1,11 +1,12 @@
 // Crash recovery of the real server (issue 17): `scripts/start.ts` — what `npm start` runs — on a
 // data folder of its own (PGlite on disk, embedded executor, offline provider), three projects
 // created through the REST API, and the whole process tree killed with SIGKILL while one run is
-// inside its version step, one inside QA (Chromium up, the working copy in the scratch folder) and
-// one inside its deploy step (server/faults/fault-point.ts holds each there). Started again on the
-// same folder, every run must finish with nothing left behind: no agent task RUNNING, one
-// "agent.resumed" event per interrupted agent step, nothing of the killed steps in the temporary
-// folder, each version and deployment once.
+// inside its version step, one inside QA (Chromium up, the working copy in the scratch folder), one
+// inside QA after two acceptance checks passed, and one inside its deploy step
+// (server/faults/fault-point.ts holds each there). Started again on the same folder, every run must
+// finish with nothing left behind: no agent task RUNNING, one "agent.resumed" event per interrupted
+// agent step, nothing of the killed steps in the temporary folder, each version and deployment
+// once — and the checks that had passed before the kill are kept, not run again.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ import {
   inspectCrashDataDir,
   leftoverScratch,
   prepareCrashDataDir,
+  readQaCheckMemo,
   restClient,
   startCrashServer,
   type CrashServer,
@@ -34,14 +36,15 @@ const prompts = [
   "landing page for Rosie's Bakery with our menu and opening hours",
   "a todo list where I can add tasks and mark them done",
   "a portfolio site for a photographer with a gallery and a contact form",
+  "a tip calculator to split the bill",
 ];
 
 // Starting the server may build the app first (when the sources changed since the last build).
 describe("crash recovery of the real server (kill -9 inside the version, QA and deploy steps)", { timeout: 900_000 }, () => {
-  it("finishes every run after a restart, with no task RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once", async () => {
+  it("finishes every run after a restart, with no task RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once, passed checks kept", async () => {
     const { token, workspaceId } = await prepareCrashDataDir(dataDir);
     const port = await freePort();
-    server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "deploy"] });
+    server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "qa-after-check", "deploy"] });
     const api = restClient(server.url, token);
     const runIds: string[] = [];
     for (const prompt of prompts) runIds.push((await api.createProject(workspaceId, prompt)).runId);
@@ -49,11 +52,18 @@ describe("crash recovery of the real server (kill -9 inside the version, QA and 
     // Each point holds the first run that reaches it; the others pass on to the next point.
     const atVersion = await server.waitForFault("version");
     const atQa = await server.waitForFault("qa");
-    const atDeploy = await server.waitForFault("deploy");
-    expect(new Set([atVersion, atQa, atDeploy]).size).toBe(3);
+    const atQaCheck = await server.waitForFault("qa-after-check", 300_000);
+    const atDeploy = await server.waitForFault("deploy", 300_000);
+    expect(new Set([atVersion, atQa, atQaCheck, atDeploy]).size).toBe(4);
     expect(leftoverScratch(tmpDir).some((entry) => entry.includes(atQa) && entry.endsWith(`${path.sep}app`))).toBe(true);
 
     await server.kill();
+    // What the killed QA steps had stored: two passed checks of the run held after them, nothing
+    // of the run held before its first check.
+    const memo = await readQaCheckMemo(dataDir);
+    const passedBeforeKill = memo.filter((row) => row.runId === atQaCheck);
+    expect(passedBeforeKill.map((row) => row.stepKey)).toEqual(["qa-1", "qa-1"]);
+    expect(memo.filter((row) => row.runId === atQa)).toEqual([]);
     const restartedAt = performance.now();
     server = await startCrashServer({ dataDir, tmpDir, port });
     const statuses = await restClient(server.url, token).waitForRuns(runIds, 240_000);
@@ -74,9 +84,24 @@ describe("crash recovery of the real server (kill -9 inside the version, QA and 
     }
     // One resumed event per interrupted agent step; the version step runs no agent, so none there.
     expect(report.resumed[atQa]).toEqual(["QA/verify/1"]);
+    expect(report.resumed[atQaCheck]).toEqual(["QA/verify/1"]);
     expect(report.resumed[atDeploy]).toEqual(["Deploy/local-preview"]);
     expect(report.resumed[atVersion] ?? []).toEqual([]);
-    expect(report.interruptedTasks).toBe(2);
+    expect(report.interruptedTasks).toBe(3);
+    // The QA step cut off after two checks kept exactly those two (their results as stored, not a
+    // new run of them) and ran the others; one qa.result per QA round, and the memo is cleared.
+    const firstQa = report.qaResults[atQaCheck]!.filter((qa) => qa.attempt === 1);
+    expect(firstQa).toHaveLength(1);
+    expect(firstQa[0]!.kept).toBe(2);
+    const kept = firstQa[0]!.checks.filter((check) => check.isFromEarlierAttempt);
+    expect(kept.map((check) => [check.id, check.status, check.durationMs])).toEqual(passedBeforeKill.map((row) => [row.checkId, "passed", row.durationMs]));
+    expect(firstQa[0]!.checks.length).toBeGreaterThan(2);
+    expect(report.qaResults[atQa]!.every((qa) => qa.kept === 0)).toBe(true);
+    for (const runId of runIds) {
+      const rounds = report.qaResults[runId]!.map((qa) => qa.attempt);
+      expect(new Set(rounds).size, `qa.result events of run ${runId}`).toBe(rounds.length);
+    }
+    expect(report.qaCheckMemoRows).toBe(0);
     // Nothing of the killed steps (nor of any other) is left in the temporary folder.
     expect(leftoverScratch(tmpDir)).toEqual([]);
   });

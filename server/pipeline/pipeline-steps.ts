@@ -11,6 +11,7 @@ import { runQaAgent } from "../agents/qa-agent";
 import { withStepScratch } from "../scratch/scratch-space";
 import { reachFaultPoint } from "../faults/fault-point";
 import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
+import { clearQaCheckMemo, createQaCheckMemo, qaStepKey } from "./qa-check-memo";
 import { deployPreview, findStepDeployment } from "../deployments/deploy-preview";
 import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
@@ -138,11 +139,35 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const plan = context.plan;
   await markRunStage(db, runId, "TESTING");
   const files = await readFilesAsText(db, versionId);
+  const stepKey = qaStepKey(attempt);
+  // Checks that passed in an attempt of this step a crash cut off are kept, not run again.
+  const checkMemo = createQaCheckMemo(db, runId, stepKey);
   const report = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
-    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir, onBrowserReady: () => reachFaultPoint("qa", runId) })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
-    (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
+    async () => ({
+      value: await withStepScratch(runId, stepKey, (scratchDir) =>
+        runQaAgent({
+          plan,
+          files,
+          scratchDir,
+          checkMemo,
+          onBrowserReady: () => reachFaultPoint("qa", runId),
+          // The crash test's point: held once two checks passed (and were stored), or the only one.
+          onCheckStored: (stored) => (stored >= Math.min(2, plan.acceptanceChecks.length) ? reachFaultPoint("qa-after-check", runId) : Promise.resolve()),
+        }),
+      ),
+      usage: { inputTokens: 0, outputTokens: 0 },
+      costUsd: 0,
+      attempts: 1,
+    }),
+    (value) => ({
+      passed: value.passed,
+      failures: value.failures.length,
+      checks: value.checks.length,
+      keptChecks: value.checks.filter((check) => check.isFromEarlierAttempt).length,
+      isBrowserVerified: value.isBrowserVerified,
+    }),
   );
   let screenshotSha: string | null = null;
   if (report.screenshot) {
@@ -151,12 +176,22 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   }
   const verdict = { plan, checks: report.checks, browserUnavailableReason: report.browserUnavailableReason };
   const requirements = computeRequirementResults(verdict);
-  await db.$transaction((tx) =>
-    appendRunEvent(tx, runId, "qa.result", {
+  const keptFromEarlierAttempt = report.checks.filter((check) => check.isFromEarlierAttempt).length;
+  await db.$transaction(async (tx) => {
+    await appendRunEvent(tx, runId, "qa.result", {
       versionId,
       attempt,
       passed: report.passed,
-      checks: report.checks.map((check) => ({ id: check.id, description: check.description, passed: check.passed, status: check.status, message: check.message ?? null, ...(check.isTimedOut ? { isTimedOut: true } : {}), durationMs: check.durationMs })),
+      checks: report.checks.map((check) => ({
+        id: check.id,
+        description: check.description,
+        passed: check.passed,
+        status: check.status,
+        message: check.message ?? null,
+        ...(check.isTimedOut ? { isTimedOut: true } : {}),
+        ...(check.isFromEarlierAttempt ? { isFromEarlierAttempt: true } : {}),
+        durationMs: check.durationMs,
+      })),
       staticProblems: report.staticProblems,
       testCommand: { ran: report.testCommand.ran, passed: report.testCommand.passed, durationMs: report.testCommand.durationMs, output: report.testCommand.output.slice(-2000) },
       consoleErrors: report.consoleErrors,
@@ -164,8 +199,11 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
       isBrowserVerified: report.isBrowserVerified,
       browserUnavailableReason: report.browserUnavailableReason,
       requirements,
-    }),
-  );
+      ...(keptFromEarlierAttempt ? { keptFromEarlierAttempt } : {}),
+    });
+    // The log now holds the outcome: the stored checks were only there to survive a crash.
+    await clearQaCheckMemo(tx, runId, stepKey);
+  });
   const gaps = collectRunGaps({ ...verdict, results: requirements });
   return { passed: report.passed, failures: report.failures, screenshotSha, gaps, requirements };
 }

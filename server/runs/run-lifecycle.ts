@@ -42,7 +42,12 @@ async function changeRun<T extends RunEventType>(db: Db, runId: string, change: 
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, triggeredById: true } });
     if (change.projectStatus) await tx.project.update({ where: { id: run.projectId }, data: { status: change.projectStatus } });
     // No task outlives its run in RUNNING: closed (with their events) just before the run's last event.
-    if (isFinishedRunStatus(change.status)) await closeRunningAgentTasks(tx, runId, change.status);
+    if (isFinishedRunStatus(change.status)) {
+      await closeRunningAgentTasks(tx, runId, change.status);
+      // A finished run's QA steps never run again: checks kept for a re-run of one cut off (a
+      // crash before the run failed, a cancel mid-QA) have no use left (server/pipeline/qa-check-memo.ts).
+      await tx.qaCheckResult.deleteMany({ where: { runId } });
+    }
     await appendRunEvent(tx, runId, change.event, change.payload);
     return { provider: await runProviderFor(tx, runId, change), run };
   }).then((moved) => {

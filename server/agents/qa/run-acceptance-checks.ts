@@ -5,6 +5,9 @@
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
 // A check that timed out (a busy machine, not necessarily a broken app) runs once more before it
 // counts as failed, and one that timed out again says so (`isTimedOut`).
+// With a memo (`CheckMemo`, the pipeline's is server/pipeline/qa-check-memo.ts), each check that
+// passes is stored as soon as it passed, and a run again of the same QA step (after a crash) uses
+// the stored result of a check with the same fingerprint instead of running it again.
 import { writeFile } from "node:fs/promises";
 import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
@@ -12,6 +15,7 @@ import { launchBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
+import { fingerprintCheck } from "./check-fingerprint";
 import { describeStep, runStep, type Step, type StepContext } from "./run-step";
 
 /** The finder's browser, launched (server/browser/); the old name, kept for existing callers. */
@@ -34,6 +38,26 @@ export interface CheckResult {
   /** Requests outside the app under test that were blocked during this check. */
   blockedRequests: string[];
   durationMs: number;
+  /**
+   * Not run in this attempt: it had passed in an attempt of the same QA step that a crash cut off,
+   * against the same app and check (its stored result, durationMs included, is that attempt's).
+   */
+  isFromEarlierAttempt?: boolean;
+}
+
+/** A passed check as a memo keeps it: what it found, and the console errors seen while it ran. */
+export type StoredCheck = { checkId: string; fingerprint: string; result: CheckResult; consoleErrors: string[] };
+
+/**
+ * Where a QA step keeps the checks that passed, so an attempt cut off by a crash is not run
+ * again in full. Injected by the caller (the pipeline's is database-backed); without one, every
+ * check runs.
+ */
+export interface CheckMemo {
+  /** The checks stored by earlier attempts of this same step under any of these fingerprints. */
+  load(fingerprints: string[]): Promise<StoredCheck[]>;
+  /** Stores one passed check; the same check under the same fingerprint is kept once. */
+  store(check: StoredCheck): Promise<void>;
 }
 
 export interface AcceptanceReport {
@@ -67,6 +91,10 @@ export interface RunAcceptanceChecksOptions {
   scratchDir?: string;
   /** Called once the browser is up, before the first check (crash tests stop the process there). */
   onBrowserReady?: () => Promise<void>;
+  /** Passed checks are stored here and reused from here; `appFingerprint`: fingerprintApp of the app's files. */
+  memo?: { checks: CheckMemo; appFingerprint: string };
+  /** Called after each passed check was stored in the memo, with how many this attempt stored so far (crash tests stop there). */
+  onCheckStored?: (storedCount: number) => Promise<void>;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -183,6 +211,30 @@ export function unverifiedAcceptanceReport(plan: Pick<TPlan, "acceptanceChecks">
   };
 }
 
+/** The stored passes of `memo` for these checks under their fingerprints, by the check's index (a failure is never reused). */
+async function keptChecks(memo: CheckMemo | undefined, checks: TAcceptanceCheck[], fingerprints: string[]): Promise<Map<number, StoredCheck>> {
+  const kept = new Map<number, StoredCheck>();
+  if (!memo || checks.length === 0) return kept;
+  const stored = await memo.load(fingerprints);
+  for (const [index, check] of checks.entries()) {
+    const match = stored.find((entry) => entry.checkId === check.id && entry.fingerprint === fingerprints[index] && entry.result.passed && entry.result.status === "passed");
+    if (match) kept.set(index, match);
+  }
+  return kept;
+}
+
+/** A fresh load of the app for the screenshot, when no check that ran took one. */
+async function captureApp(page: Page, baseUrl: string, timeout: number): Promise<Buffer | null> {
+  try {
+    await resetPage(page);
+    await page.goto(baseUrl, { waitUntil: "load", timeout: timeout * 2 });
+    await page.waitForLoadState("networkidle", { timeout }).catch(() => undefined);
+    return await page.screenshot({ fullPage: true, type: "png", timeout: timeout * 2 });
+  } catch {
+    return null;
+  }
+}
+
 export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
   const baseUrl = options.baseUrl.endsWith("/") || options.baseUrl.includes("#") ? options.baseUrl : `${options.baseUrl}/`;
   const timeout = options.stepTimeoutMs ?? 5_000;
@@ -195,21 +247,38 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   }
   await options.onBrowserReady?.();
   const errors: string[] = [];
-  const sink = (message: string): void => {
+  // Errors seen during the current check (stored with it when it passes); off while the
+  // screenshot's own load of the app runs, which is no check and must not fail QA.
+  let checkErrors: string[] = [];
+  let isCollecting = true;
+  const addError = (message: string): void => {
     if (!errors.includes(message)) errors.push(message);
   };
+  const sink = (message: string): void => {
+    if (!isCollecting) return;
+    addError(message);
+    if (!checkErrors.includes(message)) checkErrors.push(message);
+  };
   const checks = options.plan.acceptanceChecks;
+  const fingerprints = options.memo ? checks.map((check) => fingerprintCheck(check, options.memo!.appFingerprint)) : [];
+  let kept = new Map<number, StoredCheck>();
   // The screenshot comes from the first check that exercises the app (after "app loads"), so it shows data.
   const captureIndex = Math.min(1, checks.length - 1);
+  let isCaptureDue = false;
   let screenshot: Buffer | null = null;
   const results: CheckResult[] = [];
+  let storedCount = 0;
   let context: BrowserContext | undefined;
   // Requests blocked during the current check; all of them, for the report.
   let blocked: string[] = [];
   const allBlocked: string[] = [];
-  const onBlocked = (url: string): void => {
-    if (!blocked.includes(url)) blocked.push(url);
+  const addBlocked = (url: string): void => {
     if (!allBlocked.includes(url)) allBlocked.push(url);
+  };
+  const onBlocked = (url: string): void => {
+    if (!isCollecting) return;
+    if (!blocked.includes(url)) blocked.push(url);
+    addBlocked(url);
   };
   const newContext = async () => {
     const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
@@ -220,24 +289,49 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
     return created;
   };
   try {
+    kept = await keptChecks(options.memo?.checks, checks, fingerprints);
     context = await newContext();
     const page = await context.newPage();
     watch(page, sink);
     for (const [index, check] of checks.entries()) {
+      if (index === captureIndex) isCaptureDue = true;
+      const stored = kept.get(index);
+      if (stored) {
+        // What it saw then counts now, as if it had run: its errors still fail QA.
+        results.push({ ...stored.result, isFromEarlierAttempt: true });
+        for (const message of stored.consoleErrors) addError(message);
+        for (const url of stored.result.blockedRequests) addBlocked(url);
+        continue;
+      }
       // A fake clock belongs to a whole browser context: such a check gets a context of its own.
       const needsOwnContext = check.steps.some((step) => step.action === "clock");
       const own = needsOwnContext ? await newContext() : null;
       blocked = [];
+      checkErrors = [];
+      // A kept check takes no screenshot: the next one that runs does.
+      const capture = isCaptureDue;
+      isCaptureDue = false;
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const once = () => runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked);
+        const once = () => runCheck(checkPage, baseUrl, check, timeout, capture, blocked);
         const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
         results.push(run.result);
         screenshot ??= run.screenshot;
       } finally {
         await own?.close().catch(() => undefined);
       }
+      // Only a pass is kept: a failed or timed-out check runs again in the next attempt.
+      if (options.memo && results.at(-1)!.passed) {
+        await options.memo.checks.store({ checkId: check.id, fingerprint: fingerprints[index]!, result: results.at(-1)!, consoleErrors: [...checkErrors] });
+        storedCount += 1;
+        await options.onCheckStored?.(storedCount);
+      }
+    }
+    // Every check from the screenshot's on was kept: one load of the app, so the report still shows it.
+    if (isCaptureDue && !screenshot) {
+      isCollecting = false;
+      screenshot = await captureApp(page, baseUrl, timeout);
     }
   } finally {
     await context?.close().catch(() => undefined);

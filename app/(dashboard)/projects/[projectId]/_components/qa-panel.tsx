@@ -44,6 +44,11 @@ export function QaPanel({ runId, events, plan }: { runId: string; events: RunEve
           All checks passed (attempt {qa.attempt}) · app tests {tests}
         </p>
       )}
+      {qa.keptFromEarlierAttempt ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="qa-kept-checks">
+          {qa.keptFromEarlierAttempt} of {qa.checks.length} checks kept from the attempt the restart cut off (they had passed on this same version and were not run again)
+        </p>
+      ) : null}
       {qa.requirements && plan?.requirements && <RequirementsChecklist requirements={plan.requirements} results={qa.requirements} />}
       <ul className="space-y-1" aria-label="Acceptance checks">
         {qa.checks.map((check) => {
@@ -55,6 +60,7 @@ export function QaPanel({ runId, events, plan }: { runId: string; events: RunEve
                 {check.description}
                 {statusOf(check) !== "unverified" && <span className="sr-only"> — {check.isTimedOut ? "timed out" : status.label}</span>}
                 {check.isTimedOut && <span className="block text-xs font-medium text-red-700 dark:text-red-400">timed out (tried twice)</span>}
+                {check.isFromEarlierAttempt && <span className="block text-xs text-zinc-500 dark:text-zinc-400">kept from the attempt the restart cut off</span>}
                 {statusOf(check) === "failed" && check.message && <span className="block text-xs text-red-600 dark:text-red-400">{check.message}</span>}
                 {statusOf(check) === "unverified" && <span className={`block text-xs ${status.tone}`}>not verified</span>}
               </span>
