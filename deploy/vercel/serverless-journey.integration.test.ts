@@ -17,6 +17,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { inspectCrashDataDir, leftoverScratch, prepareCrashDataDir, restClient, startCrashServer, type CrashServer } from "../../scripts/lib/crash-server";
 import { startRemoteChromium, type RemoteChromium } from "../../scripts/lib/remote-chromium";
+import { describeBrowserEndpoint } from "../../server/browser/remote-browser";
 import { createDatabase } from "../../server/db/client";
 
 // This helper's ports are 3113–3119 (see the worktree rules); the journey uses the first.
@@ -116,7 +117,7 @@ describe("serverless mode: the production build, driven by the tick route, with 
         NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       },
     });
-    expect(server.output()).toContain(`Browser: ${remote.wsEndpoint} (BROWSER_WS_ENDPOINT, cdp) — browser checks on`);
+    expect(server.output()).toContain(`Browser: ${describeBrowserEndpoint(remote.wsEndpoint)} (BROWSER_WS_ENDPOINT, cdp) — browser checks on`);
 
     // The tick route: refused without the secret.
     expect((await fetch(`${server.url}/api/executor/tick`)).status).toBe(401);
@@ -132,8 +133,10 @@ describe("serverless mode: the production build, driven by the tick route, with 
     stopTicking = ticker.stop;
     const startedAt = performance.now();
     const statuses = await api.waitForRuns([runId], 900_000);
-    console.log(`serverless journey: prompt → finished run in ${((performance.now() - startedAt) / 1000).toFixed(1)} s over ${ticker.answers.length} ticks`);
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    // The tick under way when the run finished answers once nothing is ready any more.
     await ticker.stop();
+    console.log(`serverless journey: prompt → finished run in ${seconds} s; ticks: ${JSON.stringify(ticker.answers)}`);
     expect(["SUCCEEDED", "READY_WITH_GAPS"]).toContain(statuses[runId]);
     expect(ticker.answers.every((answer) => answer.status === 200), JSON.stringify(ticker.answers.filter((answer) => answer.status !== 200))).toBe(true);
     expect(ticker.answers.some((answer) => Number(answer.body.drivenRuns) > 0)).toBe(true);

@@ -20,6 +20,7 @@ delete process.env.CHROMIUM_PATH;
 const { BrowserUnavailableError, getBrowserStatus } = await import("./browser-status");
 const { isRemoteBrowser, launchBrowser, probeBrowser } = await import("./launch-browser");
 const { runAcceptanceChecks } = await import("../agents/qa/run-acceptance-checks");
+const { describeBrowserEndpoint } = await import("./remote-browser");
 const { serveDirectory } = await import("../agents/qa/serve-directory");
 
 afterAll(async () => {
@@ -56,7 +57,8 @@ describe("a remote browser (BROWSER_WS_ENDPOINT)", { timeout: 120_000 }, () => {
     expect(again.isConnected()).toBe(true);
     await again.close();
 
-    expect(getBrowserStatus()).toEqual({ isAvailable: true, source: "remote", endpoint: remote.wsEndpoint });
+    expect(getBrowserStatus()).toEqual({ isAvailable: true, source: "remote", endpoint: describeBrowserEndpoint(remote.wsEndpoint) });
+    expect(describeBrowserEndpoint(remote.wsEndpoint)).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/devtools\/browser\/…$/);
     expect(await probeBrowser()).toMatchObject({ isAvailable: true, source: "remote" });
   });
 
@@ -93,7 +95,9 @@ describe("a remote browser (BROWSER_WS_ENDPOINT)", { timeout: 120_000 }, () => {
     expect(error).toBeInstanceOf(BrowserUnavailableError);
     const status = (error as InstanceType<typeof BrowserUnavailableError>).status;
     expect(status).toMatchObject({ isAvailable: false, problem: "not-reachable" });
-    expect(status.reason).toContain(`The remote browser at ${remote.wsEndpoint} (BROWSER_WS_ENDPOINT) could not be reached: `);
+    expect(status.reason).toContain(`The remote browser at ${describeBrowserEndpoint(remote.wsEndpoint)} (BROWSER_WS_ENDPOINT) could not be reached: `);
+    // Its browser id stays out of what runs and the dashboard show.
+    expect(JSON.stringify(status)).not.toContain(new URL(remote.wsEndpoint).pathname);
     expect(getBrowserStatus()).toMatchObject({ isAvailable: false, problem: "not-reachable" });
 
     const report = await runAcceptanceChecks({ baseUrl: "http://127.0.0.1:9/", plan });

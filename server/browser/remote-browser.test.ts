@@ -4,7 +4,8 @@ import { describeBrowserEndpoint, remoteBrowserProtocol, remoteBrowserUnreachabl
 describe("the remote browser's endpoint (BROWSER_WS_ENDPOINT)", () => {
   it("is shown without its user, password or query string, where services keep their tokens", () => {
     expect(describeBrowserEndpoint("wss://user:s3cret@chrome.example.com/playwright?token=abc123&stealth")).toBe("wss://chrome.example.com/playwright");
-    expect(describeBrowserEndpoint("ws://127.0.0.1:9222/devtools/browser/4f1c")).toBe("ws://127.0.0.1:9222/devtools/browser/4f1c");
+    // A CDP browser id is as good as a password to whoever reaches the port.
+    expect(describeBrowserEndpoint("ws://127.0.0.1:9222/devtools/browser/4f1c-99ab")).toBe("ws://127.0.0.1:9222/devtools/browser/…");
     expect(describeBrowserEndpoint("wss://production-sfo.browserless.io?token=abc123")).toBe("wss://production-sfo.browserless.io");
   });
 
@@ -20,7 +21,9 @@ describe("the remote browser's endpoint (BROWSER_WS_ENDPOINT)", () => {
     const status = remoteBrowserUnreachable("wss://user:s3cret@chrome.example.com/cdp?token=abc123", "connect ECONNREFUSED 10.0.0.5:443");
     expect(status).toMatchObject({ isAvailable: false, problem: "not-reachable", summary: "The remote browser (BROWSER_WS_ENDPOINT) could not be reached" });
     expect(status.reason).toBe("The remote browser at wss://chrome.example.com/cdp (BROWSER_WS_ENDPOINT) could not be reached: connect ECONNREFUSED 10.0.0.5:443");
-    expect(status.fixCommand).toContain("wss://chrome.example.com/cdp");
+    // The fix is shown to anonymous callers (/api/ready): no address at all.
+    expect(status.fixCommand).toContain("BROWSER_WS_ENDPOINT");
+    expect(status.fixCommand).not.toContain("chrome.example.com");
     expect(JSON.stringify(status)).not.toMatch(/s3cret|abc123|user:/);
   });
 });

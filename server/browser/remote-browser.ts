@@ -11,13 +11,15 @@ export type RemoteBrowserProtocol = "cdp" | "playwright";
 const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
- * The endpoint as it may be shown (logs, the QA report, /api/ready): without the user and
- * password, and without the query string, where services put their tokens (`?token=…`).
+ * The endpoint as it may be shown (logs, the QA report, the dashboard): without the user and
+ * password, without the query string, where services put their tokens (`?token=…`), and without
+ * a CDP browser id (`/devtools/browser/<id>`), which is all one needs to drive a reachable browser.
  */
 export function describeBrowserEndpoint(endpoint: string): string {
   try {
     const url = new URL(endpoint);
-    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+    const pathname = url.pathname.replace(/^(\/devtools\/browser\/).+$/, "$1…");
+    return `${url.protocol}//${url.host}${pathname === "/" ? "" : pathname}`;
   } catch {
     return "(an unparsable BROWSER_WS_ENDPOINT)";
   }
@@ -37,7 +39,8 @@ export function remoteBrowserUnreachable(endpoint: string, error: string): Unava
     problem: "not-reachable",
     reason: `The remote browser at ${shown} (BROWSER_WS_ENDPOINT) could not be reached: ${error}`,
     summary: "The remote browser (BROWSER_WS_ENDPOINT) could not be reached",
-    fixCommand: `check that the browser service at ${shown} is up and that BROWSER_WS_ENDPOINT (and BROWSER_WS_PROTOCOL) are right`,
+    // Shown to anonymous callers too (/api/ready): no address in it.
+    fixCommand: "check that the browser service behind BROWSER_WS_ENDPOINT is up and that BROWSER_WS_ENDPOINT (and BROWSER_WS_PROTOCOL) are right",
   };
 }
 
