@@ -97,7 +97,7 @@ async function main() {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`Ready in ${seconds}s → ${url}`);
   log(env.AUTH_SIGNUP_ENABLED ? `Open ${url}/signup to create the first account.` : "Sign-up is closed (AUTH_SIGNUP_ENABLED=false).");
-  if (!browser.isReady) log(`Reminder: no browser, so runs end "Ready with gaps" — run ${browser.fixCommand} (details above; ${url}/api/ready reports it too).`);
+  if (!browser.isReady) log(`Reminder: no browser, so runs end "Ready with gaps" — ${env.BROWSER_WS_ENDPOINT ? browser.fixCommand : `run ${browser.fixCommand}`} (details above; ${url}/api/ready reports it too).`);
   if (setupToken) {
     log(`Listening on ${env.HOST}, beyond loopback, with open sign-up: the first admin must sign up with this`);
     log(`one-time setup token (anyone else who signs up first is a plain user): ${setupToken}`);

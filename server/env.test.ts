@@ -33,6 +33,17 @@ describe("environment validation", () => {
     expect(output).toContain("GITHUB_ID/GITHUB_SECRET");
   });
 
+  it("names a BROWSER_WS_ENDPOINT that is not a WebSocket URL, and an unknown EXECUTOR_MODE", () => {
+    const http = importEnvWith({ BROWSER_WS_ENDPOINT: "http://127.0.0.1:9222" });
+    expect(http.ok).toBe(false);
+    expect(http.output).toContain("BROWSER_WS_ENDPOINT: expected a ws:// or wss:// endpoint");
+    expect(importEnvWith({ BROWSER_WS_ENDPOINT: "wss://chrome.example.com/playwright?token=abc", BROWSER_WS_PROTOCOL: "playwright" }).ok).toBe(true);
+    const mode = importEnvWith({ EXECUTOR_MODE: "cron" });
+    expect(mode.ok).toBe(false);
+    expect(mode.output).toContain('EXECUTOR_MODE: expected "loop" or "tick"');
+    expect(importEnvWith({ EXECUTOR_MODE: "tick" }).ok).toBe(true);
+  });
+
   it("names a relative CHROMIUM_PATH and a malformed browser search list", () => {
     const relative = importEnvWith({ CHROMIUM_PATH: "chromium" });
     expect(relative.ok).toBe(false);

@@ -144,6 +144,10 @@ export const env = createEnv({
     INNGEST_BASE_URL: z.url({ message: "expected the URL of an Inngest server" }).optional(),
     // The SDK's own switch to a local Inngest dev server (read by the SDK too); set → no embedded executor.
     INNGEST_DEV: z.string().min(1).optional(),
+    // How the embedded executor is driven: loop = a worker loop in every server process, started at
+    // boot (long-lived hosts); tick = no loop, only GET /api/executor/tick drives runs (serverless
+    // hosts such as Vercel, where a cron calls it with CRON_SECRET; events are stored meanwhile).
+    EXECUTOR_MODE: z.enum(["loop", "tick"], { message: 'expected "loop" or "tick"' }).default("loop"),
     // Runs the embedded executor of one instance drives at once (a dead instance's runs are taken over beyond it).
     EXECUTOR_CONCURRENCY: z.coerce.number({ message: "expected a number of runs" }).int().min(1, "expected at least 1").max(1000).default(10),
     // Model providers a workspace can pick (Workspace.modelProvider). Keys live only here, never in

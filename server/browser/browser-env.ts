@@ -21,6 +21,16 @@ export const browserEnvSchema = {
         .min(1, `expected absolute folders separated by "${path.delimiter}"`),
     )
     .optional(),
+  // A browser elsewhere (a browser service, or Chromium started with --remote-debugging-port):
+  // every browser use connects to it instead of launching one here, and disconnects afterwards
+  // (server/browser/remote-browser.ts). Required where the platform cannot run Chromium (Vercel).
+  BROWSER_WS_ENDPOINT: z
+    .url({ protocol: /^wss?$/, message: "expected a ws:// or wss:// endpoint, e.g. ws://127.0.0.1:9222/devtools/browser/<id>" })
+    .optional(),
+  // How to speak to BROWSER_WS_ENDPOINT: cdp = Chrome DevTools Protocol (Chromium's own
+  // --remote-debugging-port, most browser services); playwright = a Playwright browser server
+  // (launchServer, `playwright run-server`); auto = playwright when "playwright" is in the URL, else cdp.
+  BROWSER_WS_PROTOCOL: z.enum(["auto", "cdp", "playwright"], { message: 'expected "auto", "cdp" or "playwright"' }).default("auto"),
   // Playwright's own variable for its browser cache; read so the finder looks where Playwright installs.
   PLAYWRIGHT_BROWSERS_PATH: z.string().min(1).optional(),
   // Whether `npm start` / `npm test` may install a browser when none is found (Playwright's

@@ -4,10 +4,11 @@
 import { env } from "../env";
 import { currentBrowserFixCommand } from "./browser-fix";
 import { browserSearchConfigFromEnv, findBrowser, type BrowserLookup, type BrowserSource } from "./find-browser";
+import { describeBrowserEndpoint, remoteBrowserUnreachable } from "./remote-browser";
 
 const LOOKUP_TTL_MS = 5_000;
 
-export type BrowserProblem = "not-found" | "not-launchable";
+export type BrowserProblem = "not-found" | "not-launchable" | "not-reachable";
 
 export type UnavailableBrowser = {
   isAvailable: false;
@@ -20,7 +21,12 @@ export type UnavailableBrowser = {
   fixCommand: string;
 };
 
-export type BrowserStatus = { isAvailable: true; executablePath: string; source: BrowserSource } | UnavailableBrowser;
+export type AvailableBrowser =
+  | { isAvailable: true; executablePath: string; source: BrowserSource }
+  /** BROWSER_WS_ENDPOINT: a browser elsewhere, named without credentials. */
+  | { isAvailable: true; source: "remote"; endpoint: string };
+
+export type BrowserStatus = AvailableBrowser | UnavailableBrowser;
 
 /** No browser could be had for this QA run: its browser checks are not verified (never failed, never passed). */
 export class BrowserUnavailableError extends Error {
@@ -73,11 +79,22 @@ export function lastLaunchOf(executablePath: string): { at: number; error: strin
   return last && last.executablePath === executablePath ? { at: last.at, error: last.error } : null;
 }
 
+/** Where launches of the remote browser are recorded (recordLaunch), in place of an executable's path. */
+export function remoteBrowserKey(endpoint: string): string {
+  return `remote:${describeBrowserEndpoint(endpoint)}`;
+}
+
 /**
  * The finder's answer, except that a browser which failed to launch at that same path counts as
- * unavailable until something launches it again.
+ * unavailable until something launches it again. With BROWSER_WS_ENDPOINT, the remote browser:
+ * available unless the last connection to it failed (nothing is looked up here).
  */
 export function getBrowserStatus(): BrowserStatus {
+  if (env.BROWSER_WS_ENDPOINT) {
+    const last = lastLaunchOf(remoteBrowserKey(env.BROWSER_WS_ENDPOINT));
+    if (last?.error) return remoteBrowserUnreachable(env.BROWSER_WS_ENDPOINT, last.error);
+    return { isAvailable: true, source: "remote", endpoint: describeBrowserEndpoint(env.BROWSER_WS_ENDPOINT) };
+  }
   const lookup = lookupBrowser();
   if (!lookup.isFound) return browserNotFound(lookup);
   const last = state.lastLaunch;

@@ -1,7 +1,20 @@
 // Starting the browser: for each QA run (looked up afresh, so one installed later is used
 // without a restart) and, at most once a minute, for /api/ready's proof that it starts.
+// With BROWSER_WS_ENDPOINT set, both connect to that remote browser instead of launching one:
+// no local browser is looked up or started, and `close()` on what they return only disconnects.
 import { errors, type Browser } from "playwright-core";
-import { BrowserUnavailableError, browserNotFound, browserNotLaunchable, lastLaunchOf, lookupBrowser, recordLaunch, type BrowserStatus } from "./browser-status";
+import { env } from "../env";
+import {
+  BrowserUnavailableError,
+  browserNotFound,
+  browserNotLaunchable,
+  lastLaunchOf,
+  lookupBrowser,
+  recordLaunch,
+  remoteBrowserKey,
+  type BrowserStatus,
+} from "./browser-status";
+import { connectRemoteBrowser, describeBrowserEndpoint, remoteBrowserProtocol, remoteBrowserUnreachable } from "./remote-browser";
 import { firstErrorLine as firstLine, launchChromiumAt } from "./try-launch";
 
 const PROBE_TTL_MS = 60_000;
@@ -17,12 +30,35 @@ async function launchAt(executablePath: string, options: { scratchDir?: string }
   }
 }
 
+// Browsers connected over BROWSER_WS_ENDPOINT: they cannot reach what QA serves on loopback here.
+const remoteBrowsers = new WeakSet<Browser>();
+
+/** Whether this browser runs elsewhere (connected over BROWSER_WS_ENDPOINT), not on this machine. */
+export function isRemoteBrowser(browser: Browser): boolean {
+  return remoteBrowsers.has(browser);
+}
+
+/** The remote browser, connected; its failures are recorded like a launch's (getBrowserStatus reads them). */
+async function connectRemote(endpoint: string): Promise<Browser> {
+  const key = remoteBrowserKey(endpoint);
+  try {
+    const browser = await connectRemoteBrowser(endpoint, { protocol: remoteBrowserProtocol(endpoint, env.BROWSER_WS_PROTOCOL) });
+    remoteBrowsers.add(browser);
+    recordLaunch(key, null);
+    return browser;
+  } catch (error) {
+    recordLaunch(key, firstLine(error));
+    throw new BrowserUnavailableError(remoteBrowserUnreachable(endpoint, firstLine(error)));
+  }
+}
+
 /**
- * A launched browser for one QA run. Looks the browser up afresh; if the launch fails, looks
+ * A launched browser for one QA run (with BROWSER_WS_ENDPOINT: the remote one, connected). Looks the browser up afresh; if the launch fails, looks
  * again (it may have moved or been replaced) and tries once more — a timeout on a busy machine
  * also gets that second try. Throws BrowserUnavailableError when no browser can be had.
  */
 export async function launchBrowser(options: { scratchDir?: string } = {}): Promise<Browser> {
+  if (env.BROWSER_WS_ENDPOINT) return connectRemote(env.BROWSER_WS_ENDPOINT);
   const first = lookupBrowser({ isFresh: true });
   if (!first.isFound) throw new BrowserUnavailableError(browserNotFound(first));
   try {
@@ -46,6 +82,7 @@ export async function launchBrowser(options: { scratchDir?: string } = {}): Prom
  * a failed launch is tried again after that minute too. QA's own launches count as proof.
  */
 export async function probeBrowser(): Promise<BrowserStatus> {
+  if (env.BROWSER_WS_ENDPOINT) return probeRemoteBrowser(env.BROWSER_WS_ENDPOINT);
   const lookup = lookupBrowser();
   if (!lookup.isFound) return browserNotFound(lookup);
   const last = lastLaunchOf(lookup.executablePath);
@@ -57,5 +94,19 @@ export async function probeBrowser(): Promise<BrowserStatus> {
     return { isAvailable: true, executablePath: lookup.executablePath, source: lookup.source };
   } catch (error) {
     return browserNotLaunchable(lookup.executablePath, firstLine(error));
+  }
+}
+
+/** probeBrowser for BROWSER_WS_ENDPOINT: connect and disconnect, at most once a minute. */
+async function probeRemoteBrowser(endpoint: string): Promise<BrowserStatus> {
+  const available = { isAvailable: true as const, source: "remote" as const, endpoint: describeBrowserEndpoint(endpoint) };
+  const last = lastLaunchOf(remoteBrowserKey(endpoint));
+  if (last && Date.now() - last.at < PROBE_TTL_MS) return last.error ? remoteBrowserUnreachable(endpoint, last.error) : available;
+  try {
+    await (await connectRemote(endpoint)).close();
+    return available;
+  } catch (error) {
+    if (error instanceof BrowserUnavailableError) return error.status;
+    throw error;
   }
 }

@@ -40,6 +40,14 @@ describe.each(testDatabaseKinds)("readiness on %s", (kind) => {
     expect(readinessHttpStatus(report)).toBe(200);
   });
 
+  it("is ready with a remote browser (BROWSER_WS_ENDPOINT), whose address it does not tell anonymous callers", async () => {
+    const remote: BrowserStatus = { isAvailable: true, source: "remote", endpoint: "wss://chrome.example.com/devtools/browser/4f1c" };
+    const report = await checkReadiness({ database: migrated, browser: async () => remote, ...sandboxes });
+    expect(report.checks.browser).toEqual({ status: "ok", isRemote: true });
+    expect(["ready", "degraded"]).toContain(report.status);
+    expect(JSON.stringify(report)).not.toContain("chrome.example.com");
+  });
+
   it("is degraded, still 200, without a browser, and says what that means and how to fix it", async () => {
     const report = await checkReadiness({ database: migrated, browser: async () => noBrowser, ...sandboxes });
     expect(report.status).toBe("degraded");

@@ -17,6 +17,8 @@ export type ReadinessReport = {
     migrations: { status: "ok"; applied: number } | { status: "pending"; applied: number; pending: string[] } | { status: "failed"; message: string };
     browser:
       | { status: "ok"; isChromiumSandboxed: boolean; chromiumSandboxProblem?: string }
+      /** BROWSER_WS_ENDPOINT: connected to a browser elsewhere, whose sandbox is its host's (not named: /api/ready is public). */
+      | { status: "ok"; isRemote: true }
       | { status: "unavailable"; problem: string; message: string; effect: string; fix: string };
     /** Where QA runs generated apps' own tests (QA_SANDBOX). */
     qaSandbox:
@@ -62,7 +64,9 @@ export async function checkReadiness(input: {
   }
   const chromium = input.chromiumSandbox();
   const browserCheck: ReadinessReport["checks"]["browser"] = browser.isAvailable
-    ? chromium.isSandboxed
+    ? browser.source === "remote"
+      ? { status: "ok", isRemote: true }
+      : chromium.isSandboxed
       ? { status: "ok", isChromiumSandboxed: true }
       : { status: "ok", isChromiumSandboxed: false, chromiumSandboxProblem: chromium.reason }
     : {

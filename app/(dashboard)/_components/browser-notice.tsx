@@ -15,10 +15,14 @@ export function BrowserNotice() {
         {status.summary} on the server, so QA cannot run the acceptance checks in a browser. Runs still build, run the app&apos;s own tests and deploy, but end
         &ldquo;Ready with gaps&rdquo; with every browser check marked not verified.
       </p>
-      <p className="mt-1">
-        To fix it, run <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900/60">{status.fixCommand}</code> on the server (or set{" "}
-        <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900/60">CHROMIUM_PATH</code>); the next run picks it up without a restart.
-      </p>
+      {status.problem === "not-reachable" ? (
+        <p className="mt-1">To fix it, {status.fixCommand}.</p>
+      ) : (
+        <p className="mt-1">
+          To fix it, run <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900/60">{status.fixCommand}</code> on the server (or set{" "}
+          <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900/60">CHROMIUM_PATH</code>); the next run picks it up without a restart.
+        </p>
+      )}
     </div>
   );
 }

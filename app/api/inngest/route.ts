@@ -6,6 +6,9 @@ import { guardRoute } from "~/server/http/route-guard";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
+// On Vercel (vercel.json says the same): Inngest Cloud calls one step per request, and a step
+// may be QA's whole browser run or a model call of minutes.
+export const maxDuration = 300;
 
 // Inngest's calls carry the event and every memoised step's output (up to Inngest's own 32 MiB
 // run-state limit), so this route gets that limit instead of MAX_BODY_BYTES. Outside dev mode

@@ -11,7 +11,7 @@
 import { writeFile } from "node:fs/promises";
 import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
-import { launchBrowser } from "~/server/browser/launch-browser";
+import { isRemoteBrowser, launchBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
@@ -282,7 +282,8 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
   };
   const newContext = async () => {
     const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-    await restrictToOrigin(created, baseUrl, onBlocked);
+    // A remote browser (BROWSER_WS_ENDPOINT) gets the app relayed from here: it is served on our loopback.
+    await restrictToOrigin(created, baseUrl, onBlocked, { isRelayed: isRemoteBrowser(browser) });
     // Functions handed to page.evaluate are sent as source text. Loaded through tsx or Vitest
     // (esbuild's keepNames), their inner functions call a `__name` helper the page lacks.
     await created.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });

@@ -23,6 +23,11 @@ export type EmbeddedExecutorOptions = {
   getDatabase: () => Promise<Pick<Database, "prisma" | "driver">>;
   /** Runs this process drives at once (the app's EXECUTOR_CONCURRENCY); the executor's default when unset. */
   maxConcurrentRuns?: number;
+  /**
+   * loop (default): a worker loop in this process. tick (EXECUTOR_MODE=tick, serverless hosts): no
+   * loop; events are only stored, and `tickEmbeddedExecutor` (a cron-called route) drives the runs.
+   */
+  mode?: "loop" | "tick";
 };
 
 const globalForExecutor = globalThis as unknown as { __epicEmbeddedExecutor?: Promise<Executor | null> };
@@ -39,8 +44,16 @@ async function createEmbeddedExecutor(options: EmbeddedExecutorOptions): Promise
   });
 }
 
-/** Starts the process's embedded worker loop once; null when an Inngest server is configured. */
+/**
+ * Starts the process's embedded worker loop once; null when an Inngest server is configured, or in
+ * tick mode (where it only makes sure sent events are stored).
+ */
 export function ensureEmbeddedExecutor(options: EmbeddedExecutorOptions): Promise<Executor | null> {
+  if (isEmbeddedExecutorMode(options.env) && options.mode === "tick") {
+    // No loop to start: `inngest.send` stores the event in the process database, for the next tick.
+    setEventSinkFallback(async () => currentEventSink() ?? { db: (await options.getDatabase()).prisma });
+    return Promise.resolve(null);
+  }
   if (isEmbeddedExecutorMode(options.env)) {
     // Where `inngest.send` lands while no worker loop is the default sink: start it (again), or
     // at worst store the event in the process database for the next worker to find.

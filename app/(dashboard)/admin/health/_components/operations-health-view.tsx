@@ -63,8 +63,15 @@ function Checks({ readiness }: { readiness: Health["readiness"] }) {
     },
     {
       name: "Browser",
-      tone: browser.status === "ok" ? (browser.isChromiumSandboxed ? "ok" : "warn") : "warn",
-      text: browser.status === "ok" ? (browser.isChromiumSandboxed ? "launches" : `launches without Chromium's sandbox: ${browser.chromiumSandboxProblem ?? ""}`) : `${browser.message} Fix: ${browser.fix}`,
+      tone: browser.status === "ok" ? ("isRemote" in browser || browser.isChromiumSandboxed ? "ok" : "warn") : "warn",
+      text:
+        browser.status !== "ok"
+          ? `${browser.message} Fix: ${browser.fix}`
+          : "isRemote" in browser
+            ? "connects to the remote browser (BROWSER_WS_ENDPOINT)"
+            : browser.isChromiumSandboxed
+              ? "launches"
+              : `launches without Chromium's sandbox: ${browser.chromiumSandboxProblem ?? ""}`,
     },
     { name: "QA sandbox", tone: qaSandbox.status === "ok" ? "ok" : "warn", text: qaSandbox.message },
   ];

@@ -7,6 +7,9 @@ import { createStreamSlots, type StreamSlots } from "~/server/runs/stream-slots"
 import { isApiTokenActive } from "~/server/users/api-tokens";
 
 export const dynamic = "force-dynamic";
+// On Vercel (vercel.json says the same) a stream is cut after this long; EventSource reconnects
+// with Last-Event-ID and the stream resumes after the last event it had.
+export const maxDuration = 300;
 
 type RouteContext = { params: Promise<{ runId: string }> };
 
