@@ -17,6 +17,7 @@ import {
   startCrashServer,
   type CrashServer,
 } from "../scripts/lib/crash-server";
+import { providerFaultScenarios, runProviderFault, faultCallTimeoutSeconds, type ProviderFaultResult } from "../server/llm/testing/provider-faults";
 import { formatTable } from "./pipeline-latency";
 import { percentile } from "./stats";
 
@@ -165,5 +166,39 @@ export function formatFaults(result: FaultsBenchResult): string {
       ],
     ]),
     `(whole bench ${seconds(result.totalMs)})`,
+  ].join("\n");
+}
+
+/**
+ * The second table: a model provider answering 429, 500, garbage or nothing, scripted at the fake
+ * provider (real wire formats over HTTP) and met by the real agent model layer and run budget.
+ * Scenarios run one after another: their times are the back-off and Retry-After waits.
+ */
+export async function benchProviderFaults(log: (line: string) => void = () => {}): Promise<ProviderFaultResult[]> {
+  const results: ProviderFaultResult[] = [];
+  for (const scenario of providerFaultScenarios) {
+    results.push(await runProviderFault(scenario));
+    log(`${scenario.name}: ${results.at(-1)!.outcome}`);
+  }
+  return results;
+}
+
+export function formatProviderFaults(results: ProviderFaultResult[]): string {
+  const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  return [
+    `Model provider faults: one structured call (the plan) through the real model layer (AI SDK, openai-compatible) against the fake provider; LLM_TIMEOUT_SECONDS=${faultCallTimeoutSeconds}. A failed call is what a pipeline step sees: the step is then retried twice more by the executor, except for a 401/400.`,
+    "",
+    formatTable([
+      ["scenario", "calls", "retries", "outcome", "error shown (first 80 chars)", "time to outcome", "tokens counted"],
+      ...results.map((result) => [
+        result.name,
+        String(result.calls),
+        String(result.calls - 1),
+        result.outcome,
+        result.error ? clip(result.error) : "—",
+        seconds(result.elapsedMs),
+        String(result.tokens),
+      ]),
+    ]),
   ].join("\n");
 }

@@ -8,7 +8,7 @@ import { benchDeployTargets } from "../bench/deploy-targets";
 import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load";
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
-import { benchFaults, formatFaults } from "../bench/faults";
+import { benchFaults, benchProviderFaults, formatFaults, formatProviderFaults } from "../bench/faults";
 import { formatPipelineLatency, runPipelineLatencyBench } from "../bench/pipeline-latency";
 import { benchSseFanout } from "../bench/sse-fanout";
 import { ms } from "../bench/stats";
@@ -88,6 +88,9 @@ if (wants("faults")) {
   const since = performance.now();
   const result = await benchFaults({ runs: Number(flags.runs), kills: Number(flags.kills), seed: Number(flags.seed), log: (line) => console.error(`[faults bench] ${line}`) });
   console.log(`\n${formatFaults(result)}\n(bench took ${elapsed(since)})`);
+  const providerSince = performance.now();
+  const providerResults = await benchProviderFaults((line) => console.error(`[faults bench] ${line}`));
+  console.log(`\n${formatProviderFaults(providerResults)}\n(bench took ${elapsed(providerSince)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);

@@ -167,6 +167,9 @@ export const env = createEnv({
       .regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short lowercase name such as "ollama"')
       .optional(),
     OPENAI_COMPATIBLE_MODEL: z.string().min(1).optional(),
+    // Longest wait for one HTTP request to a model provider (reply body included); a request that
+    // takes longer is retried with back-off like a 5xx, then the run fails naming the provider.
+    LLM_TIMEOUT_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive("expected more than 0 seconds").max(3600).optional(),
     LLM_PRICES: z
       .string()
       .transform((value, ctx) => {

@@ -4,7 +4,7 @@
 import { NonRetriableError } from "inngest";
 import { getMigratedDatabase } from "~/server/db";
 import { getPreviewOrigins } from "~/server/deployments/preview-config";
-import { BudgetExceededError, ModelConfigurationError, PlanCompileError } from "~/server/llm";
+import { BudgetExceededError, ModelConfigurationError, ModelProviderError, PlanCompileError } from "~/server/llm";
 import {
   createVersionStep,
   deployStep,
@@ -28,12 +28,21 @@ const log = getLogger("pipeline");
 
 const db = async () => (await getMigratedDatabase()).prisma;
 
-/** Errors no retry can fix end the run at once, with their message. */
+/**
+ * Errors no retry can fix end the run at once, with their message. A provider's 401 or 400 is one;
+ * its 429s, 5xx and timeouts (already retried with back-off inside the call) get the step's own
+ * retries, later, in case the outage passes.
+ */
 async function nonRetriable<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BudgetExceededError || error instanceof ModelConfigurationError || error instanceof PlanCompileError) throw new NonRetriableError(error.message, { cause: error });
+    const isPermanent =
+      error instanceof BudgetExceededError ||
+      error instanceof ModelConfigurationError ||
+      error instanceof PlanCompileError ||
+      (error instanceof ModelProviderError && !error.isRetryable);
+    if (isPermanent) throw new NonRetriableError(error.message, { cause: error });
     throw error;
   }
 }

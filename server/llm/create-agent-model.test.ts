@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZPlan } from "~/server/plan/plan-schema";
 import type { AgentModel } from "./agent-model";
 import { createAgentModel, type LlmEnv } from "./create-agent-model";
-import { BudgetExceededError, ModelConfigurationError, StructuredOutputError } from "./errors";
+import { BudgetExceededError, ModelConfigurationError, ModelProviderError, StructuredOutputError } from "./errors";
 import { filesPrompt, planPrompt } from "./prompts";
 import { createRunBudget } from "./run-budget";
 import { startFakeLlmServer, type FakeLlmServer } from "./testing/fake-llm-server";
@@ -226,10 +226,14 @@ describe("OpenAI-compatible provider (Ollama-style)", () => {
 });
 
 describe("provider failures", () => {
-  it("passes API errors through untouched (not as invalid output)", async () => {
+  it("reports API errors as the provider's failure, not as invalid output", async () => {
     server.enqueue({ error: { status: 401, message: "Incorrect API key provided" } });
     const model = createAgentModel({ provider: "openai" }, env);
-    await expect(model.generateStructured(request())).rejects.toMatchObject({ name: "AI_APICallError", statusCode: 401 });
+    const error = await model.generateStructured(request()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ModelProviderError);
+    expect(error).toMatchObject({ provider: "openai", model: "gpt-5-mini", statusCode: 401, isRetryable: false, httpAttempts: 1 });
+    expect((error as Error).message).toBe("Model provider openai (gpt-5-mini) failed: HTTP 401: Incorrect API key provided (PromptCompiler.plan).");
+    expect((error as Error).cause).toMatchObject({ name: "AI_APICallError", statusCode: 401 });
   });
 });
 

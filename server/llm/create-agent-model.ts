@@ -9,6 +9,7 @@ import { modelProviders, type AgentModel, type ModelProvider } from "./agent-mod
 import { ModelConfigurationError } from "./errors";
 import { generateStructured, type StructuredGenerationSettings } from "./generate-structured";
 import { findModelPrice } from "./pricing";
+import { withCallTimeout } from "./provider-failure";
 
 export type LlmEnv = Partial<
   Pick<
@@ -24,6 +25,7 @@ export type LlmEnv = Partial<
     | "OPENAI_COMPATIBLE_NAME"
     | "OPENAI_COMPATIBLE_MODEL"
     | "LLM_PRICES"
+    | "LLM_TIMEOUT_SECONDS"
   >
 >;
 
@@ -42,6 +44,9 @@ export type CreateAgentModelOptions = {
 
 export const defaultModels = { openai: "gpt-5-mini", anthropic: "claude-sonnet-4-5" } as const;
 
+/** Per HTTP request to a provider, when LLM_TIMEOUT_SECONDS is unset: long enough for a big file set. */
+export const defaultCallTimeoutSeconds = 180;
+
 export function createAgentModel(settings: ModelSettings, env: LlmEnv, options: CreateAgentModelOptions = {}): AgentModel {
   const provider = parseProvider(settings.provider);
   const modelName = settings.modelName?.trim() || undefined;
@@ -49,9 +54,12 @@ export function createAgentModel(settings: ModelSettings, env: LlmEnv, options: 
     if (!options.offline) throw new ModelConfigurationError("offline", "The offline generator is not available in this process.");
     return options.offline({ modelName });
   }
-  const { model, modelId, providerOptions } = createLanguageModel(provider, modelName, env, options.fetch);
+  const fetch = withCallTimeout(options.fetch, (env.LLM_TIMEOUT_SECONDS ?? defaultCallTimeoutSeconds) * 1000);
+  const { model, modelId, providerOptions } = createLanguageModel(provider, modelName, env, fetch);
   const generation: StructuredGenerationSettings = {
     model,
+    provider,
+    modelId,
     price: findModelPrice(provider, modelId, env.LLM_PRICES),
     providerOptions,
     maxRepairAttempts: options.maxRepairAttempts,

@@ -69,3 +69,52 @@ export class BudgetExceededError extends Error {
     this.totals = totals;
   }
 }
+
+/**
+ * The model provider itself failed (rate limited, server error, an unreadable reply, no answer in
+ * time, unreachable), after the AI SDK's own retries with back-off (which honour Retry-After).
+ * The message names the provider and model, since that is what the user has to look at; tokens
+ * spent by earlier attempts of the same request (replies that failed validation) are kept so they
+ * are still charged to the run.
+ */
+export class ModelProviderError extends Error {
+  readonly provider: string;
+  readonly model: string;
+  readonly task: string;
+  /** HTTP requests made for the failing call (retries included). */
+  readonly httpAttempts: number;
+  /** The last HTTP status, when there was one. */
+  readonly statusCode?: number;
+  /** Whether trying again later might work (429, 5xx, timeouts, unreadable replies); false for e.g. 401 or 400. */
+  readonly isRetryable: boolean;
+  readonly usage: TokenUsage;
+  readonly costUsd: number;
+
+  constructor(args: {
+    provider: string;
+    model: string;
+    task: string;
+    problem: string;
+    httpAttempts: number;
+    statusCode?: number;
+    isRetryable: boolean;
+    usage: TokenUsage;
+    costUsd: number;
+    cause: unknown;
+  }) {
+    super(
+      `Model provider ${args.provider} (${args.model}) failed: ${args.problem}` +
+        `${args.httpAttempts > 1 ? ` after ${args.httpAttempts} attempts` : ""} (${args.task}).`,
+      { cause: args.cause },
+    );
+    this.name = "ModelProviderError";
+    this.provider = args.provider;
+    this.model = args.model;
+    this.task = args.task;
+    this.httpAttempts = args.httpAttempts;
+    this.statusCode = args.statusCode;
+    this.isRetryable = args.isRetryable;
+    this.usage = args.usage;
+    this.costUsd = args.costUsd;
+  }
+}

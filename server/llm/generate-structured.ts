@@ -4,7 +4,8 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel, type LanguageModelUsage, type ModelMessage } from "ai";
 import type { z } from "zod";
 import type { StructuredRequest, StructuredResult, TokenUsage } from "./agent-model";
-import { StructuredOutputError } from "./errors";
+import { ModelProviderError, StructuredOutputError } from "./errors";
+import { describeProviderFailure } from "./provider-failure";
 import { parseStructuredText } from "./parse-structured-text";
 import { costOf, type ModelPrice } from "./pricing";
 import { repairPrompt } from "./prompts";
@@ -15,6 +16,9 @@ type ProviderOptions = NonNullable<Parameters<typeof generateText>[0]["providerO
 
 export type StructuredGenerationSettings = {
   model: LanguageModel;
+  /** Named in errors: "Model provider openai (gpt-5-mini) failed: …". */
+  provider: string;
+  modelId: string;
   price: ModelPrice | undefined;
   providerOptions?: ProviderOptions;
   /** Extra attempts after a malformed reply (default 2, so at most 3 calls). */
@@ -64,7 +68,12 @@ export async function generateStructured<Schema extends z.ZodType>(
       charge(result.usage);
       return { value: result.output as z.output<Schema>, usage: { ...usage }, costUsd, attempts: attempt };
     } catch (error) {
-      if (!NoObjectGeneratedError.isInstance(error)) throw error;
+      if (!NoObjectGeneratedError.isInstance(error)) {
+        const failure = request.abortSignal?.aborted ? undefined : describeProviderFailure(error);
+        if (!failure) throw error;
+        // Replies of earlier attempts (which failed validation) were paid for: the error carries them.
+        throw new ModelProviderError({ provider: settings.provider, model: settings.modelId, task: request.task, ...failure, usage: { ...usage }, costUsd, cause: error });
+      }
       charge(error.usage);
       lastText = error.text ?? "";
       // Re-check the reply ourselves: it gives a precise, model-readable problem statement, and

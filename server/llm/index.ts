@@ -8,7 +8,7 @@ export {
   type ModelSettings,
   type OfflineModelFactory,
 } from "./create-agent-model";
-export { BudgetExceededError, ModelConfigurationError, PlanCompileError, StructuredOutputError } from "./errors";
+export { BudgetExceededError, ModelConfigurationError, ModelProviderError, PlanCompileError, StructuredOutputError } from "./errors";
 export { generateStructured, type StructuredGenerationSettings } from "./generate-structured";
 export { parseStructuredText } from "./parse-structured-text";
 export { costOf, defaultPrices, findModelPrice, type ModelPrice, type PriceTable } from "./pricing";

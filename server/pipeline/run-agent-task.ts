@@ -5,7 +5,7 @@
 // INTERRUPTED, with an "agent.resumed" event, before the new attempt starts.
 import type { Db } from "../db";
 import type { Prisma } from "../db/generated/client";
-import { StructuredOutputError } from "../llm/errors";
+import { ModelProviderError, StructuredOutputError } from "../llm/errors";
 import { appendRunEvent } from "../runs/append-run-event";
 import type { AgentResult } from "../agents/agent-brain";
 import type { JsonValue } from "../events/run-events";
@@ -155,9 +155,9 @@ async function runAgentTaskInContext<T>(
     return result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // A model that kept answering invalid output still spent tokens: they count towards the run's
-    // totals (and so its budget) and show in analytics like any other usage.
-    const spent = error instanceof StructuredOutputError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
+    // A model that kept answering invalid output, or whose provider failed after some replies, still
+    // spent tokens: they count towards the run's totals (and so its budget) and show in analytics.
+    const spent = error instanceof StructuredOutputError || error instanceof ModelProviderError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
     await db.$transaction(async (tx) => {
       const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
       if (spent) await addTaskUsage(tx, spec.runId, task.id, spent);

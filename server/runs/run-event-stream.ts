@@ -5,6 +5,10 @@ import type { RunEventMessage } from "../events/run-events";
 import type { RunEventSource, StreamEvent } from "./run-event-hub";
 
 const BATCH_SIZE = 200;
+/** Chunks the stream queues ahead of a client before pull stops reading (the ReadableStream's high-water mark). */
+export const STREAM_QUEUE_CHUNKS = 64;
+/** Most chunks ever queued: pull runs only below the mark and adds at most one batch. */
+export const MAX_QUEUED_CHUNKS = STREAM_QUEUE_CHUNKS + BATCH_SIZE;
 
 export type RunEventStreamOptions = {
   source: RunEventSource;
@@ -12,6 +16,13 @@ export type RunEventStreamOptions = {
   /** The last seq the client has; events after it are sent. */
   afterSeq: number;
   heartbeatMs?: number;
+  /**
+   * A client whose queue stays full this long (it reads nothing; checked at each heartbeat) is
+   * disconnected, freeing its stream slot and memory; an EventSource reconnects with Last-Event-ID.
+   */
+  stalledClientMs?: number;
+  /** Told the room left in the queue after each chunk is queued (negative: past the mark), for tests and metrics. */
+  onEnqueue?: (desiredSize: number | null) => void;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
   /** Called once when the stream ends for any reason (finished, disconnected, aborted). */
@@ -36,7 +47,7 @@ function formatEvent(event: StreamEvent): string {
   return `id: ${event.seq}\nevent: run-event\ndata: ${data}\n\n`;
 }
 
-export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15_000, signal, onClose }: RunEventStreamOptions) {
+export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15_000, stalledClientMs = 120_000, onEnqueue, signal, onClose }: RunEventStreamOptions) {
   const encoder = new TextEncoder();
   let lastSent = afterSeq;
   let isClosed = false;
@@ -44,6 +55,16 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
   let wake: (() => void) | null = null;
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  // Heartbeat ticks in a row with a full queue and no pull: counted in ticks rather than by the
+  // clock, so a server whose event loop was busy (not the client) does not look like a stuck client.
+  let idleTicks = 0;
+  let hasPulledSinceTick = false;
+  const maxIdleTicks = Math.max(2, Math.ceil(stalledClientMs / heartbeatMs));
+  let queue: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const send = (text: string) => {
+    queue?.enqueue(encoder.encode(text));
+    onEnqueue?.(queue?.desiredSize ?? null);
+  };
 
   const onChange = () => {
     hasNews = true;
@@ -54,9 +75,12 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
       if (hasNews || isClosed) return resolve();
       wake = resolve;
     });
+  // Once only: abort, cancel and the stall check may all call it, and a second unsubscribe could
+  // stop the hub's reader of a newer stream of the same run.
   const cleanup = () => {
-    if (!isClosed) onClose?.();
+    if (isClosed) return;
     isClosed = true;
+    onClose?.();
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);
     wake?.();
@@ -68,12 +92,25 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
       async start(controller) {
         // Subscribe before the first read: an event committed in between is then seen by one of the two.
         unsubscribe = await source.subscribe(onChange);
-        controller.enqueue(encoder.encode(`retry: 2000\n: connected to run ${runId}\n\n`));
+        // The client left while we subscribed: cleanup ran without anything to unsubscribe.
+        if (isClosed) return unsubscribe();
+        queue = controller;
+        send(`retry: 2000\n: connected to run ${runId}\n\n`);
         heartbeat = setInterval(() => {
-          if (!isClosed) controller.enqueue(encoder.encode(": heartbeat\n\n"));
+          if (isClosed) return;
+          // A full queue means the client is not reading: a heartbeat would only pile up behind
+          // the events it has not taken. Long enough like that, the client is let go.
+          const hasRoom = (controller.desiredSize ?? 0) > 0;
+          idleTicks = hasRoom || hasPulledSinceTick ? 0 : idleTicks + 1;
+          hasPulledSinceTick = false;
+          if (hasRoom) return send(": heartbeat\n\n");
+          if (idleTicks < maxIdleTicks) return;
+          cleanup();
+          controller.error(new Error(`the client read nothing for ${Math.round(stalledClientMs / 1000)} s`));
         }, heartbeatMs);
       },
       async pull(controller) {
+        hasPulledSinceTick = true;
         // pull runs only while the client's buffer has room: a slow reader slows its own reads, never the writers.
         while (!isClosed) {
           await waitForNews();
@@ -82,7 +119,7 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
           const events = await source.read(lastSent, BATCH_SIZE);
           if (isClosed) break;
           for (const event of events) {
-            controller.enqueue(encoder.encode(formatEvent(event)));
+            send(formatEvent(event));
             lastSent = event.seq;
           }
           if (events.length > 0) {
@@ -90,7 +127,7 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
             return;
           }
           if (source.isFinishedAt(lastSent)) {
-            controller.enqueue(encoder.encode(`event: end\ndata: {}\n\n`));
+            send(`event: end\ndata: {}\n\n`);
             cleanup();
             controller.close();
             return;
@@ -106,6 +143,6 @@ export function createRunEventStream({ source, runId, afterSeq, heartbeatMs = 15
         cleanup();
       },
     },
-    { highWaterMark: 64 },
+    { highWaterMark: STREAM_QUEUE_CHUNKS },
   );
 }

@@ -20,6 +20,10 @@ export type RunEventsDeps = {
   /** For token callers: whether the token still works; checked every `recheckTokenMs`. */
   isTokenActive: (tokenId: string) => Promise<boolean>;
   heartbeatMs?: number;
+  /** See RunEventStreamOptions.stalledClientMs. */
+  stalledClientMs?: number;
+  /** See RunEventStreamOptions.onEnqueue. */
+  onEnqueue?: (desiredSize: number | null) => void;
   recheckTokenMs?: number;
 };
 
@@ -67,6 +71,8 @@ export async function handleRunEventsRequest(request: Request, runId: string, de
     runId,
     afterSeq: parseLastEventId(lastEventId),
     heartbeatMs: deps.heartbeatMs,
+    stalledClientMs: deps.stalledClientMs,
+    onEnqueue: deps.onEnqueue,
     signal: ended.signal,
     onClose: () => {
       if (recheck) clearInterval(recheck);

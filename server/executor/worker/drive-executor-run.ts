@@ -314,6 +314,23 @@ async function releaseRun(ctx: ExecutorRunContext, runId: string, delayMs = 0): 
   ctx.wake();
 }
 
+/**
+ * Gives the run back after a failure, retrying while the database is unreachable: otherwise a
+ * short outage would leave the run leased to us until the lease expires (leaseMs), paused for
+ * nothing once the database is back. Past the lease, another worker (or we) takes it over anyway.
+ */
+async function releaseRunOnceReachable(ctx: ExecutorRunContext, runId: string): Promise<void> {
+  const giveUpAt = Date.now() + ctx.leaseMs;
+  for (let delayMs = 250; ; delayMs = Math.min(2 * delayMs, 2000)) {
+    try {
+      return await releaseRun(ctx, runId, 1000);
+    } catch {
+      if (ctx.shouldYield() || Date.now() + delayMs > giveUpAt) return;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
 export async function driveExecutorRun(driveContext: WorkerContext, leased: LeasedExecutorRun): Promise<void> {
   const ctx: ExecutorRunContext = { ...driveContext, leaseOwner: leased.leaseOwner };
   if (leased.isFirstStart) ctx.emit([{ type: "run.started", runId: leased.id, functionId: leased.functionId, at: new Date() }]);
@@ -342,7 +359,7 @@ export async function driveExecutorRun(driveContext: WorkerContext, leased: Leas
   } catch (error) {
     // A database or transport failure outside the protocol: give the run back a little later.
     log.error({ err: error, executorRunId: leased.id }, "driving an executor run failed");
-    await releaseRun(ctx, leased.id, 1000).catch(() => undefined);
+    await releaseRunOnceReachable(ctx, leased.id);
   } finally {
     clearInterval(heartbeat);
   }

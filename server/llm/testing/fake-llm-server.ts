@@ -14,8 +14,12 @@ export type FakeLlmReply =
   /** The model's text; a JSON reply is usually what a test scripts. Usage defaults to ~chars/4. */
   | string
   | { text: string; usage?: { inputTokens: number; outputTokens: number }; finishReason?: "stop" | "length" }
-  /** An HTTP error in the API's own error format (4xx are not retried by the SDK; 429/5xx are). */
-  | { error: { status: number; message: string } };
+  /** An HTTP error in the API's own error format (4xx are not retried by the SDK; 429/5xx are), with a Retry-After header (seconds) when given. */
+  | { error: { status: number; message: string; retryAfterSeconds?: number } }
+  /** A body that is not the API's JSON at all (a proxy's HTML page, a cut-off reply). */
+  | { garbage: { status: number; body: string } }
+  /** Accepts the request and never answers (until the client gives up or the server closes). */
+  | { stall: true };
 
 export type FakeLlmRequest = {
   api: FakeLlmApi;
@@ -26,6 +30,8 @@ export type FakeLlmRequest = {
   promptText: string;
   /** The model id the client asked for. */
   model: string;
+  /** performance.now() when the request arrived: the gaps between retries are measured from it. */
+  receivedAt: number;
 };
 
 export type FakeLlmResponder = (request: FakeLlmRequest) => FakeLlmReply | Promise<FakeLlmReply>;
@@ -56,6 +62,7 @@ export async function startFakeLlmServer(options: { replies?: FakeLlmReply[]; re
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const receivedAt = performance.now();
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const api = apiOf(req.method, path);
     if (!api) return sendJson(res, 404, { error: { message: `fake LLM server: no route for ${req.method} ${path}` } });
@@ -67,6 +74,7 @@ export async function startFakeLlmServer(options: { replies?: FakeLlmReply[]; re
       body,
       promptText: collectText(api === "openai-responses" ? [body.instructions, body.input] : [body.system, body.messages]),
       model: typeof body.model === "string" ? body.model : "",
+      receivedAt,
     };
     requests.push(request);
     if (body.stream === true) return sendError(res, api, 400, "fake LLM server: streaming is not supported");
@@ -74,7 +82,13 @@ export async function startFakeLlmServer(options: { replies?: FakeLlmReply[]; re
     const reply = queue.shift() ?? (options.respond ? await options.respond(request) : undefined);
     // 400, not 5xx: the SDK retries 5xx with backoff, which would only slow a failing test down.
     if (reply === undefined) return sendError(res, api, 400, `fake LLM server: no scripted reply left for ${api} request #${requests.length}`);
-    if (typeof reply === "object" && "error" in reply) return sendError(res, api, reply.error.status, reply.error.message);
+    if (typeof reply === "object" && "error" in reply) return sendError(res, api, reply.error.status, reply.error.message, reply.error.retryAfterSeconds);
+    if (typeof reply === "object" && "garbage" in reply) {
+      res.writeHead(reply.garbage.status, { "content-type": "text/html" });
+      return res.end(reply.garbage.body);
+    }
+    // The socket stays open with no answer; close() ends it (closeAllConnections).
+    if (typeof reply === "object" && "stall" in reply) return;
 
     const scripted = typeof reply === "string" ? { text: reply } : reply;
     const usage = scripted.usage ?? {
@@ -164,17 +178,18 @@ function apiOf(method: string | undefined, path: string): FakeLlmApi | undefined
   return undefined;
 }
 
-function sendError(res: ServerResponse, api: FakeLlmApi, status: number, message: string) {
+function sendError(res: ServerResponse, api: FakeLlmApi, status: number, message: string, retryAfterSeconds?: number) {
+  const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) };
   if (api === "anthropic-messages") {
     const type = status === 401 ? "authentication_error" : status === 429 ? "rate_limit_error" : status >= 500 ? "api_error" : "invalid_request_error";
-    return sendJson(res, status, { type: "error", error: { type, message } });
+    return sendJson(res, status, { type: "error", error: { type, message } }, headers);
   }
   const type = status === 401 ? "invalid_request_error" : status === 429 ? "rate_limit_exceeded" : status >= 500 ? "server_error" : "invalid_request_error";
-  return sendJson(res, status, { error: { message, type, param: null, code: null } });
+  return sendJson(res, status, { error: { message, type, param: null, code: null } }, headers);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json" });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 
