@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
-import { createDatabase } from "../../server/db/client";
+import { createDatabase, type Database } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import type { FaultPoint } from "../../server/faults/fault-point";
 
@@ -323,57 +323,61 @@ export async function readQaCheckMemo(dataDir: string): Promise<StoredQaCheck[]>
 /** Reads what the runs left in the database, once the server is stopped (PGlite has one owner at a time). */
 export async function inspectCrashDataDir(dataDir: string): Promise<CrashReport> {
   const database = createDatabase({ kind: "pglite", dataDir: pgliteDir(dataDir) });
-  const db = database.prisma;
   try {
-    const runs = await db.run.findMany({ select: { id: true, status: true }, orderBy: { createdAt: "asc" } });
-    const versions = await db.projectVersion.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true } });
-    const deployments = await db.deployment.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true, target: true } });
-    const tasks = await db.agentTask.findMany({ select: { id: true, runId: true, status: true, agentName: true, taskType: true, round: true } });
-    const taskById = new Map(tasks.map((task) => [task.id, task]));
-    const events = await db.runEvent.findMany({ where: { type: { in: ["agent.resumed", "agent.completed", "version.created", "qa.result"] } }, select: { runId: true, type: true, payload: true }, orderBy: [{ runId: "asc" }, { seq: "asc" }] });
-    const beyondOne = (keys: string[]) => keys.length - new Set(keys).size;
-    const resumed: Record<string, string[]> = {};
-    const completedSteps: string[] = [];
-    const createdVersions: string[] = [];
-    const qaResults: CrashReport["qaResults"] = {};
-    for (const event of events) {
-      const payload = event.payload as Record<string, unknown>;
-      if (event.type === "qa.result") {
-        const qa = payload as { attempt: number; keptFromEarlierAttempt?: number; checks: Array<{ id: string; status?: string; passed: boolean; isFromEarlierAttempt?: boolean; durationMs: number }> };
-        (qaResults[event.runId] ??= []).push({
-          attempt: qa.attempt,
-          kept: qa.keptFromEarlierAttempt ?? 0,
-          checks: qa.checks.map((check) => ({ id: check.id, status: check.status ?? (check.passed ? "passed" : "failed"), isFromEarlierAttempt: check.isFromEarlierAttempt ?? false, durationMs: check.durationMs })),
-        });
-      } else if (event.type === "agent.resumed") {
-        (resumed[event.runId] ??= []).push([payload.agent, payload.taskType, payload.round].filter((part) => part !== undefined && part !== null).join("/"));
-      } else if (event.type === "agent.completed") {
-        // One step, one completion: keyed by the step (agent, task, round), not by the attempt's task.
-        const task = taskById.get(String(payload.taskId));
-        completedSteps.push(task ? `${event.runId}/${task.agentName}/${task.taskType}/${task.round ?? ""}` : `${event.runId}/unknown task ${String(payload.taskId)}`);
-      } else {
-        createdVersions.push(`${event.runId}/${String(payload.versionId)}`);
-      }
-    }
-    const count = (rows: { runId: string | null }[]) => {
-      const byRun: Record<string, number> = {};
-      for (const row of rows) if (row.runId) byRun[row.runId] = (byRun[row.runId] ?? 0) + 1;
-      return byRun;
-    };
-    return {
-      runs: runs.map((run) => ({ id: run.id, status: run.status })),
-      duplicateVersions: beyondOne(versions.map((row) => `${row.runId}/${row.stepKey}`)) + beyondOne(createdVersions),
-      duplicateDeployments: beyondOne(deployments.map((row) => `${row.runId}/${row.target}/${row.stepKey}`)),
-      duplicateSteps: beyondOne(completedSteps),
-      staleTasks: tasks.filter((task) => task.status === "RUNNING").length,
-      interruptedTasks: tasks.filter((task) => task.status === "INTERRUPTED").length,
-      resumed,
-      versions: count(versions),
-      deployments: count(deployments.filter((row) => row.target === "preview")),
-      qaResults,
-      qaCheckMemoRows: await db.qaCheckResult.count(),
-    };
+    return await inspectRunsIn(database.prisma);
   } finally {
     await database.close();
   }
+}
+
+/** What the runs left in a database: duplicates, tasks still RUNNING, resumed steps, QA results. */
+export async function inspectRunsIn(db: Database["prisma"]): Promise<CrashReport> {
+  const runs = await db.run.findMany({ select: { id: true, status: true }, orderBy: { createdAt: "asc" } });
+  const versions = await db.projectVersion.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true } });
+  const deployments = await db.deployment.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true, target: true } });
+  const tasks = await db.agentTask.findMany({ select: { id: true, runId: true, status: true, agentName: true, taskType: true, round: true } });
+  const taskById = new Map(tasks.map((task) => [task.id, task]));
+  const events = await db.runEvent.findMany({ where: { type: { in: ["agent.resumed", "agent.completed", "version.created", "qa.result"] } }, select: { runId: true, type: true, payload: true }, orderBy: [{ runId: "asc" }, { seq: "asc" }] });
+  const beyondOne = (keys: string[]) => keys.length - new Set(keys).size;
+  const resumed: Record<string, string[]> = {};
+  const completedSteps: string[] = [];
+  const createdVersions: string[] = [];
+  const qaResults: CrashReport["qaResults"] = {};
+  for (const event of events) {
+    const payload = event.payload as Record<string, unknown>;
+    if (event.type === "qa.result") {
+      const qa = payload as { attempt: number; keptFromEarlierAttempt?: number; checks: Array<{ id: string; status?: string; passed: boolean; isFromEarlierAttempt?: boolean; durationMs: number }> };
+      (qaResults[event.runId] ??= []).push({
+        attempt: qa.attempt,
+        kept: qa.keptFromEarlierAttempt ?? 0,
+        checks: qa.checks.map((check) => ({ id: check.id, status: check.status ?? (check.passed ? "passed" : "failed"), isFromEarlierAttempt: check.isFromEarlierAttempt ?? false, durationMs: check.durationMs })),
+      });
+    } else if (event.type === "agent.resumed") {
+      (resumed[event.runId] ??= []).push([payload.agent, payload.taskType, payload.round].filter((part) => part !== undefined && part !== null).join("/"));
+    } else if (event.type === "agent.completed") {
+      // One step, one completion: keyed by the step (agent, task, round), not by the attempt's task.
+      const task = taskById.get(String(payload.taskId));
+      completedSteps.push(task ? `${event.runId}/${task.agentName}/${task.taskType}/${task.round ?? ""}` : `${event.runId}/unknown task ${String(payload.taskId)}`);
+    } else {
+      createdVersions.push(`${event.runId}/${String(payload.versionId)}`);
+    }
+  }
+  const count = (rows: { runId: string | null }[]) => {
+    const byRun: Record<string, number> = {};
+    for (const row of rows) if (row.runId) byRun[row.runId] = (byRun[row.runId] ?? 0) + 1;
+    return byRun;
+  };
+  return {
+    runs: runs.map((run) => ({ id: run.id, status: run.status })),
+    duplicateVersions: beyondOne(versions.map((row) => `${row.runId}/${row.stepKey}`)) + beyondOne(createdVersions),
+    duplicateDeployments: beyondOne(deployments.map((row) => `${row.runId}/${row.target}/${row.stepKey}`)),
+    duplicateSteps: beyondOne(completedSteps),
+    staleTasks: tasks.filter((task) => task.status === "RUNNING").length,
+    interruptedTasks: tasks.filter((task) => task.status === "INTERRUPTED").length,
+    resumed,
+    versions: count(versions),
+    deployments: count(deployments.filter((row) => row.target === "preview")),
+    qaResults,
+    qaCheckMemoRows: await db.qaCheckResult.count(),
+  };
 }
