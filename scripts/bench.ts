@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures, printed as tables. Not a test: nothing here fails on speed.
-// `npm run bench -- sse executor compiler pipeline dashboard api deploy-targets faults` runs the named benches only; no names runs them all.
-// The faults bench takes `--runs N --kills M --seed S` (default 6 runs, 2 kills).
+// `npm run bench -- sse executor compiler pipeline dashboard api deploy-targets faults two-instances` runs the named benches only;
+// no names runs them all but two-instances (it needs PostgreSQL and takes minutes).
+// The faults bench takes `--runs N --kills M --seed S` (default 6 runs, 2 kills); two-instances takes `--runs N` (default 50).
 import { parseArgs } from "node:util";
 import { benchApiGateway, formatApiGateway, type ApiBenchResult } from "../bench/api-gateway";
 import { benchCompiler, formatCompiler } from "../bench/compiler-latency";
@@ -9,6 +10,7 @@ import { benchDashboardLoad, formatDashboardLoad } from "../bench/dashboard-load
 import { benchExecutorOverhead, formatExecutorOverhead } from "../bench/executor-overhead";
 import { benchExecutorThroughput, formatExecutorThroughput } from "../bench/executor-throughput";
 import { benchFaults, benchProviderFaults, formatFaults, formatProviderFaults } from "../bench/faults";
+import { benchTwoInstances, formatTwoInstances } from "../bench/two-instances";
 import { formatPipelineLatency, runPipelineLatencyBench } from "../bench/pipeline-latency";
 import { benchSseFanout } from "../bench/sse-fanout";
 import { ms } from "../bench/stats";
@@ -16,9 +18,9 @@ import { parseBrowserEnv } from "../server/browser/browser-env";
 import { testDatabaseKinds } from "../server/testing/test-database";
 import { setUpBrowser } from "./lib/browser-setup";
 
-const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api", "deploy-targets", "faults"];
+const benches = ["sse", "executor", "compiler", "pipeline", "dashboard", "api", "deploy-targets", "faults", "two-instances"];
 const { values: flags, positionals: only } = parseArgs({
-  options: { runs: { type: "string", default: "6" }, kills: { type: "string", default: "2" }, seed: { type: "string", default: "17" } },
+  options: { runs: { type: "string" }, kills: { type: "string", default: "2" }, seed: { type: "string", default: "17" } },
   allowPositionals: true,
 });
 const unknown = only.filter((name) => !benches.includes(name));
@@ -26,7 +28,7 @@ if (unknown.length > 0) {
   console.error(`Unknown bench ${unknown.join(", ")}; known: ${benches.join(", ")}`);
   process.exit(2);
 }
-let wants = (name: string) => only.length === 0 || only.includes(name);
+let wants = (name: string) => (only.length === 0 && name !== "two-instances") || only.includes(name);
 const startedAt = performance.now();
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -86,11 +88,16 @@ if (wants("deploy-targets")) {
 }
 if (wants("faults")) {
   const since = performance.now();
-  const result = await benchFaults({ runs: Number(flags.runs), kills: Number(flags.kills), seed: Number(flags.seed), log: (line) => console.error(`[faults bench] ${line}`) });
+  const result = await benchFaults({ runs: Number(flags.runs ?? 6), kills: Number(flags.kills), seed: Number(flags.seed), log: (line) => console.error(`[faults bench] ${line}`) });
   console.log(`\n${formatFaults(result)}\n(bench took ${elapsed(since)})`);
   const providerSince = performance.now();
   const providerResults = await benchProviderFaults((line) => console.error(`[faults bench] ${line}`));
   console.log(`\n${formatProviderFaults(providerResults)}\n(bench took ${elapsed(providerSince)})`);
+}
+if (wants("two-instances")) {
+  const since = performance.now();
+  const result = await benchTwoInstances({ runs: Number(flags.runs ?? 50), log: (line) => console.error(`[two-instances bench] ${line}`) });
+  console.log(`\n${formatTwoInstances(result)}\n(bench took ${elapsed(since)})`);
 }
 console.log(`\nAll benches took ${elapsed(startedAt)}.`);
 process.exit(0);
