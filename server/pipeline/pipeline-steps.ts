@@ -16,6 +16,7 @@ import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
 import { collectRunGaps, computeRequirementResults } from "../agents/qa/requirement-results";
 import type { FinishedRunStatus } from "../events/run-statuses";
+import type { StepReuse } from "../events/run-events";
 import { appendRunEvent } from "../runs/append-run-event";
 import { markRunStage, savePlan, type QaVerdict } from "../runs/run-lifecycle";
 import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
@@ -91,6 +92,22 @@ async function unlessRunEnded<T>(work: () => Promise<T>): Promise<T | RunEnded> 
     if (error instanceof RunFinishedError) return { runEnded: error.status };
     throw error;
   }
+}
+
+/** For a step's re-run after a crash (run-tracked-step.ts): the version the killed try stored, if any. */
+export function reusedVersionOf(runId: string, stepKey: string) {
+  return async (db: Db): Promise<StepReuse> => {
+    const made = await findStepVersion(db, runId, stepKey);
+    return made ? { kind: "version", versionId: made.id, number: made.number } : null;
+  };
+}
+
+/** The same for a deploying step: the deployment the killed try made, finished or not. */
+export function reusedDeploymentOf(runId: string, stepKey: string) {
+  return async (db: Db): Promise<StepReuse> => {
+    const made = await findStepDeployment(db, runId, stepKey);
+    return made ? { kind: "deployment", deploymentId: made.id, status: made.status } : null;
+  };
 }
 
 /** The run stays locked and active while its version is written, and the version's event commits with it. */

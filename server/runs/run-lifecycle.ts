@@ -11,6 +11,7 @@ import { trackProductEvent } from "../observability/product-analytics";
 import { currentTraceId } from "../observability/tracing";
 import { appendRunEvent } from "./append-run-event";
 import { closeRunningAgentTasks } from "./close-running-agent-tasks";
+import { closeRunningStepAttempts } from "../pipeline/run-tracked-step";
 import { runStatusesMovingTo } from "./run-transitions";
 
 type Change<T extends RunEventType> = {
@@ -42,7 +43,10 @@ async function changeRun<T extends RunEventType>(db: Db, runId: string, change: 
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, triggeredById: true } });
     if (change.projectStatus) await tx.project.update({ where: { id: run.projectId }, data: { status: change.projectStatus } });
     // No task outlives its run in RUNNING: closed (with their events) just before the run's last event.
-    if (isFinishedRunStatus(change.status)) await closeRunningAgentTasks(tx, runId, change.status);
+    if (isFinishedRunStatus(change.status)) {
+      await closeRunningAgentTasks(tx, runId, change.status);
+      await closeRunningStepAttempts(tx, runId, change.status);
+    }
     await appendRunEvent(tx, runId, change.event, change.payload);
     return { provider: await runProviderFor(tx, runId, change), run };
   }).then((moved) => {
