@@ -12,6 +12,7 @@ import { runTestScript } from "~/server/sandbox/run-test-script";
 import type { SandboxKind } from "~/server/sandbox/sandbox-status";
 import { withStepScratch } from "~/server/scratch/scratch-space";
 import { checkFiles } from "./qa/check-files";
+import type { BrowserSlot } from "./qa/browser-slots";
 import { runAcceptanceChecks, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
 
@@ -66,7 +67,14 @@ function testScriptOf(files: TGeneratedFile[]): string | null {
  * `scratchDir`: the step's scratch folder (server/scratch/), which the caller removes; without one,
  * QA makes and removes its own under the platform's scratch root.
  */
-export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; scratchDir?: string; onBrowserReady?: () => Promise<void> }): Promise<QaReport> {
+export async function runQaAgent(input: {
+  plan: TPlan;
+  files: TGeneratedFile[];
+  scratchDir?: string;
+  onBrowserReady?: () => Promise<void>;
+  /** Called once QA has its browser slot (run-acceptance-checks.ts): how long it waited in line. */
+  onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
+}): Promise<QaReport> {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
   const staticProblems = await checkFiles(input.files);
@@ -80,7 +88,7 @@ export async function runQaAgent(input: { plan: TPlan; files: TGeneratedFile[]; 
   const served = await serveDirectory({ root, prefix: "/preview/qa/" });
   let report;
   try {
-    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir, onBrowserReady: input.onBrowserReady });
+    report = await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: input.plan, scratchDir, onBrowserReady: input.onBrowserReady, onBrowserSlot: input.onBrowserSlot });
   } finally {
     await served.close();
   }

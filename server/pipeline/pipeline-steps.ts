@@ -8,6 +8,7 @@ import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
+import type { BrowserSlot } from "../agents/qa/browser-slots";
 import { withStepScratch } from "../scratch/scratch-space";
 import { reachFaultPoint } from "../faults/fault-point";
 import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
@@ -149,6 +150,13 @@ export async function createVersionStep(db: Db, runId: string, fileSets: FileSet
  */
 export type QaStepResult = QaVerdict & { screenshotSha: string | null };
 
+/** A QA step that queued for one of the instance's browser slots says so, and for how long, in the run's log. */
+async function reportBrowserWait(db: Db, runId: string, slot: BrowserSlot) {
+  if (slot.waitedMs === 0) return;
+  const line = `Waited ${(slot.waitedMs / 1000).toFixed(1)} s for a browser slot (${slot.queuedBehind} browser session(s) ran or queued ahead on this instance; QA_BROWSER_CONCURRENCY)`;
+  await appendWhileActive(db, runId, (tx) => appendRunEvent(tx, runId, "agent.log", { agent: "QA", line }));
+}
+
 export async function qaStep(db: Db, runId: string, versionId: string, attempt: number): Promise<QaStepResult> {
   const context = await loadRunContext(db, runId);
   if (!context.plan) throw new Error("The run has no plan");
@@ -158,7 +166,14 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   const report = await runAgentTask(
     db,
     { runId, projectId: context.projectId, agentName: "QA", taskType: "verify", round: attempt, input: { versionId, attempt } },
-    async () => ({ value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) => runQaAgent({ plan, files, scratchDir, onBrowserReady: () => reachFaultPoint("qa", runId) })), usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, attempts: 1 }),
+    async () => ({
+      value: await withStepScratch(runId, `qa-${attempt}`, (scratchDir) =>
+        runQaAgent({ plan, files, scratchDir, onBrowserReady: () => reachFaultPoint("qa", runId), onBrowserSlot: (slot) => reportBrowserWait(db, runId, slot) }),
+      ),
+      usage: { inputTokens: 0, outputTokens: 0 },
+      costUsd: 0,
+      attempts: 1,
+    }),
     (value) => ({ passed: value.passed, failures: value.failures.length, checks: value.checks.length, isBrowserVerified: value.isBrowserVerified }),
   );
   let screenshotSha: string | null = null;

@@ -4,15 +4,32 @@
 // check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
 // A check that timed out (a busy machine, not necessarily a broken app) runs once more before it
-// counts as failed, and one that timed out again says so (`isTimedOut`).
+// counts as failed, and one that timed out again says so (`isTimedOut`). So that a busy machine
+// fails no app: each check's step timeout grows with the load (load-scaled-timeout.ts), and an
+// instance runs at most QA_BROWSER_CONCURRENCY browser sessions at once, the rest waiting in line
+// for a slot (browser-slots.ts).
 import { writeFile } from "node:fs/promises";
 import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
 import { launchBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
+import { env } from "~/server/env";
+import { getLogger } from "~/server/observability/logger";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
+import { createBrowserSlots, defaultBrowserConcurrency, type BrowserSlot, type BrowserSlots } from "./browser-slots";
+import { describeTimeout, readLoad, scaleTimeout, type LoadReading } from "./load-scaled-timeout";
 import { describeStep, runStep, type Step, type StepContext } from "./run-step";
+
+const log = getLogger("qa");
+
+const globalForSlots = globalThis as unknown as { __epicQaBrowserSlots?: BrowserSlots };
+
+/** This process's browser slots (QA_BROWSER_CONCURRENCY, else one per core, at least two). */
+export function getQaBrowserSlots(): BrowserSlots {
+  globalForSlots.__epicQaBrowserSlots ??= createBrowserSlots(env.QA_BROWSER_CONCURRENCY ?? defaultBrowserConcurrency());
+  return globalForSlots.__epicQaBrowserSlots;
+}
 
 /** The finder's browser, launched (server/browser/); the old name, kept for existing callers. */
 export const launchChromium = launchBrowser;
@@ -48,6 +65,8 @@ export interface AcceptanceReport {
   /** Every request outside the app under test that was blocked, deduplicated, in order. */
   blockedRequests: string[];
   screenshot: Buffer | null;
+  /** How long the session waited for a browser slot (0: one was free; absent when no browser was asked for). */
+  browserWaitMs?: number;
 }
 
 export interface RunAcceptanceChecksOptions {
@@ -67,6 +86,12 @@ export interface RunAcceptanceChecksOptions {
   scratchDir?: string;
   /** Called once the browser is up, before the first check (crash tests stop the process there). */
   onBrowserReady?: () => Promise<void>;
+  /** The bound on concurrent sessions to queue in (default: the process's, getQaBrowserSlots). */
+  slots?: BrowserSlots;
+  /** Called once this session has its browser slot (with how long it waited for it), before the browser starts. */
+  onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
+  /** The machine's load, read once per check to scale its step timeout (tests fix it). */
+  readLoad?: () => LoadReading;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -106,10 +131,22 @@ function blockedNote(blocked: string[]): string {
   return `blocked ${blocked.length} request(s) outside the app under test: ${shown}${blocked.length > 5 ? ", …" : ""}`;
 }
 
-async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, timeout: number, capture: boolean, blocked: string[]): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
+async function runCheck(
+  page: Page,
+  baseUrl: string,
+  check: TAcceptanceCheck,
+  baseTimeout: number,
+  load: () => LoadReading,
+  capture: boolean,
+  blocked: string[],
+): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
   const started = performance.now();
   let screenshot: Buffer | null = null;
   const requirementIds = check.requirementIds ?? [];
+  // Once per check (a retry reads the load again): its steps share one timeout, so a slow step
+  // reports the very timeout it had.
+  const scaled = scaleTimeout(baseTimeout, load());
+  const timeout = scaled.timeoutMs;
   const context: StepContext = { baseUrl, timeout, clockAt: null };
   await resetPage(page);
   for (const [index, step] of check.steps.entries()) {
@@ -131,7 +168,7 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
           status: "failed",
           failedStepIndex: index,
           failedStep: step,
-          message: `step ${index + 1} (${describeStep(step)}): ${isTimedOut ? "timed out: " : ""}${message}${note}`,
+          message: `step ${index + 1} (${describeStep(step)}): ${isTimedOut ? `timed out with a step timeout of ${describeTimeout(scaled)}: ` : ""}${message}${note}`,
           ...(isTimedOut ? { isTimedOut } : {}),
           blockedRequests: [...blocked],
           durationMs: Math.round(performance.now() - started),
@@ -183,7 +220,19 @@ export function unverifiedAcceptanceReport(plan: Pick<TPlan, "acceptanceChecks">
   };
 }
 
+/** The plan's checks in a browser session, once the session has one of the instance's browser slots. */
 export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
+  const slots = options.slots ?? getQaBrowserSlots();
+  const onQueued = (position: number) =>
+    log.info({ position, running: slots.active(), limit: slots.limit }, "QA waits for a browser slot (QA_BROWSER_CONCURRENCY browser sessions already run on this instance)");
+  return slots.withSlot(async (slot) => {
+    if (slot.waitedMs > 0) log.info({ waitedMs: slot.waitedMs, queuedBehind: slot.queuedBehind, limit: slots.limit }, "QA got a browser slot after waiting");
+    await options.onBrowserSlot?.(slot);
+    return { ...(await runAcceptanceChecksInSlot(options)), browserWaitMs: slot.waitedMs };
+  }, onQueued);
+}
+
+async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
   const baseUrl = options.baseUrl.endsWith("/") || options.baseUrl.includes("#") ? options.baseUrl : `${options.baseUrl}/`;
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
@@ -231,7 +280,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const once = () => runCheck(checkPage, baseUrl, check, timeout, index === captureIndex, blocked);
+        const once = () => runCheck(checkPage, baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, blocked);
         const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
         results.push(run.result);
         screenshot ??= run.screenshot;
