@@ -43,7 +43,7 @@ export type FaultsBenchResult = {
   duplicateSteps: number;
   staleTasks: number;
   leakedFiles: number;
-  /** "agent.resumed" events: agent steps cut off by a kill and run again. */
+  /** "agent.resumed" and "step.resumed" events: steps cut off by a kill and run again (one event per interruption). */
   resumedSteps: number;
   /** Per restart: spawn → serving, and spawn → every run that was unfinished at the kill under way again (or finished). */
   readyMs: number[];

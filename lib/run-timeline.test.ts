@@ -40,6 +40,16 @@ describe("deriveStages", () => {
     expect(qa.lines.every((line) => !line.isError)).toBe(true);
   });
 
+  it("says a step that runs no agent ran again after a restart, and what it reused, in the run's log (no stage row)", () => {
+    const version = event("step.resumed", { stepKey: "create-version", interruptedAttempt: 1, reused: { kind: "version", versionId: "v1", number: 3 } });
+    expect(describeEvent(version)).toBe("Step create-version ran again after the platform restarted (attempt 1 was interrupted); it reused version 3, already saved");
+    const push = event("step.resumed", { stepKey: "push-to-github", interruptedAttempt: 2, reused: null });
+    expect(describeEvent(push)).toBe("Step push-to-github ran again after the platform restarted (attempt 2 was interrupted)");
+    const deploy = event("step.resumed", { stepKey: "deploy-vercel", interruptedAttempt: 1, reused: { kind: "deployment", deploymentId: "d1", status: "BUILDING" } });
+    expect(describeEvent(deploy)).toBe("Step deploy-vercel ran again after the platform restarted (attempt 1 was interrupted); it went on with its deployment (building)");
+    expect(deriveStages([version, push]).every((stage) => stage.lines.length === 0)).toBe(true);
+  });
+
   it("shows a step closed with its run: interrupted as a failed stage, cancelled as not run", () => {
     const stages = deriveStages([
       event("agent.started", { taskId: "q1", agent: "QA", taskType: "verify", attempt: 1, round: 2 }),

@@ -3,7 +3,7 @@
 // new event type does not compile until the timeline decides what to do with it.
 import { agentNames, type AgentName } from "~/server/plan/agent-names";
 import { deployTargetLabels } from "~/server/events/deploy-targets";
-import { assertNever, type RunEventMessage, type RunEventPayload } from "~/server/events/run-events";
+import { assertNever, type RunEventMessage, type RunEventPayload, type StepReuse } from "~/server/events/run-events";
 import { describeResults } from "./requirement-status";
 
 export const stageOrder = agentNames;
@@ -50,6 +50,7 @@ export function stageOfEvent(event: RunEventMessage): StageName | null {
     case "run.queued":
     case "run.started":
     case "run.stage":
+    case "step.resumed":
     case "version.created":
     case "run.succeeded":
     case "run.ready_with_gaps":
@@ -143,6 +144,18 @@ function describeKeptChecks(qa: Pick<RunEventPayload<"qa.result">, "keptFromEarl
   return qa.keptFromEarlierAttempt ? `; ${qa.keptFromEarlierAttempt} of ${qa.checks.length} checks kept from the attempt the restart cut off` : "";
 }
 
+function describeReuse(reused: StepReuse): string {
+  if (reused === null) return "";
+  switch (reused.kind) {
+    case "version":
+      return `; it reused version ${reused.number}, already saved`;
+    case "deployment":
+      return `; it went on with its deployment (${reused.status.toLowerCase()})`;
+    default:
+      return assertNever(reused);
+  }
+}
+
 export function describeEvent(event: RunEventMessage): string {
   switch (event.type) {
     case "run.queued":
@@ -163,6 +176,8 @@ export function describeEvent(event: RunEventMessage): string {
       return `${event.payload.agent} started (${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""}, attempt ${event.payload.attempt})`;
     case "agent.resumed":
       return `${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} resumed after the platform restarted (attempt ${event.payload.interruptedAttempt} was interrupted)`;
+    case "step.resumed":
+      return `Step ${event.payload.stepKey} ran again after the platform restarted (attempt ${event.payload.interruptedAttempt} was interrupted)${describeReuse(event.payload.reused)}`;
     case "agent.closed":
       return `${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} ${event.payload.status === "CANCELLED" ? "cancelled" : "interrupted"} with the run (attempt ${event.payload.attempt}): ${event.payload.reason}`;
     case "agent.log":

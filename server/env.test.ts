@@ -65,6 +65,15 @@ describe("environment validation", () => {
     }
   });
 
+  it("takes QA_BROWSER_CONCURRENCY as a whole number of browser sessions, 1 to 64", () => {
+    expect(importEnvWith({ QA_BROWSER_CONCURRENCY: "3" }).ok).toBe(true);
+    for (const value of ["0", "two", "1.5", "65"]) {
+      const { ok, output } = importEnvWith({ QA_BROWSER_CONCURRENCY: value });
+      expect(ok).toBe(false);
+      expect(output).toContain("QA_BROWSER_CONCURRENCY");
+    }
+  });
+
   it("wants TRACE_URL_TEMPLATE as an http(s) URL with {traceId} in it", () => {
     expect(importEnvWith({ TRACE_URL_TEMPLATE: "https://grafana.example.com/explore?traceId={traceId}" }).ok).toBe(true);
     const missing = importEnvWith({ TRACE_URL_TEMPLATE: "https://grafana.example.com/explore" });

@@ -37,6 +37,9 @@ export const env = createEnv({
     // else Node's permission model (no network isolation), else none, with a warning at start;
     // bwrap / node-permission = that one or the tests are not run; off = no sandbox (warned).
     QA_SANDBOX: z.enum(["auto", "bwrap", "node-permission", "off"], { message: 'expected "auto", "bwrap", "node-permission" or "off"' }).default("auto"),
+    // Browser QA sessions (a Chromium each) one instance runs at once; more wait in line for a slot
+    // (server/agents/qa/browser-slots.ts). Unset: one per core, at least two.
+    QA_BROWSER_CONCURRENCY: z.coerce.number({ message: "expected a number of browser sessions" }).int("expected a whole number").min(1, "expected at least 1").max(64, "expected at most 64").optional(),
     // The end-to-end suite's port; read by playwright.config.ts (declared here so a typo is named).
     E2E_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
     // Where previews are served: a wildcard origin whose `*` is each project's own label, so every

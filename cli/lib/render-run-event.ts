@@ -36,6 +36,8 @@ export function renderRunEvent(event: RunEventMessage, paint: Paint, state: Rend
       return [line(`  ${paint.cyan(event.payload.agent)} started${event.payload.attempt > 1 ? ` (attempt ${event.payload.attempt})` : ""}`)];
     case "agent.resumed":
       return [line(paint.yellow(`  ${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} resumed after the platform restarted`))];
+    case "step.resumed":
+      return [line(paint.yellow(`  Step ${event.payload.stepKey} ran again after the platform restarted${event.payload.reused ? ` (reused its ${event.payload.reused.kind})` : ""}`))];
     case "agent.closed":
       return [line(paint.yellow(`  ${event.payload.agent} ${event.payload.taskType}${event.payload.round ? ` round ${event.payload.round}` : ""} ${event.payload.status === "CANCELLED" ? "cancelled" : "interrupted"} with the run`))];
     case "agent.log":

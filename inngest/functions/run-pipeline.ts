@@ -1,10 +1,14 @@
 // The agent pipeline as one durable function: prompt → plan (→ human approval) → code, data
 // layer and infrastructure in parallel → version → QA with bounded repair → preview deploy.
-// Each step's result is memoised, so a crash resumes after the last finished step.
+// Each step's result is memoised, so a crash resumes after the last finished step; the step cut
+// off runs again, and says so in the run's log (server/pipeline/run-tracked-step.ts).
 import { NonRetriableError } from "inngest";
 import { getMigratedDatabase } from "~/server/db";
 import { getPreviewOrigins } from "~/server/deployments/preview-config";
 import { BudgetExceededError, ModelConfigurationError, ModelProviderError, PlanCompileError } from "~/server/llm";
+import type { Db } from "~/server/db";
+import type { FileAgentName } from "~/server/plan/agent-names";
+import { runTrackedStep, type TrackedStepSpec } from "~/server/pipeline/run-tracked-step";
 import {
   createVersionStep,
   deployStep,
@@ -16,10 +20,13 @@ import {
   qaStep,
   readDeployTargetsStep,
   repairStep,
+  reusedDeploymentOf,
+  reusedVersionOf,
   writeFilesStep,
 } from "~/server/pipeline/pipeline-steps";
 import { decideRunOutcome, isDeployable, markRunFinished, markRunStage, markRunStarted, recordPlanReview } from "~/server/runs/run-lifecycle";
 import { codeGenerated, deploymentsStatus, plansGenerated, plansReviewed, promptsNew } from "~/server/events/inngest-events";
+import { deployStepKey } from "~/server/events/deploy-targets";
 import { reportError } from "~/server/observability/error-reporting";
 import { getLogger, withLogContext } from "~/server/observability/logger";
 import { inngest } from "../client";
@@ -58,14 +65,26 @@ export const runPipeline = inngest.createFunction(
   },
   async ({ event, step }) => withLogContext({ runId: event.data.runId, projectId: event.data.projectId }, async () => {
     const { runId, projectId } = event.data;
+    /**
+     * A step whose tries are recorded (StepAttempt), so its re-run after a crash appends
+     * "step.resumed" when no agent event tells of it. The steps that end the run (fail-qa, finish,
+     * record-failure, a rejected review) are not: once the run has ended its log has too.
+     */
+    const tracked = <T>(stepKey: string, work: (database: Db) => Promise<T>, spec: Omit<TrackedStepSpec, "runId" | "stepKey"> = {}) =>
+      step.run(stepKey, async () => {
+        const database = await db();
+        return runTrackedStep(database, { runId, stepKey, ...spec }, () => work(database));
+      });
     try {
-      const brain = await step.run("start", async () => {
-        const label = await describeBrain(await db(), runId);
-        await markRunStarted(await db(), runId, { brain: label });
+      const brain = await tracked("start", async (database) => {
+        const label = await describeBrain(database, runId);
+        await markRunStarted(database, runId, { brain: label });
         return label;
       });
 
-      const { plan, isApprovalRequired } = await step.run("plan", async () => nonRetriable(async () => planStep(await db(), runId)));
+      const { plan, isApprovalRequired } = await tracked("plan", (database) => nonRetriable(() => planStep(database, runId)), {
+        agentTask: { agentName: "PromptCompiler", taskType: "plan" },
+      });
       await step.sendEvent("announce-plan", plansGenerated.create({ projectId, runId, plan }));
 
       if (isApprovalRequired) {
@@ -81,27 +100,33 @@ export const runPipeline = inngest.createFunction(
         if (!isApproved) return { status: "rejected" as const };
       }
 
-      await step.run("stage-building", async () => markRunStage(await db(), runId, "BUILDING"));
-      const [code, data, infra] = await Promise.all([
-        step.run("codegen", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "CodeGen"))),
-        step.run("db", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "DB"))),
-        step.run("infra", async () => nonRetriable(async () => writeFilesStep(await db(), runId, "Infra"))),
-      ]);
-      const created = await step.run("create-version", async () =>
-        createVersionStep(await db(), runId, [code, data, infra], `${plan.appName}: ${plan.summary}`.slice(0, 300)),
+      await tracked("stage-building", (database) => markRunStage(database, runId, "BUILDING"));
+      const writeFiles = (stepKey: string, agent: FileAgentName) =>
+        tracked(stepKey, (database) => nonRetriable(() => writeFilesStep(database, runId, agent)), { agentTask: { agentName: agent, taskType: "write-files" } });
+      const [code, data, infra] = await Promise.all([writeFiles("codegen", "CodeGen"), writeFiles("db", "DB"), writeFiles("infra", "Infra")]);
+      const created = await tracked(
+        "create-version",
+        (database) => createVersionStep(database, runId, [code, data, infra], `${plan.appName}: ${plan.summary}`.slice(0, 300)),
+        { findReused: reusedVersionOf(runId, "create-version") },
       );
       // A step of a run that ended meanwhile (cancelled) wrote nothing: stop without touching it.
       if ("runEnded" in created) return { status: "ended" as const, runStatus: created.runEnded };
       let version = created;
       await step.sendEvent("announce-code", codeGenerated.create({ projectId, runId, versionId: version.versionId }));
 
-      let qa = await step.run("qa-1", async () => qaStep(await db(), runId, version.versionId, 1));
+      const qaRound = (round: number, versionId: string) =>
+        tracked(`qa-${round}`, (database) => qaStep(database, runId, versionId, round), { agentTask: { agentName: "QA", taskType: "verify", round } });
+      let qa = await qaRound(1, version.versionId);
       for (let attempt = 1; !qa.passed && attempt <= MAX_REPAIR_ATTEMPTS; attempt++) {
         const failures = qa.failures;
-        const repaired = await step.run(`repair-${attempt}`, async () => nonRetriable(async () => repairStep(await db(), runId, version.versionId, failures, attempt)));
+        const repairKey = `repair-${attempt}`;
+        const repaired = await tracked(repairKey, (database) => nonRetriable(() => repairStep(database, runId, version.versionId, failures, attempt)), {
+          agentTask: { agentName: "CodeGen", taskType: "repair", round: attempt },
+          findReused: reusedVersionOf(runId, repairKey),
+        });
         if ("runEnded" in repaired) return { status: "ended" as const, runStatus: repaired.runEnded };
         version = repaired;
-        qa = await step.run(`qa-${attempt + 1}`, async () => qaStep(await db(), runId, version.versionId, attempt + 1));
+        qa = await qaRound(attempt + 1, version.versionId);
       }
       // The end of the run is decided in one place (decideRunOutcome). Memoised QA steps from
       // before requirements were checked resume without them (`?? []`).
@@ -118,8 +143,11 @@ export const runPipeline = inngest.createFunction(
       // and the run reports what it does not do (READY_WITH_GAPS), never a plain success.
       // The version going live is pushed to the project's GitHub repository first (when it has one);
       // a failed push is a warning on the run, never its failure.
-      await step.run("push-to-github", async () => pushToGitHubStep(await db(), runId, versionId));
-      const deployment = await step.run("deploy", async () => deployStep(await db(), runId, versionId, getPreviewOrigins()));
+      await tracked("push-to-github", (database) => pushToGitHubStep(database, runId, versionId));
+      const deployment = await tracked("deploy", (database) => deployStep(database, runId, versionId, getPreviewOrigins()), {
+        agentTask: { agentName: "Deploy", taskType: "local-preview" },
+        findReused: reusedDeploymentOf(runId, "deploy"),
+      });
       if ("runEnded" in deployment) return { status: "ended" as const, runStatus: deployment.runEnded };
       await step.sendEvent(
         "announce-deployment",
@@ -128,8 +156,12 @@ export const runPipeline = inngest.createFunction(
       // Once the preview is live, each of the project's other targets gets the version in a step
       // of its own (in parallel): one failing is a warning on the run, never its failure.
       if (deployment.status === "READY") {
-        const targets = await step.run("read-deploy-targets", async () => readDeployTargetsStep(await db(), projectId));
-        const results = await Promise.all(targets.map((target) => step.run(`deploy-${target}`, async () => deployTargetStep(await db(), runId, versionId, target))));
+        const targets = await tracked("read-deploy-targets", (database) => readDeployTargetsStep(database, projectId));
+        const results = await Promise.all(
+          targets.map((target) =>
+            tracked(deployStepKey(target), (database) => deployTargetStep(database, runId, versionId, target), { findReused: reusedDeploymentOf(runId, deployStepKey(target)) }),
+          ),
+        );
         const ended = results.find((result) => "runEnded" in result);
         if (ended && "runEnded" in ended) return { status: "ended" as const, runStatus: ended.runEnded };
       }

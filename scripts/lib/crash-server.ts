@@ -101,6 +101,7 @@ export function killProcessTree(pid: number): number[] {
 }
 
 export type FaultLine = { faultPoint: FaultPoint; runId: string };
+export type TimedLine = { ms: number; line: string };
 
 export type CrashServer = {
   url: string;
@@ -108,6 +109,8 @@ export type CrashServer = {
   /** Resolves once a run stopped at `point` (server/faults/fault-point.ts): the run's id. */
   waitForFault(point: FaultPoint, timeoutMs?: number): Promise<string>;
   faults: FaultLine[];
+  /** Every line the server printed, with the milliseconds since it was spawned (start-up timings). */
+  lines: TimedLine[];
   /** kill -9 of the whole process tree; resolves when start.ts is gone. */
   kill(): Promise<void>;
   /** SIGTERM (a clean stop), then SIGKILL of whatever is left after `graceMs`. */
@@ -146,6 +149,8 @@ export async function startCrashServer(options: CrashServerOptions): Promise<Cra
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid!;
+  const spawnedAt = performance.now();
+  const lines: TimedLine[] = [];
   let output = "";
   const faults: FaultLine[] = [];
   const listeners = new Set<() => void>();
@@ -158,6 +163,7 @@ export async function startCrashServer(options: CrashServerOptions): Promise<Cra
   const onLine = (line: string) => {
     output += `${line}\n`;
     if (output.length > 200_000) output = output.slice(-100_000);
+    if (lines.length < 5000) lines.push({ ms: Math.round(performance.now() - spawnedAt), line });
     if (line.startsWith("{") && line.includes('"faultPoint"')) {
       try {
         faults.push(JSON.parse(line) as FaultLine);
@@ -198,6 +204,7 @@ export async function startCrashServer(options: CrashServerOptions): Promise<Cra
     url: `http://127.0.0.1:${options.port}`,
     pid,
     faults,
+    lines,
     output: () => output,
     waitForFault: (point, timeoutMs = 120_000) => waitFor(() => faults.find((line) => line.faultPoint === point)?.runId, timeoutMs, `run stopped at fault point "${point}"`),
     async kill() {
@@ -296,7 +303,12 @@ export type CrashReport = {
   /** Agent tasks still RUNNING (every run has finished, so none should be). */
   staleTasks: number;
   interruptedTasks: number;
-  /** runId → its "agent.resumed" events, as "<agent>/<taskType>[/<round>]". */
+  /** Step attempts still RUNNING (every run has finished, so none should be). */
+  staleStepAttempts: number;
+  /**
+   * runId → its resumed events, one per interruption: "agent.resumed" as "<agent>/<taskType>[/<round>]",
+   * "step.resumed" as "step <stepKey>[ reused <kind>]".
+   */
   resumed: Record<string, string[]>;
   /** runId → its versions and preview deployments. */
   versions: Record<string, number>;
@@ -337,7 +349,12 @@ export async function inspectRunsDatabase(db: Database["prisma"]): Promise<Crash
   const deployments = await db.deployment.findMany({ where: { runId: { not: null } }, select: { runId: true, stepKey: true, target: true } });
   const tasks = await db.agentTask.findMany({ select: { id: true, runId: true, status: true, agentName: true, taskType: true, round: true } });
   const taskById = new Map(tasks.map((task) => [task.id, task]));
-  const events = await db.runEvent.findMany({ where: { type: { in: ["agent.resumed", "agent.completed", "version.created", "qa.result"] } }, select: { runId: true, type: true, payload: true }, orderBy: [{ runId: "asc" }, { seq: "asc" }] });
+  const events = await db.runEvent.findMany({
+    where: { type: { in: ["agent.resumed", "step.resumed", "agent.completed", "version.created", "qa.result"] } },
+    select: { runId: true, type: true, payload: true },
+    orderBy: [{ runId: "asc" }, { seq: "asc" }],
+  });
+  const staleStepAttempts = await db.stepAttempt.count({ where: { status: "RUNNING" } });
   const beyondOne = (keys: string[]) => keys.length - new Set(keys).size;
   const resumed: Record<string, string[]> = {};
   const completedSteps: string[] = [];
@@ -354,6 +371,9 @@ export async function inspectRunsDatabase(db: Database["prisma"]): Promise<Crash
       });
     } else if (event.type === "agent.resumed") {
       (resumed[event.runId] ??= []).push([payload.agent, payload.taskType, payload.round].filter((part) => part !== undefined && part !== null).join("/"));
+    } else if (event.type === "step.resumed") {
+      const reused = payload.reused as { kind: string } | null;
+      (resumed[event.runId] ??= []).push(`step ${String(payload.stepKey)}${reused ? ` reused ${reused.kind}` : ""}`);
     } else if (event.type === "agent.completed") {
       // One step, one completion: keyed by the step (agent, task, round), not by the attempt's task.
       const task = taskById.get(String(payload.taskId));
@@ -373,6 +393,7 @@ export async function inspectRunsDatabase(db: Database["prisma"]): Promise<Crash
     duplicateDeployments: beyondOne(deployments.map((row) => `${row.runId}/${row.target}/${row.stepKey}`)),
     duplicateSteps: beyondOne(completedSteps),
     staleTasks: tasks.filter((task) => task.status === "RUNNING").length,
+    staleStepAttempts,
     interruptedTasks: tasks.filter((task) => task.status === "INTERRUPTED").length,
     resumed,
     versions: count(versions),

@@ -12,6 +12,7 @@ import { runTestScript } from "~/server/sandbox/run-test-script";
 import type { SandboxKind } from "~/server/sandbox/sandbox-status";
 import { withStepScratch } from "~/server/scratch/scratch-space";
 import { checkFiles } from "./qa/check-files";
+import type { BrowserSlot } from "./qa/browser-slots";
 import { fingerprintApp } from "./qa/check-fingerprint";
 import { runAcceptanceChecks, type CheckMemo, type CheckResult } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
@@ -76,6 +77,8 @@ export async function runQaAgent(input: {
   onBrowserReady?: () => Promise<void>;
   checkMemo?: CheckMemo;
   onCheckStored?: (storedCount: number) => Promise<void>;
+  /** Called once QA has its browser slot (run-acceptance-checks.ts): how long it waited in line. */
+  onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
 }): Promise<QaReport> {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
@@ -97,6 +100,7 @@ export async function runQaAgent(input: {
       onBrowserReady: input.onBrowserReady,
       memo: input.checkMemo ? { checks: input.checkMemo, appFingerprint: fingerprintApp(input.files) } : undefined,
       onCheckStored: input.onCheckStored,
+      onBrowserSlot: input.onBrowserSlot,
     });
   } finally {
     await served.close();

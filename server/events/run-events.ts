@@ -43,6 +43,12 @@ export type RunGap = {
   reason: string;
 };
 
+/**
+ * What an interrupted step had made that its re-run reused instead of making again (its version,
+ * its deployment); null: nothing, the step ran again from its start.
+ */
+export type StepReuse = { kind: "version"; versionId: string; number: number } | { kind: "deployment"; deploymentId: string; status: DeploymentState } | null;
+
 export type RunEventPayloads = {
   "run.queued": { prompt: string; triggeredBy: string | null; isFollowUp?: boolean };
   "run.started": { brain: string };
@@ -55,6 +61,12 @@ export type RunEventPayloads = {
   "agent.started": { taskId: string; agent: AgentName; taskType: string; attempt: number; round?: number };
   /** A step cut off by a platform crash or restart ran again: its unfinished task was closed as INTERRUPTED. */
   "agent.resumed": { interruptedTaskId: string; agent: AgentName; taskType: string; round?: number; interruptedAttempt: number };
+  /**
+   * A pipeline step cut off by a platform crash or restart ran again, and its agent (if it has one)
+   * had finished or it runs none (the version step, the GitHub push…): server/pipeline/run-tracked-step.ts.
+   * `stepKey` is the executor's step id ("create-version", "qa-2"); `interruptedAttempt` counts tries of that step.
+   */
+  "step.resumed": { stepKey: string; interruptedAttempt: number; reused: StepReuse };
   /**
    * The run ended (failed, cancelled…) while this task was still RUNNING and its step will not run
    * again: the task was closed with the run, INTERRUPTED (its process is gone, e.g. a crash before
@@ -119,6 +131,7 @@ export const runEventTypes = [
   "plan.rejected",
   "agent.started",
   "agent.resumed",
+  "step.resumed",
   "agent.closed",
   "agent.log",
   "agent.completed",

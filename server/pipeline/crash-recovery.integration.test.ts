@@ -4,8 +4,9 @@
 // inside its version step, one inside QA (Chromium up, the working copy in the scratch folder), one
 // inside QA after two acceptance checks passed, and one inside its deploy step
 // (server/faults/fault-point.ts holds each there). Started again on the same folder, every run must
-// finish with nothing left behind: no agent task RUNNING, one "agent.resumed" event per interrupted
-// agent step, nothing of the killed steps in the temporary folder, each version and deployment
+// finish with nothing left behind: no agent task or step attempt RUNNING, one resumed event per
+// interrupted step ("agent.resumed" for an agent's, "step.resumed" for the version step, which runs
+// no agent), nothing of the killed steps in the temporary folder, each version and deployment
 // once — and the checks that had passed before the kill are kept, not run again.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,7 +42,7 @@ const prompts = [
 
 // Starting the server may build the app first (when the sources changed since the last build).
 describe("crash recovery of the real server (kill -9 inside the version, QA and deploy steps)", { timeout: 900_000 }, () => {
-  it("finishes every run after a restart, with no task RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once, passed checks kept", async () => {
+  it("finishes every run after a restart, with no task or step attempt RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once, passed checks kept", async () => {
     const { token, workspaceId } = await prepareCrashDataDir(dataDir);
     const port = await freePort();
     server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "qa-after-check", "deploy"] });
@@ -75,6 +76,7 @@ describe("crash recovery of the real server (kill -9 inside the version, QA and 
     for (const runId of runIds) expect(["SUCCEEDED", "READY_WITH_GAPS"], `run ${runId}`).toContain(statuses[runId]);
     const report = await inspectCrashDataDir(dataDir);
     expect(report.staleTasks).toBe(0);
+    expect(report.staleStepAttempts).toBe(0);
     expect(report.duplicateVersions).toBe(0);
     expect(report.duplicateDeployments).toBe(0);
     expect(report.duplicateSteps).toBe(0);
@@ -82,11 +84,12 @@ describe("crash recovery of the real server (kill -9 inside the version, QA and 
       expect(report.versions[runId], `versions of run ${runId}`).toBeGreaterThanOrEqual(1);
       expect(report.deployments[runId], `preview deployments of run ${runId}`).toBe(1);
     }
-    // One resumed event per interrupted agent step; the version step runs no agent, so none there.
+    // One resumed event per interruption: the agent's for QA and deploy, the step's for the version
+    // step (it runs no agent; its re-run reused the version the killed try had stored).
     expect(report.resumed[atQa]).toEqual(["QA/verify/1"]);
     expect(report.resumed[atQaCheck]).toEqual(["QA/verify/1"]);
     expect(report.resumed[atDeploy]).toEqual(["Deploy/local-preview"]);
-    expect(report.resumed[atVersion] ?? []).toEqual([]);
+    expect(report.resumed[atVersion]).toEqual(["step create-version reused version"]);
     expect(report.interruptedTasks).toBe(3);
     // The QA step cut off after two checks kept exactly those two (their results as stored, not a
     // new run of them) and ran the others; one qa.result per QA round, and the memo is cleared.

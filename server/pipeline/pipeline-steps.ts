@@ -8,6 +8,7 @@ import { brainForWorkspace, type FileSet } from "../agents/agent-brain";
 import type { FileAgentName } from "../plan/agent-names";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { runQaAgent } from "../agents/qa-agent";
+import type { BrowserSlot } from "../agents/qa/browser-slots";
 import { withStepScratch } from "../scratch/scratch-space";
 import { reachFaultPoint } from "../faults/fault-point";
 import { closeInterruptedAgentTasks, runAgentTask } from "./run-agent-task";
@@ -17,6 +18,7 @@ import { env } from "../env";
 import { createRunBudget, type QaFailure } from "../llm";
 import { collectRunGaps, computeRequirementResults } from "../agents/qa/requirement-results";
 import type { FinishedRunStatus } from "../events/run-statuses";
+import type { StepReuse } from "../events/run-events";
 import { appendRunEvent } from "../runs/append-run-event";
 import { markRunStage, savePlan, type QaVerdict } from "../runs/run-lifecycle";
 import { finishedStatusOf, lockActiveRun, RunFinishedError } from "../runs/run-transitions";
@@ -94,6 +96,22 @@ async function unlessRunEnded<T>(work: () => Promise<T>): Promise<T | RunEnded> 
   }
 }
 
+/** For a step's re-run after a crash (run-tracked-step.ts): the version the killed try stored, if any. */
+export function reusedVersionOf(runId: string, stepKey: string) {
+  return async (db: Db): Promise<StepReuse> => {
+    const made = await findStepVersion(db, runId, stepKey);
+    return made ? { kind: "version", versionId: made.id, number: made.number } : null;
+  };
+}
+
+/** The same for a deploying step: the deployment the killed try made, finished or not. */
+export function reusedDeploymentOf(runId: string, stepKey: string) {
+  return async (db: Db): Promise<StepReuse> => {
+    const made = await findStepDeployment(db, runId, stepKey);
+    return made ? { kind: "deployment", deploymentId: made.id, status: made.status } : null;
+  };
+}
+
 /** The run stays locked and active while its version is written, and the version's event commits with it. */
 function versionOfRun(runId: string, eventSummary: string): CreateVersionHooks {
   return {
@@ -133,6 +151,13 @@ export async function createVersionStep(db: Db, runId: string, fileSets: FileSet
  */
 export type QaStepResult = QaVerdict & { screenshotSha: string | null };
 
+/** A QA step that queued for one of the instance's browser slots says so, and for how long, in the run's log. */
+async function reportBrowserWait(db: Db, runId: string, slot: BrowserSlot) {
+  if (slot.waitedMs === 0) return;
+  const line = `Waited ${(slot.waitedMs / 1000).toFixed(1)} s for a browser slot (${slot.queuedBehind} browser session(s) ran or queued ahead on this instance; QA_BROWSER_CONCURRENCY)`;
+  await appendWhileActive(db, runId, (tx) => appendRunEvent(tx, runId, "agent.log", { agent: "QA", line }));
+}
+
 export async function qaStep(db: Db, runId: string, versionId: string, attempt: number): Promise<QaStepResult> {
   const context = await loadRunContext(db, runId);
   if (!context.plan) throw new Error("The run has no plan");
@@ -153,6 +178,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
           scratchDir,
           checkMemo,
           onBrowserReady: () => reachFaultPoint("qa", runId),
+          onBrowserSlot: (slot) => reportBrowserWait(db, runId, slot),
           // The crash test's point: held once two checks passed (and were stored), or the only one.
           onCheckStored: (stored) => (stored >= Math.min(2, plan.acceptanceChecks.length) ? reachFaultPoint("qa-after-check", runId) : Promise.resolve()),
         }),

@@ -11,6 +11,7 @@ import { trackProductEvent } from "../observability/product-analytics";
 import { currentTraceId } from "../observability/tracing";
 import { appendRunEvent } from "./append-run-event";
 import { closeRunningAgentTasks } from "./close-running-agent-tasks";
+import { closeRunningStepAttempts } from "../pipeline/run-tracked-step";
 import { runStatusesMovingTo } from "./run-transitions";
 
 type Change<T extends RunEventType> = {
@@ -44,6 +45,7 @@ async function changeRun<T extends RunEventType>(db: Db, runId: string, change: 
     // No task outlives its run in RUNNING: closed (with their events) just before the run's last event.
     if (isFinishedRunStatus(change.status)) {
       await closeRunningAgentTasks(tx, runId, change.status);
+      await closeRunningStepAttempts(tx, runId, change.status);
       // A finished run's QA steps never run again: checks kept for a re-run of one cut off (a
       // crash before the run failed, a cancel mid-QA) have no use left (server/pipeline/qa-check-memo.ts).
       await tx.qaCheckResult.deleteMany({ where: { runId } });

@@ -1,5 +1,6 @@
 // A browser check that times out because the machine (here: the app's server) is slow once runs
-// again instead of failing QA; one that times out every time fails, reported as timed out.
+// again instead of failing QA; one that times out every time fails, reported as timed out, with
+// the load-scaled timeout it had.
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
@@ -53,5 +54,11 @@ describe("QA browser checks that time out", { timeout: 120_000 }, () => {
     expect(report.passed).toBe(false);
     expect(report.checks[0]).toMatchObject({ passed: false, status: "failed", isTimedOut: true });
     expect(report.checks[0]!.message).toMatch(/^timed out twice: step 1 .*timed out/);
+  });
+
+  it("scales the step timeout with the machine's load, once per check, and says so when it still times out", async () => {
+    const report = await runAcceptanceChecks({ baseUrl: `${appUrl}stuck/`, plan, browser, stepTimeoutMs: 300, readLoad: () => ({ load: 4, cores: 2 }) });
+    expect(report.checks[0]).toMatchObject({ passed: false, isTimedOut: true });
+    expect(report.checks[0]!.message).toContain("timed out with a step timeout of 0.6 s (load-scaled from 0.3 s at load 4.0 on 2 cores)");
   });
 });

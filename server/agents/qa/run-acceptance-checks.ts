@@ -4,7 +4,10 @@
 // check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
 // A check that timed out (a busy machine, not necessarily a broken app) runs once more before it
-// counts as failed, and one that timed out again says so (`isTimedOut`).
+// counts as failed, and one that timed out again says so (`isTimedOut`). So that a busy machine
+// fails no app: each check's step timeout grows with the load (load-scaled-timeout.ts), and an
+// instance runs at most QA_BROWSER_CONCURRENCY browser sessions at once, the rest waiting in line
+// for a slot (browser-slots.ts).
 // With a memo (`CheckMemo`, the pipeline's is server/pipeline/qa-check-memo.ts), each check that
 // passes is stored as soon as it passed, and a run again of the same QA step (after a crash) uses
 // the stored result of a check with the same fingerprint instead of running it again.
@@ -14,9 +17,23 @@ import { BrowserUnavailableError } from "~/server/browser/browser-status";
 import { isRemoteBrowser, launchBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
+import { env } from "~/server/env";
+import { getLogger } from "~/server/observability/logger";
 import type { TAcceptanceCheck, TPlan } from "~/server/plan/plan-schema";
 import { fingerprintCheck } from "./check-fingerprint";
+import { createBrowserSlots, defaultBrowserConcurrency, type BrowserSlot, type BrowserSlots } from "./browser-slots";
+import { describeTimeout, readLoad, scaleTimeout, type LoadReading } from "./load-scaled-timeout";
 import { describeStep, runStep, type Step, type StepContext } from "./run-step";
+
+const log = getLogger("qa");
+
+const globalForSlots = globalThis as unknown as { __epicQaBrowserSlots?: BrowserSlots };
+
+/** This process's browser slots (QA_BROWSER_CONCURRENCY, else one per core, at least two). */
+export function getQaBrowserSlots(): BrowserSlots {
+  globalForSlots.__epicQaBrowserSlots ??= createBrowserSlots(env.QA_BROWSER_CONCURRENCY ?? defaultBrowserConcurrency());
+  return globalForSlots.__epicQaBrowserSlots;
+}
 
 /** The finder's browser, launched (server/browser/); the old name, kept for existing callers. */
 export const launchChromium = launchBrowser;
@@ -72,6 +89,8 @@ export interface AcceptanceReport {
   /** Every request outside the app under test that was blocked, deduplicated, in order. */
   blockedRequests: string[];
   screenshot: Buffer | null;
+  /** How long the session waited for a browser slot (0: one was free; absent when no browser was asked for). */
+  browserWaitMs?: number;
 }
 
 export interface RunAcceptanceChecksOptions {
@@ -95,6 +114,12 @@ export interface RunAcceptanceChecksOptions {
   memo?: { checks: CheckMemo; appFingerprint: string };
   /** Called after each passed check was stored in the memo, with how many this attempt stored so far (crash tests stop there). */
   onCheckStored?: (storedCount: number) => Promise<void>;
+  /** The bound on concurrent sessions to queue in (default: the process's, getQaBrowserSlots). */
+  slots?: BrowserSlots;
+  /** Called once this session has its browser slot (with how long it waited for it), before the browser starts. */
+  onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
+  /** The machine's load, read once per check to scale its step timeout (tests fix it). */
+  readLoad?: () => LoadReading;
 }
 
 function watch(page: Page, sink: (message: string) => void): void {
@@ -134,10 +159,22 @@ function blockedNote(blocked: string[]): string {
   return `blocked ${blocked.length} request(s) outside the app under test: ${shown}${blocked.length > 5 ? ", …" : ""}`;
 }
 
-async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, timeout: number, capture: boolean, blocked: string[]): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
+async function runCheck(
+  page: Page,
+  baseUrl: string,
+  check: TAcceptanceCheck,
+  baseTimeout: number,
+  load: () => LoadReading,
+  capture: boolean,
+  blocked: string[],
+): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
   const started = performance.now();
   let screenshot: Buffer | null = null;
   const requirementIds = check.requirementIds ?? [];
+  // Once per check (a retry reads the load again): its steps share one timeout, so a slow step
+  // reports the very timeout it had.
+  const scaled = scaleTimeout(baseTimeout, load());
+  const timeout = scaled.timeoutMs;
   const context: StepContext = { baseUrl, timeout, clockAt: null };
   await resetPage(page);
   for (const [index, step] of check.steps.entries()) {
@@ -159,7 +196,7 @@ async function runCheck(page: Page, baseUrl: string, check: TAcceptanceCheck, ti
           status: "failed",
           failedStepIndex: index,
           failedStep: step,
-          message: `step ${index + 1} (${describeStep(step)}): ${isTimedOut ? "timed out: " : ""}${message}${note}`,
+          message: `step ${index + 1} (${describeStep(step)}): ${isTimedOut ? `timed out with a step timeout of ${describeTimeout(scaled)}: ` : ""}${message}${note}`,
           ...(isTimedOut ? { isTimedOut } : {}),
           blockedRequests: [...blocked],
           durationMs: Math.round(performance.now() - started),
@@ -235,7 +272,19 @@ async function captureApp(page: Page, baseUrl: string, timeout: number): Promise
   }
 }
 
+/** The plan's checks in a browser session, once the session has one of the instance's browser slots. */
 export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
+  const slots = options.slots ?? getQaBrowserSlots();
+  const onQueued = (position: number) =>
+    log.info({ position, running: slots.active(), limit: slots.limit }, "QA waits for a browser slot (QA_BROWSER_CONCURRENCY browser sessions already run on this instance)");
+  return slots.withSlot(async (slot) => {
+    if (slot.waitedMs > 0) log.info({ waitedMs: slot.waitedMs, queuedBehind: slot.queuedBehind, limit: slots.limit }, "QA got a browser slot after waiting");
+    await options.onBrowserSlot?.(slot);
+    return { ...(await runAcceptanceChecksInSlot(options)), browserWaitMs: slot.waitedMs };
+  }, onQueued);
+}
+
+async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): Promise<AcceptanceReport> {
   const baseUrl = options.baseUrl.endsWith("/") || options.baseUrl.includes("#") ? options.baseUrl : `${options.baseUrl}/`;
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
@@ -315,7 +364,7 @@ export async function runAcceptanceChecks(options: RunAcceptanceChecksOptions): 
       try {
         const checkPage = own ? await own.newPage() : page;
         if (own) watch(checkPage, sink);
-        const once = () => runCheck(checkPage, baseUrl, check, timeout, capture, blocked);
+        const once = () => runCheck(checkPage, baseUrl, check, timeout, options.readLoad ?? readLoad, capture, blocked);
         const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
         results.push(run.result);
         screenshot ??= run.screenshot;
