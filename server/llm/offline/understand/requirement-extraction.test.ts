@@ -136,6 +136,8 @@ const rows: Row[] = [
   ["habit tracker where I tick off habits each day", "interaction", "tick off habits each day", (p) => hasSection(p, "checkins")],
   ["medications I tick every day", "interaction", "tick every day"],
   ["track my habits daily", "interaction", "daily"],
+  // "tick off" before "daily" is the ticking itself, not words left over.
+  ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],
   // ── Content ──
   ["quiz on capitals of europe with a score at the end", "content", "capitals of europe", (p) => p.pages.some((pg) => pg.sections?.some((s) => s.type === "quiz" && s.source.kind === "dataset" && s.source.dataset === "europe-capitals"))],
   ["quiz on capitals of europe with a score at the end", "computed", "score at the end"],
