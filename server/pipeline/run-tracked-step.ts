@@ -14,6 +14,7 @@ import type { StepReuse } from "../events/run-events";
 import { isFinishedRunStatus, type FinishedRunStatus } from "../events/run-statuses";
 import { getLogger } from "../observability/logger";
 import type { AgentName } from "../plan/agent-names";
+import { retryWhileUnreachable } from "../db/retry-while-unreachable";
 import { appendRunEvent } from "../runs/append-run-event";
 
 const log = getLogger("pipeline");
@@ -77,6 +78,9 @@ export async function endStepAttempt(db: Db, attemptId: string, status: "SUCCEED
   await db.stepAttempt.updateMany({ where: { id: attemptId, status: "RUNNING" }, data: { status, completedAt: new Date() } });
 }
 
+/** How long a finished step waits for an unreachable database to store its attempt's end. */
+const endWriteGiveUpMs = 30_000;
+
 /** Runs one pipeline step between its attempt's start and end (see the top of this file). */
 export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () => Promise<T>): Promise<T> {
   const attemptId = await beginStepAttempt(db, spec);
@@ -84,12 +88,19 @@ export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () 
   try {
     result = await work();
   } catch (error) {
-    await endStepAttempt(db, attemptId, "FAILED");
+    // The step's own error is the one to report, even when its attempt cannot be closed now (the
+    // run's end closes it then).
+    await endStepAttempt(db, attemptId, "FAILED").catch((endError: unknown) => log.warn({ err: endError, runId: spec.runId, step: spec.stepKey }, "could not close a failed step's attempt"));
     throw error;
   }
+  // The step's work is done (an agent's, perhaps): a database out for a few seconds must not turn
+  // it into a failed step that runs again. The end waits for the database, then the result goes on.
   // A kill between this and the executor storing the result re-runs the step without an event:
   // the window is one small write wide, and the re-run then returns what this try made.
-  await endStepAttempt(db, attemptId, "SUCCEEDED");
+  await retryWhileUnreachable(() => endStepAttempt(db, attemptId, "SUCCEEDED"), {
+    giveUpAfterMs: endWriteGiveUpMs,
+    onRetry: (error, waitedMs) => log.warn({ err: error, runId: spec.runId, step: spec.stepKey, waitedMs }, "database unreachable; the finished step waits to record its end"),
+  }).catch((error: unknown) => log.warn({ err: error, runId: spec.runId, step: spec.stepKey }, "could not record a finished step's end; the run's end closes its attempt"));
   return result;
 }
 

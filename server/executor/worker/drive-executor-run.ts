@@ -22,6 +22,7 @@ import { isStepResultOp, storeStepOp, storeStepResult } from "./store-step-resul
 import { withTransaction } from "../store/with-transaction";
 import { getLogger, withLogContext } from "../../observability/logger";
 import { isTracingOn, recordRootSpan, withSpan } from "../../observability/tracing";
+import { retryWhileUnreachable } from "../../db/retry-while-unreachable";
 
 const log = getLogger("executor");
 
@@ -82,7 +83,16 @@ async function executeStep(ctx: ExecutorRunContext, run: LoadedExecutorRun, step
   switch (result.kind) {
     case "ops": {
       const op = result.ops.find((candidate) => candidate.id === step.id && isStepResultOp(candidate.op));
-      if (op) return (await storeStepOp(ctx, run, op, attempt, result.retryAfter, step.input)) ? { kind: "stored" } : { kind: "lost" };
+      if (op) {
+        // The step ran (an agent's work, perhaps): its result waits out a short database outage
+        // rather than being dropped, which would make the step run again.
+        const isStored = await retryWhileUnreachable(() => storeStepOp(ctx, run, op, attempt, result.retryAfter, step.input), {
+          giveUpAfterMs: ctx.leaseMs,
+          shouldStop: ctx.shouldYield,
+          onRetry: (error, waitedMs) => log.warn({ err: error, executorRunId: run.id, step: step.name, waitedMs }, "database unreachable; holding the step's result until it is back"),
+        });
+        return isStored ? { kind: "stored" } : { kind: "lost" };
+      }
       failure = {
         error: { name: "ExecutorError", message: `Asked to run step "${step.name}", the SDK answered ${result.ops.map((o) => o.op).join(", ")}` },
         retryAfter: null,
