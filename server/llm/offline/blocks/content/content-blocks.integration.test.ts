@@ -19,6 +19,10 @@ import { runtimeDir } from "../../read-runtime-file";
 import { datasetQuestions } from "~/server/llm/offline/runtime/src/content/questions.js";
 import { datasets } from "~/server/llm/offline/runtime/src/data/index.js";
 
+// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
+// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
+const plantedBugLoad = () => ({ load: 0, cores: 1 });
+
 const harnessDir = path.join(process.cwd(), "server/llm/offline/runtime-tests/content-harness");
 
 /** The plan compiled from an eval prompt (by its id) or from a prompt given in full. */
@@ -76,7 +80,7 @@ async function runChecks(name: string, plan: TPlan, checks = checksOf(plan), bre
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
     // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000, retryTimedOutChecks: !breakIt });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000, retryTimedOutChecks: !breakIt, ...(breakIt ? { readLoad: plantedBugLoad } : {}) });
   } finally {
     await served.close();
   }

@@ -20,6 +20,10 @@ import { compileAppPlan } from "../../compile-app-plan";
 import { hasRuntimeFile } from "../../read-runtime-file";
 import { crmPlan, journalPlan, libraryPlan } from "./records-plans";
 
+// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
+// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
+const plantedBugLoad = () => ({ load: 0, cores: 1 });
+
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
   const result = compileAppPlan(prompt);
@@ -67,7 +71,7 @@ async function runChecks(name: string, plan: TPlan, checkIds: string[], bug?: Bu
   try {
     const checks = plan.acceptanceChecks.filter((c) => checkIds.includes(c.id));
     // Generous steps: on a loaded machine a cold page load alone has taken over 10 s.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, retryTimedOutChecks: !bug });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, retryTimedOutChecks: !bug, ...(bug ? { readLoad: plantedBugLoad } : {}) });
   } finally {
     await served.close();
   }

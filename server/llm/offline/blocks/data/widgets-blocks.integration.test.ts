@@ -18,6 +18,10 @@ import { missingRuntimeModules } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
 import { hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
 
+// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
+// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
+const plantedBugLoad = () => ({ load: 0, cores: 1 });
+
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
   const result = compileAppPlan(prompt);
@@ -56,7 +60,7 @@ async function runChecks(name: string, plan: TPlan, checks: TPlan["acceptanceChe
   const served = await serveDirectory({ root: dir, prefix: `/preview/p-${name}/v1` });
   try {
     // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 6_000, retryTimedOutChecks: !bug });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 6_000, retryTimedOutChecks: !bug, ...(bug ? { readLoad: plantedBugLoad } : {}) });
   } finally {
     await served.close();
   }
