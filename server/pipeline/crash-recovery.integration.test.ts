@@ -45,7 +45,9 @@ describe("crash recovery of the real server (kill -9 inside the version, QA and 
   it("finishes every run after a restart, with no task or step attempt RUNNING, one resumed event per interrupted step, no scratch left, each version and deployment once, passed checks kept", async () => {
     const { token, workspaceId } = await prepareCrashDataDir(dataDir);
     const port = await freePort();
-    server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "qa-after-check", "deploy"] });
+    // Two runs are held inside QA, each with a browser slot: the run bound for the deploy step needs
+    // a third (the default is one per core, at least 2, which the held runs would take forever).
+    server = await startCrashServer({ dataDir, tmpDir, port, faultPoints: ["version", "qa", "qa-after-check", "deploy"], env: { QA_BROWSER_CONCURRENCY: "4" } });
     const api = restClient(server.url, token);
     const runIds: string[] = [];
     for (const prompt of prompts) runIds.push((await api.createProject(workspaceId, prompt)).runId);
