@@ -14,7 +14,8 @@ export async function signUp(page: Page, { name, email }: { name: string; email:
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/projects$/);
+  // The first sign-up of a run meets a cold server (and the password's scrypt) on a busy machine.
+  await expect(page).toHaveURL(/\/projects$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { name: "What should we build?" })).toBeVisible();
 }
 
