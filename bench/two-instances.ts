@@ -10,10 +10,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createDatabase } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { freePort, inspectRunsDatabase, leftoverScratch, restClient, startCrashServer, type CrashServer } from "../scripts/lib/crash-server";
+import { testPostgresAdminUrl, withAdminClient } from "../server/testing/test-database";
 import { formatTable } from "./pipeline-latency";
 import { percentile } from "./stats";
 
@@ -45,24 +45,13 @@ export type TwoInstancesBenchResult = {
 
 type Options = { runs?: number; log?: (line: string) => void };
 
-const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const finished = ["SUCCEEDED", "READY_WITH_GAPS", "FAILED", "CANCELLED"];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function benchTwoInstances({ runs = 50, log = () => {} }: Options = {}): Promise<TwoInstancesBenchResult> {
   const name = `epic_bench_two_${randomBytes(5).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(testPostgresAdminUrl);
   url.pathname = `/${name}`;
   const database = createDatabase({ kind: "postgres", connectionString: url.toString() });
   const folders = [0, 1].map((index) => ({
@@ -129,7 +118,7 @@ export async function benchTwoInstances({ runs = 50, log = () => {} }: Options =
   } finally {
     await Promise.all(servers.map((server) => server.kill()));
     await database.close();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
     for (const folder of folders) {
       rmSync(folder.dataDir, { recursive: true, force: true });
       rmSync(folder.tmpDir, { recursive: true, force: true });

@@ -175,7 +175,8 @@ async function createPostgresDatabase(template?: string): Promise<TestDatabase &
   };
 }
 
-async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A client of the test PostgreSQL server's admin database (to create and drop databases), closed after `work`. */
+export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testPostgresAdminUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
