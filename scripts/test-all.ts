@@ -29,6 +29,32 @@ function playwrightTotals(): Totals | null {
   return { passed: expected, failed: unexpected + flaky + (report.errors?.length ?? 0), skipped };
 }
 
+type VitestFile = { name: string; startTime: number; endTime: number; assertionResults: Array<{ fullName: string; status: string }> };
+
+function failedTestNames(): string[] {
+  const names: string[] = [];
+  const vitest = readJson<{ testResults: VitestFile[] }>(`${RESULTS}/vitest.json`);
+  for (const file of vitest?.testResults ?? []) {
+    for (const test of file.assertionResults) if (test.status === "failed") names.push(`${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}`);
+  }
+  type Suite = { title: string; specs?: Array<{ title: string; ok: boolean }>; suites?: Suite[] };
+  const walk = (suite: Suite, file: string): void => {
+    for (const spec of suite.specs ?? []) if (!spec.ok) names.push(`${file} › ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child, file);
+  };
+  for (const suite of readJson<{ suites?: Suite[] }>(`${RESULTS}/playwright.json`)?.suites ?? []) walk(suite, suite.title);
+  return names;
+}
+
+function slowestVitestFiles(count: number): string[] {
+  const files = readJson<{ testResults: VitestFile[] }>(`${RESULTS}/vitest.json`)?.testResults ?? [];
+  return files
+    .map((file) => ({ name: file.name.replace(`${process.cwd()}/`, ""), seconds: (file.endTime - file.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, count)
+    .map((file) => `${file.seconds.toFixed(0)} s ${file.name}`);
+}
+
 async function runSuite(name: string, command: string, args: string[]): Promise<boolean> {
   console.log(`\n━━ ${name} ━━`);
   try {
@@ -75,6 +101,10 @@ if (!onlyUnit) {
   const playwrightOk = await runSuite("Playwright: end-to-end in Chromium", process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
   suites.push({ name: "playwright", ok: playwrightOk, totals: playwrightTotals() });
 }
+
+// CI shows the end of the output: name what failed, and the slowest files, just above the totals.
+for (const line of failedTestNames()) console.log(`[test] failed: ${line}`);
+for (const line of slowestVitestFiles(8)) console.log(`[test] slow: ${line}`);
 
 const sum: Totals = { passed: 0, failed: 0, skipped: 0 };
 for (const suite of suites) {
