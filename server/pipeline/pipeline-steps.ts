@@ -30,13 +30,29 @@ import { deployVersionToTarget } from "../deployments/deploy-to-target";
 import { deployTargetLabels, externalDeployTargets, parseDeployTargets, type TExternalDeployTarget } from "../events/deploy-targets";
 import { withStorage } from "./plan-storage";
 import { loadRunContext, type RunContext } from "./run-context";
+import { retryWhileUnreachable } from "../db/retry-while-unreachable";
+import { getLogger } from "../observability/logger";
 
 export const MAX_REPAIR_ATTEMPTS = 2;
+
+const log = getLogger("pipeline");
 
 function brainAndBudget(context: RunContext) {
   const brain = brainForWorkspace(context.workspace, env);
   const budget = createRunBudget({ maxTokens: context.workspace.runBudgetTokens ?? undefined, maxUsd: context.workspace.runBudgetUsd ?? undefined, spent: context.spent });
   return { brain, budget };
+}
+
+/**
+ * A write that follows an agent's finished work in the same step (the plan, QA's result, the
+ * repaired version): it waits out a short database outage, since failing the step here would make
+ * its retry do the agent's work again.
+ */
+function writeAfterAgentWork<T>(write: () => Promise<T>): Promise<T> {
+  return retryWhileUnreachable(write, {
+    giveUpAfterMs: 30_000,
+    onRetry: (error, waitedMs) => log.warn({ err: error, waitedMs }, "database unreachable; the step waits to store what its agent made"),
+  });
 }
 
 export async function describeBrain(db: Db, runId: string) {
@@ -53,7 +69,7 @@ export async function planStep(db: Db, runId: string): Promise<{ plan: TPlan; is
     (value) => ({ appName: value.appName, kind: value.kind, pages: value.pages.length, entities: value.entities.map((entity) => entity.name), checks: value.acceptanceChecks.length }),
   );
   const plan = withStorage(compiled, context.previousPlan, context.projectId);
-  await savePlan(db, runId, plan, context.isApprovalRequired);
+  await writeAfterAgentWork(() => savePlan(db, runId, plan, context.isApprovalRequired));
   return { plan, isApprovalRequired: context.isApprovalRequired };
 }
 
@@ -198,12 +214,13 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
   let screenshotSha: string | null = null;
   if (report.screenshot) {
     screenshotSha = sha256(report.screenshot);
-    await db.fileBlob.createMany({ data: [{ sha256: screenshotSha, content: new Uint8Array(report.screenshot), size: report.screenshot.length }], skipDuplicates: true });
+    const blob = { sha256: screenshotSha, content: new Uint8Array(report.screenshot), size: report.screenshot.length };
+    await writeAfterAgentWork(() => db.fileBlob.createMany({ data: [blob], skipDuplicates: true }));
   }
   const verdict = { plan, checks: report.checks, browserUnavailableReason: report.browserUnavailableReason };
   const requirements = computeRequirementResults(verdict);
   const keptFromEarlierAttempt = report.checks.filter((check) => check.isFromEarlierAttempt).length;
-  await db.$transaction(async (tx) => {
+  await writeAfterAgentWork(() => db.$transaction(async (tx) => {
     await appendRunEvent(tx, runId, "qa.result", {
       versionId,
       attempt,
@@ -229,7 +246,7 @@ export async function qaStep(db: Db, runId: string, versionId: string, attempt: 
     });
     // The log now holds the outcome: the stored checks were only there to survive a crash.
     await clearQaCheckMemo(tx, runId, stepKey);
-  });
+  }));
   const gaps = collectRunGaps({ ...verdict, results: requirements });
   return { passed: report.passed, failures: report.failures, screenshotSha, gaps, requirements };
 }
@@ -255,11 +272,11 @@ export async function repairStep(db: Db, runId: string, versionId: string, failu
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const file of repaired.files) byPath.set(file.path, file);
   const version = await unlessRunEnded(() =>
-    createVersion(
+    writeAfterAgentWork(() => createVersion(
       db,
       { projectId: context.projectId, runId, stepKey, parentVersionId: versionId, summary: `Repair ${attempt}: ${repaired.summary}`, files: [...byPath.values()] },
       versionOfRun(runId, `Repair attempt ${attempt}`),
-    ),
+    )),
   );
   if ("runEnded" in version) return version;
   return { versionId: version.id, number: version.number };

@@ -13,6 +13,7 @@ import type { AgentName } from "../plan/agent-names";
 import { getLogger, withLogContext } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
 import { withSpan } from "../observability/tracing";
+import { retryWhileUnreachable } from "../db/retry-while-unreachable";
 
 const log = getLogger("agent");
 
@@ -111,15 +112,43 @@ async function runAgentTaskInContext<T>(
     return created;
   });
 
+  let result: AgentResult<T>;
   try {
-    const result = await work();
-    const summary = summarize(result.value);
+    result = await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A model that kept answering invalid output, or whose provider failed after some replies, still
+    // spent tokens: they count towards the run's totals (and so its budget) and show in analytics.
+    const spent = error instanceof StructuredOutputError || error instanceof ModelProviderError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
+    // Waits out a short database outage: a failed task left RUNNING would read as one a crash cut off.
+    await writeWaitingForDatabase(spec, "could not record a failed agent task", () =>
+      db.$transaction(async (tx) => {
+        const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
+        if (spent) await addTaskUsage(tx, spec.runId, task.id, spent);
+        // Closed with its run meanwhile (see below): it stays as the run left it, with no event.
+        if (count === 0) return;
+        await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
+      }),
+    );
     const durationMs = Date.now() - startedAt.getTime();
-    await db.$transaction(async (tx) => {
+    countAgentTask(spec, "failed", durationMs, spent);
+    log.warn({ err: error, attempt: task.attempt, durationMs }, "agent task failed");
+    throw error;
+  }
+
+  const summary = summarize(result.value);
+  const durationMs = Date.now() - startedAt.getTime();
+  // The agent's work is done (and its tokens spent): a database out for a few seconds must not
+  // turn it into a failed step whose retry does the work again. The write waits for the database.
+  await writeWaitingForDatabase(spec, null, () =>
+    db.$transaction(async (tx) => {
       // A task closed with its run (cancelled while it worked) stays closed: its late result is not
       // the run's, and the log already ended. Its usage still counts (the tokens were spent).
       const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "SUCCEEDED" } });
       if (count === 0) {
+        // Already SUCCEEDED: an earlier try of this write committed but its answer was lost with the connection.
+        const current = await tx.agentTask.findUnique({ where: { id: task.id }, select: { status: true } });
+        if (current?.status === "SUCCEEDED") return;
         await addTaskUsage(tx, spec.runId, task.id, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens, costUsd: result.costUsd });
         return;
       }
@@ -149,25 +178,29 @@ async function runAgentTaskInContext<T>(
         modelAttempts: result.attempts,
         summary,
       });
-    });
-    countAgentTask(spec, "succeeded", durationMs, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens, costUsd: result.costUsd });
-    log.info({ attempt: task.attempt, durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens }, "agent task succeeded");
-    return result.value;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // A model that kept answering invalid output, or whose provider failed after some replies, still
-    // spent tokens: they count towards the run's totals (and so its budget) and show in analytics.
-    const spent = error instanceof StructuredOutputError || error instanceof ModelProviderError ? { tokensIn: error.usage.inputTokens, tokensOut: error.usage.outputTokens, costUsd: error.costUsd } : null;
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.agentTask.updateMany({ where: { id: task.id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 4000), completedAt: new Date() } });
-      if (spent) await addTaskUsage(tx, spec.runId, task.id, spent);
-      // Closed with its run meanwhile (see above): it stays as the run left it, with no event.
-      if (count === 0) return;
-      await appendRunEvent(tx, spec.runId, "agent.failed", { taskId: task.id, agent: spec.agentName, taskType: spec.taskType, attempt: task.attempt, error: message.slice(0, 1000) });
-    });
-    const durationMs = Date.now() - startedAt.getTime();
-    countAgentTask(spec, "failed", durationMs, spent);
-    log.warn({ err: error, attempt: task.attempt, durationMs }, "agent task failed");
-    throw error;
+    }),
+  );
+  countAgentTask(spec, "succeeded", durationMs, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens, costUsd: result.costUsd });
+  log.info({ attempt: task.attempt, durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens }, "agent task succeeded");
+  return result.value;
+}
+
+/** How long an agent task's end waits for an unreachable database. */
+const endWriteGiveUpMs = 30_000;
+
+/**
+ * Runs a write of a task's end, retried while the database cannot be reached. `failureNote` set:
+ * a write that still fails is logged and dropped (the step's own error is the one to report; the
+ * run's end closes the task). Unset: it is thrown (the step fails and runs again).
+ */
+async function writeWaitingForDatabase(spec: AgentTaskSpec, failureNote: string | null, write: () => Promise<unknown>): Promise<void> {
+  const waiting = retryWhileUnreachable(write, {
+    giveUpAfterMs: endWriteGiveUpMs,
+    onRetry: (error, waitedMs) => log.warn({ err: error, waitedMs }, "database unreachable; the agent task waits to record its end"),
+  });
+  if (failureNote === null) {
+    await waiting;
+    return;
   }
+  await waiting.catch((error: unknown) => log.warn({ err: error, runId: spec.runId }, failureNote));
 }

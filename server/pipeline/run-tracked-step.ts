@@ -89,8 +89,11 @@ export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () 
     result = await work();
   } catch (error) {
     // The step's own error is the one to report, even when its attempt cannot be closed now (the
-    // run's end closes it then).
-    await endStepAttempt(db, attemptId, "FAILED").catch((endError: unknown) => log.warn({ err: endError, runId: spec.runId, step: spec.stepKey }, "could not close a failed step's attempt"));
+    // run's end closes it then). A short outage is waited out: an attempt left RUNNING would make
+    // the step's retry report a crash that never happened.
+    await retryWhileUnreachable(() => endStepAttempt(db, attemptId, "FAILED"), { giveUpAfterMs: endWriteGiveUpMs }).catch((endError: unknown) =>
+      log.warn({ err: endError, runId: spec.runId, step: spec.stepKey }, "could not close a failed step's attempt"),
+    );
     throw error;
   }
   // The step's work is done (an agent's, perhaps): a database out for a few seconds must not turn

@@ -84,13 +84,7 @@ async function executeStep(ctx: ExecutorRunContext, run: LoadedExecutorRun, step
     case "ops": {
       const op = result.ops.find((candidate) => candidate.id === step.id && isStepResultOp(candidate.op));
       if (op) {
-        // The step ran (an agent's work, perhaps): its result waits out a short database outage
-        // rather than being dropped, which would make the step run again.
-        const isStored = await retryWhileUnreachable(() => storeStepOp(ctx, run, op, attempt, result.retryAfter, step.input), {
-          giveUpAfterMs: ctx.leaseMs,
-          shouldStop: ctx.shouldYield,
-          onRetry: (error, waitedMs) => log.warn({ err: error, executorRunId: run.id, step: step.name, waitedMs }, "database unreachable; holding the step's result until it is back"),
-        });
+        const isStored = await storeRanStepOp(ctx, run, op, attempt, result.retryAfter, step.input);
         return isStored ? { kind: "stored" } : { kind: "lost" };
       }
       failure = {
@@ -144,6 +138,19 @@ async function parkRun(ctx: ExecutorRunContext, run: LoadedExecutorRun): Promise
   return count > 0 ? "parked" : "continue";
 }
 
+/**
+ * Stores the result of a step that has run (an agent's work, perhaps). It waits out a short
+ * database outage rather than dropping the result, which would make the step run again: both for
+ * a step run on its own and for one the SDK ran within a discovery request.
+ */
+function storeRanStepOp(ctx: ExecutorRunContext, run: LoadedExecutorRun, op: OutgoingOp, attempt: number, retryAfter: string | null, input: unknown): Promise<boolean> {
+  return retryWhileUnreachable(() => storeStepOp(ctx, run, op, attempt, retryAfter, input), {
+    giveUpAfterMs: ctx.leaseMs,
+    shouldStop: ctx.shouldYield,
+    onRetry: (error, waitedMs) => log.warn({ err: error, executorRunId: run.id, step: stepName(op), waitedMs }, "database unreachable; holding the step's result until it is back"),
+  });
+}
+
 async function handleOps(ctx: ExecutorRunContext, run: LoadedExecutorRun, ops: OutgoingOp[], retryAfter: string | null): Promise<RoundResult> {
   const known = new Set(run.steps.map((step) => step.id));
   const planned: OutgoingOp[] = [];
@@ -159,7 +166,7 @@ async function handleOps(ctx: ExecutorRunContext, run: LoadedExecutorRun, ops: O
         ctx.emit([
           { type: "step.started", runId: run.id, functionId: run.functionId, at: new Date(), stepId: op.id, name: stepName(op), op: "StepRun", attempt: run.attempt, input: op.opts?.input ?? null },
         ]);
-        if (!(await storeStepOp(ctx, run, op, run.attempt, retryAfter, op.opts?.input ?? null))) return "lost";
+        if (!(await storeRanStepOp(ctx, run, op, run.attempt, retryAfter, op.opts?.input ?? null))) return "lost";
         hasProgress = true;
         break;
       case "StepPlanned":
