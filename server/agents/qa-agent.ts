@@ -14,7 +14,7 @@ import { withStepScratch } from "~/server/scratch/scratch-space";
 import { checkFiles } from "./qa/check-files";
 import type { BrowserSlot } from "./qa/browser-slots";
 import { fingerprintApp } from "./qa/check-fingerprint";
-import { runAcceptanceChecks, type CheckMemo, type CheckResult } from "./qa/run-acceptance-checks";
+import { runAcceptanceChecks, type CheckMemo, type CheckResult, type RunAcceptanceChecksOptions } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
 
 export type QaReport = {
@@ -79,6 +79,8 @@ export async function runQaAgent(input: {
   onCheckStored?: (storedCount: number) => Promise<void>;
   /** Called once QA has its browser slot (run-acceptance-checks.ts): how long it waited in line. */
   onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
+  /** How the checks time out and retry (tests of apps that must fail: testing/planted-bug.ts); QA's defaults otherwise. */
+  checkTimeouts?: Pick<RunAcceptanceChecksOptions, "stepTimeoutMs" | "retryTimedOutChecks" | "readLoad">;
 }): Promise<QaReport> {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
@@ -101,6 +103,7 @@ export async function runQaAgent(input: {
       memo: input.checkMemo ? { checks: input.checkMemo, appFingerprint: fingerprintApp(input.files) } : undefined,
       onCheckStored: input.onCheckStored,
       onBrowserSlot: input.onBrowserSlot,
+      ...input.checkTimeouts,
     });
   } finally {
     await served.close();

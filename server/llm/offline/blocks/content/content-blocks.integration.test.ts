@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZPlan, type TPlan, type TPlanInput } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { plantedBugCheckOptions } from "~/server/agents/qa/testing/planted-bug";
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { buildAcceptanceChecks } from "../../checks/index";
 import { compileAppPlan } from "../../compile-app-plan";
@@ -18,10 +19,6 @@ import { runtimeCss } from "../../codegen/generate-app-files";
 import { runtimeDir } from "../../read-runtime-file";
 import { datasetQuestions } from "~/server/llm/offline/runtime/src/content/questions.js";
 import { datasets } from "~/server/llm/offline/runtime/src/data/index.js";
-
-// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
-// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
-const plantedBugLoad = () => ({ load: 0, cores: 1 });
 
 const harnessDir = path.join(process.cwd(), "server/llm/offline/runtime-tests/content-harness");
 
@@ -80,7 +77,7 @@ async function runChecks(name: string, plan: TPlan, checks = checksOf(plan), bre
   const served = await serveDirectory({ root: dir, prefix: `/preview/${name}/` });
   try {
     // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000, retryTimedOutChecks: !breakIt, ...(breakIt ? { readLoad: plantedBugLoad } : {}) });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 5_000, ...(breakIt ? plantedBugCheckOptions : {}) });
   } finally {
     await served.close();
   }

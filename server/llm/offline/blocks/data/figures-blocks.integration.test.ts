@@ -12,15 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import cases from "~/eval/cases.json";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { plantedBugCheckOptions } from "~/server/agents/qa/testing/planted-bug";
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { missingRuntimeModules } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
 import { compileAppPlan } from "../../compile-app-plan";
 import { dealsPlan, invoicesPlan, salesPlan, spendingPlan, workoutsPlan } from "./figure-plans";
-
-// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
-// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
-const plantedBugLoad = () => ({ load: 0, cores: 1 });
 
 const isFigureCheck = (id: string) => /^(stats|group-table|chart)-/.test(id);
 /** The figure checks of a plan, and the baseline "app loads". */
@@ -63,7 +60,7 @@ async function serveAndCheck(name: string, plan: TPlan, files: TGeneratedFile[],
   const served = await serveDirectory({ root: dir, prefix: `/preview/p-${name}/v1` });
   try {
     // Generous: the machine this runs on may be busy, and only failures wait the whole timeout.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, retryTimedOutChecks: !isBroken, ...(isBroken ? { readLoad: plantedBugLoad } : {}) });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, ...(isBroken ? plantedBugCheckOptions : {}) });
   } finally {
     await served.close();
   }

@@ -13,16 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { plantedBugCheckOptions } from "~/server/agents/qa/testing/planted-bug";
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { sectionModulePath } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
 import { compileAppPlan } from "../../compile-app-plan";
 import { hasRuntimeFile } from "../../read-runtime-file";
 import { crmPlan, journalPlan, libraryPlan } from "./records-plans";
-
-// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
-// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
-const plantedBugLoad = () => ({ load: 0, cores: 1 });
 
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
@@ -71,7 +68,7 @@ async function runChecks(name: string, plan: TPlan, checkIds: string[], bug?: Bu
   try {
     const checks = plan.acceptanceChecks.filter((c) => checkIds.includes(c.id));
     // Generous steps: on a loaded machine a cold page load alone has taken over 10 s.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, retryTimedOutChecks: !bug, ...(bug ? { readLoad: plantedBugLoad } : {}) });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 8_000, ...(bug ? plantedBugCheckOptions : {}) });
   } finally {
     await served.close();
   }

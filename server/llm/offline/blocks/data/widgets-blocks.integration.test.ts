@@ -11,16 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { launchChromium, runAcceptanceChecks, type AcceptanceReport } from "~/server/agents/qa/run-acceptance-checks";
+import { plantedBugCheckOptions } from "~/server/agents/qa/testing/planted-bug";
 import { checkFiles } from "~/server/agents/qa/check-files";
 import { serveDirectory } from "~/server/agents/qa/serve-directory";
 import { compileAppPlan } from "../../compile-app-plan";
 import { missingRuntimeModules } from "../../codegen/app-main";
 import { generateAppFiles } from "../../codegen/generate-app-files";
 import { hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
-
-// A planted bug fails at the base step timeout: scaling it with the machine's load (as QA does,
-// so a busy machine fails no app) would only make each expected failure wait up to four times longer.
-const plantedBugLoad = () => ({ load: 0, cores: 1 });
 
 function compiled(id: string): TPlan {
   const prompt = (cases as { prompts: { id: string; prompt: string }[] }).prompts.find((c) => c.id === id)!.prompt;
@@ -60,7 +57,7 @@ async function runChecks(name: string, plan: TPlan, checks: TPlan["acceptanceChe
   const served = await serveDirectory({ root: dir, prefix: `/preview/p-${name}/v1` });
   try {
     // Room for a busy machine (the cases run concurrently); only a failing step waits it out.
-    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 6_000, retryTimedOutChecks: !bug, ...(bug ? { readLoad: plantedBugLoad } : {}) });
+    return await runAcceptanceChecks({ baseUrl: served.baseUrl, plan: { acceptanceChecks: checks }, browser, stepTimeoutMs: 6_000, ...(bug ? plantedBugCheckOptions : {}) });
   } finally {
     await served.close();
   }
