@@ -80,7 +80,7 @@ export const entityConcepts: EntityConcept[] = [
 export const containerWords = [
   "app", "application", "tracker", "tracking", "list", "log", "logger", "journal", "planner", "chart", "board", "library", "box", "manager",
   "organiser", "organizer", "diary", "register", "roster", "catalog", "catalogue", "collection", "database", "system", "tool",
-  "dashboard", "schedule", "book", "keeper", "builder", "site", "website", "page", "thing", "something", "program", "crm",
+  "dashboard", "schedule", "book", "keeper", "builder", "reminder", "site", "website", "page", "thing", "something", "program", "crm",
 ];
 
 /**

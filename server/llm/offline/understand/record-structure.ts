@@ -266,8 +266,11 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     if (!field) continue;
     // "when each dog was last groomed" belongs to the dog.
     const owner = inner && inner.entity !== focus && tokens[inner.from - 1]?.word === "each" ? inner.entity : focus;
-    if (item.options) field.type = "enum";
-    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: item.options });
+    // One option in brackets is no choice: "how often it needs water (every X days)" says what
+    // the value is (a number of days), so the field keeps its own type and the words its quote.
+    const choices = item.options && item.options.options.length >= 2 ? item.options : undefined;
+    if (choices) field.type = "enum";
+    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: choices });
     for (let i = item.from; i < (item.options?.to ?? item.to); i++) used.add(i);
   }
 }
