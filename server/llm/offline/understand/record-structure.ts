@@ -2,6 +2,7 @@
 // and how they link ("deals linked to a lead", "Projects have tasks", "members borrow books").
 import { linkVerbs, type LinkVerb } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
+import { readClauseFields, readIntervalFields } from "./clause-fields";
 import { findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
 import { readFieldPhrase, type FieldDraft } from "./field-phrase";
 import { optionText, readList, readParenthesised, type OptionGroup, type Span } from "./lists";
@@ -202,6 +203,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
       }
     }
   }
+  // "…and when each dog was last groomed and what i charged": fields said as clauses.
+  structure.fields.push(...readClauseFields(reading, mentions, used, claimed), ...readIntervalFields(reading, mentions, used, claimed));
   // Field words outside any list ("walks booked on days and times"): on the nearest record before them.
   for (const sentence of reading.sentences) {
     for (let i = sentence.from; i < sentence.to; i++) {
@@ -248,6 +251,8 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     const content = words.filter((t) => (t.isWord || t.isNumber) && !determiners.has(t.word));
     // "…, searchable": a list may end in what the records can do, which is not a field.
     if (content.length === 1 && recordAbilities.has(content[0]!.lemma)) continue;
+    // "…, a button to say I watered it": a control the app offers, read by the composers, not a field.
+    if (content[0]?.lemma === "button" || content[0]?.word === "buttons") continue;
     let field = readFieldPhrase(words);
     // A bare choice ("yes/no/maybe") is the record's answer to the question the app asks.
     if ((!field || !field.concept) && item.options && words.every((t) => (item.options!.from <= t.index && t.index < item.options!.to) || !t.isWord)) {
