@@ -30,7 +30,7 @@ export const careVerbs: CareVerb[] = [
 export const duePatterns = ["which|what … need|needs {doing}|{verb} today|now?", "need|needs to {verb} today", "which|what … are|is due today?", "need|needs {doing} today", "due for a? {doing}|{verb}"];
 
 /** "a button to say I watered it", "mark it watered": a button that records the act as done today. */
-export const donePatterns = ["button|buttons … {done} it|them|today?", "mark|marks|tick … as? {done} today?", "say|log|record i|we? {done} it|them|today?"];
+export const donePatterns = ["button|buttons … {done} it|them? today?", "mark|marks|tick … as? {done} today?", "say|log|record i|we? {done} it|them? today?"];
 
 /**
  * "who i havent seen in over 2 months", "dogs not groomed for over a month": records whose last

@@ -7,6 +7,7 @@ import { accentColours, colourTargets, highlightWords, lookConcepts } from "../c
 import { readList } from "../understand/lists";
 import { findPattern } from "../understand/match-pattern";
 import { claim, isClaimed, requirement, type Draft } from "./draft";
+import { subjectName } from "./finish";
 import { businessPhrase, ownerPhrase } from "./owner";
 
 export function composeUnsupported(draft: Draft): void {
@@ -117,9 +118,10 @@ export function composeName(draft: Draft): void {
     else if (to - i === 1 && previous.word === "for" && /'s$/.test(t.word) === false && tokens[to]?.word !== "," && isCapitalised(t.text) && t.tags.has("ProperNoun")) best = { from: i, to };
   }
   if (!best) {
-    // "i run a little dog grooming thing out of my garage": the business names the app.
+    // "i run a little dog grooming thing out of my garage": the business names the app, unless
+    // the prompt names what it is ("a client log for my grooming business").
     const business = businessPhrase(draft);
-    if (business) {
+    if (business && !subjectName(draft)) {
       draft.appName = { name: business.name, requirementIds: [requirement(draft, "name", `The app is called "${business.name}"`, business.from, business.to)] };
     }
     return;

@@ -6,14 +6,14 @@
 import { careVerbs, contactPurposes, donePatterns, duePatterns, notSincePatterns, spanDays, type CareVerb } from "../catalog/care";
 import { findAny } from "../understand/match-pattern";
 import { camelName } from "../understand/field-phrase";
-import { addSection, isClaimed, requirement, tag, type Draft, type EntityDraft } from "./draft";
+import { addSection, isClaimed, requirement, tag, type Draft } from "./draft";
 import { addField, conceptField, labelOf } from "./records";
 import { recordsPage } from "./views";
 
 /** The interval field of the catalog's "how often" concept (catalog/fields.ts). */
 const intervalFieldName = "everyDays";
 
-/** The care verb the prompt uses, nearest the interval or due words first. */
+/** The first of the catalog's care verbs that the prompt uses, in any of its forms. */
 function careVerbOf(draft: Draft): CareVerb | undefined {
   const words = draft.reading.tokens.map((t) => [t.word, t.lemma]);
   return careVerbs.find((v) => words.some(([word, lemma]) => [v.verb, v.done, v.doing].includes(word!) || lemma === v.verb));
@@ -54,7 +54,7 @@ export function composeDue(draft: Draft): void {
   if (due && isFree(due)) {
     // "which plants need watering today": the quote starts at "show" when it asks to be shown.
     const from = ["show", "see", "list"].includes(tokens[due.from - 1]?.word ?? "") ? due.from - 1 : due.from;
-    const id = requirement(draft, "view", `Lists the ${plural} whose turn has come: ${lastLabel.toLowerCase()} plus its every (days) is today or earlier`, from, due.to);
+    const id = requirement(draft, "view", `Lists the ${plural} due ${verb ? `for ${verb.doing}` : ""} today: ${lastLabel.toLowerCase()} plus every (days) is today or earlier`.replace("  ", " "), from, due.to);
     ids.push(id);
     const lastField = last();
     const nextName = camelName(`next ${verb?.doing ?? "due"}`);
@@ -69,7 +69,7 @@ export function composeDue(draft: Draft): void {
     const label = doneWord[0]!.toUpperCase() + doneWord.slice(1);
     const id = requirement(draft, "interaction", `A "${label}" button on each ${labelOf(entity)} sets its ${lastLabel.toLowerCase()} date to today`, from, done.to);
     ids.push(id);
-    const lastField = ids.length === 1 ? last() : tag(last(), id);
+    const lastField = tag(last(), id);
     const action = { label, set: { [String(lastField.name)]: { today: true as const } }, requirementIds: [id] };
     if (!entity.actions.some((a) => a.label === label)) entity.actions.push(action);
     // On the due list too, where pressing it takes the record off the list.
@@ -115,5 +115,5 @@ export function composeNotSince(draft: Draft): void {
     columns.splice(holder === entity ? 1 : 1 + entity.belongsTo.indexOf(holder.name) + 1, 0, holder === entity ? String(field.name) : `${holder.name}.${String(field.name)}`);
   }
   const title = `Not ${verb?.done ?? "seen"} in over ${span}`.replace(/^./, (c) => c.toUpperCase());
-  addSection(draft, recordsPage(draft, entity), { type: "records", title, entity: entity.name, where: [{ field: String(last.name), op: "olderThanDays", days }], sort: { field: String(last.name), direction: "asc" }, columns, create: false, emptyText: `Everyone has been seen in the last ${span}`, requirementIds: [id] });
+  addSection(draft, recordsPage(draft, entity), { type: "records", title, entity: entity.name, where: [{ field: String(last.name), op: "olderThanDays", days }], sort: { field: String(last.name), direction: "asc" }, columns, create: false, emptyText: `Every ${labelOf(entity)} has been ${verb?.done ?? "seen"} in the last ${span}`, requirementIds: [id] });
 }

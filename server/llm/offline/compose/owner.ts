@@ -33,12 +33,13 @@ const sizeWords = new Set(["little", "small", "tiny", "new", "local", "side", "h
 /**
  * "i run a little dog grooming thing out of my garage": the business the app is for, said as
  * context. Its words name the app ("Dog Grooming"); the place it is run from asks for nothing.
- * Undefined unless a pronoun runs, owns or has a business noun (or "thing") a few words on.
+ * Undefined unless a pronoun runs, owns or started a business noun (or "thing") a few words on.
  */
 export function businessPhrase(draft: Draft): { from: number; to: number; name: string } | undefined {
   const { tokens } = draft.reading;
   for (let i = 1; i < tokens.length; i++) {
-    if (!["run", "own", "have", "started"].includes(tokens[i]!.word) || !["i", "we"].includes(tokens[i - 1]!.word)) continue;
+    // Not "have": "we have a family of 5" says who uses the app, not a business it is for.
+    if (!["run", "own", "started"].includes(tokens[i]!.word) || !["i", "we"].includes(tokens[i - 1]!.word)) continue;
     let from = i + 1;
     if (!["a", "an", "my", "our"].includes(tokens[from]?.word ?? "")) continue;
     from++;
