@@ -143,6 +143,14 @@ const rows: Row[] = [
   ["my clients and when each client was last seen; who I haven't seen in 6 weeks", "view", "haven't seen in 6 weeks", (p) => JSON.stringify(p.pages).includes('"days":42')],
   ["clients I haven't seen in 6 weeks", "view", "haven't seen in 6 weeks", (p) => field(p, "Client", "lastSeen")?.type === "date"],
   ["my dogs and when each dog was last groomed, show dogs not groomed for over a month", "view", "not groomed for over a month", (p) => JSON.stringify(p.pages).includes('"days":30')],
+  // ── Birthdays: the next one, and the age turned ──
+  ["keep track of friends and family birthdays and show the upcoming birthdays this month, with how old they're turning", "entity", "friends and family", (p) => p.entities.length === 1 && field(p, "Person", "birthday")?.type === "date"],
+  ["keep track of friends and family birthdays and show the upcoming birthdays this month, with how old they're turning", "view", "upcoming birthdays this month", (p) => JSON.stringify(p.pages).includes('"where":[{"field":"nextBirthday","op":"inRange","period":{"range":"thisMonth"}}]')],
+  ["keep track of friends and family birthdays and show the upcoming birthdays this month, with how old they're turning", "computed", "how old they're turning", (p) => p.entities[0]!.computed?.some((c) => c.name === "turning") === true],
+  ["friends' birthdays; show upcoming birthdays this week and how old they will be", "view", "upcoming birthdays this week", (p) => JSON.stringify(p.pages).includes('"range":"thisWeek"')],
+  ["friends' birthdays; show upcoming birthdays this week and how old they will be", "computed", "how old they will be"],
+  ["keep my family members with their birthday, list birthdays coming up and the age they turn", "view", "birthdays coming up", (p) => JSON.stringify(p.pages).includes('"op":"withinNextDays","days":30')],
+  ["keep my family members with their birthday, list birthdays coming up and the age they turn", "computed", "age they turn"],
   // ── Charts and periods ──
   ["dashboard showing my spending by category as a pie chart for this month", "chart", "pie chart", (p) => p.pages.some((pg) => pg.sections?.some((s) => s.type === "chart" && s.chartType === "pie"))],
   ["dashboard showing my spending by category as a pie chart for this month", "view", "this month", (p) => p.pages.some((pg) => pg.sections?.some((s) => s.type === "chart" && s.period?.range === "thisMonth"))],

@@ -3,8 +3,9 @@
 // shows under "Overdue loans", "due today" does not. Miss values sit just across the boundary,
 // so an off-by-one in the app fails the check. A condition on a computed "date + every N days"
 // (a plant's next watering) gets whole records: one due exactly today, and misses due tomorrow
-// or far off with a long interval. Conditions on parents, other computed values or anniversaries
-// get no values (null): those views are left to other checks.
+// or far off with a long interval; one on a next birthday gets a birthday today, yesterday and
+// past the period. Conditions on parents, other computed values or plain anniversary ops get no
+// values (null): those views are left to other checks.
 import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
 import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import type { Sample, Values } from "./record-samples";
@@ -142,16 +143,40 @@ function dueSamples(condition: TCondition, entity: TPlanEntity): ConditionSample
   return { match: record(match, 3), misses };
 }
 
+/** The date field of a computed "next anniversary of a date" (a next birthday), or null. */
+export function nextAnniversaryOf(computedName: string, entity: TPlanEntity): string | null {
+  const expr: TValueExpr | undefined = entity.computed?.find((c) => c.name === computedName)?.expr;
+  if (!expr || !("fn" in expr) || expr.fn !== "nextAnniversary" || !expr.args[0] || !("field" in expr.args[0])) return null;
+  const name = expr.args[0].field;
+  return entity.fields.some((f) => f.name === name && f.type === "date") ? name : null;
+}
+
+/**
+ * Records for a period or span on a next birthday: one born on today's date (its next birthday is
+ * today, inside every such period); one born yesterday (its next is a year away: an app that
+ * reads the date itself, not its next anniversary, lists it); one whose date lies past the period
+ * (the next month, week or span).
+ */
+function anniversarySamples(condition: TCondition, entity: TPlanEntity): ConditionSamples | null {
+  const date = nextAnniversaryOf(condition.field, entity);
+  if (!date) return null;
+  const range = condition.period?.range;
+  const later = condition.op === "inRange" && range === "thisMonth" ? "{{monthStart+40}}" : condition.op === "inRange" && range === "thisWeek" ? day(8) : condition.op === "withinNextDays" ? day((condition.days ?? 0) + 1) : null;
+  if (!later && !(condition.op === "inRange" && range === "today")) return null;
+  return { match: { [date]: day(0) }, misses: [{ [date]: day(-1) }, ...(later ? [{ [date]: later }] : [])] };
+}
+
 function samplesOf(condition: TCondition, entity: TPlanEntity): ConditionSamples | null {
   const plain = conditionValues(condition, entity);
   if (plain) return { match: { [plain.field.name]: plain.match }, misses: [{ [plain.field.name]: plain.miss }] };
-  return dueSamples(condition, entity);
+  return dueSamples(condition, entity) ?? anniversarySamples(condition, entity);
 }
 
 /** The record's own fields a condition reads (a computed value's inputs), for what an action changes. */
 export function conditionInputs(condition: TCondition, entity: TPlanEntity): string[] {
   const parts = datePlusDays(condition.field, entity);
-  return parts ? [parts.date, parts.days] : [condition.field];
+  const anniversary = nextAnniversaryOf(condition.field, entity);
+  return parts ? [parts.date, parts.days] : anniversary ? [anniversary] : [condition.field];
 }
 
 /**

@@ -247,3 +247,25 @@ describe("date-based views of compiled eval prompts", () => {
     expect(view.steps.filter((s) => s.action === "fill" && s.label === "Last groomed").map((s) => ("value" in s ? s.value : ""))).toEqual(["{{today-61}}", "{{today-59}}"]);
   });
 });
+
+describe("a view on a next birthday plants one today, one yesterday and one past the period", () => {
+  const person = { name: "Person", pluralLabel: "People", belongsTo: [], fields: [
+    { name: "name", label: "Name", type: "string" as const, required: true },
+    { name: "birthday", label: "Birthday", type: "date" as const, required: false },
+  ], computed: [{ name: "nextBirthday", label: "Next birthday", expr: { fn: "nextAnniversary" as const, args: [{ field: "birthday" }] }, format: "date" as const }] };
+  it.each([
+    [{ field: "nextBirthday", op: "inRange" as const, period: { range: "thisMonth" as const } }, "{{monthStart+40}}"],
+    [{ field: "nextBirthday", op: "inRange" as const, period: { range: "thisWeek" as const } }, "{{today+8}}"],
+    [{ field: "nextBirthday", op: "withinNextDays" as const, days: 30 }, "{{today+31}}"],
+  ])("%o", (condition, later) => {
+    expect(viewValues([condition], person)).toEqual({ match: { birthday: "{{today}}" }, misses: [{ birthday: "{{today-1}}" }, { birthday: later }] });
+  });
+  it("upcoming-birthdays: ages are checked on a fixed clock, with real birth dates", () => {
+    const plan = compiled("upcoming-birthdays");
+    const turning = check(plan, "entity-person-turning");
+    expect(turning.steps[0]).toEqual({ action: "clock", at: "2026-03-10" });
+    expect(turning.steps.filter((s) => s.action === "expectText").map((s) => ("text" in s ? s.text : ""))).toEqual(["Turning 36", "Turning 78", "Turning 37"]);
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+  });
+});
