@@ -53,7 +53,7 @@ export const entityConcepts: EntityConcept[] = [
   { words: ["kid", "child", "children"], name: "Kid", plural: "Kids", fields: ["name"] },
   { words: ["chore", "chore chart", "job"], name: "Chore", plural: "Chores", fields: ["name"] },
   { words: ["reward", "prize", "treat"], name: "Reward", plural: "Rewards", fields: ["name"] },
-  { words: ["friend", "family member", "birthday", "birthday list"], name: "Person", plural: "People", fields: ["name", "birthday"] },
+  { words: ["friend", "family member", "friend and family", "birthday", "birthday list"], name: "Person", plural: "People", fields: ["name", "birthday"] },
   { words: ["entry", "journal", "diary", "journal entry", "diary entry", "log entry"], name: "Entry", plural: "Entries", fields: ["title", "date", "notes"] },
   { words: ["holding", "stock portfolio", "portfolio", "stock", "share holding"], name: "Holding", plural: "Holdings", fields: ["ticker"] },
   { words: ["recipe", "recipe box", "recipe book", "cookbook"], name: "Recipe", plural: "Recipes", fields: ["title"] },
@@ -80,7 +80,7 @@ export const entityConcepts: EntityConcept[] = [
 export const containerWords = [
   "app", "application", "tracker", "tracking", "list", "log", "logger", "journal", "planner", "chart", "board", "library", "box", "manager",
   "organiser", "organizer", "diary", "register", "roster", "catalog", "catalogue", "collection", "database", "system", "tool",
-  "dashboard", "schedule", "book", "keeper", "builder", "site", "website", "page", "thing", "something", "program", "crm",
+  "dashboard", "schedule", "book", "keeper", "builder", "reminder", "site", "website", "page", "thing", "something", "program", "crm",
 ];
 
 /**

@@ -2,6 +2,8 @@
 // word the compiler would act on ("trak" → track, "expences" → expenses, "categry" → category).
 import { boardPatterns, checkinPatterns, feedPatterns, flashcardPatterns, quizPatterns, spacedPatterns, streakPatterns, timerPatterns } from "./app-shapes";
 import { capabilities } from "./capabilities";
+import { careVerbs } from "./care";
+import { turningPatterns, upcomingPatterns } from "./anniversaries";
 import { datasets } from "./content";
 import { containerWords, entityConcepts, linkVerbs } from "./entities";
 import { fieldConcepts } from "./fields";
@@ -32,6 +34,8 @@ export function catalogVocabulary(): Set<string> {
     ...fieldConcepts.flatMap((f) => [...f.words, f.label]),
     ...entityConcepts.flatMap((e) => [...e.words, e.plural]),
     ...containerWords,
+    ...careVerbs.flatMap((v) => [v.verb, v.done, v.doing]),
+    ...upcomingPatterns, ...turningPatterns,
     ...linkVerbs.flatMap((l) => l.verbs),
     ...capabilities.flatMap((c) => c.patterns),
     ...lookConcepts.flatMap((l) => l.patterns),

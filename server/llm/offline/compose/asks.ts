@@ -7,7 +7,8 @@ import { accentColours, colourTargets, highlightWords, lookConcepts } from "../c
 import { readList } from "../understand/lists";
 import { findPattern } from "../understand/match-pattern";
 import { claim, isClaimed, requirement, type Draft } from "./draft";
-import { ownerPhrase } from "./owner";
+import { subjectName } from "./finish";
+import { businessPhrase, ownerPhrase } from "./owner";
 
 export function composeUnsupported(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -116,7 +117,15 @@ export function composeName(draft: Draft): void {
     if (to - i >= 2 && !words.some((w) => calendarWords.has(w.word) || /^[A-Z]{2,4}$/.test(w.text))) best = { from: i, to };
     else if (to - i === 1 && previous.word === "for" && /'s$/.test(t.word) === false && tokens[to]?.word !== "," && isCapitalised(t.text) && t.tags.has("ProperNoun")) best = { from: i, to };
   }
-  if (!best) return;
+  if (!best) {
+    // "i run a little dog grooming thing out of my garage": the business names the app, unless
+    // the prompt names what it is ("a client log for my grooming business").
+    const business = businessPhrase(draft);
+    if (business && !subjectName(draft)) {
+      draft.appName = { name: business.name, requirementIds: [requirement(draft, "name", `The app is called "${business.name}"`, business.from, business.to)] };
+    }
+    return;
+  }
   const name = draft.reading.prompt.slice(tokens[best.from]!.start, tokens[best.to - 1]!.end).trim();
   if (!name || name.length > 60) return;
   // "Sales tracker for my Etsy candle shop called Wick & Wax": the app is named after its owner,

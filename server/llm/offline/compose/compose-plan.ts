@@ -5,6 +5,8 @@ import { composeLooks, composeName, composeUnsupported } from "./asks";
 import { composeBoard, composeFeed, composeFlashcards, composeQuiz } from "./content";
 import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
+import { composeAnniversaries } from "./anniversaries";
+import { composeDue, composeNotSince } from "./due";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
@@ -36,6 +38,10 @@ export function composeInto(draft: Draft): void {
       }
     }
   }
+  // Before the actions: "a button to say I watered it" dates the record, it ticks nothing off.
+  composeDue(draft);
+  composeNotSince(draft);
+  composeAnniversaries(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);

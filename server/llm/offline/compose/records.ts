@@ -23,6 +23,7 @@ export function fieldFromDraft(field: FieldDraft, options?: string[]): FieldInpu
   if (field.max !== undefined) input.max = field.max;
   if (field.unit) input.unit = field.unit.slice(0, 12);
   if (field.type === "boolean") input.defaultValue = false;
+  if (field.defaultValue !== undefined) input.defaultValue = field.defaultValue;
   return input;
 }
 

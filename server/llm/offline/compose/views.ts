@@ -30,7 +30,7 @@ function fieldIn(entity: EntityDraft, tokens: Token[], from: number, to: number,
 const dateField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "date");
 const moneyField = (e: EntityDraft): FieldInput | undefined => e.fields.find((f) => f.type === "money") ?? e.fields.find((f) => f.type === "number");
 
-function recordsPage(draft: Draft, entity: EntityDraft) {
+export function recordsPage(draft: Draft, entity: EntityDraft) {
   // A page that already lists the records (a site's "/guests") is where their figures belong.
   const listing = draft.pages.find((p) => p.sections.some((s) => s.type === "records" && s.entity === entity.name && !s.where));
   if (listing) return listing;

@@ -16,6 +16,8 @@ export type FieldDraft = {
   max?: number;
   unit?: string;
   sample?: string | number | boolean;
+  /** What a new record starts with, when the prompt says it ("water them every 5 days"). */
+  defaultValue?: number;
   primary?: boolean;
   /** The catalog concept it was read as, if any. */
   concept?: string;

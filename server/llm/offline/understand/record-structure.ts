@@ -2,6 +2,7 @@
 // and how they link ("deals linked to a lead", "Projects have tasks", "members borrow books").
 import { linkVerbs, type LinkVerb } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
+import { readClauseFields, readIntervalFields } from "./clause-fields";
 import { findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
 import { readFieldPhrase, type FieldDraft } from "./field-phrase";
 import { optionText, readList, readParenthesised, type OptionGroup, type Span } from "./lists";
@@ -202,6 +203,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
       }
     }
   }
+  // "…and when each dog was last groomed and what i charged": fields said as clauses.
+  structure.fields.push(...readClauseFields(reading, mentions, used, claimed), ...readIntervalFields(reading, mentions, used, claimed));
   // Field words outside any list ("walks booked on days and times"): on the nearest record before them.
   for (const sentence of reading.sentences) {
     for (let i = sentence.from; i < sentence.to; i++) {
@@ -248,6 +251,8 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     const content = words.filter((t) => (t.isWord || t.isNumber) && !determiners.has(t.word));
     // "…, searchable": a list may end in what the records can do, which is not a field.
     if (content.length === 1 && recordAbilities.has(content[0]!.lemma)) continue;
+    // "…, a button to say I watered it": a control the app offers, read by the composers, not a field.
+    if (content[0]?.lemma === "button" || content[0]?.word === "buttons") continue;
     let field = readFieldPhrase(words);
     // A bare choice ("yes/no/maybe") is the record's answer to the question the app asks.
     if ((!field || !field.concept) && item.options && words.every((t) => (item.options!.from <= t.index && t.index < item.options!.to) || !t.isWord)) {
@@ -266,8 +271,11 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     if (!field) continue;
     // "when each dog was last groomed" belongs to the dog.
     const owner = inner && inner.entity !== focus && tokens[inner.from - 1]?.word === "each" ? inner.entity : focus;
-    if (item.options) field.type = "enum";
-    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: item.options });
+    // One option in brackets is no choice: "how often it needs water (every X days)" says what
+    // the value is (a number of days), so the field keeps its own type and the words its quote.
+    const choices = item.options && item.options.options.length >= 2 ? item.options : undefined;
+    if (choices) field.type = "enum";
+    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: choices });
     for (let i = item.from; i < (item.options?.to ?? item.to); i++) used.add(i);
   }
 }

@@ -8,7 +8,7 @@ import type { TValueExpr } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlanEntity } from "~/server/plan/plan-schema";
 import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
 import type { CheckContext } from "../registry";
-import { viewValues } from "./conditions";
+import { nextAnniversaryOf, viewValues } from "./conditions";
 import { addRecordSteps, homeOf, sampleFor, sampleRecord, titleText, Words, type RecordsSection, type Step, type Values } from "./record-samples";
 
 type Check = TAcceptanceCheckInput;
@@ -19,7 +19,10 @@ type Home = { plan: CheckContext["plan"]; entity: TPlanEntity; page: { path: str
 export const toneWords = { danger: "Alert", warning: "Warning", success: "Good" } as const;
 
 /** One record of the check: its values, the children added for it, and the value it must show. */
-type Case = { values: Values; children: Values[]; expected: number | null };
+type Case = { values: Values; children: Values[]; expected: number | null; clock?: string };
+
+/** The fixed "today" of checks on ages, so birth dates can be real ones: 10 March 2026. */
+const ageClock = "2026-03-10";
 
 export function computedChecks(entity: TPlanEntity, ctx: CheckContext, { home, key }: { home: Home; key: string }): Check[] {
   const checks: Check[] = [];
@@ -37,7 +40,7 @@ function computedSteps(entity: TPlanEntity, computed: Computed, home: Home): Ste
   const words = new Words();
   const cases = casesOf(entity, computed.expr, home, words);
   if (!cases) return null;
-  const steps: Step[] = [];
+  const steps: Step[] = cases[0]?.clock ? [{ action: "clock", at: cases[0].clock }] : [];
   const titles = cases.map((c) => titleText(entity, c.values));
   for (const item of cases) {
     const add = addRecordSteps(entity, item.values, home.plan);
@@ -79,6 +82,14 @@ function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words
       { values: record(0, { [field.name]: token(sign * 3) }), children: [], expected: 3 },
       { values: record(1, { [field.name]: token(-sign * 2) }), children: [], expected: -2 },
     ];
+  }
+  // "How old they're turning" = the next birthday's year − the year of birth. With the clock on
+  // 10 March 2026: born 20 Mar 1990 turns 36 (still to come), born 10 Mar 1948 turns 78 today,
+  // born 5 Mar 1990 already turned 36 and turns 37 next; an age today (yearsSince) fails the first.
+  const born = turningDateField(expr, entity);
+  if (born) {
+    if (born in home.base) return null;
+    return [["1990-03-20", 36], ["1948-03-10", 78], ["1990-03-05", 37]].map(([date, age], i) => ({ values: record(i, { [born]: date! }), children: [], expected: Number(age), clock: ageClock }));
   }
   // "Left this month" = budget − this month's spending: the aggregate's cases, each with its own budget.
   if ("op" in expr && (expr.op === "sub" || expr.op === "add") && "field" in expr.args[0] && "agg" in expr.args[1]) {
@@ -126,6 +137,16 @@ function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words
     return [{ values: record(0), children, expected }, { values: record(1), children: [], expected: empty }];
   }
   return null;
+}
+
+/** The birth date field of `year(next birthday) − year(birth date)`, or undefined for other expressions. */
+function turningDateField(expr: TValueExpr, entity: TPlanEntity): string | undefined {
+  if (!("op" in expr) || expr.op !== "sub") return undefined;
+  const yearOf = (e: TValueExpr) => ("fn" in e && e.fn === "year" && e.args.length === 1 ? e.args[0] : undefined);
+  const [next, birth] = [yearOf(expr.args[0]), yearOf(expr.args[1])];
+  if (!next || !birth || !("field" in birth) || !entity.fields.some((f) => f.name === birth.field && f.type === "date")) return undefined;
+  const nextOf = "field" in next ? nextAnniversaryOf(next.field, entity) : "fn" in next && next.fn === "nextAnniversary" && next.args[0] && "field" in next.args[0] ? next.args[0].field : null;
+  return nextOf === birth.field ? birth.field : undefined;
 }
 
 const token = (offset: number): string => (offset === 0 ? "{{today}}" : offset > 0 ? `{{today+${offset}}}` : `{{today${offset}}}`);

@@ -90,6 +90,9 @@ describe("records, form and entity checks in Chromium", () => {
     ["library-loans", libraryPlan, ["records-overdue-loans-view", "records-overdue-loans-action-mark-returned", "records-loans-filter-returned", "records-loans-sort", "entity-loan-daysoverdue", "entity-loan-required"]],
     ["mood-journal", journalPlan, ["records-journal-one-per-date", "records-journal-group", "records-journal-search", "entity-entry-fields"]],
     ["lead-tracker", crmPlan, ["entity-lead-opendeals", "entity-lead-dealvalue", "records-deals-filter-stage", "records-deals-filter-lead", "records-deals-action-mark-won"]],
+    ["plant-watering", () => compiled("plant-watering"), ["records-need-watering-today-view", "records-need-watering-today-action-watered", "entity-plant-fields", "entity-plant-required", "entity-plant-action-watered"]],
+    ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
+    ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -111,6 +114,14 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["Mark returned sets nothing", libraryPlan, "records-overdue-loans-action-mark-returned", { file: "src/sections/records.js", find: "else patch[name] = how;", replace: "else patch[name] = record[name];" }],
     ["the form forgets what was sent", () => compiled("sharp-lines-barbers"), "form-request-a-booking", { file: "src/sections/form.js", find: "app.store.create(entity.name, controls.read());", replace: "controls.read();" }],
     ["a second entry on the same day adds a record", journalPlan, "records-journal-one-per-date", { file: "src/sections/records.js", find: "const sameDay = section.onePerDate", replace: "const sameDay = false && section.onePerDate" }],
+    // A plant's next watering is its last watering plus its own interval, due on that very day.
+    ["the due list ignores each plant's interval", () => compiled("plant-watering"), "records-need-watering-today-view", { file: "src/engine/expr.js", find: "return addDays(dateA, op === \"add\" ? toNumber(b) : -toNumber(b));", replace: "return addDays(dateA, 3);" }],
+    ["the due list leaves out plants due today", () => compiled("plant-watering"), "records-need-watering-today-view", { file: "src/engine/expr.js", find: "return day !== null && day <= now;", replace: "return day !== null && day < now;" }],
+    ["Watered does not date the plant", () => compiled("plant-watering"), "records-need-watering-today-action-watered", { file: "src/sections/records.js", find: "patch[name] = isoDay(today);", replace: "patch[name] = record[name];" }],
+    ["the not-seen list ignores how long ago", () => compiled("dog-grooming-runon"), "records-not-groomed-in-over-2-months-view", { file: "src/engine/expr.js", find: "daysBetween(day, now) > (condition.days ?? 0)", replace: "daysBetween(day, now) > 0" }],
+    // A next birthday is the date's month and day from today on, today included.
+    ["the next birthday is the birth date itself", () => compiled("upcoming-birthdays"), "records-upcoming-birthdays-this-month-view", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear : anniversaryIn(day, Number(now.slice(0, 4)) + 1);", replace: "return day;" }],
+    ["a birthday today counts as next year's", () => compiled("upcoming-birthdays"), "entity-person-turning", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear", replace: "return thisYear > now ? thisYear" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

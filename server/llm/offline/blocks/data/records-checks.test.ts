@@ -6,7 +6,7 @@ import type { TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { compileAppPlan } from "../../compile-app-plan";
 import { sectionCheckGenerators, entityCheckGenerator } from "../registry";
-import { conditionValues } from "./conditions";
+import { computedConditionHolds, conditionValues, viewValues } from "./conditions";
 import { entityChecks, formChecks, recordsChecks } from "./records-checks";
 import { crmPlan, journalPlan, libraryPlan } from "./records-plans";
 
@@ -194,5 +194,78 @@ describe("condition values sit on both sides of the boundary", () => {
   it("says nothing of conditions on parents or anniversaries", () => {
     expect(conditionValues({ field: "Member.name", op: "eq", value: "x" }, entity)).toBeNull();
     expect(conditionValues({ field: "due", op: "anniversaryWithinDays", days: 3 }, entity)).toBeNull();
+  });
+});
+
+describe("a view on a computed \"date + every N days\" plants whole records", () => {
+  const plant = { name: "Plant", pluralLabel: "Plants", belongsTo: [], fields: [
+    { name: "name", label: "Name", type: "string" as const, required: true },
+    { name: "everyDays", label: "Every (days)", type: "number" as const, required: false },
+    { name: "lastWatered", label: "Last watered", type: "date" as const, required: true },
+  ], computed: [{ name: "nextWatering", label: "Next watering", expr: { op: "add" as const, args: [{ field: "lastWatered" }, { field: "everyDays" }] as [{ field: string }, { field: string }] }, format: "date" as const }] };
+  const due = { field: "nextWatering", op: "onOrBeforeToday" as const };
+
+  it("lists one due exactly today; not one due tomorrow, nor one watered as long ago on a long interval", () => {
+    expect(viewValues([due], plant)).toEqual({
+      match: { lastWatered: "{{today-3}}", everyDays: 3 },
+      misses: [{ lastWatered: "{{today-2}}", everyDays: 3 }, { lastWatered: "{{today-3}}", everyDays: 14 }],
+    });
+  });
+  it("works out whether sample values pass, as the action check needs after \"Watered\"", () => {
+    expect(computedConditionHolds(due, { lastWatered: "{{today}}", everyDays: 3 }, plant)).toBe(false);
+    expect(computedConditionHolds(due, { lastWatered: "{{today-3}}", everyDays: 3 }, plant)).toBe(true);
+    expect(computedConditionHolds({ field: "name", op: "isEmpty" }, { name: "" }, plant)).toBeNull();
+  });
+  it("says nothing of other computed values", () => {
+    const other = { ...plant, computed: [{ ...plant.computed[0]!, expr: { fn: "daysSince" as const, args: [{ field: "lastWatered" }] } }] };
+    expect(viewValues([due], other)).toBeNull();
+  });
+});
+
+describe("date-based views of compiled eval prompts", () => {
+  it("plant-watering: the due list shows Zephyr and hides both misses; \"Watered\" takes it off, after a reload too", () => {
+    const plan = compiled("plant-watering");
+    const view = check(plan, "records-need-watering-today-view");
+    expect(view.steps.filter((s) => s.action === "expectElement" || s.action === "expectNoText").map((s) => [s.action, "name" in s ? s.name : "text" in s ? s.text : ""])).toEqual([["expectElement", "Zephyr"], ["expectNoText", "Marigold"], ["expectNoText", "Saffron"]]);
+    const watered = check(plan, "records-need-watering-today-action-watered");
+    expect(watered.steps.slice(-4)).toEqual([
+      { action: "click", role: "button", name: "Watered Zephyr", within: "Need watering today" },
+      { action: "expectNoText", text: "Zephyr", within: "Need watering today" },
+      { action: "reload" },
+      { action: "expectNoText", text: "Zephyr", within: "Need watering today" },
+    ]);
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+  });
+  it("dog-grooming-runon: every requirement is planned and checked; the not-seen list is 60 days back", () => {
+    const plan = compiled("dog-grooming-runon");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+    const view = check(plan, "records-not-groomed-in-over-2-months-view");
+    expect(view.steps.filter((s) => s.action === "fill" && s.label === "Last groomed").map((s) => ("value" in s ? s.value : ""))).toEqual(["{{today-61}}", "{{today-59}}"]);
+  });
+});
+
+describe("a view on a next birthday plants one today, one yesterday and one past the period", () => {
+  const person = { name: "Person", pluralLabel: "People", belongsTo: [], fields: [
+    { name: "name", label: "Name", type: "string" as const, required: true },
+    { name: "birthday", label: "Birthday", type: "date" as const, required: false },
+  ], computed: [{ name: "nextBirthday", label: "Next birthday", expr: { fn: "nextAnniversary" as const, args: [{ field: "birthday" }] }, format: "date" as const }] };
+  it.each([
+    [{ field: "nextBirthday", op: "inRange" as const, period: { range: "thisMonth" as const } }, "{{monthStart+40}}"],
+    [{ field: "nextBirthday", op: "inRange" as const, period: { range: "thisWeek" as const } }, "{{today+8}}"],
+    [{ field: "nextBirthday", op: "withinNextDays" as const, days: 30 }, "{{today+31}}"],
+  ])("%o", (condition, later) => {
+    expect(viewValues([condition], person)).toEqual({ match: { birthday: "{{today}}" }, misses: [{ birthday: "{{today-1}}" }, { birthday: later }] });
+  });
+  it("upcoming-birthdays: ages are checked on a fixed clock, with real birth dates", () => {
+    const plan = compiled("upcoming-birthdays");
+    const turning = check(plan, "entity-person-turning");
+    expect(turning.steps[0]).toEqual({ action: "clock", at: "2026-03-10" });
+    expect(turning.steps.filter((s) => s.action === "expectText").map((s) => ("text" in s ? s.text : ""))).toEqual(["Turning 36", "Turning 78", "Turning 37"]);
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
   });
 });

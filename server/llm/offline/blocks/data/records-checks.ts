@@ -11,7 +11,7 @@ import type { TCondition } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanField, TPlanPage, TRequirement } from "~/server/plan/plan-schema";
 import type { CheckContext, EntityCheckGenerator, SectionCheckGenerator } from "../registry";
 import { sectionTitleOf } from "../section-title";
-import { conditionValues, viewValues } from "./conditions";
+import { computedConditionHolds, conditionInputs, conditionValues, viewValues } from "./conditions";
 import { computedChecks } from "./computed-checks";
 import {
   addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
@@ -394,7 +394,8 @@ export function actionCheck(view: View, action: RecordAction): Step[] | null {
     if (value === null) delete after[name];
     else after[name] = value;
   }
-  const leaves = (section.where ?? []).some((c) => Object.keys(action.set).includes(c.field) && holds(c, after[c.field], entity) === false);
+  // A condition on a computed value ("next watering") reads the fields the action sets.
+  const leaves = (section.where ?? []).some((c) => conditionInputs(c, entity).some((name) => name in action.set) && (computedConditionHolds(c, after, entity) ?? holds(c, after[c.field], entity)) === false);
   if (leaves) {
     steps.push(hides(view, aTitle), { action: "reload" }, hides(view, aTitle));
     return steps;

@@ -11,7 +11,8 @@
 //   division by zero → null (never NaN or Infinity); min/max ignore a missing side.
 //   sub of two dates → days between them; add/sub of a date and a number → a date.
 // - daysSince(d) = today − d in days; daysUntil(d) = d − today; yearsSince(d) = completed years
-//   (an age); round1/round2 round to 1/2 decimals; percent(part, whole) = 100 × part / whole
+//   (an age); year(d) = its calendar year; nextAnniversary(d) = the first day from today on with
+//   d's month and day (a birthday's next date: today when it is today); round1/round2 round to 1/2 decimals; percent(part, whole) = 100 × part / whole
 //   (null when whole is 0), percent(x) = 100 × x.
 // - aggregate: count = number of records; sum = total of the numeric values (0 when none);
 //   avg/min/max over the numeric values, null when there are none; streak = consecutive days
@@ -291,6 +292,16 @@ function applyFn(fn, args, scope) {
       if (!day) return null;
       const years = Number(now.slice(0, 4)) - Number(day.slice(0, 4));
       return now.slice(5) < day.slice(5) ? years - 1 : years;
+    }
+    case "year": {
+      const day = dayOf(a);
+      return day ? Number(day.slice(0, 4)) : null;
+    }
+    case "nextAnniversary": {
+      const day = dayOf(a);
+      if (!day) return null;
+      const thisYear = anniversaryIn(day, Number(now.slice(0, 4)));
+      return thisYear >= now ? thisYear : anniversaryIn(day, Number(now.slice(0, 4)) + 1);
     }
     case "round1":
     case "round2": {
