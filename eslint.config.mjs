@@ -43,7 +43,7 @@ const config = [
   {
     // Server code logs through server/observability/logger.ts (JSON lines with the request and run
     // ids, secrets redacted), never the console. Tests and the generated apps' runtime may print.
-    files: ["server/**/*.{ts,tsx}", "inngest/**/*.{ts,tsx}", "app/api/**/*.{ts,tsx}", "instrumentation.ts"],
+    files: ["server/**/*.{ts,tsx}", "inngest/**/*.{ts,tsx}", "app/api/**/*.{ts,tsx}", "instrumentation.ts", "instrumentation-node.ts"],
     ignores: ["**/*.test.ts", "**/testing/**", `${appRuntime}/**`],
     rules: { "no-console": "error" },
   },

@@ -6,7 +6,7 @@ import path from "node:path";
 import { nextBin, run } from "./run";
 
 const SOURCE_ROOTS = ["app", "components", "lib", "server", "inngest", "public", "prisma/schema.prisma"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
+const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "instrumentation-node.ts", "tsconfig.json"];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function* walk(target: string): Generator<string> {
