@@ -41,10 +41,13 @@ export const notSincePatterns = ["havent|haven't|hasnt|hasn't|not seen|been|{don
 /** Days in each unit of such a span; a month counts 30 days (the app compares whole days). */
 export const spanDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
-/** "so i can text them": a purpose that needs the way to reach them, and which field that is. */
+/** "so i can text them", "so I know who to call": a purpose that needs the way to reach them, and which field that is. */
 export const contactPurposes: { pattern: string; field: "phone" | "email" }[] = [
   { pattern: "so|to i|we? can|could? text|call|phone|ring them|him|her", field: "phone" },
   { pattern: "so|to i|we? can|could? email|mail them|him|her", field: "email" },
+  // "grouped by supplier so I know who to call": whom to reach, not how.
+  { pattern: "so i|we? know|see who|whom to? call|ring|phone|text", field: "phone" },
+  { pattern: "so i|we? know|see who|whom to? email|mail", field: "email" },
 ];
 
 /** "water them every 5 days", "groomed every 6 weeks": an interval said after the act, in days. */

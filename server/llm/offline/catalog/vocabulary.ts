@@ -3,6 +3,7 @@
 import { boardPatterns, checkinPatterns, feedPatterns, flashcardPatterns, quizPatterns, spacedPatterns, streakPatterns, timerPatterns } from "./app-shapes";
 import { capabilities } from "./capabilities";
 import { careVerbs } from "./care";
+import { comparisons } from "./thresholds";
 import { turningPatterns, upcomingPatterns } from "./anniversaries";
 import { datasets } from "./content";
 import { containerWords, entityConcepts, linkVerbs } from "./entities";
@@ -36,6 +37,7 @@ export function catalogVocabulary(): Set<string> {
     ...containerWords,
     ...careVerbs.flatMap((v) => [v.verb, v.done, v.doing]),
     ...upcomingPatterns, ...turningPatterns,
+    ...comparisons.map((c) => c.pattern),
     ...linkVerbs.flatMap((l) => l.verbs),
     ...capabilities.flatMap((c) => c.patterns),
     ...lookConcepts.flatMap((l) => l.patterns),

@@ -7,6 +7,7 @@ import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
+import { composeThresholds } from "./thresholds";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
@@ -42,6 +43,8 @@ export function composeInto(draft: Draft): void {
   composeDue(draft);
   composeNotSince(draft);
   composeAnniversaries(draft);
+  // Before the groupings: "below their reorder level, grouped by supplier" groups that list.
+  composeThresholds(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);

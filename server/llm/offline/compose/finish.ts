@@ -86,13 +86,13 @@ function reportUnread(draft: Draft): void {
 const entityUsed = (draft: Draft, name: string): boolean =>
   draft.pages.some((p) => p.sections.some((s) => (s.type === "checkins" ? s.logEntity === name : "entity" in s && s.entity === name && !["chart", "groupTable"].includes(s.type) && !(s.type === "records" && s.create === false))));
 
-/** Records sections of one entity with no filter merge into one (sort, search, one per day, ids). */
+/** Records sections of one entity with no filter merge into one (sort, grouping and what it shows, search, one per day, ids). */
 function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
   const merged: SectionInput[] = [];
   for (const section of sections) {
     const twin = section.type === "records" && !section.where ? merged.find((m) => m.type === "records" && m.entity === section.entity && !m.where) : undefined;
     if (twin && twin.type === "records" && section.type === "records") {
-      Object.assign(twin, { sort: twin.sort ?? section.sort, groupBy: twin.groupBy ?? section.groupBy, filters: [...new Set([...(twin.filters ?? []), ...(section.filters ?? [])])].slice(0, 5), onePerDate: twin.onePerDate ?? section.onePerDate, create: twin.create !== false || section.create !== false });
+      Object.assign(twin, { sort: twin.sort ?? section.sort, groupBy: twin.groupBy ?? section.groupBy, columns: twin.columns ?? section.columns, filters: [...new Set([...(twin.filters ?? []), ...(section.filters ?? [])])].slice(0, 5), onePerDate: twin.onePerDate ?? section.onePerDate, create: twin.create !== false || section.create !== false });
       tag(twin, ...(section.requirementIds ?? []));
     } else merged.push(section);
   }

@@ -3,13 +3,14 @@
 // prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
 import type { TCondition } from "~/server/plan/app-spec";
 import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
+import { contactPurposes } from "../catalog/care";
 import { bucketWords, closingOptions, measureWords, periodWords } from "../catalog/measures";
 import { accentColours, highlightWords } from "../catalog/looks";
 import { findAny, findPattern } from "../understand/match-pattern";
 import { lemmaOf, type Token } from "../understand/tokens";
-import { isNoun, sentenceOf } from "../understand/reading";
+import { isNoun, quoteOf, sentenceOf } from "../understand/reading";
 import { addSection, isClaimed, pageFor, requirement, tag, type Draft, type EntityDraft, type FieldInput, type SectionInput } from "./draft";
-import { addField, ensureEntity, labelOf, primaryField } from "./records";
+import { addField, conceptField, ensureEntity, labelOf, primaryField } from "./records";
 
 const mainEntity = (draft: Draft): EntityDraft | undefined => [...draft.entities.values()].find((e) => !e.belongsTo.length && e.name !== "ContactMessage") ?? [...draft.entities.values()][0];
 
@@ -170,7 +171,16 @@ export function composeViews(draft: Draft): void {
   // Grouping: "a list per table", "grouped by category", "list them by room".
   for (const match of findPattern(tokens, "list|lists|grouped|group|organised|organized … per|by|under each?")) {
     if (isClaimed(draft, match.from, match.from + 1)) continue;
-    const entity = entityIn(draft, tokens, match.from, match.to + 3) ?? mainEntity(draft);
+    const sentence = sentenceOf(draft.reading, match.from);
+    let entity = entityIn(draft, tokens, match.from, match.to + 3) ?? mainEntity(draft);
+    // "products … grouped by supplier": the record named after "by" heads the groups of its
+    // children, the ones the sentence lists.
+    if (entity && !entityIn(draft, tokens, match.from, match.to)) {
+      const heading = entity;
+      const children = [...draft.entities.values()].filter((e) => e.belongsTo.includes(heading.name));
+      const named = children.find((c) => tokens.slice(sentence.from, match.from).some((t) => [labelOf(c), c.pluralLabel.toLowerCase()].includes(t.lemma)));
+      entity = named ?? (children.length === 1 ? children[0] : entity);
+    }
     if (!entity) continue;
     const field = fieldIn(entity, tokens, match.to, Math.min(tokens.length, match.to + 3), ["enum", "string", "boolean"]);
     const parent = field ? undefined : [...draft.entities.values()].find((e) => e !== entity && entity.belongsTo.includes(e.name) && tokens.slice(match.to, match.to + 3).some((t) => t.lemma === labelOf(e)));
@@ -178,7 +188,16 @@ export function composeViews(draft: Draft): void {
     const fieldAt = tokens.findIndex((t, i) => i >= match.to && i < match.to + 3 && (field ? fieldIn(entity, tokens, i, i + 1, ["enum", "string", "boolean"]) === field : t.lemma === labelOf(parent!)));
     const label = String(field?.label ?? parent!.pluralLabel).toLowerCase();
     const id = requirement(draft, "view", `${entity.pluralLabel} are listed under a heading per ${label}`, match.from, fieldAt + 1);
-    addSection(draft, recordsPage(draft, entity), { type: "records", title: `${entity.pluralLabel} by ${label}`, entity: entity.name, groupBy: { field: field ? String(field.name) : `${parent!.name}.${primaryField(parent!)?.name ?? "name"}` }, create: false, requirementIds: [id] });
+    const groupBy = { field: field ? String(field.name) : `${parent!.name}.${primaryField(parent!)?.name ?? "name"}` };
+    // "a list of products below their reorder level, grouped by supplier": that list is grouped.
+    const sentenceText = quoteOf(draft.reading, sentence.from, sentence.to);
+    const filtered = recordsPage(draft, entity).sections.find((s) => s.type === "records" && s.entity === entity.name && s.where?.length && !s.groupBy && s.requirementIds?.some((r) => {
+      const quote = draft.requirements.find((q) => q.id === r)?.quote;
+      return !!quote && sentenceText.includes(quote);
+    }));
+    const section = filtered ? tag(filtered, id) : addSection(draft, recordsPage(draft, entity), { type: "records", title: `${entity.pluralLabel} by ${label}`, entity: entity.name, create: false, requirementIds: [id] });
+    if (section.type === "records") section.groupBy = groupBy;
+    if (parent && section.type === "records") composeGroupContact(draft, entity, parent, section, fieldAt + 1, sentence.to);
   }
   // One entry per day; searchable.
   const perDay = findAny(tokens, oneEntryPerDayPatterns);
@@ -196,6 +215,23 @@ export function composeViews(draft: Draft): void {
     const id = requirement(draft, "interaction", `Search the ${entity0.pluralLabel.toLowerCase()}`, search.from, search.to);
     addSection(draft, recordsPage(draft, entity0), { type: "records", title: entity0.pluralLabel, entity: entity0.name, search: true, requirementIds: [id] });
   }
+}
+
+/**
+ * "grouped by supplier so I know who to call": the way to reach each group's parent (its phone
+ * or email) shown beside its records. The parent gets that field if it has none.
+ */
+function composeGroupContact(draft: Draft, entity: EntityDraft, parent: EntityDraft, section: Extract<SectionInput, { type: "records" }>, from: number, to: number): void {
+  const { tokens } = draft.reading;
+  const purpose = contactPurposes.map((c) => ({ ...c, hit: findAny(tokens, [c.pattern], from, Math.min(to, from + 8)) })).find((c) => c.hit && !isClaimed(draft, c.hit.from, c.hit.to));
+  if (!purpose?.hit) return;
+  const shown = parent.fields.find((f) => f.type === purpose.field);
+  const id = requirement(draft, "view", `Each group shows its ${labelOf(parent)}'s ${purpose.field === "phone" ? "phone number" : "email address"} beside its ${entity.pluralLabel.toLowerCase()}, so you know whom to contact`, purpose.hit.from, purpose.hit.to);
+  const field = shown ? tag(shown, id) : addField(parent, conceptField(purpose.field) ?? { name: purpose.field, label: purpose.field, type: purpose.field }, id);
+  // Each record shows what it shows by default (its fields, parents, computed values), then the parent's contact.
+  const own = [...entity.fields.map((f) => String(f.name)), ...entity.belongsTo, ...entity.computed.map((c) => c.name)];
+  section.columns = [...(section.columns ?? own), `${parent.name}.${String(field.name)}`].slice(0, 20);
+  tag(section, id);
 }
 
 /** Charts: "a pie chart of my spending by category for this month", "bar chart of workouts per week for the last 8 weeks". */

@@ -4,7 +4,8 @@
 // so an off-by-one in the app fails the check. A condition on a computed "date + every N days"
 // (a plant's next watering) gets whole records: one due exactly today, and misses due tomorrow
 // or far off with a long interval; one on a next birthday gets a birthday today, yesterday and
-// past the period. Conditions on parents, other computed values or plain anniversary ops get no
+// past the period; one comparing two numbers of the record gets records on both sides of it and
+// on its boundary. Conditions on parents, other computed values or plain anniversary ops get no
 // values (null): those views are left to other checks.
 import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
 import type { TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
@@ -166,7 +167,27 @@ function anniversarySamples(condition: TCondition, entity: TPlanEntity): Conditi
   return { match: { [date]: day(0) }, misses: [{ [date]: day(-1) }, ...(later ? [{ [date]: later }] : [])] };
 }
 
+/**
+ * Records for a comparison of two numbers of the record ("quantity < reorder level"): the match
+ * is 3 against 5 (or on the boundary for ≤ and ≥); the misses sit on the boundary (or one past
+ * it) and on the other side with small or large numbers (2 against 1, 30 against 40), so an app
+ * that compares with a fixed number, or the wrong way round, or counts equal wrongly, fails.
+ */
+function comparedSamples(condition: TCondition, entity: TPlanEntity): ConditionSamples | null {
+  const [left, right] = [condition.field, condition.valueField].map((name) => entity.fields.find((f) => f.name === name));
+  if (!left || !right || ![left, right].every((f) => f.type === "number" || f.type === "money")) return null;
+  const pair = (l: number, r: number): Values => ({ [left.name]: l, [right.name]: r });
+  const table: Partial<Record<TCondition["op"], ConditionSamples>> = {
+    lt: { match: pair(3, 5), misses: [pair(5, 5), pair(2, 1)] },
+    lte: { match: pair(5, 5), misses: [pair(6, 5), pair(2, 1)] },
+    gt: { match: pair(7, 5), misses: [pair(5, 5), pair(30, 40)] },
+    gte: { match: pair(5, 5), misses: [pair(4, 5), pair(30, 40)] },
+  };
+  return table[condition.op] ?? null;
+}
+
 function samplesOf(condition: TCondition, entity: TPlanEntity): ConditionSamples | null {
+  if (condition.valueField) return comparedSamples(condition, entity);
   const plain = conditionValues(condition, entity);
   if (plain) return { match: { [plain.field.name]: plain.match }, misses: [{ [plain.field.name]: plain.miss }] };
   return dueSamples(condition, entity) ?? anniversarySamples(condition, entity);

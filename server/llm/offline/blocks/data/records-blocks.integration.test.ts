@@ -82,7 +82,7 @@ const failures = (report: AcceptanceReport) => report.checks.filter((c) => !c.pa
 // planted bug's check mostly waits out its step timeout before it fails.
 describe("records, form and entity checks in Chromium", () => {
   const apps: Array<[string, () => TPlan, string[]]> = [
-    ["hardware-inventory", () => compiled("hardware-inventory"), ["records-products-add", "entity-product-fields", "entity-supplier-fields"]],
+    ["hardware-inventory", () => compiled("hardware-inventory"), ["records-products-add", "records-products-below-their-reorder-level-view", "records-products-below-their-reorder-level-group", "entity-product-fields", "entity-supplier-fields"]],
     ["expenses-typo", () => compiled("expenses-typo"), ["records-expenses-edit-delete", "entity-expense-required"]],
     ["mini-crm", () => compiled("mini-crm"), ["records-deals-add", "entity-deal-fields"]],
     ["little-fox-cafe", () => compiled("little-fox-cafe"), ["form-contact"]],
@@ -122,6 +122,11 @@ describe.concurrent("records checks fail on a broken app", () => {
     // A next birthday is the date's month and day from today on, today included.
     ["the next birthday is the birth date itself", () => compiled("upcoming-birthdays"), "records-upcoming-birthdays-this-month-view", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear : anniversaryIn(day, Number(now.slice(0, 4)) + 1);", replace: "return day;" }],
     ["a birthday today counts as next year's", () => compiled("upcoming-birthdays"), "entity-person-turning", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear", replace: "return thisYear > now ? thisYear" }],
+    // A product is low when its quantity is below its own reorder level; the list is grouped by supplier, with the supplier's phone.
+    ["the low-stock list compares with a fixed number", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-view", { file: "src/engine/expr.js", find: "const right = condition.valueField ? fieldValue(record, condition.valueField, entitySpec, scope) : condition.value;", replace: "const right = condition.valueField ? 5 : condition.value;" }],
+    ["a product at its reorder level counts as below it", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-view", { file: "src/engine/expr.js", find: "condition.op === \"lt\" ? c < 0", replace: "condition.op === \"lt\" ? c <= 0" }],
+    ["the low-stock list is not grouped by supplier", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-group", { file: "src/sections/records.js", find: "if (section.groupBy) {", replace: "if (false) {" }],
+    ["the supplier's phone is not shown", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-group", { file: "src/records/columns.js", find: "text: valueText(fieldValue(record, name, entity, scope), parentFieldSpec)", replace: "text: \"\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

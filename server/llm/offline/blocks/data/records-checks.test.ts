@@ -269,3 +269,46 @@ describe("a view on a next birthday plants one today, one yesterday and one past
     expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
   });
 });
+
+describe("a view comparing two numbers of a record plants records on both sides and on the boundary", () => {
+  const product = { name: "Product", pluralLabel: "Products", belongsTo: [], fields: [
+    { name: "name", label: "Name", type: "string" as const, required: true },
+    { name: "quantity", label: "Quantity", type: "number" as const, required: false },
+    { name: "reorderLevel", label: "Reorder level", type: "number" as const, required: false },
+  ] };
+  const pair = (quantity: number, reorderLevel: number) => ({ quantity, reorderLevel });
+  it.each([
+    ["lt" as const, pair(3, 5), [pair(5, 5), pair(2, 1)]],
+    ["lte" as const, pair(5, 5), [pair(6, 5), pair(2, 1)]],
+    ["gt" as const, pair(7, 5), [pair(5, 5), pair(30, 40)]],
+    ["gte" as const, pair(5, 5), [pair(4, 5), pair(30, 40)]],
+  ])("%s", (op, match, misses) => {
+    expect(viewValues([{ field: "quantity", op, valueField: "reorderLevel" }], product)).toEqual({ match, misses });
+  });
+  it("says nothing of a comparison with a field that is no number", () => {
+    expect(viewValues([{ field: "quantity", op: "lt", valueField: "name" }], product)).toBeNull();
+  });
+});
+
+describe("hardware-inventory: products below their reorder level, grouped by supplier with the supplier's phone", () => {
+  const plan = compiled("hardware-inventory");
+  it("every requirement is planned and checked", () => {
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+  });
+  it("the view shows a product 3 of 5 and hides one 5 of 5 and one 2 of 1", () => {
+    const view = check(plan, "records-products-below-their-reorder-level-view");
+    expect(view.steps.filter((s) => s.action === "fill" && s.label !== "Name").map((s) => ("value" in s ? s.value : ""))).toEqual(["3", "5", "5", "5", "2", "1"]);
+    expect(view.steps.filter((s) => s.action === "expectElement" || s.action === "expectNoText").map((s) => [s.action, "name" in s ? s.name : "text" in s ? s.text : ""])).toEqual([["expectElement", "Zephyr"], ["expectNoText", "Marigold"], ["expectNoText", "Saffron"]]);
+  });
+  it("the groups are headed by two suppliers in order, each product under its own, with its supplier's phone", () => {
+    const group = check(plan, "records-products-below-their-reorder-level-group");
+    const region = "Products below their reorder level";
+    expect(group.steps).toContainEqual({ action: "select", label: "Supplier", value: "Quokka", within: "Add Product" });
+    expect(group.steps).toContainEqual({ action: "expectElement", role: "heading", name: "Quokka", within: region });
+    expect(group.steps).toContainEqual({ action: "expectOrder", texts: ["Quokka", "Marigold", "0117 496 0101", "Zephyr", "Juniper", "0117 496 0102"], within: region });
+    const contact = plan.requirements?.find((r) => r.quote === "so I know who to call");
+    expect(group.requirementIds).toContain(contact?.id);
+  });
+});

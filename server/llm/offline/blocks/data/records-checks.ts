@@ -315,6 +315,8 @@ function sortCheck(view: View): Step[] | null {
 function groupCheck(view: View): Step[] | null {
   const grouping = view.section.groupBy!;
   if (!("field" in grouping)) return null;
+  const parent = view.plan.entities.find((e) => view.entity.belongsTo.includes(e.name) && [e.name, `${e.name}.${titleFieldOf(e).name}`].includes(grouping.field));
+  if (parent) return parentGroupCheck(view, parent);
   const field = view.entity.fields.find((f) => f.name === grouping.field);
   if (!field || field.type !== "enum" || field.multiple || (field.options?.length ?? 0) < 2 || field.name in view.base) return null;
   const words = new Words();
@@ -328,6 +330,44 @@ function groupCheck(view: View): Step[] | null {
     { action: "expectElement", role: "heading", name: second, within: view.region },
     { action: "expectOrder", texts: [first, titleText(view.entity, a), second, titleText(view.entity, b)], within: view.region },
   );
+  return steps;
+}
+
+/**
+ * Records under two parents (added in the order of their titles, so the groups' order is both the
+ * parents' order and their titles'): each parent's title heads its group, each record sits under
+ * its own parent, and the parent's fields the section shows (a supplier's phone) are shown with
+ * each record, the right parent's beside the right record.
+ */
+function parentGroupCheck(view: View, parent: TPlanEntity): Step[] | null {
+  const { entity, plan } = view;
+  if (!hasTextTitle(parent)) return null;
+  const words = new Words();
+  const [first, second] = [words.take(), words.take()].sort((x, y) => x.localeCompare(y));
+  const parents = [sampleRecord(parent, first!, 0), sampleRecord(parent, second!, 1)];
+  const steps: Step[] = [];
+  for (const values of parents) {
+    const add = addRecordSteps(parent, values, plan);
+    if (!add) return null;
+    steps.push(...add);
+  }
+  const [p1, p2] = parents.map((values) => titleText(parent, values)) as [string, string];
+  const a = recordFor(view, words.take(), 0);
+  const b = recordFor(view, words.take(), 1);
+  const add = addThenOpen(view, [{ values: b, parents: { [parent.name]: p2 } }, { values: a, parents: { [parent.name]: p1 } }]);
+  if (!add) return null;
+  const [aTitle, bTitle] = [titleText(entity, a), titleText(entity, b)];
+  // The parent's values each record shows, read in the view's order: the first parent's after the
+  // first record and before the second heading. (A record's name alone may also match its row in
+  // another list on the page, so the view's own text is read.)
+  const shownFields = (view.section.columns ?? []).flatMap((column) => {
+    const [owner, name] = column.split(".");
+    const field = owner === parent.name ? parent.fields.find((f) => f.name === name) : undefined;
+    return field ? [field] : [];
+  });
+  const [aShown, bShown] = parents.map((values) => shownFields.map((field) => shownText(field, values[field.name])).filter(Boolean));
+  const order: Step = { action: "expectOrder", texts: [p1, aTitle, ...aShown!, p2, bTitle, ...bShown!], within: view.region };
+  steps.push(...add, { action: "expectElement", role: "heading", name: p1, within: view.region }, { action: "expectElement", role: "heading", name: p2, within: view.region }, order, { action: "reload" }, order);
   return steps;
 }
 
