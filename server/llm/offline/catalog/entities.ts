@@ -10,7 +10,15 @@ export type EntityConcept = {
   plural: string;
   /** Field concept names (catalog/fields.ts) every record of this kind has. */
   fields: string[];
+  /**
+   * Kinds of record this one is kept for, when the prompt keeps both and links them no other way:
+   * "dogs (name, owner) and walks booked on days and times" books each walk for a dog.
+   */
+  of?: string[];
 };
+
+/** Verbs after a record that say it is arranged for another: "walks booked on days and times". */
+export const bookedWords = ["booked", "scheduled", "planned", "arranged"];
 
 export const entityConcepts: EntityConcept[] = [
   { words: ["habit"], name: "Habit", plural: "Habits", fields: ["name"] },
@@ -41,7 +49,7 @@ export const entityConcepts: EntityConcept[] = [
   { words: ["student", "pupil", "grade book", "gradebook"], name: "Student", plural: "Students", fields: ["name"] },
   { words: ["assignment", "exam", "homework"], name: "Assignment", plural: "Assignments", fields: ["title"] },
   { words: ["dog", "pup", "puppy"], name: "Dog", plural: "Dogs", fields: ["name"] },
-  { words: ["walk", "dog walk"], name: "Walk", plural: "Walks", fields: ["date", "time"] },
+  { words: ["walk", "dog walk"], name: "Walk", plural: "Walks", fields: ["date", "time"], of: ["Dog"] },
   { words: ["plant", "houseplant"], name: "Plant", plural: "Plants", fields: ["name"] },
   { words: ["song", "tune", "song library"], name: "Song", plural: "Songs", fields: ["title"] },
   { words: ["flat", "apartment", "property"], name: "Flat", plural: "Flats", fields: ["name"] },

@@ -4,6 +4,7 @@ import { boardPatterns, checkinPatterns, feedPatterns, flashcardPatterns, quizPa
 import { capabilities } from "./capabilities";
 import { careVerbs } from "./care";
 import { comparisons } from "./thresholds";
+import { timeOrderPatterns, todayPatterns } from "./schedule";
 import { turningPatterns, upcomingPatterns } from "./anniversaries";
 import { datasets } from "./content";
 import { containerWords, entityConcepts, linkVerbs } from "./entities";
@@ -38,6 +39,7 @@ export function catalogVocabulary(): Set<string> {
     ...careVerbs.flatMap((v) => [v.verb, v.done, v.doing]),
     ...upcomingPatterns, ...turningPatterns,
     ...comparisons.map((c) => c.pattern),
+    ...todayPatterns, ...timeOrderPatterns,
     ...linkVerbs.flatMap((l) => l.verbs),
     ...capabilities.flatMap((c) => c.patterns),
     ...lookConcepts.flatMap((l) => l.patterns),

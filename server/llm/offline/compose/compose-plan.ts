@@ -8,6 +8,7 @@ import type { Draft } from "./draft";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
+import { composeToday } from "./schedule";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
@@ -45,6 +46,7 @@ export function composeInto(draft: Draft): void {
   composeAnniversaries(draft);
   // Before the groupings: "below their reorder level, grouped by supplier" groups that list.
   composeThresholds(draft);
+  composeToday(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);

@@ -2,7 +2,7 @@
 // options), the fields a kind of record cannot do without, the links between records, and the
 // records to start with. Each part carries the requirement that asks for or needs it.
 import pluralize from "pluralize";
-import { entityConcepts } from "../catalog/entities";
+import { bookedWords, entityConcepts } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
 import type { FieldDraft } from "../understand/field-phrase";
 import type { RecordStructure } from "../understand/record-structure";
@@ -134,6 +134,16 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
     if (!child || !parent || relation.child === relation.parent || parent.belongsTo.includes(child.name)) continue;
     const id = requirement(draft, "relation", `Each ${labelOf(child)} belongs to a ${labelOf(parent)}`, relation.span.from, relation.span.to);
     if (!child.belongsTo.includes(parent.name) && child.belongsTo.length < 5) child.belongsTo.push(parent.name);
+    tag(child, id);
+  }
+  // "dogs … and walks booked on days and times": a walk is a dog's though no words link them.
+  for (const child of draft.entities.values()) {
+    const parent = entityConcepts.find((c) => c.name === child.name)?.of?.map((name) => draft.entities.get(name)).find((p) => p && !p.belongsTo.includes(child.name));
+    const mention = structure.mentions.find((m) => m.entity === child.name);
+    if (!parent || !mention || child.belongsTo.length) continue;
+    const to = bookedWords.includes(tokens[mention.to]?.word ?? "") ? mention.to + 1 : mention.to;
+    const id = requirement(draft, "relation", `Each ${labelOf(child)} is for a ${labelOf(parent)}, chosen from the ${lower(parent.pluralLabel)}`, mention.from, to);
+    child.belongsTo.push(parent.name);
     tag(child, id);
   }
   for (const states of structure.states) {

@@ -91,10 +91,11 @@ export function composeActions(draft: Draft): void {
     // The record that already has the state ("returned" is a loan's, not a book's) wins over the word named.
     const entity = [...draft.entities.values()].find((e) => e.fields.some((f) => states.some((s) => String(f.name) === s.word))) ?? entityIn(draft, tokens, match.from, to) ?? mainEntity(draft);
     if (!entity) continue;
+    // "mark a walk done and paid": one request for each state, each its own button.
+    const id = requirement(draft, "interaction", `Mark a ${labelOf(entity)} as ${states.map((s) => s.word).join(", and separately as ")}`, match.from, to);
     for (const state of states) {
       const label = state.word[0]!.toUpperCase() + state.word.slice(1);
       const statusField = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => o.toLowerCase() === state.word));
-      const id = requirement(draft, "interaction", `Mark a ${labelOf(entity)} as ${state.word}`, match.from, to);
       if (statusField) {
         const option = statusField.options!.find((o) => o.toLowerCase() === state.word)!;
         entity.actions.push({ label: `Mark ${state.word}`, set: { [String(statusField.name)]: option }, showWhen: [{ field: String(statusField.name), op: "neq", value: option }], requirementIds: [id] });

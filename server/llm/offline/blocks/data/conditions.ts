@@ -189,7 +189,9 @@ function comparedSamples(condition: TCondition, entity: TPlanEntity): ConditionS
 function samplesOf(condition: TCondition, entity: TPlanEntity): ConditionSamples | null {
   if (condition.valueField) return comparedSamples(condition, entity);
   const plain = conditionValues(condition, entity);
-  if (plain) return { match: { [plain.field.name]: plain.match }, misses: [{ [plain.field.name]: plain.miss }] };
+  // "Today's walks" leave out tomorrow's too, not only yesterday's.
+  const later = plain && condition.op === "isToday" ? [{ [plain.field.name]: day(1) }] : [];
+  if (plain) return { match: { [plain.field.name]: plain.match }, misses: [{ [plain.field.name]: plain.miss }, ...later] };
   return dueSamples(condition, entity) ?? anniversarySamples(condition, entity);
 }
 

@@ -92,6 +92,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["lead-tracker", crmPlan, ["entity-lead-opendeals", "entity-lead-dealvalue", "records-deals-filter-stage", "records-deals-filter-lead", "records-deals-action-mark-won"]],
     ["plant-watering", () => compiled("plant-watering"), ["records-need-watering-today-view", "records-need-watering-today-action-watered", "entity-plant-fields", "entity-plant-required", "entity-plant-action-watered"]],
     ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
+    ["dog-walker-schedule", () => compiled("dog-walker-schedule"), ["records-today-s-walks-view", "records-today-s-walks-sort", "entity-walk-fields", "entity-walk-action-mark-done", "entity-walk-action-mark-paid"]],
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
   ];
 
@@ -127,6 +128,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["a product at its reorder level counts as below it", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-view", { file: "src/engine/expr.js", find: "condition.op === \"lt\" ? c < 0", replace: "condition.op === \"lt\" ? c <= 0" }],
     ["the low-stock list is not grouped by supplier", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-group", { file: "src/sections/records.js", find: "if (section.groupBy) {", replace: "if (false) {" }],
     ["the supplier's phone is not shown", () => compiled("hardware-inventory"), "records-products-below-their-reorder-level-group", { file: "src/records/columns.js", find: "text: valueText(fieldValue(record, name, entity, scope), parentFieldSpec)", replace: "text: \"\"" }],
+    // Today's walks: dated today (not tomorrow), by time of day; done and paid each set on its own.
+    ["today's walks include tomorrow's", () => compiled("dog-walker-schedule"), "records-today-s-walks-view", { file: "src/engine/expr.js", find: "case \"isToday\":\n      return day === now;", replace: "case \"isToday\":\n      return day !== null && day >= now;" }],
+    ["today's walks keep the order they were added in", () => compiled("dog-walker-schedule"), "records-today-s-walks-sort", { file: "src/sections/records.js", find: "if (section.sort) records = sortRecords(records, section.sort, entity, now);", replace: "void sortRecords;" }],
+    ["Mark done ticks every yes/no field", () => compiled("dog-walker-schedule"), "entity-walk-action-mark-done", { file: "src/sections/records.js", find: "else patch[name] = how;", replace: "else for (const key of [name, ...Object.keys(record)]) if (key === name || typeof record[key] === \"boolean\") patch[key] = how;" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

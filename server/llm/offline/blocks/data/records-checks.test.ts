@@ -312,3 +312,29 @@ describe("hardware-inventory: products below their reorder level, grouped by sup
     expect(group.requirementIds).toContain(contact?.id);
   });
 });
+
+describe("dog-walker-schedule: today's walks in order of time, done and paid each on its own", () => {
+  const plan = compiled("dog-walker-schedule");
+  it("every requirement is planned and checked", () => {
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+  });
+  it("today's list shows a walk today and hides yesterday's and tomorrow's", () => {
+    const view = check(plan, "records-today-s-walks-view");
+    expect(view.steps.filter((s) => s.action === "fill" && s.label === "Date").map((s) => ("value" in s ? s.value : ""))).toEqual(["{{today}}", "{{today-1}}", "{{today+1}}"]);
+  });
+  it("walks at 14:00, 09:00 and 11:30 today are listed from 09:00", () => {
+    const sort = check(plan, "records-today-s-walks-sort");
+    expect(sort.steps.filter((s) => s.action === "fill" && s.label === "Time").map((s) => ("value" in s ? s.value : ""))).toEqual(["14:00", "09:00", "11:30"]);
+    expect(sort.steps.at(-1)).toEqual({ action: "expectOrder", texts: ["Quokka", "Marigold", "Zephyr"], within: "Today's walks" });
+    expect(sort.requirementIds).toEqual([plan.requirements?.find((r) => r.quote === "in order")?.id]);
+  });
+  it("Mark done is kept after a reload and leaves Paid as it was", () => {
+    const done = check(plan, "entity-walk-action-mark-done").steps;
+    const reload = done.findIndex((s) => s.action === "reload");
+    expect(reload).toBeGreaterThan(done.findIndex((s) => s.action === "click" && s.name === "Mark done Zephyr"));
+    expect(done.slice(reload)).toContainEqual({ action: "expectElement", role: "checkbox", name: "Done", within: "Edit Walk", state: "checked" });
+    expect(done.slice(reload)).toContainEqual({ action: "expectElement", role: "checkbox", name: "Paid", within: "Edit Walk", state: "unchecked" });
+  });
+});

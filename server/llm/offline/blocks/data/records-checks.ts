@@ -297,6 +297,10 @@ function sortCheck(view: View): Step[] | null {
     keys = [30, 10, 20].map((n) => Math.min(field.max ?? Infinity, Math.max(field.min ?? -Infinity, n)));
     if (new Set(keys).size < 3) return null;
     values = keys;
+  } else if (field.type === "time" && !(field.name in view.base)) {
+    // Times of day: the afternoon first, so an app that keeps the order of adding fails.
+    keys = ["14:00", "09:00", "11:30"];
+    values = keys;
   } else if (field === titleFieldOf(entity) && field.type === "string") {
     keys = titles;
     values = titles;
@@ -442,11 +446,17 @@ export function actionCheck(view: View, action: RecordAction): Step[] | null {
   }
   const stillOffered = (action.showWhen ?? []).every((c) => holds(c, after[c.field], entity) !== false);
   if (!stillOffered) steps.push({ action: "expectCount", role: "button", name: buttonName, within: view.region, count: 0 });
+  // What the button set is kept: it is read back after a reload.
+  steps.push({ action: "reload" }, shows(view, aTitle));
   const fields = Object.keys(action.set).map((name) => entity.fields.find((f) => f.name === name)).filter((f): f is TPlanField => !!f);
+  // The other buttons' yes/no fields ("Mark paid" beside "Mark done") are left as they were.
+  const others = [...section.actions, ...(entity.actions ?? [])].flatMap((other) => Object.keys(other.set)).filter((name) => !(name in action.set));
+  const untouched = [...new Set(others)].map((name) => entity.fields.find((f) => f.name === name && f.type === "boolean")).filter((f): f is TPlanField => !!f);
   if (section.edit) {
     const dialog = editDialogName(entity);
     steps.push({ action: "click", role: "button", name: `Edit ${aTitle}`, within: view.region });
     for (const field of fields) steps.push(...expectInForm(field, after[field.name], dialog));
+    for (const field of untouched) steps.push(...expectInForm(field, after[field.name] ?? field.defaultValue ?? false, dialog));
     steps.push({ action: "click", role: "button", name: "Cancel", within: dialog });
   } else {
     for (const field of fields) {
