@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ZAcceptanceCheck, type TCheckStep } from "~/server/plan/check-steps";
 import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
 import { buildAcceptanceChecks } from "../../checks/index";
+import { compileAppPlan } from "../../compile-app-plan";
 import { sectionCheckGenerators } from "../registry";
 import { addRecordSteps, dateText } from "./add-record-steps";
 import { bucketLabel, bucketOffsets, conditionSides, inRange, outsideRange, passAndFail } from "./figure-scenario";
@@ -88,6 +89,17 @@ describe("figure check generators", () => {
   it("sorted plain values keep the top rows; averages have no share", () => {
     expect(checkOf(salesPlan(), "group-table-top-selling-products").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Alpha 30.00", "Beta 10.00", undefined]);
     expect(checkOf(workoutsPlan(), "group-table-per-type").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Running 2 15", "Cycling 1 10", undefined]);
+  });
+
+  it("group table as a percentage of a parent's max score: adds the maxima first, picks each mark's assignment, expects the mean of the percentages", () => {
+    const result = compileAppPlan("Students, assignments with a max score, and I enter each student's mark per assignment. Show each student's average as a percentage");
+    if (!result.ok) throw new Error(result.error);
+    const { steps } = checkOf(result.plan, "group-table-average-per-student");
+    expect(steps.filter((s) => s.action === "fill" && s.within === "Add Assignment").map((s) => s.action === "fill" && s.value)).toEqual(["Assignment X", "50", "Assignment Y", "10"]);
+    expect(steps.filter((s) => s.action === "fill" && s.label === "Score").map((s) => s.action === "fill" && s.value)).toEqual(["40", "10", "25"]);
+    expect(steps.filter((s) => s.action === "select" && s.label === "Assignment").map((s) => s.action === "select" && s.value)).toEqual(["Assignment X", "Assignment Y", "Assignment X"]);
+    // 40/50 and 10/10 average 90 %: not the plain average (25) nor the total over the total (50/60 = 83 %).
+    expect(steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Student A 90%", "Student B 50%", "Student C —", undefined]);
   });
 
   it("leave figures unverified when their records cannot be entered from a form", () => {

@@ -43,6 +43,37 @@ function measuredField(entity: TPlanEntity, agg: Agg, of: TValueExpr | undefined
   return field && ["number", "money", "rating"].includes(field.type) ? field : null;
 }
 
+/**
+ * A measure "as a percentage" of the most each value can be — percent(value, whole), the whole
+ * on the record itself or on a parent ("Assignment.maxScore") — or null for any other measure.
+ */
+type Scale = { value: TPlanField; whole: TPlanField; parent?: TPlanEntity };
+function percentScale(plan: TPlan, entity: TPlanEntity, of: TValueExpr | undefined): Scale | null {
+  if (!of || !("fn" in of) || of.fn !== "percent" || of.args.length !== 2) return null;
+  const [part, whole] = of.args as [TValueExpr, TValueExpr];
+  if (!("field" in part) || !("field" in whole)) return null;
+  const value = entity.fields.find((f) => f.name === part.field && ["number", "money"].includes(f.type));
+  const [head, tail] = whole.field.split(".") as [string, string | undefined];
+  const parent = tail !== undefined && entity.belongsTo.includes(head) ? plan.entities.find((e) => e.name === head) : undefined;
+  const wholeField = (parent ?? entity).fields.find((f) => f.name === (parent ? tail : head) && ["number", "money"].includes(f.type));
+  if (!value || !wholeField || (tail !== undefined && !parent)) return null;
+  return { value, whole: wholeField, ...(parent ? { parent } : {}) };
+}
+
+/**
+ * What each record of a percentage scenario enters, by the percent it stands for: two maxima (50
+ * and 10) and values whose percentages differ from their plain average and from the total over
+ * the total (40 of 50 and 10 of 10 average 90 %, not 25, nor 50 of 60 = 83 %).
+ */
+const scaledEntries: Record<number, { value: number; whole: number }> = { 80: { value: 40, whole: 50 }, 100: { value: 10, whole: 10 }, 50: { value: 25, whole: 50 }, 60: { value: 6, whole: 10 } };
+const scaledAmounts = { big: 80, small: 100, other: 50, outside: 60 };
+const wholeTitle = (scale: Scale, whole: number): string => `${singularLabel(scale.parent!.name)} ${whole === 50 ? "X" : "Y"}`;
+
+function fitsScale(scale: Scale): boolean {
+  const within = (f: TPlanField, x: number) => (f.min === undefined || x >= f.min) && (f.max === undefined || x <= f.max);
+  return Object.values(scaledEntries).every((e) => within(scale.value, e.value) && within(scale.whole, e.whole));
+}
+
 const show = (value: number | null, format: string | undefined, field: TPlanField | undefined | null) => formatValue(value, format ?? "number", field?.unit ? { unit: field.unit } : {});
 
 /** Follows a scenario through pages: a goto only when the page changes. */
@@ -83,6 +114,9 @@ type Scenario = {
   records: Planned[];
   /** Parents to add first (entity → titles). */
   newParents: { entity: TPlanEntity; titles: string[] } | null;
+  /** For a percentage: the parents that hold each maximum, added first too. */
+  scaleParents: { entity: TPlanEntity; records: NewRecord[] } | null;
+  scale: Scale | null;
   /** Every group the grouping has before any record is added, in order (options, parents). */
   fixedGroups: string[] | null;
   /** Orders the groups records create (date buckets, plain values). */
@@ -125,19 +159,26 @@ function groupingPlan(plan: TPlan, entity: TPlanEntity, grouping: Grouping) {
  */
 function groupedScenario(plan: TPlan, entity: TPlanEntity, grouping: Grouping, measure: Measure, where: TCondition[], period: (TDateRange & { dateField: string }) | undefined, failInFirst: boolean): Scenario | null {
   if (entity.initialRecords?.length) return null;
-  const field = measuredField(entity, measure.agg, measure.of);
+  const scale = percentScale(plan, entity, measure.of);
+  if (scale && (!fitsScale(scale) || measure.agg === "count" || measure.agg === "sum")) return null;
+  const field = scale ? scale.value : measuredField(entity, measure.agg, measure.of);
   if (field === null) return null;
-  const amounts = amountsFor(field);
+  const amounts = scale ? scaledAmounts : amountsFor(field);
   if (!amounts) return null;
   const how = groupingPlan(plan, entity, grouping);
-  if (!how) return null;
+  if (!how || (scale?.parent && how.kind === "parent" && how.parent === scale.parent)) return null;
   const conditions: TCondition[] = [...where, ...(period ? [{ field: period.dateField, op: "inRange" as const, period: { range: period.range, ...(period.n ? { n: period.n } : {}) } }] : [])];
   const groupFieldName = how.kind === "parent" ? null : how.field.name;
   if (groupFieldName && conditions.some((c) => c.field === groupFieldName && !(how.kind === "date" && c.op === "inRange"))) return null;
   const sides = passAndFail(conditions, entity);
   if (!sides) return null;
-  const amountOf = (n: number): Record<string, FieldValue> => (field ? { [field.name]: n } : {});
-  const base = (values: Record<string, FieldValue>, amount: number, group: string, counted: boolean, parents?: Record<string, string>): Planned => ({ values: { ...values, ...amountOf(amount) }, ...(parents ? { parents } : {}), group, counted, amount });
+  // A percentage's record enters its value and its maximum (on itself, or by picking the parent that holds it).
+  const amountOf = (n: number): Record<string, FieldValue> => (scale ? { [scale.value.name]: scaledEntries[n]!.value, ...(scale.parent ? {} : { [scale.whole.name]: scaledEntries[n]!.whole }) } : field ? { [field.name]: n } : {});
+  const scaleParentOf = (n: number): Record<string, string> | undefined => (scale?.parent ? { [scale.parent.name]: wholeTitle(scale, scaledEntries[n]!.whole) } : undefined);
+  const base = (values: Record<string, FieldValue>, amount: number, group: string, counted: boolean, groupParents?: Record<string, string>): Planned => {
+    const parents = groupParents || scaleParentOf(amount) ? { ...groupParents, ...scaleParentOf(amount) } : undefined;
+    return { values: { ...values, ...amountOf(amount) }, ...(parents ? { parents } : {}), group, counted, amount };
+  };
 
   const records: Planned[] = [];
   let fixedGroups: string[] | null = null;
@@ -197,7 +238,8 @@ function groupedScenario(plan: TPlan, entity: TPlanEntity, grouping: Grouping, m
       break;
     }
   }
-  return { records, newParents, fixedGroups, order, today, field, what };
+  const scaleParents = scale?.parent ? { entity: scale.parent, records: [50, 10].map((whole) => ({ values: { [scale.parent!.fields[0]!.name]: wholeTitle(scale, whole), [scale.whole.name]: whole } })) } : null;
+  return { records, newParents, scaleParents, scale, fixedGroups, order, today, field, what };
 }
 
 /** The groups a figure shows after the scenario, in order, with their aggregate. */
@@ -213,6 +255,7 @@ function expectedGroups(scenario: Scenario, agg: Agg, includeEmpty: boolean): { 
 
 /** The steps that enter the scenario's records (parents first); null when the forms cannot take them. */
 function enterScenario(walk: Walk, plan: TPlan, entity: TPlanEntity, scenario: Scenario): boolean {
+  if (scenario.scaleParents && !addRecords(walk, plan, scenario.scaleParents.entity, scenario.scaleParents.records, scenario.today)) return false;
   if (scenario.newParents) {
     const { entity: parent, titles } = scenario.newParents;
     const titleField = parent.fields[0]!;
@@ -224,7 +267,8 @@ function enterScenario(walk: Walk, plan: TPlan, entity: TPlanEntity, scenario: S
 const clockAt = (today: string | undefined) => (today ? `${today}T10:00` : undefined);
 
 function describeRecords(entity: TPlanEntity, scenario: Scenario, format: string | undefined): string {
-  const shown = (r: Planned) => `${r.group}${scenario.field ? ` ${show(r.amount, format, scenario.field)}` : ""}`;
+  const scaled = (r: Planned) => `${scaledEntries[r.amount]!.value} of ${scaledEntries[r.amount]!.whole} (${show(r.amount, format, scenario.field)})`;
+  const shown = (r: Planned) => `${r.group}${scenario.scale ? ` ${scaled(r)}` : scenario.field ? ` ${show(r.amount, format, scenario.field)}` : ""}`;
   const inside = scenario.records.filter((r) => r.counted).map(shown);
   const outside = scenario.records.filter((r) => !r.counted).map(shown);
   return `Add ${entity.pluralLabel.toLowerCase()} ${inside.join(", ")}${outside.length ? ` and one it must leave out (${outside.join(", ")})` : ""}`;
@@ -264,8 +308,10 @@ export const groupTableChecks: SectionCheckGenerator<"groupTable"> = (section, p
   const plan = ctx.plan;
   const entity = plan.entities.find((e) => e.name === section.entity);
   if (!entity || !section.measures.length) return [];
-  // The records carry amounts of the field the measures add up (one field for all of them).
-  const fields = section.measures.map((m) => measuredField(entity, m.agg, m.of));
+  // The records carry amounts of the field the measures add up (one field for all of them), or
+  // one percentage of the most each can be.
+  const scaled = section.measures.length === 1 ? percentScale(plan, entity, section.measures[0]!.of) : null;
+  const fields = section.measures.map((m) => (scaled ? scaled.value : measuredField(entity, m.agg, m.of)));
   const valued = section.measures.find((_, i) => fields[i]) ?? section.measures[0]!;
   if (fields.some((f) => f === null) || new Set(fields.filter(Boolean)).size > 1) return [];
   const scenario = groupedScenario(plan, entity, section.groupBy, { agg: valued.agg, of: valued.of, format: valued.format }, section.where ?? [], undefined, false);
