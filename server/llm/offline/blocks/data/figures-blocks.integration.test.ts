@@ -118,6 +118,8 @@ describe.concurrent("figure checks fail on a broken app", () => {
     ["weeks starting on Sunday", workoutsPlan, "chart-workouts-per-week", { file: "src/engine/expr.js", find: "const weekday = (new Date(n * dayMs).getUTCDay() + 6) % 7;", replace: "const weekday = new Date(n * dayMs).getUTCDay();" }],
     ["bars that count deals instead of adding their value", dealsPlan, "chart-deal-value-per-stage", { file: "src/charts/series.js", find: 'agg: section.measure?.agg || "count"', replace: 'agg: "count"' }],
     ["an average of the plain marks, not of their percentages", () => compiled("teacher-gradebook"), "group-table-average-per-student", { file: "src/engine/expr.js", find: ": (100 * part) / whole;", replace: ": part;" }],
+    ["last week's eggs counted in this week's", () => compiled("hen-eggs"), "group-table-eggs-per-hen-this-week", { file: "src/sections/groupTable.js", find: "{ where: section.where }", replace: "{}" }],
+    ["the best layer not ranked first", () => compiled("hen-eggs"), "group-table-best-layer", { file: "src/sections/groupTable.js", find: 'section.sort.direction === "desc" ? -1 : 1', replace: "0" }],
     ["products sorted the wrong way", salesPlan, "group-table-top-selling-products", { file: "src/sections/groupTable.js", find: 'section.sort.direction === "desc" ? -1 : 1', replace: 'section.sort.direction === "desc" ? 1 : -1' }],
   ];
 

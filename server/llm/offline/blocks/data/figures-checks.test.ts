@@ -102,6 +102,19 @@ describe("figure check generators", () => {
     expect(steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Student A 90%", "Student B 50%", "Student C —", undefined]);
   });
 
+  it("group tables over daily counts: counts on the check-ins section's + and Previous day, this week's only, the best one first", () => {
+    const result = compileAppPlan("I keep 6 hens and want to write down how many eggs each one lays every day. Show eggs per hen this week and who's the best layer.");
+    if (!result.ok) throw new Error(result.error);
+    const { steps } = checkOf(result.plan, "group-table-eggs-per-hen-this-week");
+    expect(steps[0]).toEqual({ action: "clock", at: `${fixedToday}T10:00` });
+    const clicks = steps.filter((s) => s.action === "click" && s.within === "Eggs today").map((s) => s.action === "click" && s.name);
+    expect(clicks).toEqual(["Add one to Hen A", "Add one to Hen A", "Add one to Hen B", "Previous day", "Add one to Hen B", "Previous day", "Add one to Hen B", ...Array(5).fill("Previous day"), "Add one to Hen B", "Add one to Hen C", "Today"]);
+    // Last Wednesday's eggs are not this week's: Hen B 3 (not 4), Hen C 0 (not 1).
+    expect(steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Hen A 2", "Hen B 3", "Hen C 0", undefined]);
+    // The best layer is not the first hen added: a ranking that is not sorted shows Hen A.
+    expect(checkOf(result.plan, "group-table-best-layer").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Hen B 3", undefined]);
+  });
+
   it("leave figures unverified when their records cannot be entered from a form", () => {
     const base = spendingPlan();
     const plan = ZPlan.parse({
