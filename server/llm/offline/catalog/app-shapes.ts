@@ -10,6 +10,10 @@ export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "f
 export const spacedPatterns = ["come back more often", "spaced repetition", "card|cards|word|words|question|questions i|you get wrong … more often|again|back", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];
 export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?", "focus timer"], stopwatch: ["stopwatch app?", "stop watch", "lap timer"], countdown: ["countdown", "count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
 export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night"];
+/** "how many eggs each one lays every day": a count per record per day (+ and −), kept per day. */
+export const dailyCountPatterns = ["how many … every|each|per day", "how many … daily", "how many … a day"];
+/** "who's the best layer", "which hen lays the most": the record with the highest count. */
+export const bestCounterPatterns = ["best|top|biggest|star layer|layers|producer|producers|performer", "who|which … lays|laid|produces|produced|does|did the? most"];
 export const streakPatterns = ["streak|streaks", "in a row", "consecutive days"];
 export const sequencePatterns = ["drag|add|put … into|to a|the setlist|playlist|running order|order", "setlist|playlist", "set list", "running order"];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log|post per|a|each day", "entry per day", "once a day"];

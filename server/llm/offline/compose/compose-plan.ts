@@ -10,6 +10,7 @@ import { composeDue, composeNotSince } from "./due";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
+import { composeDailyCounts } from "./daily-counts";
 import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
 import { readRecordStructure } from "../understand/record-structure";
 
@@ -42,6 +43,7 @@ export function composeInto(draft: Draft): void {
   composeDue(draft);
   composeNotSince(draft);
   composeAnniversaries(draft);
+  composeDailyCounts(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);
