@@ -75,6 +75,15 @@ describe("environment validation", () => {
     }
   });
 
+  it("takes QA_CHECK_CONCURRENCY as a whole number of checks, 1 to 16", async () => {
+    expect((await importEnvWith({ QA_CHECK_CONCURRENCY: "3" })).ok).toBe(true);
+    for (const value of ["0", "2.5", "17", "two"]) {
+      const { ok, output } = await importEnvWith({ QA_CHECK_CONCURRENCY: value });
+      expect(ok).toBe(false);
+      expect(output).toContain("QA_CHECK_CONCURRENCY");
+    }
+  });
+
   it("takes QA_BROWSER_CONCURRENCY as a whole number of browser sessions, 1 to 64", async () => {
     expect((await importEnvWith({ QA_BROWSER_CONCURRENCY: "3" })).ok).toBe(true);
     for (const value of ["0", "two", "1.5", "65"]) {
