@@ -102,6 +102,12 @@ export const nonEntityWords = [
   "people", "person", "kid", "child", "friend",
 ];
 
+/** People whose records the user keeps for them: "my mum's medications", "my son's homework". */
+export const keptForWords = [
+  "mum", "mom", "mother", "dad", "father", "parent", "wife", "husband", "partner", "son", "daughter", "kid", "child", "baby",
+  "grandma", "grandpa", "gran", "granny", "nan", "nana", "grandmother", "grandfather", "sister", "brother", "aunt", "uncle",
+];
+
 /** Who an app is for, when the prompt says so: "for our chess club", "for my Etsy candle shop". */
 export const ownerWords = [
   "club", "shop", "store", "team", "class", "classroom", "band", "business", "agency", "school", "family", "church", "group", "company", "office",
