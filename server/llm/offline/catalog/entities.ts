@@ -50,7 +50,7 @@ export const entityConcepts: EntityConcept[] = [
   { words: ["match", "game", "fixture"], name: "Match", plural: "Matches", fields: ["title", "date"] },
   { words: ["project"], name: "Project", plural: "Projects", fields: ["name"] },
   { words: ["team member", "teammate", "staff member", "employee", "colleague"], name: "TeamMember", plural: "Team members", fields: ["name"] },
-  { words: ["kid", "child", "children"], name: "Kid", plural: "Kids", fields: ["name"] },
+  { words: ["kid", "child", "children", "boy", "girl"], name: "Kid", plural: "Kids", fields: ["name"] },
   { words: ["chore", "chore chart", "job"], name: "Chore", plural: "Chores", fields: ["name"] },
   { words: ["reward", "prize", "treat"], name: "Reward", plural: "Rewards", fields: ["name"] },
   { words: ["friend", "family member", "friend and family", "birthday", "birthday list"], name: "Person", plural: "People", fields: ["name", "birthday"] },

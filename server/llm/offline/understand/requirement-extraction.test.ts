@@ -168,6 +168,15 @@ const rows: Row[] = [
   // Whose records they are is part of the ask, never words left over.
   ["keep track of my mum's medications", "entity", "mum's medications", (p) => !p.requirements?.some((r) => r.status === "unsupported")],
   ["track my son's homework with a due date", "entity", "son's homework", (p) => !p.requirements?.some((r) => r.status === "unsupported")],
+  // Points earned by doing things and spent on rewards: a computed balance, a rule on spending.
+  ["chore chart for my 3 kids with points. they earn points for each chore done and can swap points for rewards", "computed", "earn points for each chore done", (p) => field(p, "Chore", "points")?.type === "number" && !field(p, "Kid", "points") && !!p.entities.find((e) => e.name === "Kid")?.computed?.some((c) => c.name === "points")],
+  ["chore chart for my 3 kids with points. they earn points for each chore done and can swap points for rewards", "interaction", "swap points for rewards", (p) => field(p, "Reward", "cost")?.type === "number" && p.entities.find((e) => e.name === "RewardSwap")?.addOnlyWhen?.conditions[0]?.valueField === "Reward.cost"],
+  ["reward chart for my two boys. they earn points for each task and can trade points in for prizes", "interaction", "trade points in for prizes", (p) => !!p.entities.find((e) => e.name === "RewardSwap")?.belongsTo.includes("Kid")],
+  ["the kids get stars for each chore and spend their stars on treats", "interaction", "spend their stars on treats", (p) => !!p.entities.find((e) => e.name === "Kid")?.computed?.some((c) => c.name === "stars")],
+  // No one to earn them: the points are not given to the rewards.
+  ["earn points for each task", "entity", "task", (p) => !p.entities.some((e) => e.computed?.length)],
+  // Points per purchase are no worth of a thing done: left unread, not planned as chores.
+  ["customers earn points for each purchase and can swap points for rewards", "entity", "customers", (p) => !p.entities.some((e) => e.computed?.length) && p.requirements!.some((r) => r.status === "unsupported" && r.quote.includes("earn points"))],
   ["track my habits daily", "interaction", "daily"],
   // "tick off" before "daily" is the ticking itself, not words left over.
   ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],
