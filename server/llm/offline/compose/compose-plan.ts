@@ -7,6 +7,7 @@ import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
+import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
@@ -29,6 +30,8 @@ export function composeInto(draft: Draft): void {
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
   // A budget needs its categories, and claims "how much is left" before the figures read it.
   composeBudget(draft);
+  // Points earned and spent need the records that earn them and the rewards they buy.
+  composePoints(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {

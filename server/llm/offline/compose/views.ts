@@ -1,6 +1,7 @@
 // Views and figures over the records: daily check-ins and streaks, record actions ("mark books
 // as returned"), sorting, overdue lists, totals, groupings and charts. Each reads a phrase of the
 // prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
+import pluralize from "pluralize";
 import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
 import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { fieldConcepts } from "../catalog/fields";
@@ -59,6 +60,8 @@ export function composeCheckins(draft: Draft): void {
   addField(log, { name: "count", label: "Count", type: "number", min: 0, defaultValue: 1 }, id);
   if (!log.belongsTo.includes(entity.name)) log.belongsTo.push(entity.name);
   const slots = entity.fields.find((f) => f.type === "enum" && f.multiple);
+  // "morning and evening" doses are ticked apart: each tick keeps its time of day.
+  if (slots) addField(log, { name: "slot", label: String(slots.label).replace(/^(\w+)(?= of )|(\w+)$/, (word) => pluralize.singular(word)), type: "enum", options: slots.options }, id);
   const section: SectionInput = { type: "checkins", title: "Today", entity: entity.name, logEntity: logName, mode: "tick", showDueToday: false, requirementIds: [id] };
   if (slots) section.slotsField = String(slots.name);
   const due = findAny(tokens, ["still|left due", "which ones|one are|is? still due|left", "due today", "not yet taken|done"]);

@@ -93,6 +93,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["plant-watering", () => compiled("plant-watering"), ["records-need-watering-today-view", "records-need-watering-today-action-watered", "entity-plant-fields", "entity-plant-required", "entity-plant-action-watered"]],
     ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
+    ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -122,6 +123,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     // A next birthday is the date's month and day from today on, today included.
     ["the next birthday is the birth date itself", () => compiled("upcoming-birthdays"), "records-upcoming-birthdays-this-month-view", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear : anniversaryIn(day, Number(now.slice(0, 4)) + 1);", replace: "return day;" }],
     ["a birthday today counts as next year's", () => compiled("upcoming-birthdays"), "entity-person-turning", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear", replace: "return thisYear > now ? thisYear" }],
+    // A kid's points: the chores' points summed, less the rewards' costs; a swap needs enough of them.
+    ["chores counted instead of their points summed", () => compiled("kids-chore-points"), "entity-kid-points-earned", { file: "src/engine/expr.js", find: "return numbers.reduce((total, n) => total + n, 0);", replace: "return records.length;" }],
+    ["a swap kept without enough points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/sections/records.js", find: "if (rule && !matches(rule.conditions, values, entity, scope()))", replace: "if (rule && false)" }],
+    ["swaps never taken off the points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/spec.js", find: "\"op\": \"sub\"", replace: "\"op\": \"max\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 
