@@ -9,9 +9,11 @@ import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
+import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
+import { composeDailyCounts } from "./daily-counts";
 import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
 import { readRecordStructure } from "../understand/record-structure";
 
@@ -30,6 +32,8 @@ export function composeInto(draft: Draft): void {
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
   // A budget needs its categories, and claims "how much is left" before the figures read it.
   composeBudget(draft);
+  // Points earned and spent need the records that earn them and the rewards they buy.
+  composePoints(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {
@@ -47,6 +51,7 @@ export function composeInto(draft: Draft): void {
   // Before the groupings: "below their reorder level, grouped by supplier" groups that list.
   composeThresholds(draft);
   composeToday(draft);
+  composeDailyCounts(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);

@@ -94,6 +94,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
     ["dog-walker-schedule", () => compiled("dog-walker-schedule"), ["records-today-s-walks-view", "records-today-s-walks-sort", "entity-walk-fields", "entity-walk-action-mark-done", "entity-walk-action-mark-paid"]],
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
+    ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -132,6 +133,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["today's walks include tomorrow's", () => compiled("dog-walker-schedule"), "records-today-s-walks-view", { file: "src/engine/expr.js", find: "case \"isToday\":\n      return day === now;", replace: "case \"isToday\":\n      return day !== null && day >= now;" }],
     ["today's walks keep the order they were added in", () => compiled("dog-walker-schedule"), "records-today-s-walks-sort", { file: "src/sections/records.js", find: "if (section.sort) records = sortRecords(records, section.sort, entity, now);", replace: "void sortRecords;" }],
     ["Mark done ticks every yes/no field", () => compiled("dog-walker-schedule"), "entity-walk-action-mark-done", { file: "src/sections/records.js", find: "else patch[name] = how;", replace: "else for (const key of [name, ...Object.keys(record)]) if (key === name || typeof record[key] === \"boolean\") patch[key] = how;" }],
+    // A kid's points: the chores' points summed, less the rewards' costs; a swap needs enough of them.
+    ["chores counted instead of their points summed", () => compiled("kids-chore-points"), "entity-kid-points-earned", { file: "src/engine/expr.js", find: "return numbers.reduce((total, n) => total + n, 0);", replace: "return records.length;" }],
+    ["a swap kept without enough points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/sections/records.js", find: "if (rule && !matches(rule.conditions, values, entity, scope()))", replace: "if (rule && false)" }],
+    ["swaps never taken off the points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/spec.js", find: "\"op\": \"sub\"", replace: "\"op\": \"max\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 
