@@ -71,11 +71,11 @@ export const capabilities: Capability[] = [
     instead: "No pictures are generated: that needs an AI image service this app cannot reach.",
   },
   {
-    id: "photos",
-    patterns: ["photo|photos|picture|pictures|image|images|selfie|selfies", "upload|attach … file|files|document|documents|pdf"],
-    text: "Photos or files on records",
-    reason: "The app stores text, numbers and dates in the browser; it cannot keep uploaded photos or files.",
-    instead: "Photos cannot be kept: the app stores text, numbers and dates only.",
+    id: "files",
+    patterns: ["upload|attach … file|files|document|documents|pdf|video|videos"],
+    text: "Files on records",
+    reason: "The app keeps records and small photos in the browser; it cannot keep uploaded files or documents.",
+    instead: "Files cannot be kept: the app stores text, numbers, dates and small photos only.",
   },
   {
     id: "accounts",

@@ -41,6 +41,9 @@ function columnOf(field: TPlanField): string {
       if (field.multiple) return `${col} text[]${notNull ? " NOT NULL DEFAULT '{}'" : ""}${options ? ` CHECK (${col} <@ ARRAY[${options}]::text[])` : ""}`;
       return `${col} text${notNull}${options ? ` CHECK (${col} IN (${options}))` : ""}`;
     }
+    case "image":
+      // A small photo kept in the record as a data URL (the browser app shrinks it before saving).
+      return `${col} text${notNull} CHECK (${col} ~ '^data:image/')`;
     case "text":
       return `${col} text${notNull} CHECK (char_length(${col}) <= 5000)`;
     case "string":

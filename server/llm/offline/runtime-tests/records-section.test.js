@@ -240,6 +240,75 @@ describe("records section", () => {
   });
 });
 
+describe("records with a photo", () => {
+  const garden = {
+    appName: "Sprout",
+    theme: { colorScheme: "light", accent: "#15803d" },
+    storage: { key: "sprout-test", version: 1 },
+    pages: [],
+    entities: [{ name: "Plant", pluralLabel: "Plants", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "photo", label: "Photo", type: "image" }] }],
+  };
+  const photo = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==";
+  const section = { type: "records", entity: "Plant", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] };
+
+  it("picks the photo with a file input labelled by the field and shows it as 'Photo of <title>', never as text", () => {
+    const app = appFor(garden);
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    const input = byLabel(formNamed(element, "Add Plant"), "Photo");
+    expect(input.type).toBe("file");
+    expect(input.getAttribute("accept")).toBe("image/*");
+    store.create("Plant", { name: "Monstera", photo });
+    store.create("Plant", { name: "Fern" });
+    const [monstera, fern] = items(element);
+    expect(monstera.querySelector("img").getAttribute("alt")).toBe("Photo of Monstera");
+    expect(monstera.querySelector("img").getAttribute("src")).toBe(photo);
+    expect(monstera.textContent).not.toContain("data:");
+    expect(fern.querySelector("img")).toBeNull();
+    // A stored value that is no picture is not put in an <img>.
+    store.update("Plant", store.list("Plant")[1].id, { photo: "javascript:alert(1)" });
+    expect(items(element)[1].querySelector("img")).toBeNull();
+  });
+
+  it("edits keep the photo unless it is removed", () => {
+    const app = appFor(garden);
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    store.create("Plant", { name: "Monstera", photo });
+    click(button(element, "Edit Monstera"));
+    const dialog = element.querySelector("dialog");
+    expect(dialog.querySelector("img.field-photo-preview").getAttribute("src")).toBe(photo);
+    submit(dialog.querySelector("form"));
+    expect(store.list("Plant")[0].photo).toBe(photo);
+    click(button(element, "Edit Monstera"));
+    click(button(dialog, "Remove photo"));
+    submit(dialog.querySelector("form"));
+    expect(store.list("Plant")[0].photo).toBeNull();
+    expect(items(element)[0].querySelector("img")).toBeNull();
+  });
+
+  it("says so in the form when a save does not fit in the browser's storage", () => {
+    let isFull = false;
+    const storage = { getItem: (k) => window.localStorage.getItem(k), setItem: (k, v) => {
+      if (isFull) throw new DOMException("full", "QuotaExceededError");
+      window.localStorage.setItem(k, v);
+    }, removeItem: (k) => window.localStorage.removeItem(k) };
+    store = createStore({ spec: garden, storage: /** @type {Storage} */ (/** @type {unknown} */ (storage)) });
+    const app = { ...createAppContext({ spec: garden, store, announce: () => {} }), today: () => new Date(today) };
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    const f = formNamed(element, "Add Plant");
+    type(byLabel(f, "Name"), "Fern");
+    submit(f);
+    expect(f.querySelector(".form-status").textContent).toBe("");
+    isFull = true;
+    type(byLabel(f, "Name"), "Monstera");
+    submit(f);
+    expect(f.querySelector(".form-status").textContent).toMatch(/^Not saved in this browser: its storage for this app is full, so Monstera is kept only until the page is closed/);
+    expect(itemTitles(element)).toEqual(["Fern", "Monstera"]);
+  });
+});
+
 describe("form section", () => {
   it("stores what is sent and thanks the sender in a status region; required fields refuse empty", () => {
     const app = appFor();

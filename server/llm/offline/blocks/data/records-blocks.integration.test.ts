@@ -93,6 +93,8 @@ describe("records, form and entity checks in Chromium", () => {
     ["plant-watering", () => compiled("plant-watering"), ["records-need-watering-today-view", "records-need-watering-today-action-watered", "entity-plant-fields", "entity-plant-required", "entity-plant-action-watered"]],
     ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
+    // A photo is uploaded as a real PNG file, shrunk in the page and shown after a reload.
+    ["sprout-plant-journal", () => compiled("sprout-plant-journal"), ["records-plants-add", "entity-plant-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -122,6 +124,9 @@ describe.concurrent("records checks fail on a broken app", () => {
     // A next birthday is the date's month and day from today on, today included.
     ["the next birthday is the birth date itself", () => compiled("upcoming-birthdays"), "records-upcoming-birthdays-this-month-view", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear : anniversaryIn(day, Number(now.slice(0, 4)) + 1);", replace: "return day;" }],
     ["a birthday today counts as next year's", () => compiled("upcoming-birthdays"), "entity-person-turning", { file: "src/engine/expr.js", find: "return thisYear >= now ? thisYear", replace: "return thisYear > now ? thisYear" }],
+    ["the photo is not kept with the plant", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/fields.js", find: "read: () => value,", replace: "read: () => null," }],
+    // Present with its alt text is not enough: the thumbnail must draw the picture.
+    ["the thumbnail's picture is broken", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/columns.js", find: "image: isPhotoValue(record[name]) ? String(record[name]) : undefined", replace: "image: isPhotoValue(record[name]) ? String(record[name]).slice(0, 60) : undefined" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

@@ -269,3 +269,20 @@ describe("a view on a next birthday plants one today, one yesterday and one past
     expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
   });
 });
+
+describe("a photo field is uploaded as a real file and seen drawn on its record", () => {
+  it("sprout-plant-journal: every requirement is planned and checked; the photo is checked before and after a reload", () => {
+    const plan = compiled("sprout-plant-journal");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect((plan.requirements ?? []).filter((r) => r.status !== "planned")).toEqual([]);
+    for (const r of planned) expect(checkedIds(plan), r.quote).toContain(r.id);
+    const photo = plan.requirements!.find((r) => r.quote === "a photo")!;
+    const fields = check(plan, "entity-plant-fields");
+    expect(fields.requirementIds).toContain(photo.id);
+    expect(fields.steps).toContainEqual({ action: "upload", label: "Photo", file: "picture", within: "Add Plant" });
+    const drawn = { action: "expectElement", role: "img", name: "Photo of Zephyr", within: "Zephyr", state: "loaded" };
+    const reload = fields.steps.findIndex((s) => s.action === "reload");
+    expect(fields.steps.slice(0, reload)).toContainEqual(drawn);
+    expect(fields.steps.slice(reload)).toContainEqual(drawn);
+  });
+});

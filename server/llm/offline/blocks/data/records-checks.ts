@@ -14,7 +14,7 @@ import { sectionTitleOf } from "../section-title";
 import { computedConditionHolds, conditionInputs, conditionValues, viewValues } from "./conditions";
 import { computedChecks } from "./computed-checks";
 import {
-  addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
+  addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, photoSteps, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
   singularOf, titleFieldOf, titleText, Words, type RecordsSection, type Sample, type Step, type Values,
 } from "./record-samples";
 
@@ -420,7 +420,7 @@ export function actionCheck(view: View, action: RecordAction): Step[] | null {
 /** What a form control shows for a value: a box ticked or not, an option chosen, a value typed. */
 function expectInForm(field: TPlanField, value: Sample | undefined, within: string): Step[] {
   if (field.type === "boolean") return [{ action: "expectElement", role: "checkbox", name: field.label, within, state: value ? "checked" : "unchecked" }];
-  if (field.type === "enum" && field.multiple) return [];
+  if ((field.type === "enum" && field.multiple) || field.type === "image") return [];
   if (value === undefined || value === "") return [];
   return [{ action: "expectValue", label: field.label, value: field.type === "rating" ? `${value} star` : String(value), within }];
 }
@@ -517,13 +517,17 @@ function fieldsCheck(view: View): Step[] | null {
   const title = titleText(entity, values);
   steps.push(shows(view, title));
   const shownColumns = section.columns?.length ? section.columns : null;
+  const photos = entity.fields.slice(1).filter((f) => f.type === "image" && values[f.name] !== undefined && (!shownColumns || shownColumns.includes(f.name)));
   for (const field of entity.fields.slice(1)) {
     if (shownColumns && !shownColumns.includes(field.name)) continue;
     const text = shownText(field, values[field.name]);
     if (text) steps.push({ action: "expectText", text: view.role === "listitem" ? `${field.label} ${text}` : text, within: title });
   }
+  for (const field of photos) steps.push(...photoSteps(field, title, title));
   for (const parentTitle of Object.values(parents?.parents ?? {})) steps.push({ action: "expectText", text: parentTitle, within: title });
   steps.push({ action: "reload" }, shows(view, title));
+  // The photo was kept with the record, not only shown from the file just picked.
+  for (const field of photos) steps.push(...photoSteps(field, title, title));
   return steps;
 }
 

@@ -1,13 +1,15 @@
 // What a records section shows per record: its columns (fields, computed values, parents and
-// parents' fields) as text, with a computed value's highlight when its condition holds.
+// parents' fields) as text, with a computed value's highlight when its condition holds; a photo
+// field as the picture itself.
 import { evaluate, fieldValue, formatValue, matches } from "../engine/expr.js";
 import { parentField, parentOf, singularOf, titleOf, valueText } from "./names.js";
+import { isPhotoValue } from "./photo.js";
 
 /** Words that say a highlight in text, so it does not rest on colour alone. */
 export const toneWords = { danger: "Alert", warning: "Warning", success: "Good" };
 
 /**
- * @typedef {{ key: string, label: string, read: (record: Record<string, unknown>, scope: object) => { text: string, tone?: string } }} Column
+ * @typedef {{ key: string, label: string, read: (record: Record<string, unknown>, scope: object) => { text: string, tone?: string, image?: string } }} Column
  */
 
 /** The columns of `entity` named in `names` (default: every field, then the parents, then the computed values). */
@@ -26,6 +28,7 @@ export function columnsOf(entity, names, app) {
 /** @returns {Column | null} */
 function columnOf(entity, name, app) {
   const field = entity.fields.find((f) => f.name === name);
+  if (field && field.type === "image") return { key: name, label: field.label, read: (record) => ({ text: "", image: isPhotoValue(record[name]) ? String(record[name]) : undefined }) };
   if (field) return { key: name, label: field.label, read: (record) => ({ text: valueText(record[name], field) }) };
   const computed = (entity.computed || []).find((c) => c.name === name);
   if (computed) {

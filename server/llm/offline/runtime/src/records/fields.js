@@ -2,10 +2,12 @@
 // (enum → select, or checkboxes in a group when it holds several; boolean → checkbox; rating →
 // select 1..max; date → date input; money/number → number input with a step), a select per
 // parent ("Member", listing members by title), and validation whose message sits next to the
-// field (aria-invalid + aria-describedby). Used by the records section (add and edit) and the
-// form section.
+// field (aria-invalid + aria-describedby); image → a file input whose picture is shrunk and kept
+// as a small data URL, with a preview and a remove button. Used by the records section (add and
+// edit) and the form section.
 import { h } from "../lib/dom.js";
 import { parentField, singularOf, titleOf } from "./names.js";
+import { isPhotoValue, shrinkPhoto } from "./photo.js";
 
 let uid = 0;
 
@@ -19,7 +21,7 @@ export function isoDay(date) {
 
 /**
  * One field's control.
- * @returns {{ name: string, element: HTMLElement, read: () => unknown, write: (value: unknown) => void, focus: () => void, setError: (message: string) => void, isEmpty: () => boolean }}
+ * @returns {{ name: string, element: HTMLElement, read: () => unknown, write: (value: unknown) => void, focus: () => void, setError: (message: string) => void, isEmpty: () => boolean, ready?: () => Promise<unknown> | null }}
  */
 function fieldControl(field) {
   const id = "rf-" + field.name + "-" + ++uid;
@@ -27,6 +29,8 @@ function fieldControl(field) {
   const error = h("p", { class: "field-error", id: errorId });
   const mark = field.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null;
   const label = h("label", { for: id }, field.label);
+
+  if (field.type === "image") return photoControl(field, { id, errorId, error, mark, label });
 
   if (field.type === "enum" && field.multiple) {
     const boxes = (field.options || []).map((option, i) => {
@@ -100,6 +104,61 @@ function fieldControl(field) {
   };
 }
 
+/**
+ * A picture: a file input; the chosen file is shrunk (records/photo.js) while the form waits for
+ * it (`ready`), previewed, and kept as a data URL; "Remove <label>" clears it.
+ */
+function photoControl(field, { id, errorId, error, mark, label }) {
+  /** @type {string | null} */
+  let value = null;
+  /** The photo being shrunk, until it is done. */
+  /** @type {Promise<unknown> | null} */
+  let pending = null;
+  const input = h("input", { id, name: field.name, type: "file", accept: "image/*", "aria-describedby": errorId });
+  const preview = h("img", { class: "field-photo-preview", alt: "Chosen " + field.label.toLowerCase(), hidden: true });
+  const remove = h("button", { type: "button", class: "btn btn-small", hidden: true, onClick: () => show(null) }, "Remove " + field.label.toLowerCase());
+  const status = h("p", { class: "field-hint", "aria-live": "polite" });
+  const show = (/** @type {string | null} */ next) => {
+    value = next;
+    if (next) preview.setAttribute("src", next);
+    else preview.removeAttribute("src");
+    preview.hidden = !next;
+    remove.hidden = !next;
+    if (!next) input.value = "";
+  };
+  input.addEventListener("change", () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    status.textContent = "Preparing the " + field.label.toLowerCase() + "…";
+    setError(input, error, "");
+    const shrinking = shrinkPhoto(file).then((url) => {
+      show(url);
+      status.textContent = "";
+    }, () => {
+      show(null);
+      status.textContent = "";
+      setError(input, error, "That file is not a picture this app can read: choose a JPEG or PNG photo");
+    }).finally(() => {
+      if (pending === shrinking) pending = null;
+    });
+    pending = shrinking;
+  });
+  return {
+    name: field.name,
+    element: h("div", { class: "field field-photo" }, h("span", { class: "field-label-row" }, label, mark), input, h("div", { class: "field-photo-chosen" }, preview, remove), status, error),
+    read: () => value,
+    write: (next) => {
+      setError(input, error, "");
+      status.textContent = "";
+      show(isPhotoValue(next) ? String(next) : null);
+    },
+    focus: () => input.focus(),
+    isEmpty: () => !value,
+    setError: (message) => setError(input, error, message),
+    ready: () => pending,
+  };
+}
+
 function setError(control, error, message) {
   error.textContent = message;
   if (message) control.setAttribute("aria-invalid", "true");
@@ -169,6 +228,11 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
       for (const parent of parents) parent.write(record[parent.name]);
       for (const { control } of controls) control.setError("");
     },
+    /** A promise that settles once every control has its value (a photo still being shrunk), or null when all have it now. */
+    ready() {
+      const waits = controls.map(({ control }) => (control.ready ? control.ready() : null)).filter(Boolean);
+      return waits.length ? Promise.all(waits) : null;
+    },
     validate() {
       let first = null;
       for (const { field, control } of controls) {
@@ -190,7 +254,7 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
 
 /** What is wrong with a control's value, in words for the person filling it in ("" when nothing). */
 function problemOf(field, control) {
-  if (field.required && control.isEmpty()) return field.type === "enum" ? "Choose " + article(field.label) : "Enter " + article(field.label);
+  if (field.required && control.isEmpty()) return field.type === "enum" || field.type === "image" ? "Choose " + article(field.label) : "Enter " + article(field.label);
   const value = control.read();
   if ((field.type === "number" || field.type === "money") && !control.isEmpty()) {
     if (value === null) return field.label + " must be a number";
