@@ -15,13 +15,6 @@ export type Capability = {
 
 export const capabilities: Capability[] = [
   {
-    id: "pick-many-records",
-    patterns: ["pick|choose|select a|the? starting|first # for|per each|every? match|game|fixture", "pick|choose|select a|the? team|squad|lineup|line-up|side for|per each|every? match|game|fixture"],
-    text: "Pick several players for each match",
-    reason: "Choosing several records for another (players for a match) links them many-to-many, which the offline compiler does not build yet.",
-    instead: "Line-ups are not built: pick each match's players on paper for now, or ask for a player list per match with a model provider.",
-  },
-  {
     id: "live-prices",
     patterns: ["live|real-time|realtime|current|latest stock? price|prices|quote|quotes", "live|real-time|realtime|current|latest exchange? rate|rates", "live market data", "stock market feed"],
     text: "Live prices or rates from the internet",

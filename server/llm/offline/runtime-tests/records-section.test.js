@@ -309,6 +309,70 @@ describe("records with a photo", () => {
   });
 });
 
+describe("records picked from another kind", () => {
+  const team = {
+    appName: "Team",
+    theme: { colorScheme: "light", accent: "#2563eb" },
+    storage: { key: "team-test", version: 1 },
+    pages: [],
+    entities: [
+      { name: "Player", pluralLabel: "Players", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }] },
+      { name: "Match", pluralLabel: "Matches", belongsTo: [], fields: [{ name: "title", label: "Title", type: "string", required: true }, { name: "starting2", label: "Starting 2", type: "enum", multiple: true, ref: "Player", maxChoices: 2 }] },
+    ],
+  };
+  const section = { type: "records", entity: "Match", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] };
+  const tick = (box) => {
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  it("ticks players by name, no more than the most allowed, and lists each match's own", () => {
+    const app = appFor(team);
+    for (const name of ["Ada", "Ben", "Cy"]) store.create("Player", { name });
+    const element = sectionElement("Matches");
+    records.render(element, section, app);
+    const f = formNamed(element, "Add Match");
+    expect(f.querySelector("fieldset legend").textContent).toBe("Starting 2");
+    type(byLabel(f, "Title"), "Rovers");
+    tick(byLabel(f, "Ada"));
+    expect(byLabel(f, "Cy").disabled).toBe(false);
+    tick(byLabel(f, "Ben"));
+    expect(byLabel(f, "Cy").disabled).toBe(true);
+    expect(f.textContent).toContain("2 of 2 chosen");
+    submit(f);
+    const [ada, ben, cy] = store.list("Player");
+    expect(store.list("Match")[0].starting2).toEqual([ada.id, ben.id]);
+    // The form starts again empty, every player free.
+    expect(byLabel(f, "Cy").disabled).toBe(false);
+    type(byLabel(f, "Title"), "Albion");
+    tick(byLabel(f, "Cy"));
+    submit(f);
+    expect(items(element).map((item) => item.textContent)).toEqual([expect.stringContaining("2 players: Ada, Ben"), expect.stringContaining("1 player: Cy")]);
+    expect(items(element)[1].textContent).not.toContain("Ada");
+    // A player added later can be picked; one deleted is no longer listed.
+    store.create("Player", { name: "Di" });
+    expect(byLabel(f, "Di")).toBeTruthy();
+    store.remove("Player", ben.id);
+    expect(items(element)[0].textContent).toContain("1 player: Ada");
+    void cy;
+  });
+
+  it("edits a match's pick in its dialog", () => {
+    const app = appFor(team);
+    for (const name of ["Ada", "Ben"]) store.create("Player", { name });
+    const [ada, ben] = store.list("Player");
+    store.create("Match", { title: "Rovers", starting2: [ada.id] });
+    const element = sectionElement("Matches");
+    records.render(element, section, app);
+    click(button(element, "Edit Rovers"));
+    const dialog = element.querySelector("dialog");
+    expect(byLabel(dialog, "Ada").checked).toBe(true);
+    tick(byLabel(dialog, "Ben"));
+    submit(dialog.querySelector("form"));
+    expect(store.list("Match")[0].starting2).toEqual([ada.id, ben.id]);
+  });
+});
+
 describe("form section", () => {
   it("stores what is sent and thanks the sender in a status region; required fields refuse empty", () => {
     const app = appFor();

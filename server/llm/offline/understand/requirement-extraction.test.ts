@@ -234,6 +234,12 @@ const rows: Row[] = [
   ["website for Sharp Lines Barbers", "name", "Sharp Lines Barbers"],
   ["habit tracker", "name", "habit tracker", (p) => p.appName === "Habit Tracker"],
   ["Car maintenance log: date, mileage", "name", "Car maintenance log", (p) => p.appName === "Car Maintenance Log"],
+  // ── Records picked for each record of another kind ──
+  ["players with shirt number, and pick a starting 11 for each match", "relation", "pick a starting 11", (p) => field(p, "Match", "starting11")?.ref === "Player" && field(p, "Match", "starting11")?.maxChoices === 11],
+  ["players with shirt number, and pick a starting 11 for each match", "entity", "each match", (p) => !p.entities.find((e) => e.name === "Player")!.fields.some((f) => /starting/i.test(f.label))],
+  ["netball squad: players with name and position, choose the team for each game", "relation", "choose the team", (p) => field(p, "Match", "team")?.ref === "Player" && field(p, "Match", "team")?.maxChoices === undefined],
+  ["5-a-side team: players, and pick the starting 5 for every fixture", "relation", "pick the starting 5", (p) => field(p, "Match", "starting5")?.maxChoices === 5],
+  ["my choir members and pick a lineup for each gig", "relation", "pick a lineup", (p) => p.entities.some((e) => e.name === "Gig" && e.fields.some((f) => f.ref === "Member" && f.multiple))],
   // ── Looks ──
   ["dark mode journal app", "look", "dark mode", (p) => p.theme.colorScheme === "dark"],
   ["Warm cosy colours for my recipe box", "look", "cosy colours", (p) => p.theme.palette === "warm"],
@@ -256,7 +262,6 @@ const unsupportedRows: [prompt: string, quote: string][] = [
   ["Recipe book where it generates an AI picture of each dish", "AI picture"],
   ["a diary where I can attach a pdf to each entry", "attach a pdf"],
   ["upload documents for each client", "upload documents"],
-  ["players with shirt number, and pick a starting 11 for each match", "pick a starting 11 for each match"],
   ["a team app where each user has a login", "login"],
   ["send me push notifications when a task is due", "push notifications"],
   ["text me when stock is low", "text me"],

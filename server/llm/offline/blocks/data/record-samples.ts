@@ -81,6 +81,8 @@ export function sampleFor(field: TPlanField, word: string, index = 0): Sample {
     case "boolean":
       return index % 2 === 0;
     case "enum": {
+      // Records picked from another kind are not sampled: their own check adds them first.
+      if (field.ref) return [];
       const options = field.options?.length ? field.options : ["Option 1"];
       return field.multiple ? [options[index % options.length]!] : options[index % options.length]!;
     }

@@ -95,6 +95,8 @@ describe("records, form and entity checks in Chromium", () => {
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
     // A photo is uploaded as a real PNG file, shrunk in the page and shown after a reload.
     ["sprout-plant-journal", () => compiled("sprout-plant-journal"), ["records-plants-add", "entity-plant-fields"]],
+    // Twelve players, eleven of them ticked for one match, the twelfth alone for another.
+    ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -127,6 +129,8 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["the photo is not kept with the plant", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/fields.js", find: "read: () => value,", replace: "read: () => null," }],
     // Present with its alt text is not enough: the thumbnail must draw the picture.
     ["the thumbnail's picture is broken", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/columns.js", find: "image: isPhotoValue(record[name]) ? String(record[name]) : undefined", replace: "image: isPhotoValue(record[name]) ? String(record[name]).slice(0, 60) : undefined" }],
+    ["a twelfth player can be ticked for a starting 11", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "for (const box of boxes) box.disabled = isFull && !box.checked;", replace: "void isFull;" }],
+    ["the line-up is not kept with the match", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "read: () => [...chosen],", replace: "read: () => [],", }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

@@ -1,7 +1,8 @@
 // The form controls of a record: one labelled control per field, the right kind for its type
 // (enum → select, or checkboxes in a group when it holds several; boolean → checkbox; rating →
 // select 1..max; date → date input; money/number → number input with a step), a select per
-// parent ("Member", listing members by title), and validation whose message sits next to the
+// parent ("Member", listing members by title), checkboxes of another kind's records for a pick
+// ("Starting 11": players, at most 11), and validation whose message sits next to the
 // field (aria-invalid + aria-describedby); image → a file input whose picture is shrunk and kept
 // as a small data URL, with a preview and a remove button. Used by the records section (add and
 // edit) and the form section.
@@ -165,6 +166,65 @@ function setError(control, error, message) {
   else control.removeAttribute("aria-invalid");
 }
 
+/**
+ * Records of another kind picked for this one ("Starting 11": players for a match): a group of
+ * checkboxes, one per record labelled by its title, kept by id. With `maxChoices`, a count says
+ * how many are picked and, once that many are, the others cannot be ticked.
+ */
+function pickControl(field, app) {
+  const source = app.entity(field.ref);
+  const id = "rk-" + field.name + "-" + ++uid;
+  const legendId = id + "-legend";
+  const errorId = id + "-error";
+  const error = h("p", { class: "field-error", id: errorId });
+  const count = h("p", { class: "field-hint", "aria-live": "polite" });
+  const list = h("div", { class: "field-options-list" });
+  const group = h("fieldset", { class: "field field-options field-picks", role: "group", "aria-labelledby": legendId, "aria-describedby": errorId },
+    h("legend", { id: legendId }, field.label), list, count, error);
+  const max = typeof field.maxChoices === "number" ? field.maxChoices : null;
+  /** @type {Set<string>} */
+  let chosen = new Set();
+  /** @type {HTMLInputElement[]} */
+  let boxes = [];
+  const plural = source ? String(source.pluralLabel).toLowerCase() : "records";
+  function update() {
+    const isFull = max !== null && chosen.size >= max;
+    for (const box of boxes) box.disabled = isFull && !box.checked;
+    count.textContent = max !== null ? chosen.size + " of " + max + " chosen" + (isFull ? " — untick one to choose another" : "") : chosen.size ? chosen.size + " chosen" : "";
+  }
+  function fill() {
+    const records = source ? app.store.list(source.name) : [];
+    boxes = records.map((record, i) => {
+      const box = h("input", { type: "checkbox", id: id + "-" + i, value: String(record.id), checked: chosen.has(String(record.id)) });
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(box.value);
+        else chosen.delete(box.value);
+        update();
+      });
+      return box;
+    });
+    list.replaceChildren(...(records.length
+      ? records.map((record, i) => h("label", { class: "field-check", for: id + "-" + i }, boxes[i], titleOf(record, source)))
+      : [h("p", { class: "field-hint" }, "No " + plural + " yet — add them first.")]));
+    update();
+  }
+  fill();
+  return {
+    name: field.name,
+    element: group,
+    read: () => [...chosen],
+    write: (value) => {
+      chosen = new Set(Array.isArray(value) ? value.map(String) : []);
+      for (const box of boxes) box.checked = chosen.has(box.value);
+      update();
+    },
+    focus: () => boxes[0] && boxes[0].focus(),
+    isEmpty: () => chosen.size === 0,
+    setError: (message) => setError(group, error, message),
+    refresh: fill,
+  };
+}
+
 /** A select of the parent's records by title, labelled with the parent's singular label. */
 function parentControl(parent, store) {
   const id = "rp-" + parent.name + "-" + ++uid;
@@ -199,7 +259,7 @@ function parentControl(parent, store) {
  */
 export function recordControls(entity, app, { fieldNames = null, withParents = true, todayField = null } = {}) {
   const fields = fieldNames ? fieldNames.map((name) => entity.fields.find((f) => f.name === name)).filter(Boolean) : entity.fields;
-  const controls = fields.map((field) => ({ field, control: fieldControl(field) }));
+  const controls = fields.map((field) => ({ field, control: field.ref && field.type === "enum" && field.multiple ? pickControl(field, app) : fieldControl(field) }));
   const parents = withParents ? (entity.belongsTo || []).map((name) => app.entity(name)).filter(Boolean).map((parent) => parentControl(parent, app.store)) : [];
 
   /** The values a new record starts with: defaults, today for a "Date" field (and the one-per-date field). */
@@ -244,6 +304,7 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
     },
     refreshParents() {
       for (const parent of parents) parent.refresh();
+      for (const { control } of controls) if ("refresh" in control && typeof control.refresh === "function") control.refresh();
     },
     focusFirst() {
       const first = controls[0] ? controls[0].control : parents[0];
@@ -261,6 +322,7 @@ function problemOf(field, control) {
     if (typeof field.min === "number" && value < field.min) return field.label + " must be at least " + field.min;
     if (typeof field.max === "number" && value > field.max) return field.label + " must be at most " + field.max;
   }
+  if (field.type === "enum" && field.multiple && typeof field.maxChoices === "number" && Array.isArray(value) && value.length > field.maxChoices) return "Choose at most " + field.maxChoices;
   if (field.type === "email" && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) return "Enter an email address like name@example.com";
   return "";
 }
