@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnreachable, retryWhileUnreachable } from "./retry-while-unreachable";
+import { isDatabaseUnreachable, retryWhileUnreachable, writeFinishedWork } from "./retry-while-unreachable";
 
 const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" });
 
@@ -34,5 +34,18 @@ describe("retryWhileUnreachable", () => {
     expect(calls).toBe(1);
     await expect(retryWhileUnreachable(async () => { throw unreachable; }, { giveUpAfterMs: 0 })).rejects.toBe(unreachable);
     await expect(retryWhileUnreachable(async () => { throw unreachable; }, { giveUpAfterMs: 10_000, shouldStop: () => true })).rejects.toBe(unreachable);
+  });
+
+  it("a finished work's write logs each wait with the caller's fields and stores once the database is back", async () => {
+    const warnings: Array<{ fields: Record<string, unknown>; message: string }> = [];
+    let calls = 0;
+    const stored = await writeFinishedWork({ warn: (fields, message) => warnings.push({ fields, message }) }, "waiting to store", { runId: "r1" }, async () => {
+      calls += 1;
+      if (calls < 2) throw unreachable;
+      return "kept";
+    });
+    expect(stored).toBe("kept");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ message: "waiting to store", fields: { runId: "r1", err: unreachable } });
   });
 });

@@ -33,3 +33,20 @@ export async function retryWhileUnreachable<T>(work: () => Promise<T>, options: 
     }
   }
 }
+
+/** How long a write that records finished work waits for an unreachable database before giving up. */
+export const finishedWorkWriteGiveUpMs = 30_000;
+
+type WaitLogger = { warn: (fields: Record<string, unknown>, message: string) => void };
+
+/**
+ * A write that records work already done (an agent's output, a step's end): it waits out a short
+ * outage (up to `finishedWorkWriteGiveUpMs`), logging each wait as `waiting` with `fields`, since
+ * failing here would make the work be done again.
+ */
+export function writeFinishedWork<T>(log: WaitLogger, waiting: string, fields: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+  return retryWhileUnreachable(write, {
+    giveUpAfterMs: finishedWorkWriteGiveUpMs,
+    onRetry: (error, waitedMs) => log.warn({ err: error, ...fields, waitedMs }, waiting),
+  });
+}

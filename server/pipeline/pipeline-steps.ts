@@ -30,7 +30,7 @@ import { deployVersionToTarget } from "../deployments/deploy-to-target";
 import { deployTargetLabels, externalDeployTargets, parseDeployTargets, type TExternalDeployTarget } from "../events/deploy-targets";
 import { withStorage } from "./plan-storage";
 import { loadRunContext, type RunContext } from "./run-context";
-import { retryWhileUnreachable } from "../db/retry-while-unreachable";
+import { writeFinishedWork } from "../db/retry-while-unreachable";
 import { getLogger } from "../observability/logger";
 
 export const MAX_REPAIR_ATTEMPTS = 2;
@@ -49,10 +49,7 @@ function brainAndBudget(context: RunContext) {
  * its retry do the agent's work again.
  */
 function writeAfterAgentWork<T>(write: () => Promise<T>): Promise<T> {
-  return retryWhileUnreachable(write, {
-    giveUpAfterMs: 30_000,
-    onRetry: (error, waitedMs) => log.warn({ err: error, waitedMs }, "database unreachable; the step waits to store what its agent made"),
-  });
+  return writeFinishedWork(log, "database unreachable; the step waits to store what its agent made", {}, write);
 }
 
 export async function describeBrain(db: Db, runId: string) {

@@ -13,7 +13,7 @@ import type { AgentName } from "../plan/agent-names";
 import { getLogger, withLogContext } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
 import { withSpan } from "../observability/tracing";
-import { retryWhileUnreachable } from "../db/retry-while-unreachable";
+import { writeFinishedWork } from "../db/retry-while-unreachable";
 
 const log = getLogger("agent");
 
@@ -185,19 +185,13 @@ async function runAgentTaskInContext<T>(
   return result.value;
 }
 
-/** How long an agent task's end waits for an unreachable database. */
-const endWriteGiveUpMs = 30_000;
-
 /**
  * Runs a write of a task's end, retried while the database cannot be reached. `failureNote` set:
  * a write that still fails is logged and dropped (the step's own error is the one to report; the
  * run's end closes the task). Unset: it is thrown (the step fails and runs again).
  */
 async function writeWaitingForDatabase(spec: AgentTaskSpec, failureNote: string | null, write: () => Promise<unknown>): Promise<void> {
-  const waiting = retryWhileUnreachable(write, {
-    giveUpAfterMs: endWriteGiveUpMs,
-    onRetry: (error, waitedMs) => log.warn({ err: error, waitedMs }, "database unreachable; the agent task waits to record its end"),
-  });
+  const waiting = writeFinishedWork(log, "database unreachable; the agent task waits to record its end", { runId: spec.runId }, write);
   if (failureNote === null) {
     await waiting;
     return;

@@ -14,7 +14,7 @@ import type { StepReuse } from "../events/run-events";
 import { isFinishedRunStatus, type FinishedRunStatus } from "../events/run-statuses";
 import { getLogger } from "../observability/logger";
 import type { AgentName } from "../plan/agent-names";
-import { retryWhileUnreachable } from "../db/retry-while-unreachable";
+import { writeFinishedWork } from "../db/retry-while-unreachable";
 import { appendRunEvent } from "../runs/append-run-event";
 
 const log = getLogger("pipeline");
@@ -78,12 +78,10 @@ export async function endStepAttempt(db: Db, attemptId: string, status: "SUCCEED
   await db.stepAttempt.updateMany({ where: { id: attemptId, status: "RUNNING" }, data: { status, completedAt: new Date() } });
 }
 
-/** How long a finished step waits for an unreachable database to store its attempt's end. */
-const endWriteGiveUpMs = 30_000;
-
 /** Runs one pipeline step between its attempt's start and end (see the top of this file). */
 export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () => Promise<T>): Promise<T> {
   const attemptId = await beginStepAttempt(db, spec);
+  const where = { runId: spec.runId, step: spec.stepKey };
   let result: T;
   try {
     result = await work();
@@ -91,8 +89,8 @@ export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () 
     // The step's own error is the one to report, even when its attempt cannot be closed now (the
     // run's end closes it then). A short outage is waited out: an attempt left RUNNING would make
     // the step's retry report a crash that never happened.
-    await retryWhileUnreachable(() => endStepAttempt(db, attemptId, "FAILED"), { giveUpAfterMs: endWriteGiveUpMs }).catch((endError: unknown) =>
-      log.warn({ err: endError, runId: spec.runId, step: spec.stepKey }, "could not close a failed step's attempt"),
+    await writeFinishedWork(log, "database unreachable; the failed step waits to record its end", where, () => endStepAttempt(db, attemptId, "FAILED")).catch((endError: unknown) =>
+      log.warn({ err: endError, ...where }, "could not close a failed step's attempt"),
     );
     throw error;
   }
@@ -100,10 +98,9 @@ export async function runTrackedStep<T>(db: Db, spec: TrackedStepSpec, work: () 
   // it into a failed step that runs again. The end waits for the database, then the result goes on.
   // A kill between this and the executor storing the result re-runs the step without an event:
   // the window is one small write wide, and the re-run then returns what this try made.
-  await retryWhileUnreachable(() => endStepAttempt(db, attemptId, "SUCCEEDED"), {
-    giveUpAfterMs: endWriteGiveUpMs,
-    onRetry: (error, waitedMs) => log.warn({ err: error, runId: spec.runId, step: spec.stepKey, waitedMs }, "database unreachable; the finished step waits to record its end"),
-  }).catch((error: unknown) => log.warn({ err: error, runId: spec.runId, step: spec.stepKey }, "could not record a finished step's end; the run's end closes its attempt"));
+  await writeFinishedWork(log, "database unreachable; the finished step waits to record its end", where, () =>
+    endStepAttempt(db, attemptId, "SUCCEEDED"),
+  ).catch((error: unknown) => log.warn({ err: error, ...where }, "could not record a finished step's end; the run's end closes its attempt"));
   return result;
 }
 

@@ -8,7 +8,7 @@
 // since the first plans have defaults, so plans stored by earlier versions still parse.
 import { z } from "zod";
 import { agentNames } from "./agent-names";
-import { identifier, requirementId, requirementIds, ZComputedField, ZRecordAction, ZSection, ZStorage, ZTheme } from "./app-spec";
+import { identifier, requirementId, requirementIds, ZComputedField, ZCondition, ZRecordAction, ZSection, ZStorage, ZTheme } from "./app-spec";
 import { ZAcceptanceCheck } from "./check-steps";
 import { fieldTypes } from "./field-types";
 import { plannedRequirementStatuses, requirementKinds } from "./requirements";
@@ -48,6 +48,11 @@ export const ZPlanEntity = z.object({
   computed: z.array(ZComputedField).max(12).optional(),
   /** Buttons on each record that set fields ("Mark returned"). */
   actions: z.array(ZRecordAction).max(6).optional(),
+  /**
+   * A new record is added only when these hold, tested on it before it is kept (a reward is
+   * swapped only for a kid with the points: "Kid.points" gte "Reward.cost"); else the message shows.
+   */
+  addOnlyWhen: z.object({ conditions: z.array(ZCondition).min(1).max(4), message: z.string().min(1).max(200), requirementIds }).optional(),
   /** Names this entity had in earlier versions: the app moves their stored records over. */
   formerNames: z.array(identifier).max(5).optional(),
   /** Records the app starts with when it has none (the categories a budget was asked for). */

@@ -1,5 +1,6 @@
-// The QA agent's browser run: every acceptance check of the plan in headless Chromium, each in a
-// isolated context; storage is wiped between checks, collecting console errors, page errors and failed requests.
+// The QA agent's browser run: every acceptance check of the plan in headless Chromium, a few at
+// once (QA_CHECK_CONCURRENCY lanes, each a context of its own whose storage is wiped between its
+// checks), collecting console errors, page errors and failed requests.
 // The browser reaches only the app under test: any other request is aborted and listed with the
 // check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
@@ -120,7 +121,16 @@ export interface RunAcceptanceChecksOptions {
   onBrowserSlot?: (slot: BrowserSlot) => void | Promise<void>;
   /** The machine's load, read once per check to scale its step timeout (tests fix it). */
   readLoad?: () => LoadReading;
+  /** How many checks run at once, each in its own context (default QA_CHECK_CONCURRENCY, else defaultCheckConcurrency). */
+  checkConcurrency?: number;
 }
+
+/**
+ * Checks run at once in one QA session. Two: a check spends much of its time waiting (for a
+ * load, a re-render, a step's element), which a second check fills, while more would only queue
+ * on a small machine's cores.
+ */
+export const defaultCheckConcurrency = 2;
 
 function watch(page: Page, sink: (message: string) => void): void {
   page.on("console", (msg) => {
@@ -296,41 +306,26 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   }
   await options.onBrowserReady?.();
   const errors: string[] = [];
-  // Errors seen during the current check (stored with it when it passes); off while the
-  // screenshot's own load of the app runs, which is no check and must not fail QA.
-  let checkErrors: string[] = [];
+  // Off while the screenshot's own load of the app runs, which is no check and must not fail QA.
   let isCollecting = true;
   const addError = (message: string): void => {
     if (!errors.includes(message)) errors.push(message);
   };
-  const sink = (message: string): void => {
-    if (!isCollecting) return;
-    addError(message);
-    if (!checkErrors.includes(message)) checkErrors.push(message);
-  };
   const checks = options.plan.acceptanceChecks;
   const fingerprints = options.memo ? checks.map((check) => fingerprintCheck(check, options.memo!.appFingerprint)) : [];
   let kept = new Map<number, StoredCheck>();
-  // The screenshot comes from the first check that exercises the app (after "app loads"), so it shows data.
-  const captureIndex = Math.min(1, checks.length - 1);
-  let isCaptureDue = false;
   let screenshot: Buffer | null = null;
   const results: CheckResult[] = [];
   let storedCount = 0;
-  let context: BrowserContext | undefined;
-  // Requests blocked during the current check; all of them, for the report.
-  let blocked: string[] = [];
+  // Every request blocked (for the report); each lane also lists those of the check it runs.
   const allBlocked: string[] = [];
   const addBlocked = (url: string): void => {
     if (!allBlocked.includes(url)) allBlocked.push(url);
   };
-  const onBlocked = (url: string): void => {
-    if (!isCollecting) return;
-    if (!blocked.includes(url)) blocked.push(url);
-    addBlocked(url);
-  };
-  const newContext = async () => {
+  const contexts: BrowserContext[] = [];
+  const newContext = async (onBlocked: (url: string) => void) => {
     const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+    contexts.push(created);
     // A remote browser (BROWSER_WS_ENDPOINT) gets the app relayed from here: it is served on our loopback.
     await restrictToOrigin(created, baseUrl, onBlocked, { isRelayed: isRemoteBrowser(browser) });
     // Functions handed to page.evaluate are sent as source text. Loaded through tsx or Vitest
@@ -338,53 +333,78 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
     await created.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
     return created;
   };
+  // A lane: a context and a page of its own, reused check after check (runCheck wipes the
+  // origin's storage first: a new page per check would spawn a renderer each time), with the
+  // errors and blocked requests of the check it runs now.
+  type Lane = { page: Page; checkErrors: string[]; blocked: string[]; watchPage: (page: Page) => void; newOwnContext: () => Promise<BrowserContext> };
+  const newLane = async (): Promise<Lane> => {
+    const current: Pick<Lane, "checkErrors" | "blocked"> = { checkErrors: [], blocked: [] };
+    const onBlocked = (url: string): void => {
+      if (!isCollecting) return;
+      if (!current.blocked.includes(url)) current.blocked.push(url);
+      addBlocked(url);
+    };
+    const watchPage = (page: Page) =>
+      watch(page, (message) => {
+        if (!isCollecting) return;
+        addError(message);
+        if (!current.checkErrors.includes(message)) current.checkErrors.push(message);
+      });
+    const page = await (await newContext(onBlocked)).newPage();
+    watchPage(page);
+    return Object.assign(current, { page, watchPage, newOwnContext: () => newContext(onBlocked) });
+  };
   try {
     kept = await keptChecks(options.memo?.checks, checks, fingerprints);
-    context = await newContext();
-    const page = await context.newPage();
-    watch(page, sink);
-    for (const [index, check] of checks.entries()) {
-      if (index === captureIndex) isCaptureDue = true;
-      const stored = kept.get(index);
-      if (stored) {
-        // What it saw then counts now, as if it had run: its errors still fail QA.
-        results.push({ ...stored.result, isFromEarlierAttempt: true });
-        for (const message of stored.consoleErrors) addError(message);
-        for (const url of stored.result.blockedRequests) addBlocked(url);
-        continue;
-      }
+    for (const [index, stored] of kept) {
+      // What it saw then counts now, as if it had run: its errors still fail QA.
+      results[index] = { ...stored.result, isFromEarlierAttempt: true };
+      for (const message of stored.consoleErrors) addError(message);
+      for (const url of stored.result.blockedRequests) addBlocked(url);
+    }
+    const toRun = checks.map((_, index) => index).filter((index) => !kept.has(index));
+    // The screenshot comes from the first check that runs from "after app loads" on, so it shows data.
+    const captureIndex = toRun.find((index) => index >= Math.min(1, checks.length - 1));
+    const runOne = async (lane: Lane, index: number) => {
+      const check = checks[index]!;
       // A fake clock belongs to a whole browser context: such a check gets a context of its own.
-      const needsOwnContext = check.steps.some((step) => step.action === "clock");
-      const own = needsOwnContext ? await newContext() : null;
-      blocked = [];
-      checkErrors = [];
-      // A kept check takes no screenshot: the next one that runs does.
-      const capture = isCaptureDue;
-      isCaptureDue = false;
+      const own = check.steps.some((step) => step.action === "clock") ? await lane.newOwnContext() : null;
+      lane.blocked = [];
+      lane.checkErrors = [];
       try {
-        const checkPage = own ? await own.newPage() : page;
-        if (own) watch(checkPage, sink);
-        const once = () => runCheck(checkPage, baseUrl, check, timeout, options.readLoad ?? readLoad, capture, blocked);
+        const checkPage = own ? await own.newPage() : lane.page;
+        if (own) lane.watchPage(checkPage);
+        const once = () => runCheck(checkPage, baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, lane.blocked);
         const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
-        results.push(run.result);
-        screenshot ??= run.screenshot;
+        results[index] = run.result;
+        if (run.screenshot) screenshot = run.screenshot;
       } finally {
         await own?.close().catch(() => undefined);
       }
       // Only a pass is kept: a failed or timed-out check runs again in the next attempt.
-      if (options.memo && results.at(-1)!.passed) {
-        await options.memo.checks.store({ checkId: check.id, fingerprint: fingerprints[index]!, result: results.at(-1)!, consoleErrors: [...checkErrors] });
+      if (options.memo && results[index]!.passed) {
+        await options.memo.checks.store({ checkId: check.id, fingerprint: fingerprints[index]!, result: results[index]!, consoleErrors: [...lane.checkErrors] });
         storedCount += 1;
         await options.onCheckStored?.(storedCount);
       }
-    }
+    };
+    // Checks are independent (each starts from a blank page and empty storage), so up to
+    // QA_CHECK_CONCURRENCY run at once, each lane taking the next check in plan order.
+    let next = 0;
+    const laneCount = Math.min(options.checkConcurrency ?? env.QA_CHECK_CONCURRENCY ?? defaultCheckConcurrency, toRun.length);
+    const lanes = await Promise.all(Array.from({ length: Math.max(1, laneCount) }, () => newLane()));
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let index = toRun[next++]; index !== undefined; index = toRun[next++]) await runOne(lane, index);
+      }),
+    );
     // Every check from the screenshot's on was kept: one load of the app, so the report still shows it.
-    if (isCaptureDue && !screenshot) {
+    if (captureIndex === undefined && checks.length > 0) {
       isCollecting = false;
-      screenshot = await captureApp(page, baseUrl, timeout);
+      screenshot = await captureApp(lanes[0]!.page, baseUrl, timeout);
     }
   } finally {
-    await context?.close().catch(() => undefined);
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
     if (!options.browser) await browser.close().catch(() => undefined);
   }
   if (screenshot && options.screenshotPath) await writeFile(options.screenshotPath, screenshot);

@@ -9,7 +9,13 @@ export const quizPatterns = ["quiz|quizzes|trivia", "test me on", "multiple choi
 export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "flipping|flip|flips card|cards", "vocab|vocabulary card|cards"];
 export const spacedPatterns = ["come back more often", "spaced repetition", "card|cards|word|words|question|questions i|you get wrong … more often|again|back", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];
 export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?", "focus timer"], stopwatch: ["stopwatch app?", "stop watch", "lap timer"], countdown: ["countdown", "count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
-export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night"];
+export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night",
+  // "tick each dose when she's taken it today": a tick that holds for today is a daily check-in.
+  "tick|check|mark … when … today", "tick|check|mark … taken|took|had|done|did it|them? today"];
+/** "how many eggs each one lays every day": a count per record per day (+ and −), kept per day. */
+export const dailyCountPatterns = ["how many … every|each|per day", "how many … daily", "how many … a day"];
+/** "who's the best layer", "which hen lays the most": the record with the highest count. */
+export const bestCounterPatterns = ["best|top|biggest|star layer|layers|producer|producers|performer", "who|which … lays|laid|produces|produced|does|did the? most"];
 export const streakPatterns = ["streak|streaks", "in a row", "consecutive days"];
 export const sequencePatterns = ["drag|add|put … into|to a|the setlist|playlist|running order|order", "setlist|playlist", "set list", "running order"];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log|post per|a|each day", "entry per day", "once a day"];

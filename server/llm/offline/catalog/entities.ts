@@ -50,7 +50,7 @@ export const entityConcepts: EntityConcept[] = [
   { words: ["match", "game", "fixture"], name: "Match", plural: "Matches", fields: ["title", "date"] },
   { words: ["project"], name: "Project", plural: "Projects", fields: ["name"] },
   { words: ["team member", "teammate", "staff member", "employee", "colleague"], name: "TeamMember", plural: "Team members", fields: ["name"] },
-  { words: ["kid", "child", "children"], name: "Kid", plural: "Kids", fields: ["name"] },
+  { words: ["kid", "child", "children", "boy", "girl"], name: "Kid", plural: "Kids", fields: ["name"] },
   { words: ["chore", "chore chart", "job"], name: "Chore", plural: "Chores", fields: ["name"] },
   { words: ["reward", "prize", "treat"], name: "Reward", plural: "Rewards", fields: ["name"] },
   { words: ["friend", "family member", "friend and family", "birthday", "birthday list"], name: "Person", plural: "People", fields: ["name", "birthday"] },
@@ -100,6 +100,12 @@ export const nonEntityWords = [
   "number", "total", "count", "average", "sum", "streak", "score", "report", "chart", "graph", "list", "table", "page", "site", "portfolio",
   "mum", "mom", "dad", "partner", "wife", "husband", "family", "caterer", "garage", "shop", "business", "class", "club", "band", "team",
   "people", "person", "kid", "child", "friend",
+];
+
+/** People whose records the user keeps for them: "my mum's medications", "my son's homework". */
+export const keptForWords = [
+  "mum", "mom", "mother", "dad", "father", "parent", "wife", "husband", "partner", "son", "daughter", "kid", "child", "baby",
+  "grandma", "grandpa", "gran", "granny", "nan", "nana", "grandmother", "grandfather", "sister", "brother", "aunt", "uncle",
 ];
 
 /** Who an app is for, when the prompt says so: "for our chess club", "for my Etsy candle shop". */

@@ -20,6 +20,8 @@ export type FieldConcept = {
   sample?: string | number | boolean;
   /** The field is what names a record (shown first, required). */
   primary?: boolean;
+  /** The most a value can be (a max score): a figure "as a percentage" divides each value by it. */
+  outOf?: boolean;
 };
 
 export const fieldConcepts: FieldConcept[] = [
@@ -86,7 +88,7 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["share", "number of share", "shares"], name: "shares", label: "Shares", type: "number", min: 0, sample: 10 },
   { words: ["point", "points"], name: "points", label: "Points", type: "number", min: 0, sample: 5 },
   { words: ["score", "mark", "grade", "test score"], name: "score", label: "Score", type: "number", min: 0, sample: 40 },
-  { words: ["max score", "maximum score", "out of", "max mark", "total marks"], name: "maxScore", label: "Max score", type: "number", min: 1, sample: 50 },
+  { words: ["max score", "maximum score", "out of", "max mark", "total marks", "max points", "maximum points", "possible points"], name: "maxScore", label: "Max score", type: "number", min: 1, sample: 50, outOf: true },
   { words: ["shirt number", "squad number", "jersey number"], name: "shirtNumber", label: "Shirt number", type: "number", min: 0, max: 99, sample: 7 },
   { words: ["age"], name: "age", label: "Age", type: "number", min: 0, sample: 30 },
   { words: ["serving", "servings"], name: "servings", label: "Servings", type: "number", min: 1, sample: 4 },

@@ -14,6 +14,9 @@ export const measureWords: MeasureWord[] = [
   { agg: "sum", patterns: ["total|totals", "sum of?", "how much", "spent per|each", "collected|earned|owed|owe"], label: "Total" },
 ];
 
+/** "average as a percentage", "average percentage": each value over the most it can be (a max score), in percent. */
+export const percentPatterns = ["as|in a? percentage|percentages|percent|%", "percentage|percent"];
+
 export type PeriodWord = { range: "today" | "thisWeek" | "thisMonth" | "thisYear" | "lastNDays" | "lastNWeeks" | "lastNMonths"; patterns: string[]; label: string };
 
 export const periodWords: PeriodWord[] = [

@@ -8,9 +8,11 @@ import type { Draft } from "./draft";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeLineup, readLineup } from "./lineups";
+import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
+import { composeDailyCounts } from "./daily-counts";
 import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
 import { readRecordStructure } from "../understand/record-structure";
 
@@ -34,6 +36,8 @@ export function composeInto(draft: Draft): void {
   composeLineup(draft, lineup);
   // A budget needs its categories, and claims "how much is left" before the figures read it.
   composeBudget(draft);
+  // Points earned and spent need the records that earn them and the rewards they buy.
+  composePoints(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {
@@ -48,6 +52,7 @@ export function composeInto(draft: Draft): void {
   composeDue(draft);
   composeNotSince(draft);
   composeAnniversaries(draft);
+  composeDailyCounts(draft);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);

@@ -17,6 +17,7 @@ export type EntityDraft = {
   actions: NonNullable<TPlanInput["entities"][number]["actions"]>;
   initialRecords?: Record<string, string | number | boolean | null>[];
   formerNames?: string[];
+  addOnlyWhen?: TPlanInput["entities"][number]["addOnlyWhen"];
   requirementIds: string[];
 };
 /** A section before parsing (schema defaults optional). */

@@ -148,6 +148,7 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
       ...(e.actions.length ? { actions: e.actions.slice(0, 6) } : {}),
       ...(e.formerNames?.length ? { formerNames: e.formerNames } : {}),
       ...(e.initialRecords?.length ? { initialRecords: e.initialRecords } : {}),
+      ...(e.addOnlyWhen ? { addOnlyWhen: e.addOnlyWhen } : {}),
       requirementIds: [...new Set(e.requirementIds)].slice(0, 20),
     })),
     features: planned.map((r) => r.text).slice(0, 30),

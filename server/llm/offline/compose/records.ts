@@ -2,7 +2,7 @@
 // options), the fields a kind of record cannot do without, the links between records, and the
 // records to start with. Each part carries the requirement that asks for or needs it.
 import pluralize from "pluralize";
-import { entityConcepts } from "../catalog/entities";
+import { entityConcepts, keptForWords } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
 import type { FieldDraft } from "../understand/field-phrase";
 import type { RecordStructure } from "../understand/record-structure";
@@ -99,7 +99,10 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
   for (const mention of structure.mentions) {
     // "customers can request a booking": the verb asks for the same records, added by a form.
     const asked = ["a", "an", "the"].includes(tokens[mention.from - 1]?.word ?? "") && ["request", "place", "submit"].includes(tokens[mention.from - 2]?.lemma ?? "") && !draft.claimed.has(mention.from - 2);
-    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : mention.from, mention.to);
+    // "my mum's medications": whose records they are is context of the same ask.
+    const before = tokens[mention.from - 1];
+    const keptFor = before && keptForWords.includes(before.lemma) && /'s?$/.test(before.text) && !draft.claimed.has(mention.from - 1);
+    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : keptFor ? mention.from - 1 : mention.from, mention.to);
     if (!entityReq.has(mention.entity)) entityReq.set(mention.entity, id);
     ensureEntity(draft, mention.entity, mention.plural, id);
   }

@@ -1,9 +1,11 @@
 // Views and figures over the records: daily check-ins and streaks, record actions ("mark books
 // as returned"), sorting, overdue lists, totals, groupings and charts. Each reads a phrase of the
 // prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
-import type { TCondition } from "~/server/plan/app-spec";
+import pluralize from "pluralize";
+import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
 import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
-import { bucketWords, closingOptions, measureWords, periodWords } from "../catalog/measures";
+import { fieldConcepts } from "../catalog/fields";
+import { bucketWords, closingOptions, measureWords, percentPatterns, periodWords } from "../catalog/measures";
 import { accentColours, highlightWords } from "../catalog/looks";
 import { findAny, findPattern } from "../understand/match-pattern";
 import { lemmaOf, type Token } from "../understand/tokens";
@@ -58,6 +60,8 @@ export function composeCheckins(draft: Draft): void {
   addField(log, { name: "count", label: "Count", type: "number", min: 0, defaultValue: 1 }, id);
   if (!log.belongsTo.includes(entity.name)) log.belongsTo.push(entity.name);
   const slots = entity.fields.find((f) => f.type === "enum" && f.multiple);
+  // "morning and evening" doses are ticked apart: each tick keeps its time of day.
+  if (slots) addField(log, { name: "slot", label: String(slots.label).replace(/^(\w+)(?= of )|(\w+)$/, (word) => pluralize.singular(word)), type: "enum", options: slots.options }, id);
   const section: SectionInput = { type: "checkins", title: "Today", entity: entity.name, logEntity: logName, mode: "tick", showDueToday: false, requirementIds: [id] };
   if (slots) section.slotsField = String(slots.name);
   const due = findAny(tokens, ["still|left due", "which ones|one are|is? still due|left", "due today", "not yet taken|done"]);
@@ -268,12 +272,29 @@ function chosenOption(entity: EntityDraft, tokens: Draft["reading"]["tokens"], f
   return undefined;
 }
 
-/** Totals and groupings: "total value of open deals", "by category", "best lift for each exercise", "counts of each dietary need". */
+/**
+ * The most a value of `entity` can be, for "as a percentage": an out-of field of the record
+ * ("score out of"), else of a record it belongs to other than the grouping one ("assignments
+ * with a max score") — a path for the percent expression.
+ */
+function outOfPath(draft: Draft, entity: EntityDraft, value: FieldInput, except?: string): { path: string; label: string } | undefined {
+  const isOutOf = (f: FieldInput) => f !== value && ["number", "money"].includes(String(f.type)) && fieldConcepts.some((c) => c.outOf && c.name === f.name);
+  const own = entity.fields.find(isOutOf);
+  if (own) return { path: String(own.name), label: `its ${String(own.label).toLowerCase()}` };
+  for (const parentName of entity.belongsTo) {
+    const parent = parentName === except ? undefined : draft.entities.get(parentName);
+    const field = parent?.fields.find(isOutOf);
+    if (parent && field) return { path: `${parentName}.${String(field.name)}`, label: `the ${labelOf(parent)}'s ${String(field.label).toLowerCase()}` };
+  }
+  return undefined;
+}
+
 /** A record kept under `parent` that has a number to total or average ("marks" of a student). */
 function numericChildOf(draft: Draft, parent: EntityDraft): EntityDraft | undefined {
   return [...draft.entities.values()].find((e) => e !== parent && e.belongsTo.includes(parent.name) && e.fields.some((f) => ["number", "money", "rating"].includes(String(f.type))));
 }
 
+/** Totals and groupings: "total value of open deals", "by category", "best lift for each exercise", "counts of each dietary need". */
 export function composeFigures(draft: Draft): void {
   const { tokens } = draft.reading;
   for (const measure of measureWords) {
@@ -295,11 +316,10 @@ export function composeFigures(draft: Draft): void {
         // "top selling products": the ranked thing follows the measure itself.
         const rankedField = measure.agg === "top" && per < 0 ? fieldIn(entity, tokens, match.from, Math.min(to, match.to + 2), ["enum", "string"]) : undefined;
         const groupField = per >= 0 ? (fieldIn(entity, tokens, per + 1, Math.min(to, per + 4), ["enum", "string"]) ?? undefined) : (rankedField ?? undefined);
+        // "average as a percentage": each value over the most it can be, found below.
+        const percentHit = findAny(tokens, percentPatterns, match.to, Math.min(tokens.length, match.to + 4));
+        const asPercent = percentHit && percentHit.from === match.to && !isClaimed(draft, percentHit.from, percentHit.to) ? percentHit : undefined;
         // "a table of …", "a list of …": the words that ask for the view belong to the figure's quote.
-        // "as a percentage" of a linked record's maximum is not built yet: said, not dropped.
-        if (tokens[match.to]?.word === "as" && ["percentage", "percent"].includes(tokens[match.to + 2]?.lemma ?? "") && !isClaimed(draft, match.to, match.to + 3)) {
-          requirement(draft, "computed", `${measure.label} as a percentage`, match.to, match.to + 3, { reason: "The offline compiler does not yet divide by a value of a linked record (each assignment's max score); the plain average is shown instead." });
-        }
         // "the class average": the figure over everyone, which is what a per-group figure shows.
         const overallFrom = ["class", "overall", "group", "team", "whole"].includes(tokens[match.from - 1]?.lemma ?? "") && !possessorChild ? match.from - 1 : match.from;
         const viewFrom = possessorChild ? match.from - (tokens[match.from - 2]?.word === "each" ? 2 : 1) : tokens[match.from - 1]?.word === "of" && ["table", "list", "ranking", "leaderboard"].includes(tokens[match.from - 2]?.lemma ?? "") ? match.from - 2 : overallFrom;
@@ -313,15 +333,18 @@ export function composeFigures(draft: Draft): void {
         const valueField = fieldIn(entity, tokens, match.to, per >= 0 ? per : to, ["money", "number", "rating"]) ?? (measure.agg === "max" || measure.agg === "min" ? entity.fields.find((f) => f.type === "number" && /weight|score|time/i.test(String(f.name))) : undefined) ?? moneyField(entity);
         const agg = measure.agg === "headcount" || measure.agg === "left" || measure.agg === "top" ? (measure.agg === "top" ? "count" : "sum") : measure.agg;
         if (agg !== "count" && !valueField) continue;
+        const whole = asPercent && valueField && (agg === "avg" || agg === "min" || agg === "max") ? outOfPath(draft, entity, valueField, parent?.name) : undefined;
+        // Without a maximum to divide by, "as a percentage" is said, not dropped.
+        if (asPercent && !whole) requirement(draft, "computed", `${measure.label} as a percentage`, asPercent.from, asPercent.to, { reason: "The offline compiler divides by the most each value can be (a max score on the record or on a record it belongs to), and the prompt names none; the plain figure is shown instead." });
         const period = findPeriod(draft, match.from, to);
         const choice = chosenOption(entity, tokens, match.to, to);
         // "total value of open deals": the qualifier is part of what the figure answers.
         const openAt = tokens.findIndex((t, i) => i >= match.to && i < to && ["open", "unpaid", "outstanding", "active"].includes(t.word));
         const open = openAt >= 0;
         const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
-        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${open && status ? " still open" : ""}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo, open && status ? openAt + 1 : 0));
-        const of = valueField && agg !== "count" ? { field: String(valueField.name) } : undefined;
-        const format = agg === "count" ? "integer" : valueField?.type === "money" ? "money" : "number";
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${open && status ? " still open" : ""}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${whole ? ` as a percentage of ${whole.label}` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, whole ? asPercent!.to : 0, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo, open && status ? openAt + 1 : 0));
+        const of: TValueExpr | undefined = valueField && agg !== "count" ? (whole ? { fn: "percent", args: [{ field: String(valueField.name) }, { field: whole.path }] } : { field: String(valueField.name) }) : undefined;
+        const format = agg === "count" ? "integer" : whole ? "percent" : valueField?.type === "money" ? "money" : "number";
         const where: TCondition[] = [];
         if (period && dateField(entity)) where.push({ field: String(dateField(entity)!.name), op: "inRange", period: { range: period.range, ...(period.n ? { n: period.n } : {}) } });
         if (choice) where.push({ field: String(choice.field.name), op: "eq", value: choice.option });

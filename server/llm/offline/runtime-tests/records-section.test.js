@@ -234,6 +234,49 @@ describe("records section", () => {
     expect(itemTitles(element)).toEqual(["Grace"]);
   });
 
+  it("adds a record only when the entity's rule holds (enough points), else says why and keeps nothing", () => {
+    const points = {
+      ...library,
+      entities: [
+        { name: "Chore", pluralLabel: "Chores", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "points", label: "Points", type: "number" }] },
+        { name: "Reward", pluralLabel: "Rewards", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "cost", label: "Cost", type: "number" }] },
+        {
+          name: "Kid", pluralLabel: "Kids", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }],
+          computed: [{ name: "points", label: "Points", format: "integer", expr: { op: "sub", args: [{ agg: "sum", entity: "ChoreDone", of: { field: "Chore.points" } }, { agg: "sum", entity: "RewardSwap", of: { field: "Reward.cost" } }] } }],
+        },
+        { name: "ChoreDone", pluralLabel: "Chores done", belongsTo: ["Kid", "Chore"], fields: [{ name: "name", label: "Name", type: "string", required: true }] },
+        {
+          name: "RewardSwap", pluralLabel: "Rewards swapped", belongsTo: ["Kid", "Reward"], fields: [{ name: "name", label: "Name", type: "string", required: true }],
+          addOnlyWhen: { conditions: [{ field: "Kid.points", op: "gte", valueField: "Reward.cost" }], message: "Not enough points for that reward" },
+        },
+      ],
+    };
+    const app = appFor(points);
+    const bed = store.create("Chore", { name: "Make bed", points: 5 });
+    const [mia, leo] = [store.create("Kid", { name: "Mia" }), store.create("Kid", { name: "Leo" })];
+    const iceCream = store.create("Reward", { name: "Ice cream", cost: 8 });
+    for (const kid of [mia, mia, leo]) store.create("ChoreDone", { name: "Bed", kidId: kid.id, choreId: bed.id });
+    const element = sectionElement("Rewards swapped");
+    records.render(element, { type: "records", entity: "RewardSwap", edit: false }, app);
+    const f = formNamed(element, "Add Reward swap");
+    const swap = (name, kid) => {
+      type(byLabel(f, "Name"), name);
+      choose(byLabel(f, "Kid"), kid.id);
+      choose(byLabel(f, "Reward"), iceCream.id);
+      submit(f);
+    };
+    swap("Mia's ice cream", mia);
+    expect(itemTitles(element)).toEqual(["Mia's ice cream"]);
+    expect(f.querySelector("[role=alert]").textContent).toBe("");
+    // Leo has 5, Mia 2 left: neither can swap 8.
+    swap("Leo's ice cream", leo);
+    expect(f.querySelector("[role=alert]").textContent).toBe("Not enough points for that reward");
+    swap("Mia's second", mia);
+    expect(announced).toContain("Not enough points for that reward");
+    expect(itemTitles(element)).toEqual(["Mia's ice cream"]);
+    expect(store.list("RewardSwap")).toHaveLength(1);
+  });
+
   it("applies toggle, increment and today actions", () => {
     expect(records.actionPatch({ label: "x", set: { done: { toggle: true }, count: { increment: 2 }, on: { today: true }, status: "Won" } }, { done: true, count: 3 }, today))
       .toEqual({ done: false, count: 5, on: iso(0), status: "Won" });

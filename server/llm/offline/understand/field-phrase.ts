@@ -40,17 +40,19 @@ const unitNames: Record<string, string> = { minute: "min", minutes: "min", min: 
 
 /** The concept whose trigger matches the phrase best: the longest match, the later (head) one on a tie. */
 export function conceptOf(tokens: Token[]): { concept: FieldConcept; from: number; to: number } | undefined {
-  let best: { concept: FieldConcept; from: number; to: number } | undefined;
+  let best: { concept: FieldConcept; from: number; to: number; literal: number } | undefined;
   for (const concept of fieldConcepts) {
     for (const words of concept.words) {
       for (const match of findPattern(tokens, words)) {
         const length = match.to - match.from;
         const bestLength = best ? best.to - best.from : 0;
-        if (!best || length > bestLength || (length === bestLength && match.to > best.to)) best = { concept, ...match };
+        // Of two equally long matches, the one spelled as written wins: "times of day" (several) over "time of day".
+        const literal = tokens.slice(match.from, match.to).filter((t) => words.split(/\s+/).some((part) => part.split("|").includes(t.word))).length;
+        if (!best || length > bestLength || (length === bestLength && (match.to > best.to || (match.to === best.to && literal > best.literal)))) best = { concept, ...match, literal };
       }
     }
   }
-  return best;
+  return best && { concept: best.concept, from: best.from, to: best.to };
 }
 
 /** Strips leading determiners and possessives ("a", "their", "each client's"). */

@@ -2,6 +2,7 @@
 // and how they link ("deals linked to a lead", "Projects have tasks", "members borrow books").
 import { linkVerbs, type LinkVerb } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
+import { earnPatterns } from "../catalog/points";
 import { readClauseFields, readIntervalFields } from "./clause-fields";
 import { findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
 import { readFieldPhrase, type FieldDraft } from "./field-phrase";
@@ -81,6 +82,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
       // as a percentage and the class average for each assignment" links no students).
       const first = [...mentions].reverse().find((x) => x.to <= hit.from && x.from >= sentence.from && x.entity !== second.entity && nearBefore(tokens, x.to, hit.from));
       if (!first) continue;
+      // "kids earn points for each chore": points earned by doing a chore, no kid belongs to one.
+      if (findAny(tokens, earnPatterns, first.to, hit.from)) continue;
       // Possessive "each student's mark": the owner is the mention the 's is attached to.
       if (hit.pattern === "'s|s'" && first.to !== hit.from) continue;
       const relation = childIsFirst ? { child: first.entity, parent: second.entity } : { child: second.entity, parent: first.entity };

@@ -91,8 +91,8 @@ describe("figure blocks in Chromium", () => {
     expect(report.consoleErrors).toEqual([]);
   });
 
-  // Eval prompts whose compiled plans have figures: a pie this month, bars per week, a line per month, totals.
-  const evalApps = ["spending-pie-month", "workouts-bar-weekly", "wick-and-wax-sales", "car-maintenance", "mini-crm", "hen-eggs"];
+  // Eval prompts whose compiled plans have figures: a pie this month, bars per week, a line per month, totals, averages as a percentage.
+  const evalApps = ["spending-pie-month", "workouts-bar-weekly", "wick-and-wax-sales", "car-maintenance", "mini-crm", "hen-eggs", "teacher-gradebook"];
   it.for(evalApps)("%s: the compiled plan's figure checks pass", { timeout: 240_000 }, async (id, ctx) => {
     const plan = compiled(id);
     const missing = missingRuntimeModules(plan);
@@ -117,6 +117,9 @@ describe.concurrent("figure checks fail on a broken app", () => {
     ["a bar chart drawn as something else", workoutsPlan, "chart-workouts-per-week", { file: "src/sections/chart.js", find: 'bar: "bar chart"', replace: 'bar: "chart"' }],
     ["weeks starting on Sunday", workoutsPlan, "chart-workouts-per-week", { file: "src/engine/expr.js", find: "const weekday = (new Date(n * dayMs).getUTCDay() + 6) % 7;", replace: "const weekday = new Date(n * dayMs).getUTCDay();" }],
     ["bars that count deals instead of adding their value", dealsPlan, "chart-deal-value-per-stage", { file: "src/charts/series.js", find: 'agg: section.measure?.agg || "count"', replace: 'agg: "count"' }],
+    ["an average of the plain marks, not of their percentages", () => compiled("teacher-gradebook"), "group-table-average-per-student", { file: "src/engine/expr.js", find: ": (100 * part) / whole;", replace: ": part;" }],
+    ["last week's eggs counted in this week's", () => compiled("hen-eggs"), "group-table-eggs-per-hen-this-week", { file: "src/sections/groupTable.js", find: "{ where: section.where }", replace: "{}" }],
+    ["the best layer not ranked first", () => compiled("hen-eggs"), "group-table-best-layer", { file: "src/sections/groupTable.js", find: 'section.sort.direction === "desc" ? -1 : 1', replace: "0" }],
     ["products sorted the wrong way", salesPlan, "group-table-top-selling-products", { file: "src/sections/groupTable.js", find: 'section.sort.direction === "desc" ? -1 : 1', replace: 'section.sort.direction === "desc" ? 1 : -1' }],
   ];
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ZAcceptanceCheck, type TCheckStep } from "~/server/plan/check-steps";
 import { ZPlan, type TPlan } from "~/server/plan/plan-schema";
 import { buildAcceptanceChecks } from "../../checks/index";
+import { compileAppPlan } from "../../compile-app-plan";
 import { sectionCheckGenerators } from "../registry";
 import { addRecordSteps, dateText } from "./add-record-steps";
 import { bucketLabel, bucketOffsets, conditionSides, inRange, outsideRange, passAndFail } from "./figure-scenario";
@@ -88,6 +89,30 @@ describe("figure check generators", () => {
   it("sorted plain values keep the top rows; averages have no share", () => {
     expect(checkOf(salesPlan(), "group-table-top-selling-products").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Alpha 30.00", "Beta 10.00", undefined]);
     expect(checkOf(workoutsPlan(), "group-table-per-type").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Running 2 15", "Cycling 1 10", undefined]);
+  });
+
+  it("group table as a percentage of a parent's max score: adds the maxima first, picks each mark's assignment, expects the mean of the percentages", () => {
+    const result = compileAppPlan("Students, assignments with a max score, and I enter each student's mark per assignment. Show each student's average as a percentage");
+    if (!result.ok) throw new Error(result.error);
+    const { steps } = checkOf(result.plan, "group-table-average-per-student");
+    expect(steps.filter((s) => s.action === "fill" && s.within === "Add Assignment").map((s) => s.action === "fill" && s.value)).toEqual(["Assignment X", "50", "Assignment Y", "10"]);
+    expect(steps.filter((s) => s.action === "fill" && s.label === "Score").map((s) => s.action === "fill" && s.value)).toEqual(["40", "10", "25"]);
+    expect(steps.filter((s) => s.action === "select" && s.label === "Assignment").map((s) => s.action === "select" && s.value)).toEqual(["Assignment X", "Assignment Y", "Assignment X"]);
+    // 40/50 and 10/10 average 90 %: not the plain average (25) nor the total over the total (50/60 = 83 %).
+    expect(steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Student A 90%", "Student B 50%", "Student C —", undefined]);
+  });
+
+  it("group tables over daily counts: counts on the check-ins section's + and Previous day, this week's only, the best one first", () => {
+    const result = compileAppPlan("I keep 6 hens and want to write down how many eggs each one lays every day. Show eggs per hen this week and who's the best layer.");
+    if (!result.ok) throw new Error(result.error);
+    const { steps } = checkOf(result.plan, "group-table-eggs-per-hen-this-week");
+    expect(steps[0]).toEqual({ action: "clock", at: `${fixedToday}T10:00` });
+    const clicks = steps.filter((s) => s.action === "click" && s.within === "Eggs today").map((s) => s.action === "click" && s.name);
+    expect(clicks).toEqual(["Add one to Hen A", "Add one to Hen A", "Add one to Hen B", "Previous day", "Add one to Hen B", "Previous day", "Add one to Hen B", ...Array(5).fill("Previous day"), "Add one to Hen B", "Add one to Hen C", "Today"]);
+    // Last Wednesday's eggs are not this week's: Hen B 3 (not 4), Hen C 0 (not 1).
+    expect(steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Hen A 2", "Hen B 3", "Hen C 0", undefined]);
+    // The best layer is not the first hen added: a ranking that is not sorted shows Hen A.
+    expect(checkOf(result.plan, "group-table-best-layer").steps.filter((s) => s.action === "expectCount").map((s) => s.action === "expectCount" && s.name)).toEqual(["Hen B 3", undefined]);
   });
 
   it("leave figures unverified when their records cannot be entered from a form", () => {

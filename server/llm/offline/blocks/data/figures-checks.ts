@@ -8,17 +8,19 @@
 // Records are added through the records section's add form (add-record-steps.ts); what the figure
 // must show is computed here from the values entered (figure-scenario.ts), and written with the
 // app's own formatter, so a figure that ignores its period, its conditions or its grouping fails.
-// A figure whose records cannot be entered from a form (check-ins, a computed grouping, a
+// Counts kept on a check-ins section (eggs per hen per day) are entered there, with + and the
+// day's navigation. A figure whose records cannot be entered (ticks, a computed grouping, a
 // condition on a parent) gets no check: its requirements stay unverified rather than pass.
 import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
 import { singularLabel } from "~/server/llm/offline/runtime/src/engine/store.js";
+import { addOneName } from "~/server/llm/offline/runtime/src/widgets/names.js";
 import type { TCondition, TSection, TValueExpr } from "~/server/plan/app-spec";
 import type { TCheckStep } from "~/server/plan/check-steps";
 import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanField } from "~/server/plan/plan-schema";
 import type { SectionCheckGenerator } from "../registry";
 import { sectionTitleOf } from "../section-title";
 import { addDaysIso, addRecordSteps, addTarget, type FieldValue, type NewRecord } from "./add-record-steps";
-import { amountsFor, bucketLabel, bucketOffsets, expectedAggregate, inRange, passAndFail, type Agg, type TDateRange } from "./figure-scenario";
+import { amountsFor, bucketLabel, bucketOffsets, expectedAggregate, inRange, outsideRange, passAndFail, type Agg, type TDateRange } from "./figure-scenario";
 
 type Section<T extends TSection["type"]> = Extract<TSection, { type: T }>;
 type Grouping = Section<"chart">["groupBy"];
@@ -41,6 +43,37 @@ function measuredField(entity: TPlanEntity, agg: Agg, of: TValueExpr | undefined
   if (!of || !("field" in of)) return null;
   const field = entity.fields.find((f) => f.name === of.field);
   return field && ["number", "money", "rating"].includes(field.type) ? field : null;
+}
+
+/**
+ * A measure "as a percentage" of the most each value can be — percent(value, whole), the whole
+ * on the record itself or on a parent ("Assignment.maxScore") — or null for any other measure.
+ */
+type Scale = { value: TPlanField; whole: TPlanField; parent?: TPlanEntity };
+function percentScale(plan: TPlan, entity: TPlanEntity, of: TValueExpr | undefined): Scale | null {
+  if (!of || !("fn" in of) || of.fn !== "percent" || of.args.length !== 2) return null;
+  const [part, whole] = of.args as [TValueExpr, TValueExpr];
+  if (!("field" in part) || !("field" in whole)) return null;
+  const value = entity.fields.find((f) => f.name === part.field && ["number", "money"].includes(f.type));
+  const [head, tail] = whole.field.split(".") as [string, string | undefined];
+  const parent = tail !== undefined && entity.belongsTo.includes(head) ? plan.entities.find((e) => e.name === head) : undefined;
+  const wholeField = (parent ?? entity).fields.find((f) => f.name === (parent ? tail : head) && ["number", "money"].includes(f.type));
+  if (!value || !wholeField || (tail !== undefined && !parent)) return null;
+  return { value, whole: wholeField, ...(parent ? { parent } : {}) };
+}
+
+/**
+ * What each record of a percentage scenario enters, by the percent it stands for: two maxima (50
+ * and 10) and values whose percentages differ from their plain average and from the total over
+ * the total (40 of 50 and 10 of 10 average 90 %, not 25, nor 50 of 60 = 83 %).
+ */
+const scaledEntries: Record<number, { value: number; whole: number }> = { 80: { value: 40, whole: 50 }, 100: { value: 10, whole: 10 }, 50: { value: 25, whole: 50 }, 60: { value: 6, whole: 10 } };
+const scaledAmounts = { big: 80, small: 100, other: 50, outside: 60 };
+const wholeTitle = (scale: Scale, whole: number): string => `${singularLabel(scale.parent!.name)} ${whole === 50 ? "X" : "Y"}`;
+
+function fitsScale(scale: Scale): boolean {
+  const within = (f: TPlanField, x: number) => (f.min === undefined || x >= f.min) && (f.max === undefined || x <= f.max);
+  return Object.values(scaledEntries).every((e) => within(scale.value, e.value) && within(scale.whole, e.whole));
 }
 
 const show = (value: number | null, format: string | undefined, field: TPlanField | undefined | null) => formatValue(value, format ?? "number", field?.unit ? { unit: field.unit } : {});
@@ -83,6 +116,13 @@ type Scenario = {
   records: Planned[];
   /** Parents to add first (entity → titles). */
   newParents: { entity: TPlanEntity; titles: string[] } | null;
+  /** For a percentage: the parents that hold each maximum, added first too. */
+  scaleParents: { entity: TPlanEntity; records: NewRecord[] } | null;
+  scale: Scale | null;
+  /** Records entered some other way than an add form (counts on a check-ins section), after the parents. */
+  enter?: (walk: Walk) => boolean;
+  /** What the records are, in words, when they are not an add form's. */
+  story?: string;
   /** Every group the grouping has before any record is added, in order (options, parents). */
   fixedGroups: string[] | null;
   /** Orders the groups records create (date buckets, plain values). */
@@ -125,19 +165,26 @@ function groupingPlan(plan: TPlan, entity: TPlanEntity, grouping: Grouping) {
  */
 function groupedScenario(plan: TPlan, entity: TPlanEntity, grouping: Grouping, measure: Measure, where: TCondition[], period: (TDateRange & { dateField: string }) | undefined, failInFirst: boolean): Scenario | null {
   if (entity.initialRecords?.length) return null;
-  const field = measuredField(entity, measure.agg, measure.of);
+  const scale = percentScale(plan, entity, measure.of);
+  if (scale && (!fitsScale(scale) || measure.agg === "count" || measure.agg === "sum")) return null;
+  const field = scale ? scale.value : measuredField(entity, measure.agg, measure.of);
   if (field === null) return null;
-  const amounts = amountsFor(field);
+  const amounts = scale ? scaledAmounts : amountsFor(field);
   if (!amounts) return null;
   const how = groupingPlan(plan, entity, grouping);
-  if (!how) return null;
+  if (!how || (scale?.parent && how.kind === "parent" && how.parent === scale.parent)) return null;
   const conditions: TCondition[] = [...where, ...(period ? [{ field: period.dateField, op: "inRange" as const, period: { range: period.range, ...(period.n ? { n: period.n } : {}) } }] : [])];
   const groupFieldName = how.kind === "parent" ? null : how.field.name;
   if (groupFieldName && conditions.some((c) => c.field === groupFieldName && !(how.kind === "date" && c.op === "inRange"))) return null;
   const sides = passAndFail(conditions, entity);
   if (!sides) return null;
-  const amountOf = (n: number): Record<string, FieldValue> => (field ? { [field.name]: n } : {});
-  const base = (values: Record<string, FieldValue>, amount: number, group: string, counted: boolean, parents?: Record<string, string>): Planned => ({ values: { ...values, ...amountOf(amount) }, ...(parents ? { parents } : {}), group, counted, amount });
+  // A percentage's record enters its value and its maximum (on itself, or by picking the parent that holds it).
+  const amountOf = (n: number): Record<string, FieldValue> => (scale ? { [scale.value.name]: scaledEntries[n]!.value, ...(scale.parent ? {} : { [scale.whole.name]: scaledEntries[n]!.whole }) } : field ? { [field.name]: n } : {});
+  const scaleParentOf = (n: number): Record<string, string> | undefined => (scale?.parent ? { [scale.parent.name]: wholeTitle(scale, scaledEntries[n]!.whole) } : undefined);
+  const base = (values: Record<string, FieldValue>, amount: number, group: string, counted: boolean, groupParents?: Record<string, string>): Planned => {
+    const parents = groupParents || scaleParentOf(amount) ? { ...groupParents, ...scaleParentOf(amount) } : undefined;
+    return { values: { ...values, ...amountOf(amount) }, ...(parents ? { parents } : {}), group, counted, amount };
+  };
 
   const records: Planned[] = [];
   let fixedGroups: string[] | null = null;
@@ -197,7 +244,51 @@ function groupedScenario(plan: TPlan, entity: TPlanEntity, grouping: Grouping, m
       break;
     }
   }
-  return { records, newParents, fixedGroups, order, today, field, what };
+  const scaleParents = scale?.parent ? { entity: scale.parent, records: [50, 10].map((whole) => ({ values: { [scale.parent!.fields[0]!.name]: wholeTitle(scale, whole), [scale.whole.name]: whole } })) } : null;
+  return { records, newParents, scaleParents, scale, fixedGroups, order, today, field, what };
+}
+
+/**
+ * Counts kept on a check-ins section ("eggs per hen this week" over the hens' daily egg counts):
+ * with the clock on a Wednesday, the check adds three records, counts the first 2 today, the
+ * second 1 today, 1 yesterday, 1 the day before and 1 a week back, the third 1 a week back, on the
+ * section's + buttons and its Previous day. A figure that ignores its period, or mixes the records
+ * up, shows other numbers; the most is not the first record's, so a ranking must be sorted.
+ */
+function countsScenario(plan: TPlan, entity: TPlanEntity, grouping: Grouping, measure: Measure, where: TCondition[]): Scenario | null {
+  const counter = plan.pages.flatMap((p) => (p.sections ?? []).map((section) => ({ page: p, section }))).find(({ section }) => section.type === "checkins" && section.mode === "count" && section.logEntity === entity.name && !section.slotsField);
+  if (!counter || counter.section.type !== "checkins" || entity.initialRecords?.length) return null;
+  const checkins = counter.section;
+  const how = groupingPlan(plan, entity, grouping);
+  const dateField = entity.fields.find((f) => f.type === "date");
+  const countField = entity.fields.find((f) => f.name === "count" && f.type === "number") ?? entity.fields.find((f) => f.type === "number");
+  if (!how || how.kind !== "parent" || how.parent.name !== checkins.entity || how.parent.initialRecords?.length || !dateField || !countField) return null;
+  if (measure.agg !== "count" && !(measure.of && "field" in measure.of && measure.of.field === countField.name)) return null;
+  // Only a period on the log's date can be met by the days counted.
+  const period = where.find((c) => c.field === dateField.name && c.op === "inRange")?.period;
+  if (where.some((c) => !(c.field === dateField.name && c.op === "inRange"))) return null;
+  const today = fixedToday;
+  const [a, b, c] = how.titles as [string, string, string];
+  const back = period ? (outsideRange(period) ?? -7) : -7;
+  const counts: Array<{ title: string; day: number; n: number }> = [
+    { title: a, day: 0, n: 2 }, { title: b, day: 0, n: 1 }, { title: b, day: -1, n: 1 }, { title: b, day: -2, n: 1 }, { title: b, day: back, n: 1 }, { title: c, day: back, n: 1 },
+  ];
+  const records: Planned[] = counts.map(({ title, day, n }) => ({ values: {}, group: title, counted: !period || inRange(addDaysIso(today, day), period, today), amount: n }));
+  const within = sectionTitleOf(checkins, plan);
+  const enter = (walk: Walk): boolean => {
+    walk.goto(counter.page.path);
+    let shown = 0;
+    for (const { title, day, n } of counts) {
+      for (; shown > day; shown--) walk.add({ action: "click", role: "button", name: "Previous day", within });
+      for (let i = 0; i < n; i++) walk.add({ action: "click", role: "button", name: addOneName(title), within });
+    }
+    // Back to today, as a user leaves it.
+    if (shown !== 0) walk.add({ action: "click", role: "button", name: "Today", within });
+    return true;
+  };
+  const when = (day: number) => (day === 0 ? "today" : `on ${bucketLabel(addDaysIso(today, day), "day")}`);
+  const story = `On "${within}", count ${counts.map(({ title, day, n }) => `${title} ${n} ${when(day)}`).join(", ")}`;
+  return { records, newParents: how.created.length ? { entity: how.parent, titles: how.created } : null, scaleParents: null, scale: null, enter, story, fixedGroups: how.titles, order: (labels) => labels, today, field: countField, what: singularLabel(how.parent.name).toLowerCase() };
 }
 
 /** The groups a figure shows after the scenario, in order, with their aggregate. */
@@ -213,18 +304,22 @@ function expectedGroups(scenario: Scenario, agg: Agg, includeEmpty: boolean): { 
 
 /** The steps that enter the scenario's records (parents first); null when the forms cannot take them. */
 function enterScenario(walk: Walk, plan: TPlan, entity: TPlanEntity, scenario: Scenario): boolean {
+  if (scenario.scaleParents && !addRecords(walk, plan, scenario.scaleParents.entity, scenario.scaleParents.records, scenario.today)) return false;
   if (scenario.newParents) {
     const { entity: parent, titles } = scenario.newParents;
     const titleField = parent.fields[0]!;
     if (!addRecords(walk, plan, parent, titles.map((t) => ({ values: { [titleField.name]: t } })), scenario.today)) return false;
   }
+  if (scenario.enter) return scenario.enter(walk);
   return addRecords(walk, plan, entity, scenario.records.map((r) => ({ values: r.values, ...(r.parents ? { parents: r.parents } : {}) })), scenario.today);
 }
 
 const clockAt = (today: string | undefined) => (today ? `${today}T10:00` : undefined);
 
 function describeRecords(entity: TPlanEntity, scenario: Scenario, format: string | undefined): string {
-  const shown = (r: Planned) => `${r.group}${scenario.field ? ` ${show(r.amount, format, scenario.field)}` : ""}`;
+  if (scenario.story) return scenario.story;
+  const scaled = (r: Planned) => `${scaledEntries[r.amount]!.value} of ${scaledEntries[r.amount]!.whole} (${show(r.amount, format, scenario.field)})`;
+  const shown = (r: Planned) => `${r.group}${scenario.scale ? ` ${scaled(r)}` : scenario.field ? ` ${show(r.amount, format, scenario.field)}` : ""}`;
   const inside = scenario.records.filter((r) => r.counted).map(shown);
   const outside = scenario.records.filter((r) => !r.counted).map(shown);
   return `Add ${entity.pluralLabel.toLowerCase()} ${inside.join(", ")}${outside.length ? ` and one it must leave out (${outside.join(", ")})` : ""}`;
@@ -264,11 +359,15 @@ export const groupTableChecks: SectionCheckGenerator<"groupTable"> = (section, p
   const plan = ctx.plan;
   const entity = plan.entities.find((e) => e.name === section.entity);
   if (!entity || !section.measures.length) return [];
-  // The records carry amounts of the field the measures add up (one field for all of them).
-  const fields = section.measures.map((m) => measuredField(entity, m.agg, m.of));
+  // The records carry amounts of the field the measures add up (one field for all of them), or
+  // one percentage of the most each can be.
+  const scaled = section.measures.length === 1 ? percentScale(plan, entity, section.measures[0]!.of) : null;
+  const fields = section.measures.map((m) => (scaled ? scaled.value : measuredField(entity, m.agg, m.of)));
   const valued = section.measures.find((_, i) => fields[i]) ?? section.measures[0]!;
   if (fields.some((f) => f === null) || new Set(fields.filter(Boolean)).size > 1) return [];
-  const scenario = groupedScenario(plan, entity, section.groupBy, { agg: valued.agg, of: valued.of, format: valued.format }, section.where ?? [], undefined, false);
+  const measure = { agg: valued.agg, of: valued.of, format: valued.format };
+  // A log without an add form may be counted on a check-ins section.
+  const scenario = addTarget(plan, entity.name) ? groupedScenario(plan, entity, section.groupBy, measure, section.where ?? [], undefined, false) : countsScenario(plan, entity, section.groupBy, measure, section.where ?? []);
   if (!scenario) return [];
   const walk = new Walk(clockAt(scenario.today));
   if (!enterScenario(walk, plan, entity, scenario)) return [];

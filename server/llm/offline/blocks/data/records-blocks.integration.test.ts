@@ -97,6 +97,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["sprout-plant-journal", () => compiled("sprout-plant-journal"), ["records-plants-add", "entity-plant-fields"]],
     // Twelve players, eleven of them ticked for one match, the twelfth alone for another.
     ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
+    ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -131,6 +132,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["the thumbnail's picture is broken", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/columns.js", find: "image: isPhotoValue(record[name]) ? String(record[name]) : undefined", replace: "image: isPhotoValue(record[name]) ? String(record[name]).slice(0, 60) : undefined" }],
     ["a twelfth player can be ticked for a starting 11", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "for (const box of boxes) box.disabled = isFull && !box.checked;", replace: "void isFull;" }],
     ["the line-up is not kept with the match", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "read: () => [...chosen],", replace: "read: () => [],", }],
+    // A kid's points: the chores' points summed, less the rewards' costs; a swap needs enough of them.
+    ["chores counted instead of their points summed", () => compiled("kids-chore-points"), "entity-kid-points-earned", { file: "src/engine/expr.js", find: "return numbers.reduce((total, n) => total + n, 0);", replace: "return records.length;" }],
+    ["a swap kept without enough points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/sections/records.js", find: "if (rule && !matches(rule.conditions, values, entity, scope()))", replace: "if (rule && false)" }],
+    ["swaps never taken off the points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/spec.js", find: "\"op\": \"sub\"", replace: "\"op\": \"max\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

@@ -310,3 +310,31 @@ describe("records picked for each record of another kind", () => {
     expect(steps).toContainEqual({ action: "expectNoText", text: ticks[11]!.label, within: "Rovers" });
   });
 });
+
+describe("points earned and spent", () => {
+  it("kids-chore-points: every requirement is planned and checked; 5 twice reads 10, a swap of 8 leaves 2, a kid with 5 is refused", () => {
+    const plan = compiled("kids-chore-points");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+    for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
+    const earned = check(plan, "entity-kid-points-earned");
+    expect(earned.steps.filter((s) => s.action === "fill" && s.label === "Points").map((s) => ("value" in s ? s.value : ""))).toEqual(["5"]);
+    expect(earned.steps.filter((s) => s.action === "expectText").map((s) => ("text" in s ? [s.text, s.within] : []))).toEqual([["Points 10", "Zephyr"], ["Points 5", "Quokka"], ["Points 10", "Zephyr"]]);
+    const spent = check(plan, "entity-kid-points-spent");
+    const said = spent.steps.filter((s) => (s.action === "expectText" || s.action === "expectNoText") && s.text === "Not enough points for that reward").map((s) => s.action);
+    expect(said).toEqual(["expectNoText", "expectText", "expectText"]);
+    expect(spent.steps.slice(-2)).toEqual([{ action: "expectText", text: "Points 2", within: "Zephyr" }, { action: "expectText", text: "Points 5", within: "Quokka" }]);
+    // Sample swaps would be refused by the rule: the swaps' generic checks are left to the rule's own.
+    expect(plan.acceptanceChecks.filter((c) => c.id.startsWith("records-rewards-swapped") || c.id.startsWith("entity-rewardswap")).map((c) => c.id)).toEqual([]);
+  });
+  it("a rule other than 'enough for the cost' gets no spending check", () => {
+    const plan = compiled("kids-chore-points");
+    const swap = plan.entities.find((e) => e.name === "RewardSwap")!;
+    const withoutRule = { ...plan, entities: plan.entities.map((e) => (e === swap ? { ...e, addOnlyWhen: { ...swap.addOnlyWhen!, conditions: [{ field: "Kid.points", op: "gt" as const, valueField: "Reward.cost" }] } } : e)) };
+    const kid = withoutRule.entities.find((e) => e.name === "Kid")!;
+    const ids = entityChecks(kid, { plan: withoutRule } as never).map((c) => c.id);
+    expect(ids).toContain("entity-kid-points-earned");
+    expect(ids).not.toContain("entity-kid-points-spent");
+  });
+});

@@ -13,6 +13,7 @@ import type { CheckContext, EntityCheckGenerator, SectionCheckGenerator } from "
 import { sectionTitleOf } from "../section-title";
 import { computedConditionHolds, conditionInputs, conditionValues, viewValues } from "./conditions";
 import { computedChecks } from "./computed-checks";
+import { balanceChecks } from "./points-checks";
 import {
   addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, photoSteps, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
   singularOf, titleFieldOf, titleText, Words, type RecordsSection, type Sample, type Step, type Values,
@@ -109,6 +110,9 @@ export const recordsChecks: SectionCheckGenerator<"records"> = (section, page, c
   const drafts = new Map<string, { id: string; description: string; steps: Step[] | null }>();
   const key = slug(view.region);
   const put = (name: string, description: string, steps: Step[] | null) => drafts.set(name, { id: `records-${key}-${name}`, description, steps });
+  // Records added only when a rule holds (enough points) are tried by that rule's own check
+  // (points-checks.ts), with the records that make it hold; sample records here would be refused.
+  if (view.entity.addOnlyWhen) return [];
   const textTitle = hasTextTitle(view.entity);
   const many = !section.limit || section.limit > 1;
 
@@ -478,7 +482,7 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   // Where its records are added and seen: its records section, else the page listing what a form sent.
   const home = homeOf(entity.name, plan);
   const shown = home ?? listingOf(entity.name, plan);
-  if (!shown || !hasTextTitle(entity)) return [];
+  if (!shown || !hasTextTitle(entity) || entity.addOnlyWhen) return [];
   const view = viewOf(shown.section, shown.page, plan);
   if (!view) return [];
   const key = slug(entity.name);
@@ -500,6 +504,7 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
     checks.push(...makeCheck(`entity-${key}-${slug(field.name)}`, `Each ${singularOf(entity).toLowerCase()} keeps its own ${field.label.toLowerCase()}${field.maxChoices ? `, at most ${field.maxChoices} ${what}` : ""}, after a reload too`, plannedRequirements(field.requirementIds, ctx).map((r) => r.id), pickCheck(view, field) ?? []));
   }
   checks.push(...computedChecks(entity, ctx, { home: view, key }));
+  checks.push(...balanceChecks(entity, ctx, key));
   return checks;
 };
 

@@ -70,7 +70,8 @@ const apps: Array<[string, () => TPlan, string[]]> = [
   ["guestbook", () => compiled("guestbook"), ["feed-messages"]],
   ["kanban-four-columns", () => compiled("kanban-four-columns"), ["board-board-columns", "board-board-move", "board-board-drag"]],
   ["setlist", setlistPlan, ["sequence-setlist-order", "sequence-setlist-drag"]],
-  ["medications", medicationsPlan, ["checkins-today-s-doses-tick", "checkins-today-s-doses-due-today"]],
+  // As compiled from the eval prompt: times of day are separate doses, each tick kept with its time.
+  ["mum-medications", () => compiled("mum-medications"), ["checkins-today-tick", "checkins-today-due-today"]],
   ["hens", hensPlan, ["checkins-eggs-today-count"]],
   ["water", waterPlan, ["checkins-glasses-today-count", "checkins-glasses-today-due-today"]],
 ];

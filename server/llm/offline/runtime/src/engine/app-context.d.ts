@@ -34,6 +34,8 @@ export interface EntitySpec {
   fields: FieldSpec[];
   belongsTo: string[];
   computed?: Array<{ name: string; label: string; expr: unknown; format?: string; [key: string]: unknown }>;
+  /** A new record is added only when these hold (enough points for a reward); else the message shows. */
+  addOnlyWhen?: { conditions: import("./types").Condition[]; message: string };
   [key: string]: unknown;
 }
 

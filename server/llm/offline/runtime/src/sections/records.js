@@ -1,7 +1,8 @@
 // The records of an entity: an add form, a search box and filter selects, then the records as a
 // list, table or cards (optionally a filtered view, sorted, grouped under sub-headings, limited),
 // each with its columns, its actions ("Mark returned Dune"), Edit (a dialog named "Edit <singular>")
-// and Delete. Re-renders whenever the store changes. Names follow /work/coord/DATA.md: the form is
+// and Delete; an entity's addOnlyWhen rule (enough points for a reward) refuses an add with its
+// message in an alert. Re-renders whenever the store changes. Names follow /work/coord/DATA.md: the form is
 // "Add <singular>", each record a listitem or row whose text starts with its title, its buttons
 // "<Action> <title>"; the search box "Search <plural>"; a filter select "Filter by <field>".
 import { h } from "../lib/dom.js";
@@ -55,14 +56,18 @@ export function render(element, section, app) {
     addControls = recordControls(entity, app, { todayField: section.onePerDate || null });
     const addLabel = "Add " + singular;
     const formTitleId = id + "-add";
+    // Why a record was not added when the entity allows it only sometimes (not enough points).
+    const refusal = h("p", { class: "form-error", role: "alert" });
     addForm = h("form", { class: "card form records-add", "aria-labelledby": formTitleId, novalidate: true },
       h("h3", { id: formTitleId, class: "records-add-title" }, addLabel),
       h("div", { class: "records-fields" }, addControls.elements),
+      refusal,
       h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, addLabel)),
       addStatus);
     addControls.reset();
     addForm.addEventListener("submit", async (event) => {
       event.preventDefault();
+      refusal.textContent = "";
       // A photo may still be being shrunk: wait for it, or the record would be saved without it.
       const waiting = addControls.ready();
       if (waiting) await waiting;
@@ -72,6 +77,12 @@ export function render(element, section, app) {
         return;
       }
       const values = addControls.read();
+      const rule = entity.addOnlyWhen;
+      if (rule && !matches(rule.conditions, values, entity, scope())) {
+        refusal.textContent = rule.message;
+        app.announce(rule.message);
+        return;
+      }
       const sameDay = section.onePerDate && values[section.onePerDate]
         ? store.list(entity.name).find((r) => r[section.onePerDate] === values[section.onePerDate])
         : null;
