@@ -45,6 +45,8 @@ export const ZCheckStep = z.discriminatedUnion("action", [
   z.object({ action: z.literal("select"), label: accessibleName, value: z.string().max(200), within }),
   z.object({ action: z.literal("check"), label: accessibleName, within }),
   z.object({ action: z.literal("uncheck"), label: accessibleName, within }),
+  /** Picks a file in the file input with this label: a small generated picture (a PNG), as a person uploads a photo. */
+  z.object({ action: z.literal("upload"), label: accessibleName, file: z.enum(["picture"]).default("picture"), within }),
   z.object({ action: z.literal("click"), role: ZStepRole, name: accessibleName, within, nth }),
   z.object({ action: z.literal("press"), key: z.string().min(1).max(30) }),
   /** Drags one element onto another (kanban cards, setlists); apps should also offer buttons. */
@@ -62,7 +64,8 @@ export const ZCheckStep = z.discriminatedUnion("action", [
   z.object({ action: z.literal("expectCount"), role: ZStepRole, name: accessibleName.optional(), within, count: z.number().int().min(0).max(1000), atLeast: z.boolean().optional() }),
   /** The value of a field (input, select, textarea) or an <output> found by its label. Numbers compare numerically. */
   z.object({ action: z.literal("expectValue"), label: accessibleName, value: z.string().max(500), within }),
-  z.object({ action: z.literal("expectElement"), role: ZStepRole, name: accessibleName, within, nth, state: z.enum(["visible", "hidden", "checked", "unchecked", "enabled", "disabled"]).optional().describe("default visible") }),
+  /** `loaded`: an image (role img) that is visible and whose picture was decoded and drawn, not just its alt text. */
+  z.object({ action: z.literal("expectElement"), role: ZStepRole, name: accessibleName, within, nth, state: z.enum(["visible", "hidden", "checked", "unchecked", "enabled", "disabled", "loaded"]).optional().describe("default visible") }),
   /**
    * A chart found by its accessible name (a figure/img labelled e.g. "Spending by category"),
    * of a type (its aria-roledescription contains "pie chart", "bar chart", "line chart"), with

@@ -22,6 +22,10 @@ export const ZPlanField = z.object({
   options: z.array(z.string().min(1).max(40)).max(20).optional(),
   /** An enum field that holds several of its options (times of day: morning and evening). */
   multiple: z.boolean().optional(),
+  /** The options are the records of this entity, kept by id (with `multiple`: the players picked for a match). */
+  ref: identifier.optional(),
+  /** At most this many options may be chosen, for a field with `multiple` ("a starting 11"). */
+  maxChoices: z.number().int().min(1).max(100).optional(),
   /** Bounds for number, money and rating fields (a rating is 1..max). */
   min: z.number().optional(),
   max: z.number().optional(),

@@ -4,6 +4,7 @@ import { resolveDateTokens } from "./date-tokens";
 import { numbersMatch } from "./numbers-match";
 import { parseSegment, segmentMatches } from "./read-chart";
 import { hueOf, luminance, styleMatches } from "./read-style";
+import { samplePicturePng } from "./sample-picture";
 
 describe("date tokens", () => {
   const now = new Date(2026, 2, 1, 10, 30); // 1 March 2026, local time
@@ -98,6 +99,16 @@ describe("the step language", () => {
     });
     expect(parsed.steps).toHaveLength(10);
     expect(ZAcceptanceCheck.parse({ id: "loads", description: "loads", steps: [{ action: "reload" }] }).requirementIds).toBeUndefined();
+  });
+
+  it("uploads a picture unless told otherwise, and the picture is a well-formed PNG", () => {
+    const parsed = ZAcceptanceCheck.parse({ id: "photo", description: "photo", steps: [{ action: "upload", label: "Photo", within: "Add Plant" }] });
+    expect(parsed.steps[0]).toEqual({ action: "upload", label: "Photo", file: "picture", within: "Add Plant" });
+    const png = samplePicturePng(64, 48);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([64, 48]);
+    // Every PNG ends with the same IEND chunk, CRC included: the CRC code is right.
+    expect(png.subarray(-12).toString("hex")).toBe("0000000049454e44ae426082");
   });
 
   it("refuses a malformed clock and unknown actions with a readable message", () => {

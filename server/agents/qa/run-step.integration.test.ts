@@ -95,6 +95,17 @@ describe("acceptance-check steps in a real browser", () => {
     await fails({ action: "expectTitle", text: "Something else" });
   });
 
+  it("uploads a generated picture through a file input, and tells a drawn image from a broken one", async () => {
+    await run({ action: "goto", path: "/" });
+    await fails({ action: "expectElement", role: "img", name: "Cover of Dune", state: "loaded" });
+    await run(
+      { action: "upload", label: "Cover photo", file: "picture", within: "Cover" },
+      { action: "expectElement", role: "img", name: "Cover of Dune", state: "loaded", within: "Cover" },
+      { action: "expectElement", role: "img", name: "Broken cover", state: "visible" },
+    );
+    await fails({ action: "expectElement", role: "img", name: "Broken cover", state: "loaded" });
+  });
+
   it("moves a fake clock forward, firing the app's timers", async () => {
     await run(
       { action: "clock", at: "2026-03-15T09:00" },

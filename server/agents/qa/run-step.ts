@@ -8,6 +8,7 @@ import { resolveDateTokens } from "./date-tokens";
 import { readChart, segmentMatches, type ChartReading } from "./read-chart";
 import { numbersMatch } from "./numbers-match";
 import { readStyle, styleMatches } from "./read-style";
+import { sampleUploadFile } from "./sample-picture";
 
 export type Step = TCheckStep;
 
@@ -153,6 +154,11 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       await box.setChecked(step.action === "check", { timeout });
       return;
     }
+    case "upload": {
+      const input = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
+      await input.setInputFiles(sampleUploadFile(step.file ?? "picture"), { timeout });
+      return;
+    }
     case "click": {
       const target = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
       await target.click({ timeout });
@@ -232,6 +238,14 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
             if (!ok) throw new Error(`not ${state}`);
             return;
           }
+          case "loaded": {
+            await element.waitFor({ state: "visible", timeout });
+            // Drawn, not just present: a broken or empty src leaves naturalWidth at 0 and shows the alt text.
+            const isDrawn = () => element.evaluate((node) => node instanceof HTMLImageElement && node.complete && node.naturalWidth > 0).catch(() => false);
+            const { ok } = await poll(isDrawn, (drawn) => drawn, timeout);
+            if (!ok) throw new Error("not loaded");
+            return;
+          }
           default:
             return assertNever(state);
         }
@@ -287,6 +301,8 @@ export function describeStep(step: Step): string {
       return `tick "${step.label}"${within}`;
     case "uncheck":
       return `untick "${step.label}"${within}`;
+    case "upload":
+      return `upload a ${step.file ?? "picture"} in "${step.label}"${within}`;
     case "click":
       return `click ${step.role} "${step.name}"${within}`;
     case "press":

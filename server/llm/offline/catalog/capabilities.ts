@@ -15,13 +15,6 @@ export type Capability = {
 
 export const capabilities: Capability[] = [
   {
-    id: "pick-many-records",
-    patterns: ["pick|choose|select a|the? starting|first # for|per each|every? match|game|fixture", "pick|choose|select a|the? team|squad|lineup|line-up|side for|per each|every? match|game|fixture"],
-    text: "Pick several players for each match",
-    reason: "Choosing several records for another (players for a match) links them many-to-many, which the offline compiler does not build yet.",
-    instead: "Line-ups are not built: pick each match's players on paper for now, or ask for a player list per match with a model provider.",
-  },
-  {
     id: "live-prices",
     patterns: ["live|real-time|realtime|current|latest stock? price|prices|quote|quotes", "live|real-time|realtime|current|latest exchange? rate|rates", "live market data", "stock market feed"],
     text: "Live prices or rates from the internet",
@@ -71,11 +64,11 @@ export const capabilities: Capability[] = [
     instead: "No pictures are generated: that needs an AI image service this app cannot reach.",
   },
   {
-    id: "photos",
-    patterns: ["photo|photos|picture|pictures|image|images|selfie|selfies", "upload|attach … file|files|document|documents|pdf"],
-    text: "Photos or files on records",
-    reason: "The app stores text, numbers and dates in the browser; it cannot keep uploaded photos or files.",
-    instead: "Photos cannot be kept: the app stores text, numbers and dates only.",
+    id: "files",
+    patterns: ["upload|attach … file|files|document|documents|pdf|video|videos"],
+    text: "Files on records",
+    reason: "The app keeps records and small photos in the browser; it cannot keep uploaded files or documents.",
+    instead: "Files cannot be kept: the app stores text, numbers, dates and small photos only.",
   },
   {
     id: "accounts",

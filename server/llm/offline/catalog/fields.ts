@@ -110,6 +110,8 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["time of day", "times of day", "when taken", "dose time"], name: "timesOfDay", label: "Times of day", type: "enum", multiple: true, options: ["Morning", "Noon", "Evening"], sample: "Morning" },
   { words: ["response", "answer", "attending", "rsvp"], name: "response", label: "Response", type: "enum", options: ["Yes", "No", "Maybe"], sample: "Yes" },
   { words: ["frequency", "how often", "every x days", "interval"], name: "everyDays", label: "Every (days)", type: "number", min: 1, unit: "days", sample: 3 },
+  // ── Pictures ──
+  { words: ["photo", "photos", "picture", "pictures", "image", "images", "pic", "snapshot"], name: "photo", label: "Photo", type: "image" },
   // ── Yes / no ──
   { words: ["done", "completed", "complete", "finished"], name: "done", label: "Done", type: "boolean", sample: true },
   { words: ["paid", "paid or not", "is paid"], name: "paid", label: "Paid", type: "boolean", sample: true },

@@ -37,10 +37,15 @@ function columnOf(field: TPlanField): string {
     case "url":
       return `${col} text${notNull} CHECK (${col} ~ '^https?://')`;
     case "enum": {
+      // Records picked from another kind (players for a match): their ids, as the browser app keeps them.
+      if (field.ref) return `${col} text[]${notNull ? " NOT NULL" : ""} DEFAULT '{}' /* ids of ${commentText(field.ref)} records${field.maxChoices ? `, at most ${field.maxChoices}` : ""} */${field.maxChoices ? ` CHECK (cardinality(${col}) <= ${field.maxChoices})` : ""}`;
       const options = (field.options ?? []).map(literal).join(", ");
       if (field.multiple) return `${col} text[]${notNull ? " NOT NULL DEFAULT '{}'" : ""}${options ? ` CHECK (${col} <@ ARRAY[${options}]::text[])` : ""}`;
       return `${col} text${notNull}${options ? ` CHECK (${col} IN (${options}))` : ""}`;
     }
+    case "image":
+      // A small photo kept in the record as a data URL (the browser app shrinks it before saving).
+      return `${col} text${notNull} CHECK (${col} ~ '^data:image/')`;
     case "text":
       return `${col} text${notNull} CHECK (char_length(${col}) <= 5000)`;
     case "string":

@@ -9,6 +9,7 @@ import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
+import { composeLineup, readLineup } from "./lineups";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
@@ -27,9 +28,14 @@ export function composeInto(draft: Draft): void {
   if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
   // A site's sections claim their words ("contact form", "opening hours") before records are read.
   if (isSite) composeSite(draft);
+  // "pick a starting 11 for each match" names no field of a player: read before the records are.
+  const lineup = isSite || isSingleTool ? undefined : readLineup(draft);
+  // Its words are no field of the records either.
+  for (let i = lineup?.span.from ?? 0; i < (lineup?.span.to ?? 0); i++) unsupportedWords.add(i);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
+  composeLineup(draft, lineup);
   // A budget needs its categories, and claims "how much is left" before the figures read it.
   composeBudget(draft);
   // Points earned and spent need the records that earn them and the rewards they buy.

@@ -283,6 +283,139 @@ describe("records section", () => {
   });
 });
 
+describe("records with a photo", () => {
+  const garden = {
+    appName: "Sprout",
+    theme: { colorScheme: "light", accent: "#15803d" },
+    storage: { key: "sprout-test", version: 1 },
+    pages: [],
+    entities: [{ name: "Plant", pluralLabel: "Plants", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "photo", label: "Photo", type: "image" }] }],
+  };
+  const photo = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==";
+  const section = { type: "records", entity: "Plant", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] };
+
+  it("picks the photo with a file input labelled by the field and shows it as 'Photo of <title>', never as text", () => {
+    const app = appFor(garden);
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    const input = byLabel(formNamed(element, "Add Plant"), "Photo");
+    expect(input.type).toBe("file");
+    expect(input.getAttribute("accept")).toBe("image/*");
+    store.create("Plant", { name: "Monstera", photo });
+    store.create("Plant", { name: "Fern" });
+    const [monstera, fern] = items(element);
+    expect(monstera.querySelector("img").getAttribute("alt")).toBe("Photo of Monstera");
+    expect(monstera.querySelector("img").getAttribute("src")).toBe(photo);
+    expect(monstera.textContent).not.toContain("data:");
+    expect(fern.querySelector("img")).toBeNull();
+    // A stored value that is no picture is not put in an <img>.
+    store.update("Plant", store.list("Plant")[1].id, { photo: "javascript:alert(1)" });
+    expect(items(element)[1].querySelector("img")).toBeNull();
+  });
+
+  it("edits keep the photo unless it is removed", () => {
+    const app = appFor(garden);
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    store.create("Plant", { name: "Monstera", photo });
+    click(button(element, "Edit Monstera"));
+    const dialog = element.querySelector("dialog");
+    expect(dialog.querySelector("img.field-photo-preview").getAttribute("src")).toBe(photo);
+    submit(dialog.querySelector("form"));
+    expect(store.list("Plant")[0].photo).toBe(photo);
+    click(button(element, "Edit Monstera"));
+    click(button(dialog, "Remove photo"));
+    submit(dialog.querySelector("form"));
+    expect(store.list("Plant")[0].photo).toBeNull();
+    expect(items(element)[0].querySelector("img")).toBeNull();
+  });
+
+  it("says so in the form when a save does not fit in the browser's storage", () => {
+    let isFull = false;
+    const storage = { getItem: (k) => window.localStorage.getItem(k), setItem: (k, v) => {
+      if (isFull) throw new DOMException("full", "QuotaExceededError");
+      window.localStorage.setItem(k, v);
+    }, removeItem: (k) => window.localStorage.removeItem(k) };
+    store = createStore({ spec: garden, storage: /** @type {Storage} */ (/** @type {unknown} */ (storage)) });
+    const app = { ...createAppContext({ spec: garden, store, announce: () => {} }), today: () => new Date(today) };
+    const element = sectionElement("Plants");
+    records.render(element, section, app);
+    const f = formNamed(element, "Add Plant");
+    type(byLabel(f, "Name"), "Fern");
+    submit(f);
+    expect(f.querySelector(".form-status").textContent).toBe("");
+    isFull = true;
+    type(byLabel(f, "Name"), "Monstera");
+    submit(f);
+    expect(f.querySelector(".form-status").textContent).toMatch(/^Not saved in this browser: its storage for this app is full, so Monstera is kept only until the page is closed/);
+    expect(itemTitles(element)).toEqual(["Fern", "Monstera"]);
+  });
+});
+
+describe("records picked from another kind", () => {
+  const team = {
+    appName: "Team",
+    theme: { colorScheme: "light", accent: "#2563eb" },
+    storage: { key: "team-test", version: 1 },
+    pages: [],
+    entities: [
+      { name: "Player", pluralLabel: "Players", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }] },
+      { name: "Match", pluralLabel: "Matches", belongsTo: [], fields: [{ name: "title", label: "Title", type: "string", required: true }, { name: "starting2", label: "Starting 2", type: "enum", multiple: true, ref: "Player", maxChoices: 2 }] },
+    ],
+  };
+  const section = { type: "records", entity: "Match", display: "list", search: true, filters: [], create: true, edit: true, delete: true, actions: [] };
+  const tick = (box) => {
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  it("ticks players by name, no more than the most allowed, and lists each match's own", () => {
+    const app = appFor(team);
+    for (const name of ["Ada", "Ben", "Cy"]) store.create("Player", { name });
+    const element = sectionElement("Matches");
+    records.render(element, section, app);
+    const f = formNamed(element, "Add Match");
+    expect(f.querySelector("fieldset legend").textContent).toBe("Starting 2");
+    type(byLabel(f, "Title"), "Rovers");
+    tick(byLabel(f, "Ada"));
+    expect(byLabel(f, "Cy").disabled).toBe(false);
+    tick(byLabel(f, "Ben"));
+    expect(byLabel(f, "Cy").disabled).toBe(true);
+    expect(f.textContent).toContain("2 of 2 chosen");
+    submit(f);
+    const [ada, ben, cy] = store.list("Player");
+    expect(store.list("Match")[0].starting2).toEqual([ada.id, ben.id]);
+    // The form starts again empty, every player free.
+    expect(byLabel(f, "Cy").disabled).toBe(false);
+    type(byLabel(f, "Title"), "Albion");
+    tick(byLabel(f, "Cy"));
+    submit(f);
+    expect(items(element).map((item) => item.textContent)).toEqual([expect.stringContaining("2 players: Ada, Ben"), expect.stringContaining("1 player: Cy")]);
+    expect(items(element)[1].textContent).not.toContain("Ada");
+    // A player added later can be picked; one deleted is no longer listed.
+    store.create("Player", { name: "Di" });
+    expect(byLabel(f, "Di")).toBeTruthy();
+    store.remove("Player", ben.id);
+    expect(items(element)[0].textContent).toContain("1 player: Ada");
+    void cy;
+  });
+
+  it("edits a match's pick in its dialog", () => {
+    const app = appFor(team);
+    for (const name of ["Ada", "Ben"]) store.create("Player", { name });
+    const [ada, ben] = store.list("Player");
+    store.create("Match", { title: "Rovers", starting2: [ada.id] });
+    const element = sectionElement("Matches");
+    records.render(element, section, app);
+    click(button(element, "Edit Rovers"));
+    const dialog = element.querySelector("dialog");
+    expect(byLabel(dialog, "Ada").checked).toBe(true);
+    tick(byLabel(dialog, "Ben"));
+    submit(dialog.querySelector("form"));
+    expect(store.list("Match")[0].starting2).toEqual([ada.id, ben.id]);
+  });
+});
+
 describe("form section", () => {
   it("stores what is sent and thanks the sender in a status region; required fields refuse empty", () => {
     const app = appFor();

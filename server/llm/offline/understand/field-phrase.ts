@@ -56,7 +56,7 @@ export function conceptOf(tokens: Token[]): { concept: FieldConcept; from: numbe
 }
 
 /** Strips leading determiners and possessives ("a", "their", "each client's"). */
-const givingVerbs = new Set(["pick", "choose", "select", "leave", "enter", "give", "type", "set", "add", "write", "record", "note", "put", "include"]);
+const givingVerbs = new Set(["pick", "choose", "select", "leave", "enter", "give", "type", "set", "add", "write", "record", "note", "put", "include", "upload", "attach"]);
 export function stripLeading(tokens: Token[]): Token[] {
   let from = 0;
   while (from < tokens.length - 1 && (determiners.has(tokens[from]!.word) || givingVerbs.has(tokens[from]!.word) || tokens[from]!.word.endsWith("'s") || tokens[from]!.word.endsWith("s'"))) from++;
@@ -76,6 +76,19 @@ function ratingMax(tokens: Token[]): number | undefined {
   const numbers = tokens.filter((t) => t.isNumber).map((t) => Number(t.text));
   const max = Math.max(...numbers.filter((n) => n >= 3 && n <= 10));
   return Number.isFinite(max) ? max : undefined;
+}
+
+/** "photo" → Photo; "cover picture" → Cover picture (one noun or adjective before it); anything else before it → none. */
+function pictureField(words: Token[], match: { concept: FieldConcept; from: number; to: number }): FieldDraft | undefined {
+  const before = words.slice(0, match.from);
+  const modifier = before.length === 1 && (before[0]!.tags.has("Noun") || before[0]!.tags.has("Adjective")) && !before[0]!.tags.has("Pronoun") ? before[0]! : undefined;
+  if (before.length && !modifier) return undefined;
+  const { concept } = match;
+  // The user's own word: "a picture" is a Picture, "an image" an Image.
+  const word = words[match.to - 1]!.lemma;
+  const own = ["photo", "picture", "image"].includes(word) ? word : concept.label.toLowerCase();
+  const label = sentenceCase(modifier ? `${modifier.text} ${own}` : own);
+  return { name: camelName(label), label, type: "image", concept: concept.name };
 }
 
 export function readFieldPhrase(raw: Token[]): FieldDraft | undefined {
@@ -124,6 +137,10 @@ export function readFieldPhrase(raw: Token[]): FieldDraft | undefined {
   if ((first === "which" || first === "what") && words.length > 1) {
     labelTokens = first === "which" ? [words[1]!] : words;
   }
+  // A picture is named by its own words ("a photo", "a cover picture"), never by what surrounds
+  // it ("an image of each tool"); words before it that are no modifier ("log my clothes with a
+  // picture") are another phrase's, not this field's.
+  if (match?.concept.type === "image") return pictureField(words, match);
   const exact = match && match.from === 0 && match.to === words.length;
   const label = exact ? match.concept.label : sentenceCase(textOf(unitIndex > 0 ? labelTokens.slice(0, unitIndex) : labelTokens).replace(/^(\d+)-(\d+) /, ""));
 

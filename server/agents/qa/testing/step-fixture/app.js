@@ -36,3 +36,15 @@ for (const column of document.querySelectorAll(".column")) {
     column.append($("card"));
   });
 }
+
+// An uploaded picture is shown as a data URL (the preview CSP allows data: images only).
+$("cover-file").addEventListener("change", () => {
+  const file = $("cover-file").files[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = () => {
+    $("cover").src = String(reader.result);
+    $("cover").hidden = false;
+  };
+  reader.readAsDataURL(file);
+});

@@ -82,9 +82,9 @@ export function fillerValue(field: TPlanField, n: number, entity: TPlanEntity): 
   }
 }
 
-/** Whether the form can take this value for the field (multiple-option fields are not entered here). */
+/** Whether the form can take this value for the field (multiple-option fields and photos are not entered here). */
 export function canEnter(field: TPlanField): boolean {
-  return !(field.type === "enum" && field.multiple);
+  return !(field.type === "enum" && field.multiple) && field.type !== "image";
 }
 
 /**

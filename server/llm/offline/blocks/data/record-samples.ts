@@ -50,7 +50,7 @@ export const titleFieldOf = (entity: TPlanEntity): TPlanField => entity.fields[0
 /** The message the runtime shows beside an empty required field: "Enter a title", "Choose a stage". */
 export function requiredMessage(field: TPlanField): string {
   const text = /^[A-Z]{2}/.test(field.label) ? field.label : field.label.charAt(0).toLowerCase() + field.label.slice(1);
-  return `${field.type === "enum" ? "Choose" : "Enter"} ${/^[aeiou]/i.test(text) ? "an" : "a"} ${text}`;
+  return `${field.type === "enum" || field.type === "image" ? "Choose" : "Enter"} ${/^[aeiou]/i.test(text) ? "an" : "a"} ${text}`;
 }
 
 const clamp = (n: number, field: TPlanField) => Math.min(field.max ?? Infinity, Math.max(field.min ?? -Infinity, n));
@@ -81,9 +81,14 @@ export function sampleFor(field: TPlanField, word: string, index = 0): Sample {
     case "boolean":
       return index % 2 === 0;
     case "enum": {
+      // Records picked from another kind are not sampled: their own check adds them first.
+      if (field.ref) return [];
       const options = field.options?.length ? field.options : ["Option 1"];
       return field.multiple ? [options[index % options.length]!] : options[index % options.length]!;
     }
+    case "image":
+      // Which file an upload step picks (QA generates it): the only kind there is.
+      return "picture";
     default:
       return word;
   }
@@ -110,6 +115,9 @@ export function shownText(field: TPlanField, value: Sample | undefined): string 
   if (value === undefined || value === "" || (Array.isArray(value) && !value.length)) return "";
   if (Array.isArray(value)) return value.join(", ");
   switch (field.type) {
+    case "image":
+      // Shown as the picture itself (photoSteps), never as text.
+      return "";
     case "boolean":
       return value ? "Yes" : "No";
     case "money":
@@ -124,6 +132,7 @@ export function shownText(field: TPlanField, value: Sample | undefined): string 
 
 /** The steps that put `value` into `field`'s control in the form or dialog named `within`. */
 export function fillField(field: TPlanField, value: Sample, within: string): Step[] {
+  if (field.type === "image") return [{ action: "upload", label: field.label, file: "picture", within }];
   if (field.type === "boolean") return [{ action: value ? "check" : "uncheck", label: field.label, within }];
   if (field.type === "enum" && field.multiple) {
     const chosen = Array.isArray(value) ? value : [String(value)];
@@ -131,6 +140,11 @@ export function fillField(field: TPlanField, value: Sample, within: string): Ste
   }
   if (field.type === "enum" || field.type === "rating") return [{ action: "select", label: field.label, value: String(value), within }];
   return [{ action: "fill", label: field.label, value: String(value), within }];
+}
+
+/** The thumbnail a record shows for a photo field: "Photo of Zephyr", drawn (not just its alt text). */
+export function photoSteps(field: TPlanField, title: string, within: string): Step[] {
+  return [{ action: "expectElement", role: "img", name: `${field.label} of ${title}`, within, state: "loaded" }];
 }
 
 /** Where records of an entity are added: the first records section for it that creates (unfiltered views first). */

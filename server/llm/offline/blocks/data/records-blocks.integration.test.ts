@@ -94,6 +94,10 @@ describe("records, form and entity checks in Chromium", () => {
     ["dog-grooming-runon", () => compiled("dog-grooming-runon"), ["records-not-groomed-in-over-2-months-view", "entity-dog-fields", "entity-client-fields"]],
     ["dog-walker-schedule", () => compiled("dog-walker-schedule"), ["records-today-s-walks-view", "records-today-s-walks-sort", "entity-walk-fields", "entity-walk-action-mark-done", "entity-walk-action-mark-paid"]],
     ["upcoming-birthdays", () => compiled("upcoming-birthdays"), ["records-upcoming-birthdays-this-month-view", "entity-person-turning", "entity-person-fields"]],
+    // A photo is uploaded as a real PNG file, shrunk in the page and shown after a reload.
+    ["sprout-plant-journal", () => compiled("sprout-plant-journal"), ["records-plants-add", "entity-plant-fields"]],
+    // Twelve players, eleven of them ticked for one match, the twelfth alone for another.
+    ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
     ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
   ];
 
@@ -133,6 +137,11 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["today's walks include tomorrow's", () => compiled("dog-walker-schedule"), "records-today-s-walks-view", { file: "src/engine/expr.js", find: "case \"isToday\":\n      return day === now;", replace: "case \"isToday\":\n      return day !== null && day >= now;" }],
     ["today's walks keep the order they were added in", () => compiled("dog-walker-schedule"), "records-today-s-walks-sort", { file: "src/sections/records.js", find: "if (section.sort) records = sortRecords(records, section.sort, entity, now);", replace: "void sortRecords;" }],
     ["Mark done ticks every yes/no field", () => compiled("dog-walker-schedule"), "entity-walk-action-mark-done", { file: "src/sections/records.js", find: "else patch[name] = how;", replace: "else for (const key of [name, ...Object.keys(record)]) if (key === name || typeof record[key] === \"boolean\") patch[key] = how;" }],
+    ["the photo is not kept with the plant", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/fields.js", find: "read: () => value,", replace: "read: () => null," }],
+    // Present with its alt text is not enough: the thumbnail must draw the picture.
+    ["the thumbnail's picture is broken", () => compiled("sprout-plant-journal"), "entity-plant-fields", { file: "src/records/columns.js", find: "image: isPhotoValue(record[name]) ? String(record[name]) : undefined", replace: "image: isPhotoValue(record[name]) ? String(record[name]).slice(0, 60) : undefined" }],
+    ["a twelfth player can be ticked for a starting 11", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "for (const box of boxes) box.disabled = isFull && !box.checked;", replace: "void isFull;" }],
+    ["the line-up is not kept with the match", () => compiled("u12-football-roster"), "entity-match-starting11", { file: "src/records/fields.js", find: "read: () => [...chosen],", replace: "read: () => [],", }],
     // A kid's points: the chores' points summed, less the rewards' costs; a swap needs enough of them.
     ["chores counted instead of their points summed", () => compiled("kids-chore-points"), "entity-kid-points-earned", { file: "src/engine/expr.js", find: "return numbers.reduce((total, n) => total + n, 0);", replace: "return records.length;" }],
     ["a swap kept without enough points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/sections/records.js", find: "if (rule && !matches(rule.conditions, values, entity, scope()))", replace: "if (rule && false)" }],

@@ -366,3 +366,44 @@ describe("points earned and spent", () => {
     expect(ids).not.toContain("entity-kid-points-spent");
   });
 });
+
+describe("a photo field is uploaded as a real file and seen drawn on its record", () => {
+  it("sprout-plant-journal: every requirement is planned and checked; the photo is checked before and after a reload", () => {
+    const plan = compiled("sprout-plant-journal");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect((plan.requirements ?? []).filter((r) => r.status !== "planned")).toEqual([]);
+    for (const r of planned) expect(checkedIds(plan), r.quote).toContain(r.id);
+    const photo = plan.requirements!.find((r) => r.quote === "a photo")!;
+    const fields = check(plan, "entity-plant-fields");
+    expect(fields.requirementIds).toContain(photo.id);
+    expect(fields.steps).toContainEqual({ action: "upload", label: "Photo", file: "picture", within: "Add Plant" });
+    const drawn = { action: "expectElement", role: "img", name: "Photo of Zephyr", within: "Zephyr", state: "loaded" };
+    const reload = fields.steps.findIndex((s) => s.action === "reload");
+    expect(fields.steps.slice(0, reload)).toContainEqual(drawn);
+    expect(fields.steps.slice(reload)).toContainEqual(drawn);
+  });
+});
+
+describe("records picked for each record of another kind", () => {
+  it("u12-football-roster: every requirement is planned and checked; twelve players, eleven picked, the twelfth refused, each match its own", () => {
+    const plan = compiled("u12-football-roster");
+    expect((plan.requirements ?? []).filter((r) => r.status !== "planned")).toEqual([]);
+    for (const r of plan.requirements!) expect(checkedIds(plan), r.quote).toContain(r.id);
+    const pick = plan.requirements!.find((r) => r.kind === "relation")!;
+    const lineup = check(plan, "entity-match-starting11");
+    expect(lineup.requirementIds).toEqual([pick.id]);
+    expect(check(plan, "entity-match-fields").requirementIds).not.toContain(pick.id);
+    const steps = lineup.steps;
+    expect(steps.filter((s) => s.action === "click" && s.name === "Add Player")).toHaveLength(12);
+    const ticks = steps.filter((s) => s.action === "check");
+    expect(ticks).toHaveLength(12);
+    expect(steps).toContainEqual({ action: "expectElement", role: "checkbox", name: ticks[11]!.label, within: "Add Match", state: "disabled" });
+    const reload = steps.findIndex((s) => s.action === "reload");
+    expect(steps.slice(reload)).toEqual([
+      { action: "reload" },
+      { action: "expectText", text: `Starting 11 11 players: ${ticks[0]!.label}`, within: "Rovers" },
+      { action: "expectText", text: `Starting 11 1 player: ${ticks[11]!.label}`, within: "Albion" },
+    ]);
+    expect(steps).toContainEqual({ action: "expectNoText", text: ticks[11]!.label, within: "Rovers" });
+  });
+});

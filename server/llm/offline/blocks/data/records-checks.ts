@@ -15,7 +15,7 @@ import { computedConditionHolds, conditionInputs, conditionValues, viewValues } 
 import { computedChecks } from "./computed-checks";
 import { balanceChecks } from "./points-checks";
 import {
-  addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
+  addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, photoSteps, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
   singularOf, titleFieldOf, titleText, Words, type RecordsSection, type Sample, type Step, type Values,
 } from "./record-samples";
 
@@ -474,7 +474,7 @@ export function actionCheck(view: View, action: RecordAction): Step[] | null {
 /** What a form control shows for a value: a box ticked or not, an option chosen, a value typed. */
 function expectInForm(field: TPlanField, value: Sample | undefined, within: string): Step[] {
   if (field.type === "boolean") return [{ action: "expectElement", role: "checkbox", name: field.label, within, state: value ? "checked" : "unchecked" }];
-  if (field.type === "enum" && field.multiple) return [];
+  if ((field.type === "enum" && field.multiple) || field.type === "image") return [];
   if (value === undefined || value === "") return [];
   return [{ action: "expectValue", label: field.label, value: field.type === "rating" ? `${value} star` : String(value), within }];
 }
@@ -537,7 +537,8 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   if (!view) return [];
   const key = slug(entity.name);
   const checks: Check[] = [];
-  const fieldIds = entity.fields.flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id));
+  const picks = entity.fields.filter((f) => f.ref && f.type === "enum" && f.multiple);
+  const fieldIds = entity.fields.filter((f) => !picks.includes(f)).flatMap((f) => plannedRequirements(f.requirementIds, ctx).map((r) => r.id));
   const entityIds = plannedRequirements(entity.requirementIds, ctx).map((r) => r.id);
   // An entity of one field and no parents is exercised by its records section's add check, unless
   // that field answers a requirement of its own.
@@ -547,10 +548,75 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   for (const action of (entity.actions ?? []).slice(0, 4)) {
     checks.push(...makeCheck(`entity-${key}-action-${slug(action.label)}`, `"${action.label}" on a ${singularOf(entity).toLowerCase()} does what it says`, plannedRequirements(action.requirementIds, ctx).map((r) => r.id), actionCheck(view, action) ?? []));
   }
+  for (const field of picks) {
+    const source = plan.entities.find((e) => e.name === field.ref);
+    const what = source ? pluralOf(source) : "records";
+    checks.push(...makeCheck(`entity-${key}-${slug(field.name)}`, `Each ${singularOf(entity).toLowerCase()} keeps its own ${field.label.toLowerCase()}${field.maxChoices ? `, at most ${field.maxChoices} ${what}` : ""}, after a reload too`, plannedRequirements(field.requirementIds, ctx).map((r) => r.id), pickCheck(view, field) ?? []));
+  }
   checks.push(...computedChecks(entity, ctx, { home: view, key }));
   checks.push(...balanceChecks(entity, ctx, key));
   return checks;
 };
+
+/** Occasions a pick check adds: no record title (the Words) contains one. */
+const occasionWords = ["Rovers", "Albion"];
+
+/**
+ * Records of another kind picked for each record (players for a match): adds one more of them
+ * than may be picked, picks the most for the first record ("Rovers") and sees the last one can
+ * no longer be ticked, then picks that last one alone for a second record ("Albion"); each lists
+ * its own, with how many, after a reload too.
+ */
+function pickCheck(view: View, field: TPlanField): Step[] | null {
+  const { plan, entity } = view;
+  const source = plan.entities.find((e) => e.name === field.ref);
+  if (!source || source.belongsTo.length || !hasTextTitle(source) || view.section.create === false) return null;
+  const max = field.maxChoices;
+  // Distinct titles run out past 12 (then "Zephyr 2" contains "Zephyr"): larger picks are not checked here.
+  const count = max ? max + 1 : 3;
+  if (count > 12) return null;
+  const words = new Words();
+  const titles: string[] = [];
+  const steps: Step[] = [];
+  for (let i = 0; i < count; i++) {
+    const values = sampleRecord(source, words.take(), i, { onlyRequired: true });
+    const add = addRecordSteps(source, values, plan, {}, { goto: i === 0 });
+    if (!add) return null;
+    steps.push(...add);
+    titles.push(titleText(source, values));
+  }
+  const picked = max ? titles.slice(0, max) : titles.slice(0, 2);
+  const left = titles.at(-1)!;
+  const form = addFormName(entity);
+  const plural = source.pluralLabel.toLowerCase();
+  const shown = (n: number, first: string) => `${field.label} ${n} ${n === 1 ? singularOf(source).toLowerCase() : plural}: ${first}`;
+  const occasion = (word: string, ticks: string[], extra: Step[] = []): Step[] | null => {
+    const values = { ...sampleRecord(entity, word, 0, { onlyRequired: true }), [titleFieldOf(entity).name]: word };
+    const add = addRecordSteps(entity, values, plan, {}, { goto: false });
+    if (!add) return null;
+    return [...add.slice(0, -1), ...ticks.map((title): Step => ({ action: "check", label: title, within: form })), ...extra, add.at(-1)!];
+  };
+  const first = occasion(occasionWords[0]!, picked, max ? [{ action: "expectElement", role: "checkbox", name: left, within: form, state: "disabled" }] : []);
+  const second = occasion(occasionWords[1]!, [left]);
+  if (!first || !second) return null;
+  const [a, b] = occasionWords as [string, string];
+  steps.push(
+    { action: "goto", path: view.page.path },
+    ...first,
+    shows(view, a),
+    { action: "expectText", text: shown(picked.length, picked[0]!), within: a },
+    { action: "expectText", text: picked.at(-1)!, within: a },
+    { action: "expectNoText", text: left, within: a },
+    ...second,
+    shows(view, b),
+    { action: "expectText", text: shown(1, left), within: b },
+    { action: "expectNoText", text: picked[0]!, within: b },
+    { action: "reload" },
+    { action: "expectText", text: shown(picked.length, picked[0]!), within: a },
+    { action: "expectText", text: shown(1, left), within: b },
+  );
+  return steps;
+}
 
 function fieldsCheck(view: View): Step[] | null {
   const { entity, plan, section } = view;
@@ -572,13 +638,17 @@ function fieldsCheck(view: View): Step[] | null {
   const title = titleText(entity, values);
   steps.push(shows(view, title));
   const shownColumns = section.columns?.length ? section.columns : null;
+  const photos = entity.fields.slice(1).filter((f) => f.type === "image" && values[f.name] !== undefined && (!shownColumns || shownColumns.includes(f.name)));
   for (const field of entity.fields.slice(1)) {
     if (shownColumns && !shownColumns.includes(field.name)) continue;
     const text = shownText(field, values[field.name]);
     if (text) steps.push({ action: "expectText", text: view.role === "listitem" ? `${field.label} ${text}` : text, within: title });
   }
+  for (const field of photos) steps.push(...photoSteps(field, title, title));
   for (const parentTitle of Object.values(parents?.parents ?? {})) steps.push({ action: "expectText", text: parentTitle, within: title });
   steps.push({ action: "reload" }, shows(view, title));
+  // The photo was kept with the record, not only shown from the file just picked.
+  for (const field of photos) steps.push(...photoSteps(field, title, title));
   return steps;
 }
 

@@ -94,6 +94,8 @@ function filler(field: TPlanField): string | string[] | null {
       return "https://example.com";
     case "time":
       return "09:30";
+    case "image":
+      return "picture";
     default:
       return "Example";
   }
@@ -101,6 +103,7 @@ function filler(field: TPlanField): string | string[] | null {
 
 /** Steps that put a value into a field of the form named `form` (the records section's conventions, DATA.md). */
 function fill(field: TPlanField, value: string | string[], form: string): Step[] {
+  if (field.type === "image") return [{ action: "upload", label: field.label, file: "picture", within: form }];
   if (field.type === "enum" && field.multiple) {
     const chosen = Array.isArray(value) ? value : [value];
     return (field.options ?? []).map((option): Step => ({ action: chosen.includes(option) ? "check" : "uncheck", label: option, within: form }));

@@ -21,6 +21,10 @@ export interface FieldSpec {
   max?: number;
   unit?: string;
   defaultValue?: string | number | boolean;
+  /** Options are the records of this entity, kept by id (a pick: players for a match). */
+  ref?: string;
+  /** At most this many options may be chosen. */
+  maxChoices?: number;
   [key: string]: unknown;
 }
 

@@ -1,11 +1,14 @@
 // The form controls of a record: one labelled control per field, the right kind for its type
 // (enum → select, or checkboxes in a group when it holds several; boolean → checkbox; rating →
 // select 1..max; date → date input; money/number → number input with a step), a select per
-// parent ("Member", listing members by title), and validation whose message sits next to the
-// field (aria-invalid + aria-describedby). Used by the records section (add and edit) and the
-// form section.
+// parent ("Member", listing members by title), checkboxes of another kind's records for a pick
+// ("Starting 11": players, at most 11), and validation whose message sits next to the
+// field (aria-invalid + aria-describedby); image → a file input whose picture is shrunk and kept
+// as a small data URL, with a preview and a remove button. Used by the records section (add and
+// edit) and the form section.
 import { h } from "../lib/dom.js";
 import { parentField, singularOf, titleOf } from "./names.js";
+import { isPhotoValue, shrinkPhoto } from "./photo.js";
 
 let uid = 0;
 
@@ -19,7 +22,7 @@ export function isoDay(date) {
 
 /**
  * One field's control.
- * @returns {{ name: string, element: HTMLElement, read: () => unknown, write: (value: unknown) => void, focus: () => void, setError: (message: string) => void, isEmpty: () => boolean }}
+ * @returns {{ name: string, element: HTMLElement, read: () => unknown, write: (value: unknown) => void, focus: () => void, setError: (message: string) => void, isEmpty: () => boolean, ready?: () => Promise<unknown> | null }}
  */
 function fieldControl(field) {
   const id = "rf-" + field.name + "-" + ++uid;
@@ -27,6 +30,8 @@ function fieldControl(field) {
   const error = h("p", { class: "field-error", id: errorId });
   const mark = field.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null;
   const label = h("label", { for: id }, field.label);
+
+  if (field.type === "image") return photoControl(field, { id, errorId, error, mark, label });
 
   if (field.type === "enum" && field.multiple) {
     const boxes = (field.options || []).map((option, i) => {
@@ -100,10 +105,124 @@ function fieldControl(field) {
   };
 }
 
+/**
+ * A picture: a file input; the chosen file is shrunk (records/photo.js) while the form waits for
+ * it (`ready`), previewed, and kept as a data URL; "Remove <label>" clears it.
+ */
+function photoControl(field, { id, errorId, error, mark, label }) {
+  /** @type {string | null} */
+  let value = null;
+  /** The photo being shrunk, until it is done. */
+  /** @type {Promise<unknown> | null} */
+  let pending = null;
+  const input = h("input", { id, name: field.name, type: "file", accept: "image/*", "aria-describedby": errorId });
+  const preview = h("img", { class: "field-photo-preview", alt: "Chosen " + field.label.toLowerCase(), hidden: true });
+  const remove = h("button", { type: "button", class: "btn btn-small", hidden: true, onClick: () => show(null) }, "Remove " + field.label.toLowerCase());
+  const status = h("p", { class: "field-hint", "aria-live": "polite" });
+  const show = (/** @type {string | null} */ next) => {
+    value = next;
+    if (next) preview.setAttribute("src", next);
+    else preview.removeAttribute("src");
+    preview.hidden = !next;
+    remove.hidden = !next;
+    if (!next) input.value = "";
+  };
+  input.addEventListener("change", () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    status.textContent = "Preparing the " + field.label.toLowerCase() + "…";
+    setError(input, error, "");
+    const shrinking = shrinkPhoto(file).then((url) => {
+      show(url);
+      status.textContent = "";
+    }, () => {
+      show(null);
+      status.textContent = "";
+      setError(input, error, "That file is not a picture this app can read: choose a JPEG or PNG photo");
+    }).finally(() => {
+      if (pending === shrinking) pending = null;
+    });
+    pending = shrinking;
+  });
+  return {
+    name: field.name,
+    element: h("div", { class: "field field-photo" }, h("span", { class: "field-label-row" }, label, mark), input, h("div", { class: "field-photo-chosen" }, preview, remove), status, error),
+    read: () => value,
+    write: (next) => {
+      setError(input, error, "");
+      status.textContent = "";
+      show(isPhotoValue(next) ? String(next) : null);
+    },
+    focus: () => input.focus(),
+    isEmpty: () => !value,
+    setError: (message) => setError(input, error, message),
+    ready: () => pending,
+  };
+}
+
 function setError(control, error, message) {
   error.textContent = message;
   if (message) control.setAttribute("aria-invalid", "true");
   else control.removeAttribute("aria-invalid");
+}
+
+/**
+ * Records of another kind picked for this one ("Starting 11": players for a match): a group of
+ * checkboxes, one per record labelled by its title, kept by id. With `maxChoices`, a count says
+ * how many are picked and, once that many are, the others cannot be ticked.
+ */
+function pickControl(field, app) {
+  const source = app.entity(field.ref);
+  const id = "rk-" + field.name + "-" + ++uid;
+  const legendId = id + "-legend";
+  const errorId = id + "-error";
+  const error = h("p", { class: "field-error", id: errorId });
+  const count = h("p", { class: "field-hint", "aria-live": "polite" });
+  const list = h("div", { class: "field-options-list" });
+  const group = h("fieldset", { class: "field field-options field-picks", role: "group", "aria-labelledby": legendId, "aria-describedby": errorId },
+    h("legend", { id: legendId }, field.label), list, count, error);
+  const max = typeof field.maxChoices === "number" ? field.maxChoices : null;
+  /** @type {Set<string>} */
+  let chosen = new Set();
+  /** @type {HTMLInputElement[]} */
+  let boxes = [];
+  const plural = source ? String(source.pluralLabel).toLowerCase() : "records";
+  function update() {
+    const isFull = max !== null && chosen.size >= max;
+    for (const box of boxes) box.disabled = isFull && !box.checked;
+    count.textContent = max !== null ? chosen.size + " of " + max + " chosen" + (isFull ? " — untick one to choose another" : "") : chosen.size ? chosen.size + " chosen" : "";
+  }
+  function fill() {
+    const records = source ? app.store.list(source.name) : [];
+    boxes = records.map((record, i) => {
+      const box = h("input", { type: "checkbox", id: id + "-" + i, value: String(record.id), checked: chosen.has(String(record.id)) });
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(box.value);
+        else chosen.delete(box.value);
+        update();
+      });
+      return box;
+    });
+    list.replaceChildren(...(records.length
+      ? records.map((record, i) => h("label", { class: "field-check", for: id + "-" + i }, boxes[i], titleOf(record, source)))
+      : [h("p", { class: "field-hint" }, "No " + plural + " yet — add them first.")]));
+    update();
+  }
+  fill();
+  return {
+    name: field.name,
+    element: group,
+    read: () => [...chosen],
+    write: (value) => {
+      chosen = new Set(Array.isArray(value) ? value.map(String) : []);
+      for (const box of boxes) box.checked = chosen.has(box.value);
+      update();
+    },
+    focus: () => boxes[0] && boxes[0].focus(),
+    isEmpty: () => chosen.size === 0,
+    setError: (message) => setError(group, error, message),
+    refresh: fill,
+  };
 }
 
 /** A select of the parent's records by title, labelled with the parent's singular label. */
@@ -140,7 +259,7 @@ function parentControl(parent, store) {
  */
 export function recordControls(entity, app, { fieldNames = null, withParents = true, todayField = null } = {}) {
   const fields = fieldNames ? fieldNames.map((name) => entity.fields.find((f) => f.name === name)).filter(Boolean) : entity.fields;
-  const controls = fields.map((field) => ({ field, control: fieldControl(field) }));
+  const controls = fields.map((field) => ({ field, control: field.ref && field.type === "enum" && field.multiple ? pickControl(field, app) : fieldControl(field) }));
   const parents = withParents ? (entity.belongsTo || []).map((name) => app.entity(name)).filter(Boolean).map((parent) => parentControl(parent, app.store)) : [];
 
   /** The values a new record starts with: defaults, today for a "Date" field (and the one-per-date field). */
@@ -169,6 +288,11 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
       for (const parent of parents) parent.write(record[parent.name]);
       for (const { control } of controls) control.setError("");
     },
+    /** A promise that settles once every control has its value (a photo still being shrunk), or null when all have it now. */
+    ready() {
+      const waits = controls.map(({ control }) => (control.ready ? control.ready() : null)).filter(Boolean);
+      return waits.length ? Promise.all(waits) : null;
+    },
     validate() {
       let first = null;
       for (const { field, control } of controls) {
@@ -180,6 +304,7 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
     },
     refreshParents() {
       for (const parent of parents) parent.refresh();
+      for (const { control } of controls) if ("refresh" in control && typeof control.refresh === "function") control.refresh();
     },
     focusFirst() {
       const first = controls[0] ? controls[0].control : parents[0];
@@ -190,13 +315,14 @@ export function recordControls(entity, app, { fieldNames = null, withParents = t
 
 /** What is wrong with a control's value, in words for the person filling it in ("" when nothing). */
 function problemOf(field, control) {
-  if (field.required && control.isEmpty()) return field.type === "enum" ? "Choose " + article(field.label) : "Enter " + article(field.label);
+  if (field.required && control.isEmpty()) return field.type === "enum" || field.type === "image" ? "Choose " + article(field.label) : "Enter " + article(field.label);
   const value = control.read();
   if ((field.type === "number" || field.type === "money") && !control.isEmpty()) {
     if (value === null) return field.label + " must be a number";
     if (typeof field.min === "number" && value < field.min) return field.label + " must be at least " + field.min;
     if (typeof field.max === "number" && value > field.max) return field.label + " must be at most " + field.max;
   }
+  if (field.type === "enum" && field.multiple && typeof field.maxChoices === "number" && Array.isArray(value) && value.length > field.maxChoices) return "Choose at most " + field.maxChoices;
   if (field.type === "email" && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) return "Enter an email address like name@example.com";
   return "";
 }

@@ -35,6 +35,9 @@ export function valueText(value, field) {
   if (value === null || value === undefined || value === "") return "";
   if (Array.isArray(value)) return value.join(", ");
   switch (field && field.type) {
+    // A photo is a picture, not words: a data URL is nothing to read, search or filter by.
+    case "image":
+      return "";
     case "boolean":
       return value ? "Yes" : "No";
     case "money":

@@ -23,8 +23,11 @@ export function render(element, section, app) {
     h("div", { class: "records-fields" }, controls.elements),
     h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, section.submitLabel || "Send")));
   controls.reset();
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // A photo may still be being shrunk: wait for it, or the record would be sent without it.
+    const waiting = controls.ready();
+    if (waiting) await waiting;
     const bad = controls.validate();
     if (bad) {
       thanks.textContent = "";

@@ -41,6 +41,17 @@ export function render(element, section, app) {
   /** @type {ReturnType<typeof recordControls> | null} */
   let addControls = null;
   let addForm = null;
+  const addStatus = h("p", { class: "form-status field-error", role: "status" });
+  const editStatus = h("p", { class: "form-status field-error", role: "status" });
+  /** Says so when a save did not fit in the browser's storage (photos are the usual cause). */
+  const saveAndTell = (/** @type {HTMLElement} */ status, /** @type {() => Record<string, unknown>} */ save) => {
+    const wasPersistent = store.persistent;
+    const saved = save();
+    status.textContent = wasPersistent && !store.persistent
+      ? "Not saved in this browser: its storage for this app is full, so " + titleOf(saved, entity) + " is kept only until the page is closed. Delete some photos or choose smaller ones."
+      : "";
+    return saved;
+  };
   if (section.create !== false) {
     addControls = recordControls(entity, app, { todayField: section.onePerDate || null });
     const addLabel = "Add " + singular;
@@ -51,11 +62,15 @@ export function render(element, section, app) {
       h("h3", { id: formTitleId, class: "records-add-title" }, addLabel),
       h("div", { class: "records-fields" }, addControls.elements),
       refusal,
-      h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, addLabel)));
+      h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, addLabel)),
+      addStatus);
     addControls.reset();
-    addForm.addEventListener("submit", (event) => {
+    addForm.addEventListener("submit", async (event) => {
       event.preventDefault();
       refusal.textContent = "";
+      // A photo may still be being shrunk: wait for it, or the record would be saved without it.
+      const waiting = addControls.ready();
+      if (waiting) await waiting;
       const bad = addControls.validate();
       if (bad) {
         bad.focus();
@@ -72,10 +87,10 @@ export function render(element, section, app) {
         ? store.list(entity.name).find((r) => r[section.onePerDate] === values[section.onePerDate])
         : null;
       if (sameDay) {
-        store.update(entity.name, String(sameDay.id), values);
+        saveAndTell(addStatus, () => store.update(entity.name, String(sameDay.id), values));
         app.announce("Updated the " + singular.toLowerCase() + " for " + values[section.onePerDate]);
       } else {
-        const created = store.create(entity.name, values);
+        const created = saveAndTell(addStatus, () => store.create(entity.name, values));
         app.announce("Added " + titleOf(created, entity));
       }
       addControls.reset();
@@ -128,23 +143,29 @@ export function render(element, section, app) {
       h("div", { class: "records-fields" }, editControls.elements),
       h("div", { class: "form-actions" },
         h("button", { type: "submit", class: "btn btn-primary" }, "Save"),
-        h("button", { type: "button", class: "btn", onClick: () => closeDialog() }, "Cancel")));
+        h("button", { type: "button", class: "btn", onClick: () => closeDialog() }, "Cancel")),
+      editStatus);
     dialog = h("dialog", { class: "records-dialog", "aria-labelledby": editTitleId },
       h("h3", { id: editTitleId }, "Edit " + singular), editForm);
     dialog.addEventListener("close", () => {
       editingId = null;
       if (opener && opener.isConnected) opener.focus();
     });
-    editForm.addEventListener("submit", (event) => {
+    editForm.addEventListener("submit", async (event) => {
       event.preventDefault();
+      const waiting = editControls.ready();
+      if (waiting) await waiting;
       const bad = editControls.validate();
       if (bad) {
         bad.focus();
         return;
       }
       if (editingId && store.get(entity.name, editingId)) {
-        const saved = store.update(entity.name, editingId, editControls.read());
+        const id = editingId;
+        const saved = saveAndTell(editStatus, () => store.update(entity.name, id, editControls.read()));
         app.announce("Saved " + titleOf(saved, entity));
+        // The dialog stays open to say a save did not fit; it closes as usual otherwise.
+        if (editStatus.textContent) return;
       }
       closeDialog();
     });
@@ -153,6 +174,7 @@ export function render(element, section, app) {
   function openEdit(record, button) {
     if (!dialog || !editControls) return;
     editingId = String(record.id);
+    editStatus.textContent = "";
     opener = button;
     editControls.refreshParents();
     editControls.write(record);
@@ -246,7 +268,8 @@ export function render(element, section, app) {
     const title = titleOf(record, entity);
     const titleId = id + "-r-" + record.id;
     const details = columns.filter((column) => column.key !== entity.fields[0].name).map((column) => {
-      const { text, tone } = column.read(record, now);
+      const { text, tone, image } = column.read(record, now);
+      if (image) return h("div", { class: "record-field record-photo" }, h("dt", { class: "sr-only" }, column.label), h("dd", {}, thumbnail(image, column.label, title)));
       if (!text) return null;
       return h("div", { class: "record-field" }, h("dt", {}, column.label), h("dd", {}, valueNode(text, tone)));
     }).filter(Boolean);
@@ -259,7 +282,8 @@ export function render(element, section, app) {
     const title = titleOf(record, entity);
     return h("tr", { class: "record" },
       columns.map((column, i) => {
-        const { text, tone } = column.read(record, now);
+        const { text, tone, image } = column.read(record, now);
+        if (image) return h(i === 0 ? "th" : "td", { scope: i === 0 ? "row" : null, class: "record-photo" }, thumbnail(image, column.label, title));
         const isNumber = /^-?[\d,.]+/.test(text) && text !== "";
         return h(i === 0 ? "th" : "td", { scope: i === 0 ? "row" : null, class: isNumber ? "num" : null }, valueNode(text, tone));
       }),
@@ -307,6 +331,11 @@ export function render(element, section, app) {
     clearTimeout(undoTimer);
     if (dialog && dialog.open) dialog.close();
   };
+}
+
+/** A record's photo, small, named "<Photo> of <title>" ("Photo of Monstera"). */
+function thumbnail(src, label, title) {
+  return h("img", { class: "record-thumb", src, alt: label + " of " + title, decoding: "async" });
 }
 
 /** A value, with its highlight said in words (not by colour alone). */
