@@ -9,6 +9,7 @@ import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
+import { composeSequence } from "./sequence";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
@@ -32,6 +33,8 @@ export function composeInto(draft: Draft): void {
   composeBudget(draft);
   // Points earned and spent need the records that earn them and the rewards they buy.
   composePoints(draft);
+  // A setlist picks records in an order of its own, and claims "total set length" before the figures read "total".
+  composeSequence(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {
