@@ -17,6 +17,12 @@ export const dailyCountPatterns = ["how many … every|each|per day", "how many 
 /** "who's the best layer", "which hen lays the most": the record with the highest count. */
 export const bestCounterPatterns = ["best|top|biggest|star layer|layers|producer|producers|performer", "who|which … lays|laid|produces|produced|does|did the? most"];
 export const streakPatterns = ["streak|streaks", "in a row", "consecutive days"];
-export const sequencePatterns = ["drag|add|put … into|to a|the setlist|playlist|running order|order", "setlist|playlist", "set list", "running order"];
+/** An ordered pick of records (a setlist of songs): the list's own names, one pattern each. */
+export const sequenceNouns = ["setlist|setlists|playlist|playlists|tracklist|tracklists", "set|track list|lists", "running order"];
+/** Putting records into it ("drag songs into a setlist"); each is followed by one of sequenceNouns, then maybe by an order said (sequenceOrderWords). */
+export const sequencePutPatterns = ["drag|drop|add|put|move|pick … into|onto|to|in a|an|the|my|our|your?"];
+export const sequenceOrderWords = "in the|any|my|our|your|right? order";
+/** Its total length: "the total set length", "total length of the setlist", "how long the set is". */
+export const sequenceTotalPatterns = ["total set|setlist|playlist length|time|duration", "total length|time|duration|runtime of? a|the|my|our? set|setlist|playlist", "set|setlist|playlist length|duration|runtime", "how long the|a|my|our? set|setlist|playlist is|runs|lasts"];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log|post per|a|each day", "entry per day", "once a day"];
 export const searchPatterns = ["searchable", "search|find|filter by? … entry|entries|note|notes|record|records", "search"];

@@ -12,6 +12,7 @@ import { composeToday } from "./schedule";
 import { composeLineup, readLineup } from "./lineups";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
+import { composeSequence } from "./sequence";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
@@ -40,6 +41,8 @@ export function composeInto(draft: Draft): void {
   composeBudget(draft);
   // Points earned and spent need the records that earn them and the rewards they buy.
   composePoints(draft);
+  // A setlist picks records in an order of its own, and claims "total set length" before the figures read "total".
+  composeSequence(draft);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {

@@ -100,14 +100,15 @@ function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
 }
 
 export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> {
-  // A check-in log is named by its date and parent; every other record needs a name.
-  for (const entity of draft.entities.values()) if (!(entity.belongsTo.length && entity.name.endsWith("Checkin"))) ensurePrimary(entity);
+  // A check-in log is named by its date and parent, a setlist's item by what it picks; every other record needs a name.
+  const picks = new Set(draft.pages.flatMap((p) => p.sections.flatMap((s) => (s.type === "sequence" ? [s.entity] : []))));
+  for (const entity of draft.entities.values()) if (!(entity.belongsTo.length && (entity.name.endsWith("Checkin") || picks.has(entity.name)))) ensurePrimary(entity);
   // Every record the app keeps needs a place where it can be added and seen.
   for (const entity of draft.entities.values()) {
     if (entityUsed(draft, entity.name)) continue;
     const index = [...draft.entities.keys()].indexOf(entity.name);
     const home = draft.pages.find((p) => p.path === "/");
-    const path = index === 0 && (!home || home.sections.every((s) => s.type === "records" || s.type === "stats" || s.type === "chart" || s.type === "groupTable")) ? "/" : `/${entity.name.toLowerCase()}`;
+    const path = index === 0 && (!home || home.sections.every((s) => s.type === "records" || s.type === "stats" || s.type === "chart" || s.type === "groupTable" || s.type === "sequence")) ? "/" : `/${entity.name.toLowerCase()}`;
     const page = pageFor(draft, path, entity.pluralLabel, `Keep ${entity.pluralLabel.toLowerCase()}`);
     page.sections.unshift({ type: "records", title: entity.pluralLabel, entity: entity.name, requirementIds: entity.requirementIds.slice(0, 20) });
     tag(page, ...entity.requirementIds);

@@ -261,6 +261,25 @@ describe("sequence", () => {
     expect(store.list("Song")).toHaveLength(3);
     expect(order(open(sequence, section).root)).toEqual(["Anthem", "Intro"]);
   });
+
+  it("takes songs dragged from the library onto an item's place or into the set, and counts only the set's", () => {
+    const { root, store } = open(sequence, section);
+    for (const [title, minutes] of [["Intro", 3], ["Anthem", 5], ["Ballad", 4]]) store.create("Song", { title, minutes });
+    const order = (el = root) => [...el.querySelectorAll(".sequence-title")].map(text);
+    const library = named(root, "Songs to add to Setlist");
+    const drag = (title, target) => {
+      [...library.querySelectorAll("li")].find((li) => text(li) === title).dispatchEvent(new Event("dragstart", { bubbles: true }));
+      target.dispatchEvent(new Event("dragover", { bubbles: true, cancelable: true }));
+      target.dispatchEvent(new Event("drop", { bubbles: true, cancelable: true }));
+    };
+    // Onto the empty set, then onto the first item's place: before it.
+    drag("Ballad", root.querySelector(".sequence-body"));
+    drag("Intro", root.querySelector(".sequence-item"));
+    expect(order()).toEqual(["Intro", "Ballad"]);
+    expect(text(named(root, "Total set length"))).toBe("7 min");
+    expect(store.list("Song")).toHaveLength(3);
+    expect(order(open(sequence, section).root)).toEqual(["Intro", "Ballad"]);
+  });
 });
 
 describe("feed", () => {

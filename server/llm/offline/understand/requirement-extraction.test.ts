@@ -13,6 +13,7 @@ const compile = (prompt: string): TPlan => {
   return result.plan;
 };
 const field = (plan: TPlan, entity: string, name: string) => plan.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === name);
+const sequence = (plan: TPlan) => plan.pages.flatMap((p) => p.sections ?? []).find((s) => s.type === "sequence") as { itemOf: string; title?: string; total?: { of: object } } | undefined;
 const hasSection = (plan: TPlan, type: string) => plan.pages.some((p) => p.sections?.some((s) => s.type === type));
 
 const rows: Row[] = [
@@ -207,6 +208,13 @@ const rows: Row[] = [
   ["earn points for each task", "entity", "task", (p) => !p.entities.some((e) => e.computed?.length)],
   // Points per purchase are no worth of a thing done: left unread, not planned as chores.
   ["customers earn points for each purchase and can swap points for rewards", "entity", "customers", (p) => !p.entities.some((e) => e.computed?.length) && p.requirements!.some((r) => r.status === "unsupported" && r.quote.includes("earn points"))],
+  // A setlist: records picked from a library into an order of their own, with the picked ones' total length.
+  ["setlist builder for my band. song library with title, key, length in minutes. drag songs into a setlist and show the total set length", "interaction", "drag songs into a setlist", (p) => sequence(p)?.itemOf === "Song" && !p.requirements!.some((r) => r.status === "unsupported")],
+  ["setlist builder for my band. song library with title, key, length in minutes. drag songs into a setlist and show the total set length", "computed", "total set length", (p) => sequence(p)?.total?.of && "field" in sequence(p)!.total!.of ? (sequence(p)!.total!.of as { field: string }).field === "Song.minutes" && !hasSection(p, "stats") : false],
+  ["gig planner. keep my songs with title and key, put songs into a set list in order and show the total length of the set", "computed", "total length of the set", (p) => field(p, "Song", "minutes")?.unit === "min" && sequence(p)?.title === "Set list" && !p.requirements!.some((r) => r.status === "unsupported")],
+  ["songs with artist and duration in minutes. add songs to the playlist and show how long the playlist is", "interaction", "add songs to the playlist", (p) => sequence(p)?.title === "Playlist" && !!sequence(p)?.total],
+  // The picked items are named by the song they pick: no name field of their own to fill in.
+  ["my songs with title and key. make a setlist", "view", "setlist", (p) => !!p.entities.find((e) => e.name === "SetlistItem" && !e.fields.some((f) => f.required))],
   ["track my habits daily", "interaction", "daily"],
   // "tick off" before "daily" is the ticking itself, not words left over.
   ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],

@@ -69,7 +69,8 @@ const apps: Array<[string, () => TPlan, string[]]> = [
   ["habit-streak", () => compiled("habit-streak"), ["checkins-today-tick", "checkins-today-streak"]],
   ["guestbook", () => compiled("guestbook"), ["feed-messages"]],
   ["kanban-four-columns", () => compiled("kanban-four-columns"), ["board-board-columns", "board-board-move", "board-board-drag"]],
-  ["setlist", setlistPlan, ["sequence-setlist-order", "sequence-setlist-drag"]],
+  // As compiled from the eval prompt: songs dragged from the library into the set, totalled there.
+  ["band-setlist", () => compiled("band-setlist"), ["sequence-setlist-order", "sequence-setlist-drag"]],
   // As compiled from the eval prompt: times of day are separate doses, each tick kept with its time.
   ["mum-medications", () => compiled("mum-medications"), ["checkins-today-tick", "checkins-today-due-today"]],
   ["hens", hensPlan, ["checkins-eggs-today-count"]],
@@ -108,6 +109,8 @@ describe.concurrent("widget checks fail on a broken app", () => {
     ["an order not kept", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: ".sort((a, b) => place(a.item) - place(b.item) || a.index - b.index)", replace: ".sort((a, b) => a.index - b.index)" }],
     ["a total missing the first song", setlistPlan, "sequence-setlist-order", { file: "src/sections/sequence.js", find: "return items.reduce(", replace: "return items.slice(1).reduce(" }],
     ["items that take no drop", setlistPlan, "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "dropZone(element, \"item\"", replace: "void (element, \"item\"" }],
+    ["a set length rounded to whole minutes", () => compiled("band-setlist"), "sequence-setlist-order", { file: "src/engine/expr.js", find: "Math.round(Math.abs(n) * 60)", replace: "Math.round(Math.abs(n)) * 60" }],
+    ["a song from the library put last, not where it was dropped", () => compiled("band-setlist"), "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "addPicked(dropped.slice(PICK.length), toIndex)", replace: "addPicked(dropped.slice(PICK.length), null)" }],
     ["oldest first", () => compiled("guestbook"), "feed-messages", { file: "src/sections/feed.js", find: "if (order !== \"oldest\") sorted.reverse();", replace: "" }],
   ];
 

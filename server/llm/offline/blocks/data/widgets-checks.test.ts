@@ -134,10 +134,17 @@ describe("sequence checks", () => {
     expect(order).toContainEqual({ action: "select", label: "Song", value: "Saffron", within: "Setlist" });
     expect(order).toContainEqual({ action: "click", role: "button", name: "Add to Setlist", within: "Setlist" });
     expect(order.filter((s) => s.action === "expectValue")).toEqual([
-      { action: "expectValue", label: "Total set length", value: "12 min", within: "Setlist" },
-      { action: "expectValue", label: "Total set length", value: "7 min", within: "Setlist" },
+      { action: "expectValue", label: "Total set length", value: "12 min 30 s", within: "Setlist" },
+      { action: "expectValue", label: "Total set length", value: "7 min 30 s", within: "Setlist" },
     ]);
     expect(order).toContainEqual({ action: "expectOrder", texts: ["Saffron", "Juniper", "Marigold"], within: "Songs in Setlist" });
+  });
+
+  it("setlist: songs dragged from the library into the set, counted there, then reordered by dragging", () => {
+    const drag = check(setlistPlan(), "sequence-setlist-drag").steps;
+    expect(drag).toContainEqual({ action: "drag", from: { role: "listitem", name: "Saffron", within: "Songs to add to Setlist" }, to: { role: "listitem", name: "Marigold", within: "Songs in Setlist" } });
+    expect(drag.filter((s) => s.action === "expectValue").map((s) => "value" in s && s.value)).toEqual(["9 min 30 s", "12 min 30 s"]);
+    expect(drag.filter((s) => s.action === "expectOrder").map((s) => "texts" in s && s.texts)).toEqual([["Saffron", "Marigold"], ["Saffron", "Juniper", "Marigold"], ["Marigold", "Saffron", "Juniper"], ["Marigold", "Saffron", "Juniper"]]);
   });
 
   it("needs a records section for what it picks", () => {

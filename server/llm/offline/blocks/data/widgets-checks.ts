@@ -13,7 +13,7 @@ import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
 import { feedFieldsOf } from "~/server/llm/offline/runtime/src/sections/feed.js";
 import {
   addOneName, addToName, boardColumnsName, countLabel, dayText, dueListName, dueText, figureLabel, moveCardName, moveUpName, removeItemName,
-  sequenceListName, shiftDay, singularLabelOf, singularWords, takeOneName, tickLabel,
+  sequenceLibraryName, sequenceListName, shiftDay, singularLabelOf, singularWords, takeOneName, tickLabel,
 } from "~/server/llm/offline/runtime/src/widgets/names.js";
 import type { CheckContext, SectionCheckGenerator } from "../registry";
 import { sectionTitleOf } from "../section-title";
@@ -388,7 +388,9 @@ export const sequenceChecks: SectionCheckGenerator<"sequence"> = (section, page,
   if (!source || !source.fields.length) return [];
   const within = sectionTitleOf(section, plan);
   const list = sequenceListName(source.pluralLabel, within);
-  const amounts = [4, 3, 5];
+  const library = sequenceLibraryName(source.pluralLabel, within);
+  // A half minute among them: a total that rounds each song (or the sum) to whole minutes is caught.
+  const amounts = [4.5, 3, 5];
   const [a, b, c] = titles as [string, string, string];
   const summed = totalField(section, plan);
   const valuesOf = (title: string, i: number): Values => ({
@@ -429,14 +431,20 @@ export const sequenceChecks: SectionCheckGenerator<"sequence"> = (section, page,
     {
       key: "drag",
       id: `sequence-${name}-drag`,
-      description: `Dragging the last item onto the first puts it first`,
+      description: `Items dragged from the library onto an item's place go in there${section.total ? `, ${section.total.label} counts them` : ""}; dragging the last item onto the first puts it first, which stays after a reload`,
       steps: [
-        ...setup,
-        { action: "expectOrder", texts: [c, a, b], within: list },
-        { action: "drag", from: { role: "listitem", name: b, within: list }, to: { role: "listitem", name: c, within: list } },
-        { action: "expectOrder", texts: [b, c, a], within: list },
+        clock, ...addSongs, { action: "goto", path: page.path }, ...pick(a),
+        // From the library: onto the only item's place (before it), then between the two.
+        { action: "drag", from: { role: "listitem", name: c, within: library }, to: { role: "listitem", name: a, within: list } },
+        { action: "expectOrder", texts: [c, a], within: list },
+        ...total(nc + na),
+        { action: "drag", from: { role: "listitem", name: b, within: library }, to: { role: "listitem", name: a, within: list } },
+        { action: "expectOrder", texts: [c, b, a], within: list },
+        ...total(na + nb + nc),
+        { action: "drag", from: { role: "listitem", name: a, within: list }, to: { role: "listitem", name: c, within: list } },
+        { action: "expectOrder", texts: [a, c, b], within: list },
         { action: "reload" },
-        { action: "expectOrder", texts: [b, c, a], within: list },
+        { action: "expectOrder", texts: [a, c, b], within: list },
       ],
     },
   ];

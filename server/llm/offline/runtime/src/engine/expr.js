@@ -33,7 +33,7 @@
 //   goes before: "$1,234.50", "-$3.00"; a word unit after: "12.50 EUR"; no unit, no symbol
 // - number/integer with a unit: "12.5 kg"
 // - percent: the value is already in percent, rounded: 25 → "25%", 33.4 → "33%"
-// - minutes: 45 → "45 min", 90 → "1 h 30 min", 120 → "2 h" (rounded to whole minutes)
+// - minutes: 45 → "45 min", 90 → "1 h 30 min", 120 → "2 h", 12.5 → "12 min 30 s" (rounded to whole seconds)
 // - hours: number rules + " h": 1.5 → "1.5 h"
 // - date: "2026-03-02" → "2 Mar 2026" (date-times by their local date)
 // - text: as is; lists joined with ", "; true/false → "Yes"/"No"
@@ -651,12 +651,14 @@ export function formatValue(value, format = "number", options = {}) {
     case "percent":
       return `${grouped(n, 0, false)}%`;
     case "minutes": {
-      const total = Math.round(Math.abs(n));
+      // Whole seconds kept: a setlist of 4.5 + 3 + 5 minutes runs 12 min 30 s, not 13 min.
+      const total = Math.round(Math.abs(n) * 60);
       const sign = n < 0 && total > 0 ? "-" : "";
-      const hours = Math.floor(total / 60);
-      const minutes = total % 60;
-      if (hours === 0) return `${sign}${minutes} min`;
-      return `${sign}${hours} h` + (minutes ? ` ${minutes} min` : "");
+      const hours = Math.floor(total / 3600);
+      const minutes = Math.floor((total % 3600) / 60);
+      const seconds = total % 60;
+      const parts = [hours ? `${hours} h` : "", minutes || (!hours && !seconds) ? `${minutes} min` : "", seconds ? `${seconds} s` : ""];
+      return sign + parts.filter(Boolean).join(" ");
     }
     case "hours":
       return `${grouped(n, 2, false)} h`;

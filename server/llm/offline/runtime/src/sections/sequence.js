@@ -1,14 +1,16 @@
 // Sequence section: an ordered selection of records of `itemOf` (a setlist of songs). Each item is
 // a record of `entity`, which belongs to `itemOf` and keeps its place in a number field
 // ("position", else any field so named, else a stored "position"). Items are picked from a select
-// and added at the end, then reordered with Move up / Move down (or dragged onto another item's
-// place) and removed; the list is numbered and `total` sums a value over the items.
+// and added at the end, or dragged from the library list onto an item's place (or into the set),
+// then reordered with Move up / Move down (or dragged onto another item's place) and removed; the
+// list is numbered and `total` sums a value over the items. Library records are dragged as items
+// too, with ids "pick:<record id>", so one drop zone per place takes both.
 import { h } from "../lib/dom.js";
 import { uid } from "../content/ui.js";
 import { evaluate, formatValue, toNumber } from "../engine/expr.js";
 import { recordTitle } from "../engine/store.js";
 import { draggable, dropZone, rerender } from "../widgets/interact.js";
-import { addToName, linkField, moveDownName, moveUpName, removeItemName, sequenceListName, singularLabelOf } from "../widgets/names.js";
+import { addToName, linkField, moveDownName, moveUpName, removeItemName, sequenceLibraryName, sequenceListName, singularLabelOf } from "../widgets/names.js";
 
 /** @import { AppContext, EntitySpec, SectionSpec } from "../engine/app-context" */
 
@@ -59,17 +61,32 @@ export function render(sectionElement, section, app) {
   const picker = h("form", { class: "form sequence-add", "aria-label": addToName(title), novalidate: true },
     h("div", { class: "field" }, h("label", { for: select.id }, sourceLabel), select),
     h("div", { class: "form-actions" }, h("button", { type: "submit", class: "btn btn-primary" }, addToName(title))));
+  const library = h("ul", { class: "sequence-library", "aria-label": sequenceLibraryName(source.pluralLabel, title) });
   const body = h("div", { class: "sequence-body" });
-  sectionElement.append(picker, body);
+  sectionElement.append(picker, library, body);
+
+  /** Adds a library record at the end, or at `toIndex` (the place of the item it was dropped on). */
+  function addPicked(pickedId, toIndex) {
+    const picked = pickedId && app.store.get(source.name, pickedId);
+    if (!picked) return false;
+    const items = app.store.list(entity.name);
+    const last = items.reduce((max, item) => Math.max(max, toNumber(item[positionField]) ?? 0), 0);
+    const created = app.store.create(entity.name, { [link]: picked.id, [positionField]: last + 1 });
+    if (toIndex !== null && created) saveOrder(moveTo(ordered(app.store.list(entity.name), positionField).map((i) => String(i.id)), String(created.id), toIndex));
+    app.announce(recordTitle(picked, source) + " added to " + title);
+    return true;
+  }
+  const PICK = "pick:";
+  /** A drop on an item's place (or, `toIndex` null, on the set): a library record is added there, an item moved there. */
+  const onDrop = (toIndex) => (dropped) => {
+    if (dropped.startsWith(PICK)) addPicked(dropped.slice(PICK.length), toIndex);
+    else moveItem(dropped, toIndex ?? ordered(app.store.list(entity.name), positionField).length - 1);
+  };
+  dropZone(body, "item", onDrop(null));
 
   picker.addEventListener("submit", (event) => {
     event.preventDefault();
-    const picked = select.value && app.store.get(source.name, select.value);
-    if (!picked) return select.focus();
-    const items = app.store.list(entity.name);
-    const last = items.reduce((max, item) => Math.max(max, toNumber(item[positionField]) ?? 0), 0);
-    app.store.create(entity.name, { [link]: picked.id, [positionField]: last + 1 });
-    app.announce(recordTitle(picked, source) + " added to " + title);
+    if (!addPicked(select.value, null)) select.focus();
   });
 
   const itemTitle = (item) => {
@@ -122,7 +139,7 @@ export function render(sectionElement, section, app) {
         h("button", { type: "button", class: "btn btn-small", "aria-label": moveDownName(name), title: moveDownName(name), disabled: index === count - 1, "data-focus-key": "item:" + id + ":down", onClick: () => moveItem(id, index + 1) }, h("span", { "aria-hidden": "true" }, "↓")),
         h("button", { type: "button", class: "btn btn-small btn-danger", "aria-label": removeItemName(name), "data-focus-key": "item:" + id + ":remove", onClick: () => removeItem(item) }, "Remove")));
     draggable(element, "item", id);
-    dropZone(element, "item", (dropped) => moveItem(dropped, index));
+    dropZone(element, "item", onDrop(index));
     return element;
   }
 
@@ -133,6 +150,12 @@ export function render(sectionElement, section, app) {
       h("option", { value: "" }, sources.length ? "Choose a " + sourceLabel.toLowerCase() : "No " + source.pluralLabel.toLowerCase() + " yet"),
       ...sources.map((s) => h("option", { value: String(s.id) }, recordTitle(s, source))));
     select.value = sources.some((s) => String(s.id) === current) ? current : "";
+    library.hidden = !sources.length;
+    library.replaceChildren(...sources.map((s) => {
+      const element = h("li", { class: "sequence-source" }, recordTitle(s, source));
+      draggable(element, "item", PICK + String(s.id));
+      return element;
+    }));
 
     const items = ordered(app.store.list(entity.name), positionField);
     const listId = uid("sequence");

@@ -53,6 +53,8 @@ export const removeItemName = (title) => "Remove " + title;
 export const addToName = (sequenceTitle) => "Add to " + sequenceTitle;
 /** The numbered list itself ("Songs in Setlist"): a name apart from the section's, whose picker lists the same titles. */
 export const sequenceListName = (itemPlural, sequenceTitle) => itemPlural + " in " + sequenceTitle;
+/** The library beside it, whose records are dragged into it ("Songs to add to Setlist"). */
+export const sequenceLibraryName = (itemPlural, sequenceTitle) => itemPlural + " to add to " + sequenceTitle;
 
 /** The board's columns as one group ("Board columns"), apart from the add form's column select. */
 export const boardColumnsName = (boardTitle) => boardTitle + " columns";
