@@ -7,6 +7,7 @@ import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
+import { composeInvoices } from "./invoices";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
@@ -49,6 +50,8 @@ export function composeInto(draft: Draft): void {
   composeDailyCounts(draft);
   composeCheckins(draft);
   composeActions(draft);
+  // Totals and what is owed read the lines and the paid mark the records and actions made.
+  composeInvoices(draft);
   composeViews(draft);
   composeFigures(draft);
 }
