@@ -3,7 +3,7 @@
 // requirements rather than silence.
 import type { TPlanInput } from "~/server/plan/plan-schema";
 import { containerWords } from "../catalog/entities";
-import { quoteOf } from "../understand/reading";
+import { isNoun, quoteOf } from "../understand/reading";
 import { fillerWords } from "../understand/words";
 import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } from "./draft";
 import { ensurePrimary } from "./records";
@@ -28,7 +28,9 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     const t = tokens[i]!;
     // "an invoicing tool", "a booking system": the records the activity keeps name the app (Invoices).
     const doing = tokens[i - 1];
-    const kept = i > first.from && containerWords.includes(t.lemma) && doing?.word.endsWith("ing") ? gerundEntity(draft, doing.word) : undefined;
+    // Only where the container says nothing itself ("tool", "app") and no noun comes first ("dog walking app" is about dogs).
+    const bare = ["tool", "app", "system", "software", "program"].includes(t.lemma) && !isNoun(tokens[i - 2]);
+    const kept = i > first.from && bare && doing?.word.endsWith("ing") ? gerundEntity(draft, doing.word) : undefined;
     if (kept) return { name: kept.pluralLabel, from: i - 1, to: i + 1 };
     if (!containerWords.includes(t.lemma) || ["thing", "something", "page", "site", "website", "tool", "system", "program", "chart", "graph"].includes(t.lemma)) continue;
     let from = i;
