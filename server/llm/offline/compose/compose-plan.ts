@@ -10,6 +10,7 @@ import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
 import { composeLineup, readLineup } from "./lineups";
+import { composeInvoices } from "./invoices";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeSequence } from "./sequence";
@@ -63,6 +64,8 @@ export function composeInto(draft: Draft): void {
   composeDailyCounts(draft);
   composeCheckins(draft);
   composeActions(draft);
+  // Totals and what is owed read the lines and the paid mark the records and actions made.
+  composeInvoices(draft);
   composeViews(draft);
   composeFigures(draft);
 }

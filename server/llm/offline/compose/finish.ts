@@ -3,7 +3,7 @@
 // requirements rather than silence.
 import type { TPlanInput } from "~/server/plan/plan-schema";
 import { containerWords } from "../catalog/entities";
-import { quoteOf } from "../understand/reading";
+import { isNoun, quoteOf } from "../understand/reading";
 import { fillerWords } from "../understand/words";
 import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } from "./draft";
 import { ensurePrimary } from "./records";
@@ -26,6 +26,12 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
   const skip = new Set(["a", "an", "the", "my", "our", "simple", "small", "little", "basic", "quick", "new", "make", "me", "build", "create", "i", "want", "need", "for"]);
   for (let i = first.from; i < Math.min(first.to, first.from + 12); i++) {
     const t = tokens[i]!;
+    // "an invoicing tool", "a booking system": the records the activity keeps name the app (Invoices).
+    const doing = tokens[i - 1];
+    // Only where the container says nothing itself ("tool", "app") and no noun comes first ("dog walking app" is about dogs).
+    const bare = ["tool", "app", "system", "software", "program"].includes(t.lemma) && !isNoun(tokens[i - 2]);
+    const kept = i > first.from && bare && doing?.word.endsWith("ing") ? gerundEntity(draft, doing.word) : undefined;
+    if (kept) return { name: kept.pluralLabel, from: i - 1, to: i + 1 };
     if (!containerWords.includes(t.lemma) || ["thing", "something", "page", "site", "website", "tool", "system", "program", "chart", "graph"].includes(t.lemma)) continue;
     let from = i;
     while (from > first.from && i - from < 3 && tokens[from - 1]!.isWord && !skip.has(tokens[from - 1]!.word) && !tokens[from - 1]!.tags.has("Possessive")) from--;
@@ -45,6 +51,16 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     return { name: name.slice(0, 60), from, to: i + 1 };
   }
   return undefined;
+}
+
+/** The entity an -ing word is the keeping of: "invoicing" → Invoice, "booking" → Booking. */
+function gerundEntity(draft: Draft, word: string): { pluralLabel: string } | undefined {
+  const stem = word.slice(0, -3);
+  if (stem.length < 3) return undefined;
+  return [...draft.entities.values()].find((e) => {
+    const name = e.name.toLowerCase();
+    return name === word || (name.startsWith(stem) && name.length - stem.length <= 1);
+  });
 }
 
 function fallbackName(draft: Draft): string {

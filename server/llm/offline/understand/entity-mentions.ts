@@ -50,7 +50,10 @@ function needsNounTag(tokens: Token[], at: number): boolean {
   const previous = tokens[at - 1];
   if (previous && verbUsers.has(previous.word)) return false;
   const atStart = !previous || /^[.!?;:]$/.test(previous.text);
-  if (atStart && token.word === token.lemma && isNoun(tokens[at + 1])) return false;
+  // "Mark invoices as paid": a bare word opening a sentence before a noun (or a plural the
+  // tagger read as a verb) is the verb of an instruction.
+  const next = tokens[at + 1];
+  if (atStart && token.word === token.lemma && (isNoun(next) || (!!next?.isWord && next.word !== next.lemma && next.word.endsWith("s")))) return false;
   return isNoun(token) || token.tags.has("Plural") || (token.word !== token.lemma && token.word.endsWith("s"));
 }
 

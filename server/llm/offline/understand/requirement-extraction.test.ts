@@ -215,6 +215,12 @@ const rows: Row[] = [
   ["songs with artist and duration in minutes. add songs to the playlist and show how long the playlist is", "interaction", "add songs to the playlist", (p) => sequence(p)?.title === "Playlist" && !!sequence(p)?.total],
   // The picked items are named by the song they pick: no name field of their own to fill in.
   ["my songs with title and key. make a setlist", "view", "setlist", (p) => !!p.entities.find((e) => e.name === "SetlistItem" && !e.fields.some((f) => f.required))],
+  // Totals from lines and what is owed: computed, never typed in.
+  ["Clients, and invoices for a client with line items (description, quantity, unit price). Calculate the invoice total", "computed", "Calculate the invoice total", (p) => JSON.stringify(p.entities.find((e) => e.name === "Invoice")?.computed?.[0]?.expr) === '{"agg":"sum","entity":"LineItem","of":{"op":"mul","args":[{"field":"quantity"},{"field":"unitPrice"}]}}'],
+  ["Clients, invoices for each client with line items (description, quantity, unit price). Show each invoice's total and how much each client owes on unpaid invoices. I can mark an invoice paid", "computed", "how much each client owes on unpaid invoices", (p) => JSON.stringify(p.entities.find((e) => e.name === "Client")?.computed?.[0]?.expr) === '{"agg":"sum","entity":"Invoice","of":{"field":"total"},"where":[{"field":"paid","op":"isFalse"}]}' && !p.requirements!.some((r) => r.status === "unsupported")],
+  ["Clients, invoices for each client with line items (description, quantity, unit price). Show each invoice's total and how much each client owes on unpaid invoices", "computed", "each invoice's total", (p) => field(p, "Invoice", "paid")?.type === "boolean"],
+  // "Mark" opening an instruction is the verb, not a record of marks; "an invoicing tool" is named for its invoices.
+  ["Make me an invoicing tool. I add clients and invoices for a client. Mark invoices as paid.", "interaction", "Mark invoices as paid", (p) => !p.entities.some((e) => e.name === "Mark") && p.appName === "Invoices"],
   ["track my habits daily", "interaction", "daily"],
   // "tick off" before "daily" is the ticking itself, not words left over.
   ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],

@@ -99,6 +99,7 @@ describe("records, form and entity checks in Chromium", () => {
     // Twelve players, eleven of them ticked for one match, the twelfth alone for another.
     ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
     ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
+    ["invoices-clients", () => compiled("invoices-clients"), ["entity-invoice-total", "entity-client-owed", "entity-invoice-action-mark-paid", "entity-lineitem-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -146,6 +147,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["chores counted instead of their points summed", () => compiled("kids-chore-points"), "entity-kid-points-earned", { file: "src/engine/expr.js", find: "return numbers.reduce((total, n) => total + n, 0);", replace: "return records.length;" }],
     ["a swap kept without enough points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/sections/records.js", find: "if (rule && !matches(rule.conditions, values, entity, scope()))", replace: "if (rule && false)" }],
     ["swaps never taken off the points", () => compiled("kids-chore-points"), "entity-kid-points-spent", { file: "src/spec.js", find: "\"op\": \"sub\"", replace: "\"op\": \"max\"" }],
+    // An invoice's total: its own lines' quantity × unit price, summed; owed: the totals of the client's unpaid invoices.
+    ["line amounts added instead of multiplied", () => compiled("invoices-clients"), "entity-invoice-total", { file: "src/spec.js", find: "\"op\": \"mul\"", replace: "\"op\": \"add\"" }],
+    ["every invoice's lines in each total", () => compiled("invoices-clients"), "entity-invoice-total", { file: "src/engine/expr.js", find: "const all = ownsTarget ?", replace: "const all = false ?" }],
+    ["paid invoices still owed", () => compiled("invoices-clients"), "entity-client-owed", { file: "src/spec.js", find: "\"op\": \"isFalse\"", replace: "\"op\": \"notEmpty\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

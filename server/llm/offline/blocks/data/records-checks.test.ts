@@ -407,3 +407,25 @@ describe("records picked for each record of another kind", () => {
     expect(steps).toContainEqual({ action: "expectNoText", text: ticks[11]!.label, within: "Rovers" });
   });
 });
+
+describe("invoice totals and what is owed", () => {
+  it("invoices-clients: every requirement is planned and checked; 2 × 15.50 + 1 × 100 reads 131.00, unpaid 125 + 75 with 100 paid owes 200.00", () => {
+    const plan = compiled("invoices-clients");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.length).toBe(plan.requirements?.length);
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+    for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
+    const texts = (id: string) => check(plan, id).steps.filter((s) => s.action === "expectText").map((s) => ("text" in s ? s.text : ""));
+    const total = check(plan, "entity-invoice-total");
+    expect(total.steps.flatMap((s) => (s.action === "fill" && s.label !== "Description" ? [`${s.label} ${s.value}`] : []))).toEqual(expect.arrayContaining(["Quantity 2", "Unit price 15.5", "Quantity 1", "Unit price 100", "Quantity 3", "Unit price 4"]));
+    expect(texts("entity-invoice-total")).toEqual(["Total 131.00", "Total 12.00", "Total 131.00"]);
+    expect(texts("entity-client-owed")).toEqual(["Owed 200.00", "Owed 0.00", "Owed 200.00", "Owed 125.00", "Owed 0.00"]);
+    expect(check(plan, "entity-client-owed").steps.filter((s) => s.action === "click" && "name" in s && s.name?.startsWith("Mark paid")).length).toBe(3);
+  });
+  it("an owed sum with no button to mark a bill paid gets no check", () => {
+    const plan = compiled("invoices-clients");
+    const withoutAction = { ...plan, entities: plan.entities.map((e) => (e.name === "Invoice" ? { ...e, actions: [] } : e)) };
+    const client = withoutAction.entities.find((e) => e.name === "Client")!;
+    expect(entityChecks(client, { plan: withoutAction } as never).map((c) => c.id)).not.toContain("entity-client-owed");
+  });
+});

@@ -13,6 +13,7 @@ import type { CheckContext, EntityCheckGenerator, SectionCheckGenerator } from "
 import { sectionTitleOf } from "../section-title";
 import { computedConditionHolds, conditionInputs, conditionValues, viewValues } from "./conditions";
 import { computedChecks } from "./computed-checks";
+import { invoiceChecks } from "./invoices-checks";
 import { balanceChecks } from "./points-checks";
 import {
   addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, photoSteps, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
@@ -555,6 +556,7 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   }
   checks.push(...computedChecks(entity, ctx, { home: view, key }));
   checks.push(...balanceChecks(entity, ctx, key));
+  checks.push(...invoiceChecks(entity, ctx, key));
   return checks;
 };
 
