@@ -181,7 +181,7 @@ export const ZSection = z.discriminatedUnion("type", [
     period: z.object({ dateField: z.string().min(1).max(40) }).extend(ZDateRange.shape).optional(),
     where: z.array(ZCondition).max(6).optional(),
   }),
-  /** Daily check-ins on each record of `entity`: tick (done / not done) or count per day, with navigation between days. */
+  /** Daily (or monthly) check-ins on each record of `entity`: tick (done / not done) or count per day, with navigation between days. */
   z.object({
     type: z.literal("checkins"),
     ...base,
@@ -194,6 +194,8 @@ export const ZSection = z.discriminatedUnion("type", [
     dailyGoal: z.number().int().min(1).max(1000).optional(),
     /** Lists what is still not done today. */
     showDueToday: z.boolean().default(false),
+    /** One check-in per calendar month instead of per day (rent paid for each flat each month). */
+    every: z.enum(["day", "month"]).optional(),
   }),
   z.object({
     type: z.literal("board"),

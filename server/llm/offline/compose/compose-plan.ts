@@ -12,6 +12,7 @@ import { composeRecords } from "./records";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
+import { claimMonthlyMarks, composeMonthlyMarks } from "./monthly-marks";
 import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
 import { readRecordStructure } from "../understand/record-structure";
 
@@ -25,6 +26,8 @@ export function composeInto(draft: Draft): void {
   if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
   // A site's sections claim their words ("contact form", "opening hours") before records are read.
   if (isSite) composeSite(draft);
+  // "each month mark whether rent came in" asks for ticks, not for a list of marks.
+  const monthly = isSite || isSingleTool ? undefined : claimMonthlyMarks(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
@@ -47,6 +50,7 @@ export function composeInto(draft: Draft): void {
   composeNotSince(draft);
   composeAnniversaries(draft);
   composeDailyCounts(draft);
+  composeMonthlyMarks(draft, monthly);
   composeCheckins(draft);
   composeActions(draft);
   composeViews(draft);
