@@ -2,12 +2,14 @@
 // came in … show total rent collected this year". Each record (a flat) gets a tick for the month on
 // show (a check-ins section with `every: "month"`, its log one record per record and month, dated
 // the month's 1st); "total rent collected this year" sums the record's amount (its money field,
-// the rent) over the months ticked in the period.
+// the rent) over the months ticked in the period; "highlight anyone who's late" is a computed
+// "Days late" on the record, highlighted when this month is not ticked once the 5th has passed.
 //
 // The phrase is claimed before the records are read ("mark" is no list of marks), and the section
 // is added once they are.
 import pluralize from "pluralize";
-import { collectedTotalPatterns, monthlyMarkPatterns } from "../catalog/app-shapes";
+import type { TValueExpr } from "~/server/plan/app-spec";
+import { collectedTotalPatterns, latePatterns, monthlyMarkPatterns } from "../catalog/app-shapes";
 import { findAny } from "../understand/match-pattern";
 import { isNoun, sentenceOf } from "../understand/reading";
 import { addSection, isClaimed, pageFor, requirement, type Draft, type EntityDraft } from "./draft";
@@ -15,6 +17,9 @@ import { addField, ensureEntity, labelOf } from "./records";
 import { findPeriod } from "./views";
 
 const capitalized = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
+
+/** Rent and the like fall due on the 1st; a month not ticked is late once this day has passed. */
+export const lateAfterDay = 5;
 const clauseEnds = new Set([",", ".", ";", "!", "?", "and", "but", "so"]);
 
 export type MonthlyMark = { id: string; noun: string | null; from: number; to: number };
@@ -57,8 +62,18 @@ export function composeMonthlyMarks(draft: Draft, mark: MonthlyMark | undefined)
   const page = pageFor(draft, "/", capitalized(what), `Tick the ${what} that came in each month`);
   addSection(draft, page, { type: "checkins", title: `${capitalized(what)} came in`, entity: entity.name, logEntity: logName, mode: "tick", every: "month", showDueToday: false, requirementIds: [mark.id] });
 
-  // "total rent collected this year": the record's amount for each month ticked, in the period.
   const { tokens } = draft.reading;
+  // "highlight anyone who's late": days past the 5th with this month not ticked (0 once ticked).
+  const late = findAny(tokens, latePatterns);
+  if (late && !isClaimed(draft, late.from, late.to)) {
+    const id = requirement(draft, "view", `Highlight each ${labelOf(entity)} whose ${what} for this month is not ticked once the ${lateAfterDay}th has passed, with the days late`, late.from, late.to);
+    const tickedThisMonth: TValueExpr = { agg: "count", entity: logName, where: [{ field: "date", op: "inRange", period: { range: "thisMonth" } }] };
+    const notTicked: TValueExpr = { op: "sub", args: [{ const: 1 }, { op: "min", args: [{ const: 1 }, tickedThisMonth] }] };
+    const pastDue: TValueExpr = { op: "max", args: [{ const: 0 }, { op: "sub", args: [{ fn: "dayOfMonth", args: [{ today: true }] }, { const: lateAfterDay }] }] };
+    entity.computed.push({ name: "daysLate", label: "Days late", expr: { op: "mul", args: [notTicked, pastDue] }, format: "integer", highlight: { when: { op: "gt", value: 0 }, tone: "danger" }, requirementIds: [id] });
+  }
+
+  // "total rent collected this year": the record's amount for each month ticked, in the period.
   const amount = entity.fields.find((f) => f.type === "money");
   if (!mark.noun || !amount) return;
   const hit = findAny(tokens, collectedTotalPatterns.map((p) => p.replace("{noun}", `${what}|${pluralize.plural(what)}`)));

@@ -16,6 +16,7 @@ import {
   sequenceListName, shiftDay, shiftMonth, singularLabelOf, singularWords, takeOneName, tickLabel,
 } from "~/server/llm/offline/runtime/src/widgets/names.js";
 import type { CheckContext, SectionCheckGenerator } from "../registry";
+import { toneWords } from "./computed-checks";
 import { sectionTitleOf } from "../section-title";
 
 type Check = TAcceptanceCheckInput;
@@ -233,7 +234,7 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
     });
   }
 
-  if (isMonthly) return [...finish(drafts, requirementsOf(section, ctx), []), ...monthlyTotalChecks(section, page, ctx)];
+  if (isMonthly) return [...finish(drafts, requirementsOf(section, ctx), []), ...monthlyLateChecks(section, page, ctx), ...monthlyTotalChecks(section, page, ctx)];
 
   // Streaks (and other values computed per record): today, then yesterday too.
   const streak = (entity.computed ?? []).find((c) => "agg" in c.expr && c.expr.agg === "streak" && c.expr.entity === log.name);
@@ -285,6 +286,49 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
   }
   return finish(drafts, requirementsOf(section, ctx), rules.checkins);
 };
+
+/**
+ * "highlight anyone who's late" over monthly ticks: a highlighted value of the ticked record that
+ * reads the log. On 10 March, Marigold ticked for March is not late (0, no highlight); Juniper,
+ * ticked for February only, is 5 days late (past the 5th) and highlighted — a tick of another
+ * month counted, or lateness counted from the 1st, shows otherwise.
+ */
+function monthlyLateChecks(section: Section<"checkins">, page: TPlanPage, ctx: CheckContext): Check[] {
+  const plan = ctx.plan;
+  const entity = plan.entities.find((e) => e.name === section.entity)!;
+  const within = sectionTitleOf(section, plan);
+  const home = recordsHome(entity.name, plan);
+  const display = home && (home.page.sections ?? []).find((s) => s.type === "records" && s.entity === entity.name);
+  const [a, b] = titles as [string, string];
+  const checks: Check[] = [];
+  for (const computed of entity.computed ?? []) {
+    const tone = computed.highlight?.tone;
+    if (!home || !display || display.type !== "records" || !tone || !JSON.stringify(computed.expr).includes(`"entity":"${section.logEntity}"`)) continue;
+    if (display.columns?.length && !display.columns.includes(computed.name)) continue;
+    const adds = addRecordsSteps(entity, [{ [entity.fields[0]!.name]: a }, { [entity.fields[0]!.name]: b }], plan);
+    if (!adds) continue;
+    const shown = (n: number) => (display.display === "table" ? "" : `${computed.label} `) + formatValue(n, computed.format ?? "integer");
+    const tick = (title: string, month: number): Step => ({ action: "check", label: tickLabel(title, shiftMonth(checkDay, month), null, "month"), within });
+    const steps: Step[] = [
+      clock, ...adds,
+      { action: "goto", path: page.path },
+      tick(a, 0),
+      { action: "click", role: "button", name: "Previous month", within },
+      tick(b, -1),
+      { action: "goto", path: home.page.path },
+      { action: "expectText", text: `${shown(5)} ${toneWords[tone]}`, within: b },
+      { action: "expectText", text: shown(0), within: a },
+      { action: "expectNoText", text: toneWords[tone], within: a },
+    ];
+    checks.push({
+      id: `checkins-${slug(computed.label)}-late`,
+      description: `On 10 March, ${a} ticked for March reads ${shown(0)} and is not highlighted; ${b}, ticked for February only, reads ${shown(5)} (past the 5th) and is highlighted`.slice(0, 300),
+      ...(computed.requirementIds?.length ? { requirementIds: computed.requirementIds } : {}),
+      steps,
+    });
+  }
+  return checks;
+}
 
 /**
  * "total rent collected this year" over monthly ticks: each stats figure that sums a field of the

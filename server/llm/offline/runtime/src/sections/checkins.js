@@ -9,7 +9,8 @@
 import { h } from "../lib/dom.js";
 import { isoDate } from "../content/format.js";
 import { uid } from "../content/ui.js";
-import { evaluate, formatValue } from "../engine/expr.js";
+import { evaluate, formatValue, matches } from "../engine/expr.js";
+import { toneWords } from "../records/columns.js";
 import { recordTitle } from "../engine/store.js";
 import { rerender } from "../widgets/interact.js";
 import {
@@ -132,7 +133,10 @@ export function render(sectionElement, section, app) {
       const value = evaluate(expr, record, entity, scope());
       let text = formatValue(value, computed.format || "number");
       if (expr && expr.agg === "streak" && typeof value === "number") text += " " + (expr.unit === "week" ? (value === 1 ? "week" : "weeks") : value === 1 ? "day" : "days");
-      const output = h("output", { id: uid("figure"), class: "checkin-figure-value" }, text);
+      // A highlighted value (days late) says so in words too, as in a records list.
+      const highlight = /** @type {{ when: object, tone: string } | undefined} */ (computed.highlight);
+      const tone = highlight && value !== null && matches([{ ...highlight.when, field: computed.name }], record, entity, scope()) ? highlight.tone : undefined;
+      const output = h("output", { id: uid("figure"), class: "checkin-figure-value" + (tone ? " record-value tone-" + tone : "") }, text, tone ? h("span", { class: "record-tone" }, " " + toneWords[tone]) : null);
       return h("span", { class: "checkin-figure" + (expr && expr.agg === "streak" ? " is-streak" : "") },
         h("label", { for: output.id }, computed.label, h("span", { class: "visually-hidden" }, figureLabel("", title))), output);
     });
