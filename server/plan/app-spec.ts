@@ -61,7 +61,7 @@ export type TValueExpr =
   | { const: string | number | boolean | null }
   | { today: true }
   | { op: "add" | "sub" | "mul" | "div" | "min" | "max"; args: [TValueExpr, TValueExpr] }
-  | { fn: "daysSince" | "daysUntil" | "yearsSince" | "year" | "nextAnniversary" | "round1" | "round2" | "percent"; args: TValueExpr[] }
+  | { fn: "daysSince" | "daysUntil" | "yearsSince" | "year" | "dayOfMonth" | "nextAnniversary" | "round1" | "round2" | "percent"; args: TValueExpr[] }
   | {
       /** Over the records of `entity` linked to this record (they belong to it), or all of them at top level. */
       agg: (typeof aggregateOps)[number];
@@ -80,7 +80,7 @@ export const ZValueExpr: z.ZodType<TValueExpr> = z.lazy(() =>
     z.object({ const: scalar }),
     z.object({ today: z.literal(true) }),
     z.object({ op: z.enum(["add", "sub", "mul", "div", "min", "max"]), args: z.tuple([ZValueExpr, ZValueExpr]) }),
-    z.object({ fn: z.enum(["daysSince", "daysUntil", "yearsSince", "year", "nextAnniversary", "round1", "round2", "percent"]), args: z.array(ZValueExpr).min(1).max(3) }),
+    z.object({ fn: z.enum(["daysSince", "daysUntil", "yearsSince", "year", "dayOfMonth", "nextAnniversary", "round1", "round2", "percent"]), args: z.array(ZValueExpr).min(1).max(3) }),
     z.object({
       agg: z.enum(aggregateOps),
       entity: identifier,
@@ -181,7 +181,7 @@ export const ZSection = z.discriminatedUnion("type", [
     period: z.object({ dateField: z.string().min(1).max(40) }).extend(ZDateRange.shape).optional(),
     where: z.array(ZCondition).max(6).optional(),
   }),
-  /** Daily check-ins on each record of `entity`: tick (done / not done) or count per day, with navigation between days. */
+  /** Daily (or monthly) check-ins on each record of `entity`: tick (done / not done) or count per day, with navigation between days. */
   z.object({
     type: z.literal("checkins"),
     ...base,
@@ -194,6 +194,8 @@ export const ZSection = z.discriminatedUnion("type", [
     dailyGoal: z.number().int().min(1).max(1000).optional(),
     /** Lists what is still not done today. */
     showDueToday: z.boolean().default(false),
+    /** One check-in per calendar month instead of per day (rent paid for each flat each month). */
+    every: z.enum(["day", "month"]).optional(),
   }),
   z.object({
     type: z.literal("board"),

@@ -12,6 +12,12 @@ export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?",
 export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night",
   // "tick each dose when she's taken it today": a tick that holds for today is a daily check-in.
   "tick|check|mark … when … today", "tick|check|mark … taken|took|had|done|did it|them? today"];
+/** "each month mark whether rent came in", "tick off every month if the rent was paid": one tick per record per month. */
+export const monthlyMarkPatterns = ["each|every month mark|tick|record|note|log|check off? whether|if", "monthly mark|tick|record|note|log|check off? whether|if", "mark|tick|record|note|log|check off? whether|if … each|every|a month", "mark|tick|record|note|log|check off? whether|if … monthly", "mark|tick|record|note|log|check off? each|every|a month whether|if"];
+/** "total rent collected this year": the amounts of the months ticked (the noun said is filled in). */
+export const collectedTotalPatterns = ["the? total|sum of? {noun} collected|received|paid|taken|earned|in", "how much {noun} … collected|received|came|taken|earned"];
+/** "highlight anyone who's late", "flag who is behind": the records whose tick for this month is late. */
+export const latePatterns = ["highlight|flag|show|list|mark|colour|color anyone|anybody|everyone|whoever|those|who|who's|whos|tenants|people … late|overdue|behind", "who|who's|whos is|are? late|overdue|behind"];
 /** "how many eggs each one lays every day": a count per record per day (+ and −), kept per day. */
 export const dailyCountPatterns = ["how many … every|each|per day", "how many … daily", "how many … a day"];
 /** "who's the best layer", "which hen lays the most": the record with the highest count. */

@@ -17,6 +17,7 @@ import { composeSequence } from "./sequence";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
+import { claimMonthlyMarks, composeMonthlyMarks } from "./monthly-marks";
 import { composeActions, composeCharts, composeCheckins, composeFigures, composeViews } from "./views";
 import { readRecordStructure } from "../understand/record-structure";
 
@@ -34,6 +35,8 @@ export function composeInto(draft: Draft): void {
   const lineup = isSite || isSingleTool ? undefined : readLineup(draft);
   // Its words are no field of the records either.
   for (let i = lineup?.span.from ?? 0; i < (lineup?.span.to ?? 0); i++) unsupportedWords.add(i);
+  // "each month mark whether rent came in" asks for ticks, not for a list of marks.
+  const monthly = isSite || isSingleTool ? undefined : claimMonthlyMarks(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
@@ -62,6 +65,7 @@ export function composeInto(draft: Draft): void {
   composeThresholds(draft);
   composeToday(draft);
   composeDailyCounts(draft);
+  composeMonthlyMarks(draft, monthly);
   composeCheckins(draft);
   composeActions(draft);
   // Totals and what is owed read the lines and the paid mark the records and actions made.

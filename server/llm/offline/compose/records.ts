@@ -6,7 +6,8 @@ import { bookedWords, entityConcepts, keptForWords } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
 import type { FieldDraft } from "../understand/field-phrase";
 import type { RecordStructure } from "../understand/record-structure";
-import { requirement, tag, type Draft, type EntityDraft, type FieldInput } from "./draft";
+import { isNoun } from "../understand/reading";
+import { isClaimed, requirement, tag, type Draft, type EntityDraft, type FieldInput } from "./draft";
 
 const lower = (text: string): string => text.toLowerCase();
 export const labelOf = (entity: EntityDraft): string => lower(pluralize.singular(entity.pluralLabel));
@@ -102,7 +103,11 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
     // "my mum's medications": whose records they are is context of the same ask.
     const before = tokens[mention.from - 1];
     const keptFor = before && keptForWords.includes(before.lemma) && /'s?$/.test(before.text) && !draft.claimed.has(mention.from - 1);
-    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : keptFor ? mention.from - 1 : mention.from, mention.to);
+    // "I'm a landlord with 4 flats": who keeps them is context of the same ask.
+    const withAt = tokens[mention.from - 1]?.isNumber ? mention.from - 2 : mention.from - 1;
+    const isRole = tokens[withAt]?.word === "with" && isNoun(tokens[withAt - 1]) && ["a", "an"].includes(tokens[withAt - 2]?.word ?? "") && ["i'm", "im", "am"].includes(tokens[withAt - 3]?.word ?? "");
+    const keptBy = isRole && !isClaimed(draft, withAt - 3, mention.from) ? (tokens[withAt - 3]!.word === "am" && tokens[withAt - 4]?.word === "i" ? withAt - 4 : withAt - 3) : undefined;
+    const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : keptFor ? mention.from - 1 : keptBy ?? mention.from, mention.to);
     if (!entityReq.has(mention.entity)) entityReq.set(mention.entity, id);
     ensureEntity(draft, mention.entity, mention.plural, id);
   }

@@ -99,6 +99,8 @@ describe("evaluate", () => {
     ["yearsSince on the birthday", { fn: "yearsSince", args: [{ const: "1990-03-04" }] }, 36],
     ["year", { fn: "year", args: [{ const: "1990-03-05" }] }, 1990],
     ["year of nothing", { fn: "year", args: [{ const: null }] }, null],
+    ["dayOfMonth", { fn: "dayOfMonth", args: [{ const: "1990-03-05" }] }, 5],
+    ["dayOfMonth of today", { fn: "dayOfMonth", args: [{ today: true }] }, 4],
     ["nextAnniversary later this year", { fn: "nextAnniversary", args: [{ const: "1990-03-05" }] }, "2026-03-05"],
     ["nextAnniversary today", { fn: "nextAnniversary", args: [{ const: "1990-03-04" }] }, "2026-03-04"],
     ["nextAnniversary already passed", { fn: "nextAnniversary", args: [{ const: "1990-03-03" }] }, "2027-03-03"],

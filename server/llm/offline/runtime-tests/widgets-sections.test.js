@@ -129,6 +129,21 @@ describe("check-ins", () => {
     expect(store.list("Hen").map((h) => h.name)).toEqual(["Daisy"]);
   });
 
+  it("ticks a habit once a month with every: month, dated the month's 1st, and moves by months", () => {
+    const { root, store } = open(checkins, { ...habits, every: "month" });
+    store.create("Habit", { name: "Read" });
+    expect(text(root.querySelector("h3"))).toBe("March 2026This month");
+    tick(named(root, tickLabel("Read", "2026-03-01", null, "month")));
+    expect(store.list("HabitCheckin")).toEqual([expect.objectContaining({ date: "2026-03-01", count: 1 })]);
+    click(buttonNamed(root, "Previous month"));
+    expect(text(root.querySelector("h3"))).toBe("February 2026");
+    expect(named(root, tickLabel("Read", "2026-02-01", null, "month")).checked).toBe(false);
+    tick(named(root, tickLabel("Read", "2026-02-01", null, "month")));
+    click(buttonNamed(root, "This month"));
+    expect(named(root, tickLabel("Read", "2026-03-01", null, "month")).checked).toBe(true);
+    expect(store.list("HabitCheckin").map((c) => c.date).sort()).toEqual(["2026-02-01", "2026-03-01"]);
+  });
+
   it("keeps doses per time of day and lists what is still due today", () => {
     const { root, store } = open(checkins, { type: "checkins", title: "Doses", entity: "Medication", logEntity: "Dose", mode: "tick", slotsField: "times", showDueToday: true });
     store.create("Medication", { name: "Aspirin", times: ["Evening", "Morning"] });

@@ -75,6 +75,8 @@ const apps: Array<[string, () => TPlan, string[]]> = [
   ["mum-medications", () => compiled("mum-medications"), ["checkins-today-tick", "checkins-today-due-today"]],
   ["hens", hensPlan, ["checkins-eggs-today-count"]],
   ["water", waterPlan, ["checkins-glasses-today-count", "checkins-glasses-today-due-today"]],
+  // Monthly ticks: rent paid per flat, the flats late this month, the rent collected this year.
+  ["landlord-rent", () => compiled("landlord-rent"), ["checkins-rent-came-in-tick", "checkins-days-late-late", "checkins-rent-collected-this-year-total"]],
 ];
 
 // The passing apps run one at a time: side by side on a loaded machine their page loads
@@ -102,7 +104,10 @@ describe.concurrent("widget checks fail on a broken app", () => {
     ["a tick saved on today whatever the day shown", () => compiled("habit-streak"), "checkins-today-streak", { file: "src/sections/checkins.js", find: "[fields.date]: day, [fields.count]: 1", replace: "[fields.date]: todayIso(), [fields.count]: 1" }],
     ["an untick that removes nothing", () => compiled("habit-streak"), "checkins-today-tick", { file: "src/sections/checkins.js", find: "for (const entry of entriesOf(record, day, slot || undefined)) app.store.remove", replace: "for (const entry of []) app.store.remove" }],
     ["one dose ticks them all", medicationsPlan, "checkins-today-s-doses-due-today", { file: "src/sections/checkins.js", find: "if (!isDone(record, today, slot)) due.push", replace: "if (!isDone(record, today)) due.push" }],
-    ["a count that forgets the day", hensPlan, "checkins-eggs-today-count", { file: "src/sections/checkins.js", find: "String(entry[fields.date] || \"\").slice(0, 10) === day", replace: "true" }],
+    ["a count that forgets the day", hensPlan, "checkins-eggs-today-count", { file: "src/sections/checkins.js", find: "keyOf(entry[fields.date]) === keyOf(day)", replace: "true" }],
+    ["a month's tick saved on this month whatever the month shown", () => compiled("landlord-rent"), "checkins-rent-came-in-tick", { file: "src/sections/checkins.js", find: "[fields.date]: day, [fields.count]: 1", replace: "[fields.date]: todayIso(), [fields.count]: 1" }],
+    ["lateness read from the month, not the day", () => compiled("landlord-rent"), "checkins-days-late-late", { file: "src/engine/expr.js", find: "return day ? Number(day.slice(8, 10)) : null;", replace: "return day ? Number(day.slice(5, 7)) : null;" }],
+    ["last year's rent counted in this year's", () => compiled("landlord-rent"), "checkins-rent-collected-this-year-total", { file: "src/engine/expr.js", find: "return day.slice(0, 4) === now.slice(0, 4);", replace: "return true;" }],
     ["a goal never reached", waterPlan, "checkins-glasses-today-count", { file: "src/sections/checkins.js", find: "const reached = goal && count >= goal;", replace: "const reached = goal && count > goal;" }],
     ["a card's column ignored", () => compiled("kanban-four-columns"), "board-board-move", { file: "src/sections/board.js", find: "const value = record[field.name];", replace: "const value = undefined;" }],
     ["columns that take no drop", () => compiled("kanban-four-columns"), "board-board-drag", { file: "src/sections/board.js", find: "if (canDrag) dropZone(", replace: "if (false) dropZone(" }],

@@ -27,6 +27,27 @@ function unchecked(plan: TPlan): string[] {
 }
 
 describe("check-ins checks", () => {
+  it("rent per flat per month: ticks a month and the one before, reads the flats late this month and the rent collected this year", () => {
+    const plan = compiled("landlord-rent");
+    expect(unchecked(plan)).toEqual([]);
+    const ticks = stepsOf(plan, "checkins-rent-came-in-tick", "check").map((s) => s.action === "check" && s.label);
+    expect(ticks).toEqual(["Marigold done for March 2026", "Juniper done for February 2026"]);
+    const late = check(plan, "checkins-days-late-late");
+    expect(late.requirementIds).toEqual([plan.requirements!.find((r) => r.quote === "Highlight anyone who's late")!.id]);
+    // 10 March: Juniper, ticked for February only, is 5 days past the 5th; Marigold, ticked for March, is not late.
+    expect(late.steps.filter((s) => s.action === "expectText" || s.action === "expectNoText")).toEqual([
+      { action: "expectText", text: "Days late 5 Alert", within: "Juniper" },
+      { action: "expectText", text: "Days late 0", within: "Marigold" },
+      { action: "expectNoText", text: "Alert", within: "Marigold" },
+    ]);
+    const total = check(plan, "checkins-rent-collected-this-year-total");
+    expect(total.requirementIds).toEqual([plan.requirements!.find((r) => r.quote === "total rent collected this year")!.id]);
+    expect(total.steps).toContainEqual({ action: "fill", label: "Rent", value: "800", within: "Add flat" });
+    // 800 + 800 + 650 this year; December's 650 is last year's.
+    expect(total.steps.filter((s) => s.action === "expectValue").map((s) => s.action === "expectValue" && s.value)).toEqual(["0.00", "800.00", "2,250.00", "2,250.00", "2,250.00"]);
+    expect(stepsOf(plan, "checkins-rent-collected-this-year-total", "check").map((s) => s.action === "check" && s.label).at(-1)).toBe("Juniper done for December 2025");
+  });
+
   it("habit tracker: ticks today and yesterday and reads a streak of 1, then 2", () => {
     const plan = compiled("habit-streak");
     expect(unchecked(plan)).toEqual([]);

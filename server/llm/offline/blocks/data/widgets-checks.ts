@@ -12,10 +12,11 @@ import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanField, TPlanPage, 
 import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
 import { feedFieldsOf } from "~/server/llm/offline/runtime/src/sections/feed.js";
 import {
-  addOneName, addToName, boardColumnsName, countLabel, dayText, dueListName, dueText, figureLabel, moveCardName, moveUpName, removeItemName,
-  sequenceLibraryName, sequenceListName, shiftDay, singularLabelOf, singularWords, takeOneName, tickLabel,
+  addOneName, addToName, boardColumnsName, countLabel, dayText, dueListName, dueText, figureLabel, moveCardName, moveUpName, periodText, removeItemName,
+  sequenceLibraryName, sequenceListName, shiftDay, shiftMonth, singularLabelOf, singularWords, takeOneName, tickLabel,
 } from "~/server/llm/offline/runtime/src/widgets/names.js";
 import type { CheckContext, SectionCheckGenerator } from "../registry";
+import { toneWords } from "./computed-checks";
 import { sectionTitleOf } from "../section-title";
 
 type Check = TAcceptanceCheckInput;
@@ -142,6 +143,13 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
   const titleField = entity.fields[0]!;
   const slotsField = section.slotsField ? entity.fields.find((f) => f.name === section.slotsField && f.options?.length) : undefined;
   const isCount = section.mode === "count";
+  // Monthly ticks (rent paid per flat): the same check a month at a time.
+  const every = section.every;
+  const isMonthly = every === "month";
+  if (isMonthly && isCount) return [];
+  const current = isMonthly ? shiftMonth(checkDay, 0) : checkDay;
+  const previous = isMonthly ? shiftMonth(checkDay, -1) : yesterday;
+  const [previousName, currentName] = isMonthly ? ["Previous month", "This month"] : ["Previous day", "Today"];
 
   // Two records; with slots, the first is taken at the first and last times of day, the second at one.
   const [a, b] = titles as [string, string];
@@ -161,34 +169,37 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
     for (const title of [a, b]) setup.push({ action: "fill", label: titleField.label, value: title, within: form }, { action: "click", role: "button", name: form, within: form });
   }
   const slotA = slotsA[0] ?? null;
-  const box = (title: string, day: string, slot: string | null): Step => ({ action: "expectElement", role: "checkbox", name: tickLabel(title, day, slot), within, state: "checked" });
+  const box = (title: string, day: string, slot: string | null): Step => ({ action: "expectElement", role: "checkbox", name: tickLabel(title, day, slot, every), within, state: "checked" });
   const unticked = (title: string, day: string, slot: string | null): Step => ({ ...box(title, day, slot), state: "unchecked" } as Step);
   const drafts: Draft[] = [];
   const name = slug(within);
 
   if (!isCount) {
+    const period = isMonthly ? "this month" : "today";
     drafts.push({
       key: "tick",
       id: `checkins-${name}-tick`,
-      description: `Ticking ${a}${slotA ? ` (${slotA})` : ""} for today keeps it ticked after a reload, leaves ${b} and other days unticked, and unticking clears it`,
+      description: `Ticking ${a}${slotA ? ` (${slotA})` : ""} for ${period} keeps it ticked after a reload, leaves ${b} and other ${isMonthly ? "months" : "days"} unticked, and unticking clears it`,
       steps: [
         ...setup,
-        { action: "expectText", text: dayText(checkDay), within },
-        unticked(a, checkDay, slotA),
-        { action: "check", label: tickLabel(a, checkDay, slotA), within },
-        box(a, checkDay, slotA),
-        ...(slotsA.length > 1 ? [unticked(a, checkDay, slotsA[1]!)] : []),
-        unticked(b, checkDay, slotsB[0] ?? null),
+        { action: "expectText", text: periodText(current, every), within },
+        unticked(a, current, slotA),
+        { action: "check", label: tickLabel(a, current, slotA, every), within },
+        box(a, current, slotA),
+        ...(slotsA.length > 1 ? [unticked(a, current, slotsA[1]!)] : []),
+        unticked(b, current, slotsB[0] ?? null),
         { action: "reload" },
-        box(a, checkDay, slotA),
-        { action: "click", role: "button", name: "Previous day", within },
-        { action: "expectText", text: dayText(yesterday), within },
-        unticked(a, yesterday, slotA),
-        { action: "click", role: "button", name: "Today", within },
-        box(a, checkDay, slotA),
-        { action: "uncheck", label: tickLabel(a, checkDay, slotA), within },
+        box(a, current, slotA),
+        { action: "click", role: "button", name: previousName, within },
+        { action: "expectText", text: periodText(previous, every), within },
+        unticked(a, previous, slotA),
+        ...(isMonthly ? [{ action: "check", label: tickLabel(b, previous, null, every), within } as Step, { action: "reload" } as Step, { action: "click", role: "button", name: previousName, within } as Step, box(b, previous, null), unticked(a, previous, null)] : []),
+        { action: "click", role: "button", name: currentName, within },
+        box(a, current, slotA),
+        ...(isMonthly ? [unticked(b, current, null)] : []),
+        { action: "uncheck", label: tickLabel(a, current, slotA, every), within },
         { action: "reload" },
-        unticked(a, checkDay, slotA),
+        unticked(a, current, slotA),
       ],
     });
   } else {
@@ -225,6 +236,8 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
       steps,
     });
   }
+
+  if (isMonthly) return [...finish(drafts, requirementsOf(section, ctx), []), ...monthlyLateChecks(section, page, ctx), ...monthlyTotalChecks(section, page, ctx)];
 
   // Streaks (and other values computed per record): today, then yesterday too.
   const streak = (entity.computed ?? []).find((c) => "agg" in c.expr && c.expr.agg === "streak" && c.expr.entity === log.name);
@@ -276,6 +289,102 @@ export const checkinsChecks: SectionCheckGenerator<"checkins"> = (section, page,
   }
   return finish(drafts, requirementsOf(section, ctx), rules.checkins);
 };
+
+/**
+ * "highlight anyone who's late" over monthly ticks: a highlighted value of the ticked record that
+ * reads the log. On 10 March, Marigold ticked for March is not late (0, no highlight); Juniper,
+ * ticked for February only, is 5 days late (past the 5th) and highlighted — a tick of another
+ * month counted, or lateness counted from the 1st, shows otherwise.
+ */
+function monthlyLateChecks(section: Section<"checkins">, page: TPlanPage, ctx: CheckContext): Check[] {
+  const plan = ctx.plan;
+  const entity = plan.entities.find((e) => e.name === section.entity)!;
+  const within = sectionTitleOf(section, plan);
+  const home = recordsHome(entity.name, plan);
+  const display = home && (home.page.sections ?? []).find((s) => s.type === "records" && s.entity === entity.name);
+  const [a, b] = titles as [string, string];
+  const checks: Check[] = [];
+  for (const computed of entity.computed ?? []) {
+    const tone = computed.highlight?.tone;
+    if (!home || !display || display.type !== "records" || !tone || !JSON.stringify(computed.expr).includes(`"entity":"${section.logEntity}"`)) continue;
+    if (display.columns?.length && !display.columns.includes(computed.name)) continue;
+    const adds = addRecordsSteps(entity, [{ [entity.fields[0]!.name]: a }, { [entity.fields[0]!.name]: b }], plan);
+    if (!adds) continue;
+    const shown = (n: number) => (display.display === "table" ? "" : `${computed.label} `) + formatValue(n, computed.format ?? "integer");
+    const tick = (title: string, month: number): Step => ({ action: "check", label: tickLabel(title, shiftMonth(checkDay, month), null, "month"), within });
+    const steps: Step[] = [
+      clock, ...adds,
+      { action: "goto", path: page.path },
+      tick(a, 0),
+      { action: "click", role: "button", name: "Previous month", within },
+      tick(b, -1),
+      { action: "goto", path: home.page.path },
+      { action: "expectText", text: `${shown(5)} ${toneWords[tone]}`, within: b },
+      { action: "expectText", text: shown(0), within: a },
+      { action: "expectNoText", text: toneWords[tone], within: a },
+    ];
+    checks.push({
+      id: `checkins-${slug(computed.label)}-late`,
+      description: `On 10 March, ${a} ticked for March reads ${shown(0)} and is not highlighted; ${b}, ticked for February only, reads ${shown(5)} (past the 5th) and is highlighted`.slice(0, 300),
+      ...(computed.requirementIds?.length ? { requirementIds: computed.requirementIds } : {}),
+      steps,
+    });
+  }
+  return checks;
+}
+
+/**
+ * "total rent collected this year" over monthly ticks: each stats figure that sums a field of the
+ * ticked record over the log. Marigold (800) is ticked this month and last, Juniper (650) last
+ * month and in December of last year: 2250 this year — not 2900 (every tick), 1450 (the rents
+ * whatever is ticked) nor 4 (the ticks counted).
+ */
+function monthlyTotalChecks(section: Section<"checkins">, page: TPlanPage, ctx: CheckContext): Check[] {
+  const plan = ctx.plan;
+  const entity = plan.entities.find((e) => e.name === section.entity)!;
+  const within = sectionTitleOf(section, plan);
+  const [a, b] = titles as [string, string];
+  const checks: Check[] = [];
+  for (const statsPage of plan.pages) {
+    for (const stats of statsPage.sections ?? []) {
+      if (stats.type !== "stats") continue;
+      for (const item of stats.items) {
+        const value = item.value;
+        if (!("agg" in value) || value.agg !== "sum" || value.entity !== section.logEntity || !value.of || !("field" in value.of)) continue;
+        const amount = entity.fields.find((f) => `${entity.name}.${f.name}` === (value.of as { field: string }).field && f.type === "money");
+        const onlyThisYear = value.where?.length === 1 && value.where[0]!.op === "inRange" && value.where[0]!.period?.range === "thisYear";
+        if (!amount || (value.where?.length && !onlyThisYear)) continue;
+        const home = recordsHome(entity.name, plan);
+        const adds = home ? addRecordsSteps(entity, [{ [entity.fields[0]!.name]: a, [amount.name]: "800" }, { [entity.fields[0]!.name]: b, [amount.name]: "650" }], plan) : null;
+        if (!adds) continue;
+        const statsWithin = sectionTitleOf(stats, plan);
+        const samePage = statsPage.path === page.path;
+        const read = (n: number): Step[] => (samePage ? [{ action: "expectValue", label: item.label, value: formatValue(n, item.format ?? "money"), within: statsWithin }] : []);
+        const tick = (title: string, month: number): Step => ({ action: "check", label: tickLabel(title, shiftMonth(checkDay, month), null, "month"), within });
+        const back: Step = { action: "click", role: "button", name: "Previous month", within };
+        const total = onlyThisYear ? 2250 : 2900;
+        const steps: Step[] = [
+          clock, ...adds, { action: "goto", path: page.path },
+          ...read(0),
+          tick(a, 0), ...read(800),
+          back, tick(a, -1), tick(b, -1), ...read(2250),
+          // December of last year (the check runs in March).
+          back, back, tick(b, -3), ...read(total),
+          { action: "reload" },
+          { action: "goto", path: statsPage.path },
+          { action: "expectValue", label: item.label, value: formatValue(total, item.format ?? "money"), within: statsWithin },
+        ];
+        checks.push({
+          id: `checkins-${slug(item.label)}-total`,
+          description: `"${item.label}": ${a} (800) ticked this month and last, ${b} (650) last month${onlyThisYear ? " and in December of last year, which does not count" : " and in December"} → ${formatValue(total, item.format ?? "money")}`.slice(0, 300),
+          ...(item.requirementIds?.length || stats.requirementIds?.length ? { requirementIds: item.requirementIds?.length ? item.requirementIds : stats.requirementIds } : {}),
+          steps: steps.slice(0, 60),
+        });
+      }
+    }
+  }
+  return checks;
+}
 
 const rules = {
   checkins: [

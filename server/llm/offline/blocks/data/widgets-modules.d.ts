@@ -5,7 +5,9 @@
 declare module "~/server/llm/offline/runtime/src/widgets/names.js" {
   export function dayText(iso: string): string;
   export function shiftDay(iso: string, days: number): string;
-  export function tickLabel(title: string, iso: string, slot?: string | null): string;
+  export function shiftMonth(iso: string, months: number): string;
+  export function periodText(iso: string, every?: "day" | "month"): string;
+  export function tickLabel(title: string, iso: string, slot?: string | null, every?: "day" | "month"): string;
   export function countLabel(title: string, iso: string): string;
   export function addOneName(title: string): string;
   export function takeOneName(title: string): string;

@@ -11,7 +11,7 @@
 //   division by zero → null (never NaN or Infinity); min/max ignore a missing side.
 //   sub of two dates → days between them; add/sub of a date and a number → a date.
 // - daysSince(d) = today − d in days; daysUntil(d) = d − today; yearsSince(d) = completed years
-//   (an age); year(d) = its calendar year; nextAnniversary(d) = the first day from today on with
+//   (an age); year(d) = its calendar year; dayOfMonth(d) = its day of the month (1–31); nextAnniversary(d) = the first day from today on with
 //   d's month and day (a birthday's next date: today when it is today); round1/round2 round to 1/2 decimals; percent(part, whole) = 100 × part / whole
 //   (null when whole is 0), percent(x) = 100 × x.
 // - aggregate: count = number of records; sum = total of the numeric values (0 when none);
@@ -296,6 +296,10 @@ function applyFn(fn, args, scope) {
     case "year": {
       const day = dayOf(a);
       return day ? Number(day.slice(0, 4)) : null;
+    }
+    case "dayOfMonth": {
+      const day = dayOf(a);
+      return day ? Number(day.slice(8, 10)) : null;
     }
     case "nextAnniversary": {
       const day = dayOf(a);

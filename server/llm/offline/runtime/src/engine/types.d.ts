@@ -48,7 +48,7 @@ export type ValueExpr =
   | { const: Scalar }
   | { today: true }
   | { op: "add" | "sub" | "mul" | "div" | "min" | "max"; args: [ValueExpr, ValueExpr] }
-  | { fn: "daysSince" | "daysUntil" | "yearsSince" | "year" | "nextAnniversary" | "round1" | "round2" | "percent"; args: ValueExpr[] }
+  | { fn: "daysSince" | "daysUntil" | "yearsSince" | "year" | "dayOfMonth" | "nextAnniversary" | "round1" | "round2" | "percent"; args: ValueExpr[] }
   | { agg: AggregateOp; entity: string; of?: ValueExpr; where?: Condition[]; dateField?: string; unit?: "day" | "week" };
 
 export type Grouping = { field: string } | { dateField: string; bucket: "day" | "week" | "month" | "year" };

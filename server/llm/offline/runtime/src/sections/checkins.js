@@ -4,14 +4,17 @@
 // doses are separate ticks when the entity has a `slotsField`). Previous day / Next day / Today move
 // between days; computed values of the entity (a streak) are shown per record; `showDueToday`
 // lists what is still not done today; `dailyGoal` is the count (or the number of ticks) a day needs.
+// With `every: "month"` a check-in is for a calendar month (rent paid for each flat): it is dated
+// the month's first day, and Previous month / This month / Next month move between months.
 import { h } from "../lib/dom.js";
 import { isoDate } from "../content/format.js";
 import { uid } from "../content/ui.js";
-import { evaluate, formatValue } from "../engine/expr.js";
+import { evaluate, formatValue, matches } from "../engine/expr.js";
+import { toneWords } from "../records/columns.js";
 import { recordTitle } from "../engine/store.js";
 import { rerender } from "../widgets/interact.js";
 import {
-  addOneName, countLabel, dayText, dueListName, dueText, figureLabel, linkField, shiftDay, singularWords, takeOneName, tickLabel,
+  addOneName, countLabel, dueListName, dueText, figureLabel, linkField, periodText, shiftDay, shiftMonth, singularWords, takeOneName, tickLabel,
 } from "../widgets/names.js";
 
 /** @import { AppContext, EntitySpec, SectionSpec } from "../engine/app-context" */
@@ -55,7 +58,11 @@ export function render(sectionElement, section, app) {
   const isCount = section.mode === "count";
   const goal = section.dailyGoal || null;
   const noun = singularWords(entity.name);
-  const todayIso = () => isoDate(app.today());
+  const isMonthly = section.every === "month";
+  // The period on show is named by its first day: the day itself, or the month's 1st.
+  const todayIso = () => (isMonthly ? shiftMonth(isoDate(app.today()), 0) : isoDate(app.today()));
+  const keyOf = (iso) => String(iso || "").slice(0, isMonthly ? 7 : 10);
+  const shift = (iso, n) => (isMonthly ? shiftMonth(iso, n) : shiftDay(iso, n));
   const scope = () => ({ store: app.store, spec: app.spec, today: app.today() });
   // A page elsewhere that keeps the records; without one, this section adds them itself.
   const recordsPage = app.spec.pages.find((p) => p.sections.some((s) => s.type === "records" && s.entity === entity.name));
@@ -68,7 +75,7 @@ export function render(sectionElement, section, app) {
   function entriesOf(record, day, slot) {
     return app.store
       .children(log.name, entity.name, String(record.id))
-      .filter((entry) => String(entry[fields.date] || "").slice(0, 10) === day && (slot === undefined || entry[fields.slot] === slot));
+      .filter((entry) => keyOf(entry[fields.date]) === keyOf(day) && (slot === undefined || entry[fields.slot] === slot));
   }
 
   const countOf = (record, day) => entriesOf(record, day).reduce((sum, entry) => sum + (Number(entry[fields.count]) || (entry[fields.count] === 0 ? 0 : 1)), 0);
@@ -82,7 +89,7 @@ export function render(sectionElement, section, app) {
     } else {
       for (const entry of entriesOf(record, day, slot || undefined)) app.store.remove(log.name, String(entry.id));
     }
-    app.announce(tickLabel(title, day, slot) + (ticked ? "" : ": not any more"));
+    app.announce(tickLabel(title, day, slot, section.every) + (ticked ? "" : ": not any more"));
   }
 
   function changeCount(record, day, delta) {
@@ -102,7 +109,7 @@ export function render(sectionElement, section, app) {
 
   function tickControl(record, title, slot) {
     // The visible label is short ("Done", "Morning"); the accessible name says what and which day.
-    const box = h("input", { id: uid("tick"), type: "checkbox", checked: isDone(record, shown, slot || undefined), "aria-label": tickLabel(title, shown, slot), "data-focus-key": "tick:" + record.id + ":" + (slot || "") });
+    const box = h("input", { id: uid("tick"), type: "checkbox", checked: isDone(record, shown, slot || undefined), "aria-label": tickLabel(title, shown, slot, section.every), "data-focus-key": "tick:" + record.id + ":" + (slot || "") });
     box.addEventListener("change", () => setTicked(record, shown, slot, box.checked));
     return h("span", { class: "checkin-tick" }, box, h("label", { for: box.id }, slot || "Done"));
   }
@@ -126,7 +133,10 @@ export function render(sectionElement, section, app) {
       const value = evaluate(expr, record, entity, scope());
       let text = formatValue(value, computed.format || "number");
       if (expr && expr.agg === "streak" && typeof value === "number") text += " " + (expr.unit === "week" ? (value === 1 ? "week" : "weeks") : value === 1 ? "day" : "days");
-      const output = h("output", { id: uid("figure"), class: "checkin-figure-value" }, text);
+      // A highlighted value (days late) says so in words too, as in a records list.
+      const highlight = /** @type {{ when: object, tone: string } | undefined} */ (computed.highlight);
+      const tone = highlight && value !== null && matches([{ ...highlight.when, field: computed.name }], record, entity, scope()) ? highlight.tone : undefined;
+      const output = h("output", { id: uid("figure"), class: "checkin-figure-value" + (tone ? " record-value tone-" + tone : "") }, text, tone ? h("span", { class: "record-tone" }, " " + toneWords[tone]) : null);
       return h("span", { class: "checkin-figure" + (expr && expr.agg === "streak" ? " is-streak" : "") },
         h("label", { for: output.id }, computed.label, h("span", { class: "visually-hidden" }, figureLabel("", title))), output);
     });
@@ -183,16 +193,17 @@ export function render(sectionElement, section, app) {
     const today = todayIso();
     const isToday = shown === today;
     const headingId = uid("day");
+    const current = isMonthly ? "This month" : "Today";
     const go = (day) => {
       shown = day > today ? today : day;
       draw();
     };
     return h("div", { class: "checkins-nav" },
-      h("h3", { id: headingId, class: "checkins-day", "aria-live": "polite", tabindex: "-1", "data-focus-key": "nav" }, dayText(shown), isToday ? h("span", { class: "badge badge-0 checkins-today" }, "Today") : null),
+      h("h3", { id: headingId, class: "checkins-day", "aria-live": "polite", tabindex: "-1", "data-focus-key": "nav" }, periodText(shown, section.every), isToday ? h("span", { class: "badge badge-0 checkins-today" }, current) : null),
       h("div", { class: "checkins-nav-buttons" },
-        h("button", { type: "button", class: "btn btn-small", "data-focus-key": "nav:previous", onClick: () => go(shiftDay(shown, -1)) }, "Previous day"),
-        h("button", { type: "button", class: "btn btn-small", disabled: isToday, "data-focus-key": "nav:today", onClick: () => go(today) }, "Today"),
-        h("button", { type: "button", class: "btn btn-small", disabled: isToday, "data-focus-key": "nav:next", onClick: () => go(shiftDay(shown, 1)) }, "Next day")));
+        h("button", { type: "button", class: "btn btn-small", "data-focus-key": "nav:previous", onClick: () => go(shift(shown, -1)) }, isMonthly ? "Previous month" : "Previous day"),
+        h("button", { type: "button", class: "btn btn-small", disabled: isToday, "data-focus-key": "nav:today", onClick: () => go(today) }, current),
+        h("button", { type: "button", class: "btn btn-small", disabled: isToday, "data-focus-key": "nav:next", onClick: () => go(shift(shown, 1)) }, isMonthly ? "Next month" : "Next day")));
   }
 
   function addForm() {
@@ -220,7 +231,7 @@ export function render(sectionElement, section, app) {
     const today = todayIso();
     if (shown > today) shown = today;
     const records = app.store.list(entity.name);
-    const listName = entity.pluralLabel + " on " + dayText(shown);
+    const listName = entity.pluralLabel + (isMonthly ? " in " : " on ") + periodText(shown, section.every);
     const empty = recordsPage
       ? h("p", { class: "empty" }, "No " + entity.pluralLabel.toLowerCase() + " yet — ", h("a", { href: app.href(recordsPage.path) }, "add the first one on the " + recordsPage.title + " page"), ".")
       : h("p", { class: "empty" }, "No " + entity.pluralLabel.toLowerCase() + " yet — add the first one above.");

@@ -23,9 +23,25 @@ export function shiftDay(iso, days) {
   return isoDate(date);
 }
 
-/** "Read done on Tuesday 10 March 2026"; with a slot: "Aspirin morning done on …". */
-export function tickLabel(title, iso, slot) {
-  return (slot ? title + " " + String(slot).toLowerCase() : title) + " done on " + dayText(iso);
+/** The month a monthly check-in list shows: "March 2026". */
+export function monthText(iso) {
+  const [y, m] = String(iso).split("-").map(Number);
+  return MONTHS[m - 1] + " " + y;
+}
+
+/** The first day of the month `months` away from `iso`'s month: ("2026-03-10", -1) → "2026-02-01". */
+export function shiftMonth(iso, months) {
+  const [y, m] = String(iso).split("-").map(Number);
+  const date = new Date(y, m - 1 + months, 1, 12);
+  return isoDate(date);
+}
+
+/** The period a check-in is for, as read: the day, or "March 2026" when `every` is "month". */
+export const periodText = (iso, every) => (every === "month" ? monthText(iso) : dayText(iso));
+
+/** "Read done on Tuesday 10 March 2026"; with a slot: "Aspirin morning done on …"; monthly: "Flat 1 done for March 2026". */
+export function tickLabel(title, iso, slot, every) {
+  return (slot ? title + " " + String(slot).toLowerCase() : title) + (every === "month" ? " done for " + monthText(iso) : " done on " + dayText(iso));
 }
 
 /** The count of one record on one day (count mode): "Daisy count on Tuesday 10 March 2026". */
