@@ -214,6 +214,21 @@ export const ZSection = z.discriminatedUnion("type", [
     itemOf: identifier,
     total: z.object({ label, of: ZValueExpr, format: z.enum(valueFormats).default("number") }).optional(),
   }),
+  /**
+   * A week of days (Monday to Sunday) by slots of the day (Breakfast, Lunch, Dinner): each slot holds a
+   * record of `itemOf` named there, or free text; optionally the shopping list of the week's planned records.
+   */
+  z.object({
+    type: z.literal("weekPlan"),
+    ...base,
+    /** The entity that stores one filled slot: a date field `date`, a text field `slot` and a text field `name`. */
+    entity: identifier,
+    /** The records a slot names (Meal), whose `shopping.field` lists what each needs. */
+    itemOf: identifier,
+    slots: z.array(label).min(1).max(6),
+    /** What the week's planned records need, combined (each once, with a count when needed more than once), tickable. */
+    shopping: z.object({ title: label, field: identifier, requirementIds }).optional(),
+  }),
   /** An append-only feed: a composer and the posts, with author and time (guestbook, message wall). */
   z.object({ type: z.literal("feed"), ...base, entity: identifier, order: z.enum(["newest", "oldest"]).default("newest") }),
   z.object({

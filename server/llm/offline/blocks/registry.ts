@@ -14,7 +14,7 @@ import type { TAcceptanceCheckInput, TPlan, TPlanEntity, TPlanPage } from "~/ser
 import { flashcardsChecks, quizChecks, timerChecks, toolChecks } from "./content/checks";
 import { figuresCheckGenerators } from "./data/figures-checks";
 import { entityChecks, formChecks, recordsChecks } from "./data/records-checks";
-import { boardChecks, checkinsChecks, feedChecks, sequenceChecks } from "./data/widgets-checks";
+import { boardChecks, checkinsChecks, feedChecks, sequenceChecks, weekPlanChecks } from "./data/widgets-checks";
 import { siteCheckGenerators } from "./site/checks";
 
 /** What a generator may look at besides its own section: the whole plan, for entities and names. */
@@ -26,7 +26,7 @@ export type EntityCheckGenerator = (entity: TPlanEntity, ctx: CheckContext) => T
 export const sectionCheckGenerators: { [T in TSectionType]?: SectionCheckGenerator<T> } = {
   records: recordsChecks, form: formChecks,
   quiz: quizChecks, flashcards: flashcardsChecks, tool: toolChecks, timer: timerChecks,
-  checkins: checkinsChecks, board: boardChecks, sequence: sequenceChecks, feed: feedChecks,
+  checkins: checkinsChecks, board: boardChecks, sequence: sequenceChecks, weekPlan: weekPlanChecks, feed: feedChecks,
   ...siteCheckGenerators,
   ...figuresCheckGenerators,
 };

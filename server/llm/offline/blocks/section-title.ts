@@ -5,7 +5,7 @@ import type { TSection } from "~/server/plan/app-spec";
 import type { TPlan } from "~/server/plan/plan-schema";
 
 const defaultTitles: Record<TSection["type"], string> = {
-  records: "Records", stats: "Totals", groupTable: "Totals", chart: "Chart", checkins: "Today", board: "Board", sequence: "Order", feed: "Messages",
+  records: "Records", stats: "Totals", groupTable: "Totals", chart: "Chart", checkins: "Today", board: "Board", sequence: "Order", weekPlan: "Week", feed: "Messages",
   quiz: "Quiz", flashcards: "Flashcards", tool: "Tool", timer: "Timer", hero: "Welcome", menu: "Menu", hours: "Opening hours", contact: "Contact",
   form: "Contact", pricing: "Pricing", faq: "Questions", testimonials: "What people say", gallery: "Gallery", features: "Features", text: "About", notice: "Good to know",
 };

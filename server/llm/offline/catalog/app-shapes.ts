@@ -30,5 +30,14 @@ export const sequencePutPatterns = ["drag|drop|add|put|move|pick … into|onto|t
 export const sequenceOrderWords = "in the|any|my|our|your|right? order";
 /** Its total length: "the total set length", "total length of the setlist", "how long the set is". */
 export const sequenceTotalPatterns = ["total set|setlist|playlist length|time|duration", "total length|time|duration|runtime of? a|the|my|our? set|setlist|playlist", "set|setlist|playlist length|duration|runtime", "how long the|a|my|our? set|setlist|playlist is|runs|lasts"];
+/** The meals of a day a week plan has a slot for, as people name them ("breakfast, lunch and dinner"); two or more in a row ask for it. */
+export const mealSlotWords = ["breakfast", "brunch", "lunch", "dinner", "supper", "snack", "snacks"];
+/** What says the slots are for each day of a week: "for each day", "every day of the week", "weekly", "for the week". */
+export const weekPlanDayPatterns = ["for|on? each|every day|weekday|night", "each|every day of the week", "for|over the|a|each week", "weekly|week meal|meals|menu|food|dinner plan|planner|planning|plans|schedule", "weekly"];
+/** "a shopping list generated from the meals", "grocery list made from the recipes", "shopping list from the meal plan". */
+export const shoppingFromPatterns = [
+  "shopping|grocery list|lists generate|generated|make|made|build|built|create|created|work|worked|pull|pulled? out? from|of the|my|our|these|those|planned? meal|recipe|menu|plan|planner",
+  "list of ingredient|ingredients|groceries|shopping for the|my|our|these|those|planned? meal|recipe|menu|plan|planner",
+];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log|post per|a|each day", "entry per day", "once a day"];
 export const searchPatterns = ["searchable", "search|find|filter by? … entry|entries|note|notes|record|records", "search"];

@@ -54,7 +54,7 @@ const md = (text: string, max = 200): string =>
 
 const sectionWords: Record<string, string> = {
   records: "a list of records", stats: "headline figures", groupTable: "totals per group", chart: "a chart", checkins: "daily check-ins", board: "a board",
-  sequence: "an ordered list", feed: "a message feed", quiz: "a quiz", flashcards: "flashcards", tool: "a tool", timer: "a timer", hero: "a header",
+  sequence: "an ordered list", weekPlan: "a week plan", feed: "a message feed", quiz: "a quiz", flashcards: "flashcards", tool: "a tool", timer: "a timer", hero: "a header",
   menu: "a menu", hours: "opening hours", contact: "contact details", form: "a form", pricing: "pricing", faq: "questions and answers",
   testimonials: "testimonials", gallery: "a gallery", features: "features", text: "text", notice: "a notice",
 };

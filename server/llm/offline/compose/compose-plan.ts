@@ -14,6 +14,7 @@ import { composeInvoices } from "./invoices";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeSequence } from "./sequence";
+import { claimWeekPlan, composeWeekPlan } from "./week-plan";
 import { composeRequestForm, composeSite, isSitePrompt } from "./site";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
@@ -37,6 +38,8 @@ export function composeInto(draft: Draft): void {
   for (let i = lineup?.span.from ?? 0; i < (lineup?.span.to ?? 0); i++) unsupportedWords.add(i);
   // "each month mark whether rent came in" asks for ticks, not for a list of marks.
   const monthly = isSite || isSingleTool ? undefined : claimMonthlyMarks(draft);
+  // "breakfast lunch and dinner for each day" asks for a week of slots, not for daily ticks or a list of them.
+  const week = isSite || isSingleTool ? undefined : claimWeekPlan(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
@@ -47,6 +50,7 @@ export function composeInto(draft: Draft): void {
   composePoints(draft);
   // A setlist picks records in an order of its own, and claims "total set length" before the figures read "total".
   composeSequence(draft);
+  composeWeekPlan(draft, week);
   // Charts are about records: they need the entities (and their fields) to exist first.
   composeCharts(draft);
   if (isSite) {

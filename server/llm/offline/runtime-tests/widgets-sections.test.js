@@ -10,6 +10,8 @@ import * as board from "../runtime/src/sections/board.js";
 import * as checkins from "../runtime/src/sections/checkins.js";
 import * as feed from "../runtime/src/sections/feed.js";
 import * as sequence from "../runtime/src/sections/sequence.js";
+import * as weekPlan from "../runtime/src/sections/weekPlan.js";
+import { shoppingList } from "../runtime/src/sections/weekPlan.js";
 import { moveTo, ordered } from "../runtime/src/sections/sequence.js";
 import { countLabel, tickLabel } from "../runtime/src/widgets/names.js";
 import { click, type } from "./dom-helpers.js";
@@ -34,6 +36,8 @@ const spec = {
     { name: "Card", pluralLabel: "Cards", belongsTo: [], fields: [{ name: "title", label: "Title", type: "string", required: true }, { name: "status", label: "Column", type: "enum", options: ["Backlog", "Doing", "Review", "Done"], defaultValue: "Backlog" }] },
     { name: "Song", pluralLabel: "Songs", belongsTo: [], fields: [{ name: "title", label: "Title", type: "string", required: true }, { name: "minutes", label: "Length", type: "number", unit: "min" }] },
     { name: "SetlistItem", pluralLabel: "Setlist", belongsTo: ["Song"], fields: [{ name: "position", label: "Position", type: "number" }] },
+    { name: "Meal", pluralLabel: "Meals", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "ingredients", label: "Ingredients", type: "text" }] },
+    { name: "PlannedMeal", pluralLabel: "Planned meals", belongsTo: [], fields: [{ name: "date", label: "Date", type: "date" }, { name: "slot", label: "Slot", type: "string" }, { name: "name", label: "Meal", type: "string" }] },
     { name: "Message", pluralLabel: "Messages", belongsTo: [], fields: [{ name: "name", label: "Name", type: "string", required: true }, { name: "message", label: "Message", type: "text" }] },
   ],
   pages: [{ path: "/habits", title: "Habits", sections: [{ type: "records", entity: "Habit" }] }],
@@ -294,6 +298,55 @@ describe("sequence", () => {
     expect(text(named(root, "Total set length"))).toBe("7 min");
     expect(store.list("Song")).toHaveLength(3);
     expect(order(open(sequence, section).root)).toEqual(["Intro", "Ballad"]);
+  });
+});
+
+describe("week plan", () => {
+  const section = { type: "weekPlan", title: "Meal plan", entity: "PlannedMeal", itemOf: "Meal", slots: ["Breakfast", "Lunch", "Dinner"], shopping: { title: "Shopping list", field: "ingredients" } };
+  const plan = (root, name, value) => {
+    const input = named(root, name);
+    input.value = value;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const shopping = (root) => [...root.querySelectorAll(".week-shopping-item")].map(text);
+
+  it("combines what the planned records need, each once, case aside, and skips free text", () => {
+    const sources = [{ name: "Porridge", ingredients: "oats, milk" }, { name: "Pancakes", ingredients: "Flour\nMilk; eggs" }];
+    const planned = [{ name: "porridge" }, { name: "Toast with friends" }, { name: "Pancakes" }];
+    expect(shoppingList(planned, sources, (s) => s.name, "ingredients")).toEqual([
+      { key: "oats", text: "oats", count: 1 }, { key: "milk", text: "milk", count: 2 }, { key: "flour", text: "Flour", count: 1 }, { key: "eggs", text: "eggs", count: 1 },
+    ]);
+  });
+
+  it("shows Monday to Sunday by slot, keeps what is typed in a slot, and lists this week's shopping only", () => {
+    const { root, store } = open(weekPlan, section);
+    store.create("Meal", { name: "Porridge", ingredients: "oats, milk" });
+    store.create("Meal", { name: "Pancakes", ingredients: "flour, milk, eggs" });
+    store.create("Meal", { name: "Curry", ingredients: "rice, chickpeas" });
+    const rows = [...root.querySelectorAll(".week-grid tbody th")].map(text);
+    expect(rows).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+    expect(text(root.querySelector(".checkins-day"))).toContain("Week of Monday 9 March 2026");
+    plan(root, "Monday Breakfast", "Porridge");
+    plan(root, "Sunday Dinner", "pancakes");
+    plan(root, "Tuesday Lunch", "Leftovers");
+    expect(named(root, "Monday Breakfast").value).toBe("Porridge");
+    expect(shopping(root)).toEqual(["oats", "milk × 2", "flour", "eggs"]);
+    // Next week's curry is not on this week's list.
+    buttonNamed(root, "Next week").click();
+    plan(root, "Monday Dinner", "Curry");
+    expect(shopping(root)).toEqual(["rice", "chickpeas"]);
+    buttonNamed(root, "This week").click();
+    expect(shopping(root)).toEqual(["oats", "milk × 2", "flour", "eggs"]);
+    // Emptying a slot takes its meal off the list.
+    plan(root, "Sunday Dinner", "");
+    expect(shopping(root)).toEqual(["oats", "milk"]);
+    tick(named(root, "milk"));
+    const again = open(weekPlan, section).root;
+    expect(named(again, "Monday Breakfast").value).toBe("Porridge");
+    expect(named(again, "Tuesday Lunch").value).toBe("Leftovers");
+    expect(named(again, "Sunday Dinner").value).toBe("");
+    expect(named(again, "milk").checked).toBe(true);
+    expect(named(again, "oats").checked).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ const compile = (prompt: string): TPlan => {
 };
 const field = (plan: TPlan, entity: string, name: string) => plan.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === name);
 const sequence = (plan: TPlan) => plan.pages.flatMap((p) => p.sections ?? []).find((s) => s.type === "sequence") as { itemOf: string; title?: string; total?: { of: object } } | undefined;
+const weekPlan = (plan: TPlan) => plan.pages.flatMap((p) => p.sections ?? []).find((s) => s.type === "weekPlan") as { slots: string[]; shopping?: { field: string } } | undefined;
 const hasSection = (plan: TPlan, type: string) => plan.pages.some((p) => p.sections?.some((s) => s.type === type));
 
 const rows: Row[] = [
@@ -218,6 +219,13 @@ const rows: Row[] = [
   ["gig planner. keep my songs with title and key, put songs into a set list in order and show the total length of the set", "computed", "total length of the set", (p) => field(p, "Song", "minutes")?.unit === "min" && sequence(p)?.title === "Set list" && !p.requirements!.some((r) => r.status === "unsupported")],
   ["songs with artist and duration in minutes. add songs to the playlist and show how long the playlist is", "interaction", "add songs to the playlist", (p) => sequence(p)?.title === "Playlist" && !!sequence(p)?.total],
   // The picked items are named by the song they pick: no name field of their own to fill in.
+  // A week of meals: the slots named for each day (no daily ticks, no list of slots), and the shopping list of the planned meals' ingredients (no list of items of its own).
+  ["weekly meal planner with breakfast lunch and dinner for each day and a shopping list generated from the meals", "view", "breakfast lunch and dinner for each day", (p) => JSON.stringify(weekPlan(p)?.slots) === '["Breakfast","Lunch","Dinner"]' && weekPlan(p)?.shopping?.field === "ingredients" && !hasSection(p, "checkins") && !p.entities.some((e) => e.name === "Item") && !p.requirements!.some((r) => r.status === "unsupported")],
+  ["weekly meal planner with breakfast lunch and dinner for each day and a shopping list generated from the meals", "computed", "a shopping list generated from the meals"],
+  ["plan our dinners for the week: lunch and dinner every day, then make a grocery list from the recipes", "computed", "grocery list from the recipes", (p) => JSON.stringify(weekPlan(p)?.slots) === '["Lunch","Dinner"]' && field(p, "Meal", "ingredients")?.type === "text"],
+  ["meal plan with breakfast, lunch, dinner and snacks for the week", "view", "breakfast, lunch, dinner and snacks for the week", (p) => JSON.stringify(weekPlan(p)?.slots) === '["Breakfast","Lunch","Dinner","Snack"]' && !weekPlan(p)?.shopping && !field(p, "Meal", "ingredients")],
+  // Meals of the day without a week or a day said are no week plan.
+  ["a recipe box with breakfast and lunch recipes", "entity", "recipe", (p) => !weekPlan(p)],
   ["my songs with title and key. make a setlist", "view", "setlist", (p) => !!p.entities.find((e) => e.name === "SetlistItem" && !e.fields.some((f) => f.required))],
   // Totals from lines and what is owed: computed, never typed in.
   ["Clients, and invoices for a client with line items (description, quantity, unit price). Calculate the invoice total", "computed", "Calculate the invoice total", (p) => JSON.stringify(p.entities.find((e) => e.name === "Invoice")?.computed?.[0]?.expr) === '{"agg":"sum","entity":"LineItem","of":{"op":"mul","args":[{"field":"quantity"},{"field":"unitPrice"}]}}'],

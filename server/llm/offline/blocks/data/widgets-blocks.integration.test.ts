@@ -27,7 +27,7 @@ function compiled(id: string): TPlan {
 }
 
 /** The checks of this family's sections (others' blocks are proven by their own tests). */
-const widgetChecks = (plan: TPlan) => plan.acceptanceChecks.filter((c) => /^(checkins|board|sequence|feed)-/.test(c.id));
+const widgetChecks = (plan: TPlan) => plan.acceptanceChecks.filter((c) => /^(checkins|board|sequence|week-plan|feed)-/.test(c.id));
 
 let browser: Browser;
 let root: string;
@@ -73,6 +73,8 @@ const apps: Array<[string, () => TPlan, string[]]> = [
   ["band-setlist", () => compiled("band-setlist"), ["sequence-setlist-order", "sequence-setlist-drag"]],
   // As compiled from the eval prompt: times of day are separate doses, each tick kept with its time.
   ["mum-medications", () => compiled("mum-medications"), ["checkins-today-tick", "checkins-today-due-today"]],
+  // A week of meals by slot, and the shopping list of the week's planned meals.
+  ["meal-planner-shopping", () => compiled("meal-planner-shopping"), ["week-plan-meal-plan-week", "week-plan-meal-plan-shopping"]],
   ["hens", hensPlan, ["checkins-eggs-today-count"]],
   ["water", waterPlan, ["checkins-glasses-today-count", "checkins-glasses-today-due-today"]],
   // Monthly ticks: rent paid per flat, the flats late this month, the rent collected this year.
@@ -116,6 +118,9 @@ describe.concurrent("widget checks fail on a broken app", () => {
     ["items that take no drop", setlistPlan, "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "dropZone(element, \"item\"", replace: "void (element, \"item\"" }],
     ["a set length rounded to whole minutes", () => compiled("band-setlist"), "sequence-setlist-order", { file: "src/engine/expr.js", find: "Math.round(Math.abs(n) * 60)", replace: "Math.round(Math.abs(n)) * 60" }],
     ["a song from the library put last, not where it was dropped", () => compiled("band-setlist"), "sequence-setlist-drag", { file: "src/sections/sequence.js", find: "addPicked(dropped.slice(PICK.length), toIndex)", replace: "addPicked(dropped.slice(PICK.length), null)" }],
+    ["a slot kept by weekday, not by date", () => compiled("meal-planner-shopping"), "week-plan-meal-plan-week", { file: "src/sections/weekPlan.js", find: "r.date === date && r.slot === slot", replace: "weekdayOf(r.date) === weekdayOf(date) && r.slot === slot" }],
+    ["every week's meals on this week's list", () => compiled("meal-planner-shopping"), "week-plan-meal-plan-shopping", { file: "src/sections/weekPlan.js", find: "const planned = days.flatMap((date) => slots.map((slot) => find(date, slot)).filter(Boolean));", replace: "const planned = filled();" }],
+    ["Milk and milk listed apart", () => compiled("meal-planner-shopping"), "week-plan-meal-plan-shopping", { file: "src/sections/weekPlan.js", find: "const key = word.toLowerCase();", replace: "const key = word;" }],
     ["oldest first", () => compiled("guestbook"), "feed-messages", { file: "src/sections/feed.js", find: "if (order !== \"oldest\") sorted.reverse();", replace: "" }],
   ];
 

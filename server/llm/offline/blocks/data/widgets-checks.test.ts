@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TPlan } from "~/server/plan/plan-schema";
 import cases from "~/eval/cases.json";
 import { compileAppPlan } from "../../compile-app-plan";
-import { boardChecks, checkDay, checkinsChecks, sequenceChecks } from "./widgets-checks";
+import { boardChecks, checkDay, checkinsChecks, sequenceChecks, weekPlanChecks } from "./widgets-checks";
 import { handWritten, hensPlan, medicationsPlan, setlistPlan, waterPlan } from "./widgets-plans";
 
 function compiled(id: string): TPlan {
@@ -22,7 +22,7 @@ const stepsOf = (plan: TPlan, id: string, action: string) => check(plan, id).ste
 /** Planned requirements of the plan's widget sections that no check verifies. */
 function unchecked(plan: TPlan): string[] {
   const checked = new Set(plan.acceptanceChecks.flatMap((c) => c.requirementIds ?? []));
-  const ids = plan.pages.flatMap((p) => (p.sections ?? []).filter((s) => ["checkins", "board", "sequence", "feed"].includes(s.type)).flatMap((s) => s.requirementIds ?? []));
+  const ids = plan.pages.flatMap((p) => (p.sections ?? []).filter((s) => ["checkins", "board", "sequence", "weekPlan", "feed"].includes(s.type)).flatMap((s) => s.requirementIds ?? []));
   return (plan.requirements ?? []).filter((r) => r.status === "planned" && ids.includes(r.id) && !checked.has(r.id)).map((r) => r.id);
 }
 
@@ -172,6 +172,35 @@ describe("sequence checks", () => {
     const plan = setlistPlan();
     const noLibrary = { ...plan, pages: [plan.pages[0]!] };
     expect(sequenceChecks(plan.pages[0]!.sections![0] as Parameters<typeof sequenceChecks>[0], plan.pages[0]!, { plan: noLibrary })).toEqual([]);
+  });
+});
+
+describe("week plan checks", () => {
+  it("meal planner: Monday to Sunday by slot, a slot's meal kept for its week only, and the week's shopping list combined and ticked", () => {
+    const plan = compiled("meal-planner-shopping");
+    expect(unchecked(plan)).toEqual([]);
+    const week = check(plan, "week-plan-meal-plan-week");
+    const shopping = check(plan, "week-plan-meal-plan-shopping");
+    expect(week.requirementIds).toEqual(["r1"]);
+    expect(shopping.requirementIds).toEqual(["r2"]);
+    expect(week.steps).toContainEqual({ action: "expectText", text: "Week of Monday 9 March 2026", within: "Meal plan" });
+    expect(week.steps).toContainEqual({ action: "expectOrder", texts: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], within: "Meal plan: meals by day" });
+    expect(week.steps).toContainEqual({ action: "expectText", text: "Week of Monday 16 March 2026", within: "Meal plan" });
+    expect(week.steps.filter((s) => s.action === "expectValue").map((s) => "value" in s && s.value)).toEqual(["Marigold porridge", "Marigold porridge", "Marigold porridge", "Juniper stew"]);
+    // The meals and their ingredients are typed once, in the meals' own form.
+    expect(shopping.steps).toContainEqual({ action: "fill", label: "Ingredients", value: "Flour, milk, Eggs", within: "Add meal" });
+    expect(shopping.steps).toContainEqual({ action: "fill", label: "Sunday Dinner", value: "Juniper", within: "Meal plan" });
+    expect(shopping.steps.filter((s) => s.action === "expectCount").map((s) => "count" in s && s.count)).toEqual([4, 2]);
+    expect(shopping.steps.filter((s) => s.action === "expectNoText").map((s) => "text" in s && s.text)).toEqual(["Rice", "Kelp", "Flour", "Eggs"]);
+    expect(shopping.steps).toContainEqual({ action: "expectElement", role: "checkbox", name: "Milk", within: "Shopping list", state: "checked" });
+  });
+
+  it("without a shopping list only the week is checked; without a records section for the meals, the shopping list is not", () => {
+    const plan = compiled("meal-planner-shopping");
+    const page = plan.pages.find((p) => p.sections?.some((s) => s.type === "weekPlan"))!;
+    const section = page.sections!.find((s) => s.type === "weekPlan") as Parameters<typeof weekPlanChecks>[0];
+    expect(weekPlanChecks({ ...section, shopping: undefined }, page, { plan }).map((c) => c.id)).toEqual(["week-plan-meal-plan-week"]);
+    expect(weekPlanChecks(section, page, { plan: { ...plan, pages: [page] } }).map((c) => c.id)).toEqual(["week-plan-meal-plan-week"]);
   });
 });
 

@@ -13,7 +13,7 @@ import { formatValue } from "~/server/llm/offline/runtime/src/engine/expr.js";
 import { feedFieldsOf } from "~/server/llm/offline/runtime/src/sections/feed.js";
 import {
   addOneName, addToName, boardColumnsName, countLabel, dayText, dueListName, dueText, figureLabel, moveCardName, moveUpName, periodText, removeItemName,
-  sequenceLibraryName, sequenceListName, shiftDay, shiftMonth, singularLabelOf, singularWords, takeOneName, tickLabel,
+  mondayOf, sequenceLibraryName, sequenceListName, shiftDay, shiftMonth, singularLabelOf, singularWords, takeOneName, tickLabel, weekGridName, weekText,
 } from "~/server/llm/offline/runtime/src/widgets/names.js";
 import type { CheckContext, SectionCheckGenerator } from "../registry";
 import { toneWords } from "./computed-checks";
@@ -558,6 +558,91 @@ export const sequenceChecks: SectionCheckGenerator<"sequence"> = (section, page,
     },
   ];
   return finish(drafts, requirementsOf(section, ctx), rules.sequence);
+};
+
+// ─── Week plan ───────────────────────────────────────────────────────────────
+
+export const weekPlanChecks: SectionCheckGenerator<"weekPlan"> = (section, page, ctx) => {
+  const plan = ctx.plan;
+  const source = plan.entities.find((e) => e.name === section.itemOf);
+  const slots = section.slots ?? [];
+  if (!source || !source.fields.length || slots.length < 1) return [];
+  const within = sectionTitleOf(section, plan);
+  const grid = weekGridName(source.pluralLabel, within);
+  const first = slots[0]!;
+  const last = slots[slots.length - 1]!;
+  const [a, b, c] = titles as [string, string, string];
+  const put = (day: string, slot: string, value: string): Step[] => [
+    { action: "fill", label: `${day} ${slot}`, value, within },
+    { action: "press", key: "Enter" },
+  ];
+  const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  const name = slug(within);
+  const drafts: Draft[] = [
+    {
+      key: "week",
+      id: `week-plan-${name}-week`,
+      description: `The week on show runs Monday to Sunday with a ${slots.join(", ")} slot each day; what is put in Monday ${first} and Sunday ${last} is shown there, belongs to that week only, and stays after a reload`,
+      steps: [
+        clock,
+        { action: "goto", path: page.path },
+        { action: "expectText", text: weekText(mondayOf(checkDay)), within },
+        { action: "expectOrder", texts: days, within: grid },
+        { action: "expectOrder", texts: slots.length > 1 ? slots : [first, days[0]!], within: grid },
+        ...put("Monday", first, `${a} porridge`),
+        ...put("Sunday", last, `${b} stew`),
+        { action: "expectValue", label: `Monday ${first}`, value: `${a} porridge`, within },
+        // Next week's Monday is a slot of its own: what goes there leaves this week's as it was.
+        { action: "click", role: "button", name: "Next week", within },
+        { action: "expectText", text: weekText(shiftDay(mondayOf(checkDay), 7)), within },
+        ...put("Monday", first, `${c} toast`),
+        { action: "click", role: "button", name: "This week", within },
+        { action: "expectValue", label: `Monday ${first}`, value: `${a} porridge`, within },
+        { action: "reload" },
+        { action: "expectValue", label: `Monday ${first}`, value: `${a} porridge`, within },
+        { action: "expectValue", label: `Sunday ${last}`, value: `${b} stew`, within },
+      ],
+    },
+  ];
+  const shopping = section.shopping;
+  const field = shopping && source.fields.find((f) => f.name === shopping.field);
+  const addMeals = field && addRecordsSteps(source, [
+    { [source.fields[0]!.name]: a, [field.name]: "Oats, Milk" },
+    { [source.fields[0]!.name]: b, [field.name]: "Flour, milk, Eggs" },
+    { [source.fields[0]!.name]: c, [field.name]: "Rice, Kelp" },
+  ], plan);
+  if (shopping && addMeals) {
+    const list = shopping.title;
+    const listed = (words: string[]): Step[] => words.map((text): Step => ({ action: "expectText", text, within: list }));
+    const absent = (words: string[]): Step[] => words.map((text): Step => ({ action: "expectNoText", text, within: list }));
+    drafts.push({
+      key: "shopping",
+      id: `week-plan-${name}-shopping`,
+      description: `${list} lists what the meals planned this week need, each once (${a} on Monday and ${b} on Sunday share Milk), not next week's ${c}; a tick stays after a reload; a meal taken out of the week takes its ingredients with it`,
+      steps: [
+        clock,
+        ...addMeals,
+        { action: "goto", path: page.path },
+        ...put("Monday", first, a),
+        ...put("Sunday", last, b),
+        { action: "click", role: "button", name: "Next week", within },
+        ...put("Monday", first, c),
+        { action: "click", role: "button", name: "This week", within },
+        ...listed(["Oats", "Milk", "Flour", "Eggs"]),
+        ...absent(["Rice", "Kelp"]),
+        { action: "expectCount", role: "listitem", within: list, count: 4 },
+        { action: "check", label: "Milk", within: list },
+        { action: "reload" },
+        { action: "expectElement", role: "checkbox", name: "Milk", within: list, state: "checked" },
+        { action: "expectElement", role: "checkbox", name: "Oats", within: list, state: "unchecked" },
+        ...put("Sunday", last, ""),
+        ...listed(["Oats", "Milk"]),
+        ...absent(["Flour", "Eggs"]),
+        { action: "expectCount", role: "listitem", within: list, count: 2 },
+      ],
+    });
+  }
+  return finish(drafts, requirementsOf(section, ctx), [{ key: "shopping", test: (r, words) => r.kind === "computed" || /shopping|grocer|ingredient/.test(words) }]);
 };
 
 // ─── Feed ────────────────────────────────────────────────────────────────────

@@ -20,6 +20,9 @@ declare module "~/server/llm/offline/runtime/src/widgets/names.js" {
   export function removeItemName(title: string): string;
   export function addToName(sequenceTitle: string): string;
   export function sequenceListName(itemPlural: string, sequenceTitle: string): string;
+  export function mondayOf(iso: string): string;
+  export function weekText(mondayIso: string): string;
+  export function weekGridName(itemPlural: string, sectionTitle: string): string;
   export function sequenceLibraryName(itemPlural: string, sequenceTitle: string): string;
   export function boardColumnsName(boardTitle: string): string;
   export function singularWords(entityName: string): string;

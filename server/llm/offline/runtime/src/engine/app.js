@@ -12,7 +12,7 @@ export const storageWarning = "Storage is unavailable in this browser — change
 const defaultTitles = {
   menu: "Menu", hours: "Opening hours", contact: "Contact", pricing: "Pricing", faq: "Questions", testimonials: "What people say",
   gallery: "Gallery", features: "Features", text: "About", notice: "Good to know", form: "Contact", stats: "Totals", chart: "Chart",
-  checkins: "Today", board: "Board", sequence: "Order", feed: "Messages", quiz: "Quiz", flashcards: "Flashcards", tool: "Tool", timer: "Timer",
+  checkins: "Today", board: "Board", sequence: "Order", weekPlan: "Week", feed: "Messages", quiz: "Quiz", flashcards: "Flashcards", tool: "Tool", timer: "Timer",
 };
 
 /**

@@ -95,3 +95,24 @@ export function linkField(parentName) {
 export function postTimeText(date) {
   return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear() + ", " + pad2(date.getHours()) + ":" + pad2(date.getMinutes());
 }
+
+/** Week plan: the Monday of the week `iso` is in (weeks run Monday to Sunday). */
+export function mondayOf(iso) {
+  const date = dateOfIso(iso);
+  return shiftDay(iso, -((date.getDay() + 6) % 7));
+}
+/** The week a week plan shows, as read: "Week of Monday 9 March 2026". */
+export const weekText = (mondayIso) => "Week of " + dayText(mondayIso);
+/** The day a row of the week stands for: "Monday". */
+export const weekdayOf = (iso) => dayText(iso).split(" ")[0];
+/** A slot's box in the week ("Monday Breakfast"). */
+export const weekSlotName = (iso, slot) => weekdayOf(iso) + " " + slot;
+/** The week's days as one table, apart from the section ("Meals this week"). */
+export const weekGridName = (itemPlural, sectionTitle) => sectionTitle + ": " + itemPlural.toLowerCase() + " by day";
+/**
+ * What each item of a shopping list stands for: the words of a list of ingredients ("oats, milk" or
+ * one a line), each trimmed, "" dropped.
+ */
+export function listWords(text) {
+  return String(text ?? "").split(/[,;\n]+/).map((w) => w.trim()).filter(Boolean);
+}
