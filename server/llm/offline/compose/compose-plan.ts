@@ -11,6 +11,7 @@ import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
 import { composeLineup, readLineup } from "./lineups";
 import { composeInvoices } from "./invoices";
+import { composeTimesheet } from "./timesheet";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeSequence } from "./sequence";
@@ -74,6 +75,7 @@ export function composeInto(draft: Draft): void {
   composeActions(draft);
   // Totals and what is owed read the lines and the paid mark the records and actions made.
   composeInvoices(draft);
+  composeTimesheet(draft);
   composeViews(draft);
   composeFigures(draft);
 }

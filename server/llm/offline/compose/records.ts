@@ -46,7 +46,8 @@ export function conceptField(name: string): FieldInput | undefined {
 export function withArticle(label: string): string {
   const last = label.split(" ").at(-1) ?? label;
   if (pluralize.isPlural(last) && last !== pluralize.singular(last) && !/ss$/.test(last)) return label;
-  return `${/^[aeiou]/i.test(label) && !/^(u[nr]i|eu|one)/i.test(label) ? "an" : "a"} ${label}`;
+  // A silent h takes "an" too ("an hourly rate").
+  return `${(/^[aeiou]/i.test(label) && !/^(u[nr]i|eu|one)/i.test(label)) || /^(hour|honou?r|honest|heir)/i.test(label) ? "an" : "a"} ${label}`;
 }
 
 export function ensureEntity(draft: Draft, name: string, plural: string, requirementId: string): EntityDraft {

@@ -224,7 +224,7 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
       const field = isPair ? pair : readFieldPhrase([token]);
       const concept = fieldConcepts.find((c) => c.name === field?.concept);
       if (!field || !concept || !(isPair || concept.words.includes(token.lemma))) continue;
-      if (["date", "time", "name", "phone", "email", "address", "price", "amount", "cost", "notes", "note", "rating", "status", "priority", "category", "quantity"].indexOf(token.lemma) < 0 && field.type !== "date" && field.type !== "time") continue;
+      if (["date", "time", "name", "phone", "email", "address", "price", "amount", "cost", "notes", "note", "rating", "status", "priority", "category", "quantity", "rate"].indexOf(token.lemma) < 0 && field.type !== "date" && field.type !== "time") continue;
       // "rent amount per flat": the record named right after (the tagger may read "flat" as an adjective).
       const per = tokens[i + 1]?.word === "per" ? mentions.find((m) => m.concept?.words.includes(tokens[i + 2]?.lemma ?? "")) : undefined;
       const entity = per?.entity ?? structure.relations.find((r) => r.parent === owner.entity && r.span.to === owner.to)?.child ?? owner.entity;

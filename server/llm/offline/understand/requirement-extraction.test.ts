@@ -233,6 +233,10 @@ const rows: Row[] = [
   ["Clients, invoices for each client with line items (description, quantity, unit price). Show each invoice's total and how much each client owes on unpaid invoices", "computed", "each invoice's total", (p) => field(p, "Invoice", "paid")?.type === "boolean"],
   // "Mark" opening an instruction is the verb, not a record of marks; "an invoicing tool" is named for its invoices.
   ["Make me an invoicing tool. I add clients and invoices for a client. Mark invoices as paid.", "interaction", "Mark invoices as paid", (p) => !p.entities.some((e) => e.name === "Mark") && p.appName === "Invoices"],
+  // Hours this week per client and what they earn at the client's rate: computed from time entries.
+  ["Clients with a name and hourly rate. Show a weekly summary of hours and pay per client", "computed", "pay", (p) => JSON.stringify(p.entities.find((e) => e.name === "Client")?.computed?.map((c) => c.name)) === '["hoursThisWeek","earningsThisWeek"]' && p.entities.some((e) => e.name === "TimeEntry" && e.belongsTo.includes("Client"))],
+  ["track hours I work for my clients, each client has an hourly rate. show hours worked this week and what I earned", "computed", "hours worked this week", (p) => field(p, "Client", "hourlyRate")?.type === "money"],
+  ["Freelance time tracker with a start/stop timer per client and a weekly report of hours and earnings at each client's hourly rate", "field", "hourly rate"],
   ["track my habits daily", "interaction", "daily"],
   // "tick off" before "daily" is the ticking itself, not words left over.
   ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],

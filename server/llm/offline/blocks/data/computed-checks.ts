@@ -69,7 +69,7 @@ function computedSteps(entity: TPlanEntity, computed: Computed, home: Home): Ste
 }
 
 /** Two records with inputs that give different values, or null when the expression is not one we can work out. */
-function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words): Case[] | null {
+function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words, { isEachCounted = false } = {}): Case[] | null {
   const record = (index: number, extra: Values = {}): Values => {
     const values = { ...sampleRecord(entity, words.take(), index, { onlyRequired: true }), ...home.base, ...extra };
     return values;
@@ -105,6 +105,17 @@ function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words
       return { values: { ...item.values, [field.name]: base }, children: item.children, expected: expr.op === "sub" ? base - part : base + part };
     });
   }
+  // "Earnings this week" = this week's hours × the record's rate: the aggregate's cases, each at its own rate,
+  // and each with hours of its own, so one record's rate used for another shows.
+  if ("op" in expr && expr.op === "mul" && expr.args.some((a) => "agg" in a)) {
+    const [sum, rate] = "agg" in expr.args[0] ? expr.args : [expr.args[1], expr.args[0]];
+    const field = "field" in rate ? entity.fields.find((f) => f.name === rate.field) : undefined;
+    if (!field || !["number", "money"].includes(field.type) || field.name in home.base) return null;
+    const inner = casesOf(entity, sum, home, words, { isEachCounted: true });
+    if (!inner) return null;
+    const rates = [60, 40];
+    return inner.map((item, i) => ({ values: { ...item.values, [field.name]: rates[i % rates.length]! }, children: item.children, expected: item.expected === null ? null : item.expected * rates[i % rates.length]! }));
+  }
   if ("op" in expr || "field" in expr) {
     const numbers = (caseIndex: number): Values => Object.fromEntries(entity.fields.flatMap((f, i) => (["number", "money"].includes(f.type) && !(f.name in home.base) ? [[f.name, sampleFor(f, "", i + caseIndex * 3)]] : [])));
     const first = record(0, numbers(0));
@@ -134,6 +145,7 @@ function casesOf(entity: TPlanEntity, expr: TValueExpr, home: Home, words: Words
     const counted = amounts;
     const expected = expr.agg === "count" ? counted.length : expr.agg === "sum" ? 31 : expr.agg === "avg" ? 15.5 : expr.agg === "min" ? 12 : 19;
     const empty = expr.agg === "count" || expr.agg === "sum" ? 0 : null;
+    if (isEachCounted) return [{ values: record(0), children, expected }, { values: record(1), children: [kid(12)], expected: expr.agg === "count" ? 1 : 12 }];
     return [{ values: record(0), children, expected }, { values: record(1), children: [], expected: empty }];
   }
   return null;

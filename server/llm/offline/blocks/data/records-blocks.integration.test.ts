@@ -100,6 +100,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
     ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
     ["invoices-clients", () => compiled("invoices-clients"), ["entity-invoice-total", "entity-client-owed", "entity-invoice-action-mark-paid", "entity-lineitem-fields"]],
+    ["freelance-time-tracker", () => compiled("freelance-time-tracker"), ["entity-client-hoursthisweek", "entity-client-earningsthisweek", "entity-timeentry-fields", "entity-client-fields"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -151,6 +152,9 @@ describe.concurrent("records checks fail on a broken app", () => {
     ["line amounts added instead of multiplied", () => compiled("invoices-clients"), "entity-invoice-total", { file: "src/spec.js", find: "\"op\": \"mul\"", replace: "\"op\": \"add\"" }],
     ["every invoice's lines in each total", () => compiled("invoices-clients"), "entity-invoice-total", { file: "src/engine/expr.js", find: "const all = ownsTarget ?", replace: "const all = false ?" }],
     ["paid invoices still owed", () => compiled("invoices-clients"), "entity-client-owed", { file: "src/spec.js", find: "\"op\": \"isFalse\"", replace: "\"op\": \"notEmpty\"" }],
+    // This week's hours: the client's entries dated this week, summed; earnings: those hours × the client's own rate.
+    ["last week's hours counted this week", () => compiled("freelance-time-tracker"), "entity-client-hoursthisweek", { file: "src/spec.js", find: "\"op\": \"inRange\"", replace: "\"op\": \"notEmpty\"" }],
+    ["earnings the hours plus the rate", () => compiled("freelance-time-tracker"), "entity-client-earningsthisweek", { file: "src/spec.js", find: "\"op\": \"mul\"", replace: "\"op\": \"add\"" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

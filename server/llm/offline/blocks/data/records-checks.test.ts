@@ -429,3 +429,20 @@ describe("invoice totals and what is owed", () => {
     expect(entityChecks(client, { plan: withoutAction } as never).map((c) => c.id)).not.toContain("entity-client-owed");
   });
 });
+
+describe("hours this week and what they earn", () => {
+  it("freelance-time-tracker: the report and rate are planned and checked, the live timer stays unsupported with its reason", () => {
+    const plan = compiled("freelance-time-tracker");
+    const unsupported = (plan.requirements ?? []).filter((r) => r.status !== "planned");
+    expect(unsupported.map((r) => r.quote)).toEqual(["start/stop timer"]);
+    expect(unsupported[0]?.reason).toContain("time entries");
+    const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
+    expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
+    for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
+    const texts = (id: string) => check(plan, id).steps.filter((s) => s.action === "expectText").map((s) => ("text" in s ? s.text : ""));
+    // 12 h + 19 h this week, 100 h eight days ago left out; at 60 and 40 an hour, the second client's 12 h at its own rate.
+    expect(texts("entity-client-hoursthisweek")).toEqual(["Hours this week 31 h", "Hours this week 0 h"]);
+    expect(check(plan, "entity-client-hoursthisweek").steps.some((s) => s.action === "fill" && s.value === "{{today-8}}")).toBe(true);
+    expect(texts("entity-client-earningsthisweek")).toEqual(["Earnings this week 1,860.00", "Earnings this week 480.00"]);
+  });
+});
