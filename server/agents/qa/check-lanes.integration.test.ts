@@ -50,16 +50,16 @@ describe("QA checks in lanes", { timeout: 120_000 }, () => {
     })),
   };
 
-  it("runs two checks at once by default, in contexts of their own, and reports them in plan order", async () => {
+  it("runs two checks at once when told to, in contexts of their own, and reports them in plan order", async () => {
     mostInFlight = 0;
-    const report = await runAcceptanceChecks({ baseUrl: appUrl, plan, browser, stepTimeoutMs: 2_000, retryTimedOutChecks: false });
+    const report = await runAcceptanceChecks({ baseUrl: appUrl, plan, browser, stepTimeoutMs: 2_000, retryTimedOutChecks: false, checkConcurrency: 2 });
     expect(mostInFlight).toBe(2);
     expect(report.checks.map((check) => [check.id, check.passed])).toEqual([["first", true], ["second", true], ["third", false], ["fourth", true], ["fifth", true]]);
   });
 
-  it("runs one at a time when told to", async () => {
+  it("runs one at a time by default", async () => {
     mostInFlight = 0;
-    const report = await runAcceptanceChecks({ baseUrl: appUrl, plan, browser, stepTimeoutMs: 2_000, retryTimedOutChecks: false, checkConcurrency: 1 });
+    const report = await runAcceptanceChecks({ baseUrl: appUrl, plan, browser, stepTimeoutMs: 2_000, retryTimedOutChecks: false });
     expect(mostInFlight).toBe(1);
     expect(report.checks.filter((check) => check.passed)).toHaveLength(4);
   });

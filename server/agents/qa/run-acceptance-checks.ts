@@ -1,6 +1,6 @@
-// The QA agent's browser run: every acceptance check of the plan in headless Chromium, a few at
-// once (QA_CHECK_CONCURRENCY lanes, each a context of its own whose storage is wiped between its
-// checks), collecting console errors, page errors and failed requests.
+// The QA agent's browser run: every acceptance check of the plan in headless Chromium, in
+// QA_CHECK_CONCURRENCY lanes (default one; each a context of its own whose storage is wiped
+// between its checks), collecting console errors, page errors and failed requests.
 // The browser reaches only the app under test: any other request is aborted and listed with the
 // check that made it (a detail, not a failure — if the app needed it, its checks fail on their own).
 // When no browser can be had, every check comes back "unverified" (never passed, never failed).
@@ -126,11 +126,12 @@ export interface RunAcceptanceChecksOptions {
 }
 
 /**
- * Checks run at once in one QA session. Two: a check spends much of its time waiting (for a
- * load, a re-render, a step's element), which a second check fills, while more would only queue
- * on a small machine's cores.
+ * Checks run at once in one QA session. One: on a 2-core machine two lanes measured no faster
+ * (todo app's 7 checks: 8.4 s median one at a time, 8.9 s two at a time, quiet machine) since
+ * Chromium's work, not waiting, is what a check costs there. Machines with more cores may set
+ * QA_CHECK_CONCURRENCY higher.
  */
-export const defaultCheckConcurrency = 2;
+export const defaultCheckConcurrency = 1;
 
 function watch(page: Page, sink: (message: string) => void): void {
   page.on("console", (msg) => {
@@ -389,7 +390,7 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
       }
     };
     // Checks are independent (each starts from a blank page and empty storage), so up to
-    // QA_CHECK_CONCURRENCY run at once, each lane taking the next check in plan order.
+    // QA_CHECK_CONCURRENCY may run at once, each lane taking the next check in plan order.
     let next = 0;
     const laneCount = Math.min(options.checkConcurrency ?? env.QA_CHECK_CONCURRENCY ?? defaultCheckConcurrency, toRun.length);
     const lanes = await Promise.all(Array.from({ length: Math.max(1, laneCount) }, () => newLane()));
