@@ -2,58 +2,14 @@
 // end-to-end in Chromium — and one closing line with the totals over all of them. The QA and
 // end-to-end tests need a browser: it is found (or installed) first, and without one the run
 // stops at once with the command that fixes it, rather than failing dozens of tests one by one.
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { parseBrowserEnv } from "../server/browser/browser-env";
 import { setUpBrowser } from "./lib/browser-setup";
 import { ensureProductionBuild } from "./lib/build-stamp";
 import { generatePrismaClient, run } from "./lib/run";
+import { failedTests, playwrightTotals, slowestVitestFiles, type Totals, vitestTotals } from "./lib/test-report";
 
-type Totals = { passed: number; failed: number; skipped: number };
 const RESULTS = "test-results";
-
-function readJson<T>(file: string): T | null {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
-}
-
-function vitestTotals(): Totals | null {
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numTotalTestSuites: number; success: boolean }>(`${RESULTS}/vitest.json`);
-  if (!report) return null;
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
-}
-
-function playwrightTotals(): Totals | null {
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }>(`${RESULTS}/playwright.json`);
-  if (!report) return null;
-  const { expected, unexpected, flaky, skipped } = report.stats;
-  // A failure outside any test (e.g. the web server never started) counts as a failure too.
-  return { passed: expected, failed: unexpected + flaky + (report.errors?.length ?? 0), skipped };
-}
-
-type VitestFile = { name: string; startTime: number; endTime: number; assertionResults: Array<{ fullName: string; status: string }> };
-
-function failedTestNames(): string[] {
-  const names: string[] = [];
-  const vitest = readJson<{ testResults: VitestFile[] }>(`${RESULTS}/vitest.json`);
-  for (const file of vitest?.testResults ?? []) {
-    for (const test of file.assertionResults) if (test.status === "failed") names.push(`${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}`);
-  }
-  type Suite = { title: string; specs?: Array<{ title: string; ok: boolean }>; suites?: Suite[] };
-  const walk = (suite: Suite, file: string): void => {
-    for (const spec of suite.specs ?? []) if (!spec.ok) names.push(`${file} › ${spec.title}`);
-    for (const child of suite.suites ?? []) walk(child, file);
-  };
-  for (const suite of readJson<{ suites?: Suite[] }>(`${RESULTS}/playwright.json`)?.suites ?? []) walk(suite, suite.title);
-  return names;
-}
-
-function slowestVitestFiles(count: number): string[] {
-  const files = readJson<{ testResults: VitestFile[] }>(`${RESULTS}/vitest.json`)?.testResults ?? [];
-  return files
-    .map((file) => ({ name: file.name.replace(`${process.cwd()}/`, ""), seconds: (file.endTime - file.startTime) / 1000 }))
-    .sort((a, b) => b.seconds - a.seconds)
-    .slice(0, count)
-    .map((file) => `${file.seconds.toFixed(0)} s ${file.name}`);
-}
 
 async function runSuite(name: string, command: string, args: string[]): Promise<boolean> {
   console.log(`\n━━ ${name} ━━`);
@@ -95,16 +51,19 @@ const vitestOk = await runSuite("Vitest: unit and integration", process.execPath
   "--reporter=json",
   `--outputFile.json=${RESULTS}/vitest.json`,
 ]);
-suites.push({ name: "vitest", ok: vitestOk, totals: vitestTotals() });
+suites.push({ name: "vitest", ok: vitestOk, totals: vitestTotals(RESULTS) });
 
 if (!onlyUnit) {
   const playwrightOk = await runSuite("Playwright: end-to-end in Chromium", process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
-  suites.push({ name: "playwright", ok: playwrightOk, totals: playwrightTotals() });
+  suites.push({ name: "playwright", ok: playwrightOk, totals: playwrightTotals(RESULTS) });
 }
 
 // CI shows the end of the output: name what failed, and the slowest files, just above the totals.
-for (const line of failedTestNames()) console.log(`[test] failed: ${line}`);
-for (const line of slowestVitestFiles(8)) console.log(`[test] slow: ${line}`);
+for (const { test, reason } of failedTests(RESULTS)) {
+  console.log(`[test] failed: ${test}`);
+  for (const line of reason) console.log(`[test]     ${line}`);
+}
+for (const line of slowestVitestFiles(RESULTS, 8)) console.log(`[test] slow: ${line}`);
 
 const sum: Totals = { passed: 0, failed: 0, skipped: 0 };
 for (const suite of suites) {
