@@ -53,6 +53,20 @@ export const ZPlanEntity = z.object({
    * swapped only for a kid with the points: "Kid.points" gte "Reward.cost"); else the message shows.
    */
   addOnlyWhen: z.object({ conditions: z.array(ZCondition).min(1).max(4), message: z.string().min(1).max(200), requirementIds }).optional(),
+  /**
+   * A start/stop timer on each record ("a timer per client"): Start keeps the start time on the
+   * record (so a reload finds it running), Stop adds a record of `entity` belonging to it, dated
+   * today, with the elapsed hours. One timer runs at a time: starting another stops this one.
+   */
+  timer: z.object({
+    /** The entity the logged time goes into (time entries), which belongs to this one. */
+    entity: identifier,
+    hoursField: identifier,
+    dateField: identifier,
+    /** A text field of the entry filled with "Timer", when the entry needs one (its task). */
+    noteField: identifier.optional(),
+    requirementIds,
+  }).optional(),
   /** Names this entity had in earlier versions: the app moves their stored records over. */
   formerNames: z.array(identifier).max(5).optional(),
   /** Records the app starts with when it has none (the categories a budget was asked for). */

@@ -11,7 +11,7 @@ import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
 import { composeLineup, readLineup } from "./lineups";
 import { composeInvoices } from "./invoices";
-import { composeTimesheet } from "./timesheet";
+import { claimTimesheet, composeTimesheet } from "./timesheet";
 import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeSequence } from "./sequence";
@@ -41,6 +41,9 @@ export function composeInto(draft: Draft): void {
   const monthly = isSite || isSingleTool ? undefined : claimMonthlyMarks(draft);
   // "breakfast lunch and dinner for each day" asks for a week of slots, not for daily ticks or a list of them.
   const week = isSite || isSingleTool ? undefined : claimWeekPlan(draft);
+  // "a start/stop timer per client" and "a weekly report of hours and earnings" are no fields of the records.
+  const timesheet = isSite || isSingleTool ? undefined : claimTimesheet(draft);
+  for (const i of timesheet?.notFields ?? []) unsupportedWords.add(i);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
@@ -75,7 +78,7 @@ export function composeInto(draft: Draft): void {
   composeActions(draft);
   // Totals and what is owed read the lines and the paid mark the records and actions made.
   composeInvoices(draft);
-  composeTimesheet(draft);
+  composeTimesheet(draft, timesheet?.timer);
   composeViews(draft);
   composeFigures(draft);
 }

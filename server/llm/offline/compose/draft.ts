@@ -18,6 +18,7 @@ export type EntityDraft = {
   initialRecords?: Record<string, string | number | boolean | null>[];
   formerNames?: string[];
   addOnlyWhen?: TPlanInput["entities"][number]["addOnlyWhen"];
+  timer?: TPlanInput["entities"][number]["timer"];
   requirementIds: string[];
 };
 /** A section before parsing (schema defaults optional). */

@@ -166,6 +166,7 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
       ...(e.formerNames?.length ? { formerNames: e.formerNames } : {}),
       ...(e.initialRecords?.length ? { initialRecords: e.initialRecords } : {}),
       ...(e.addOnlyWhen ? { addOnlyWhen: e.addOnlyWhen } : {}),
+      ...(e.timer ? { timer: e.timer } : {}),
       requirementIds: [...new Set(e.requirementIds)].slice(0, 20),
     })),
     features: planned.map((r) => r.text).slice(0, 30),

@@ -203,3 +203,15 @@ describe("renaming records keeps their data", () => {
     expect(next.appName).toBe(first.appName);
   });
 });
+
+describe("a timer added by a follow-up", () => {
+  it("logs into the time entries the hours report already keeps, and is checked", () => {
+    const first = { ...compile("Clients with a name and hourly rate. Show a weekly summary of hours and pay per client"), storage: { key: "p-0123456789ab", version: 1 } };
+    expect(entity(first, "Client")?.timer).toBeUndefined();
+    const next = compile("add a start/stop timer per client", { plan: first, promptIndex: 1 });
+    const asked = next.requirements?.filter((r) => r.promptIndex === 1) ?? [];
+    expect(asked.map((r) => [r.kind, r.status, r.quote])).toEqual([["interaction", "planned", "start/stop timer"]]);
+    expect(entity(next, "Client")?.timer).toMatchObject({ entity: "TimeEntry", hoursField: "hours", dateField: "date" });
+    expect(checkedIds(next).has(asked[0]!.id)).toBe(true);
+  });
+});

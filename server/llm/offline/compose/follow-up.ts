@@ -23,7 +23,7 @@ export function draftFromPlan(plan: TPlan, reading: Reading, promptIndex: number
   const maxId = Math.max(0, ...(plan.requirements ?? []).map((r) => Number(r.id.slice(1)) || 0));
   const draft = createDraft(reading, promptIndex, maxId + 1);
   draft.requirements = structuredClone(plan.requirements ?? []);
-  for (const e of plan.entities) draft.entities.set(e.name, { name: e.name, pluralLabel: e.pluralLabel, fields: structuredClone(e.fields), belongsTo: [...e.belongsTo], computed: structuredClone(e.computed ?? []), actions: structuredClone(e.actions ?? []), initialRecords: e.initialRecords, formerNames: e.formerNames, ...(e.addOnlyWhen ? { addOnlyWhen: structuredClone(e.addOnlyWhen) } : {}), requirementIds: [...(e.requirementIds ?? [])] });
+  for (const e of plan.entities) draft.entities.set(e.name, { name: e.name, pluralLabel: e.pluralLabel, fields: structuredClone(e.fields), belongsTo: [...e.belongsTo], computed: structuredClone(e.computed ?? []), actions: structuredClone(e.actions ?? []), initialRecords: e.initialRecords, formerNames: e.formerNames, ...(e.addOnlyWhen ? { addOnlyWhen: structuredClone(e.addOnlyWhen) } : {}), ...(e.timer ? { timer: structuredClone(e.timer) } : {}), requirementIds: [...(e.requirementIds ?? [])] });
   draft.pages = plan.pages.map((p) => ({ path: p.path, title: p.title, purpose: p.purpose, sections: structuredClone(p.sections ?? []) as SectionInput[], requirementIds: [...(p.requirementIds ?? [])] }));
   const { requirementIds, ...theme } = plan.theme;
   draft.theme = { ...theme, requirementIds: [...(requirementIds ?? [])] };

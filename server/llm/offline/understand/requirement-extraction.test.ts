@@ -15,6 +15,10 @@ const compile = (prompt: string): TPlan => {
 const field = (plan: TPlan, entity: string, name: string) => plan.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === name);
 const sequence = (plan: TPlan) => plan.pages.flatMap((p) => p.sections ?? []).find((s) => s.type === "sequence") as { itemOf: string; title?: string; total?: { of: object } } | undefined;
 const weekPlan = (plan: TPlan) => plan.pages.flatMap((p) => p.sections ?? []).find((s) => s.type === "weekPlan") as { slots: string[]; shopping?: { field: string } } | undefined;
+/** The entity with a start/stop timer, whose Stop logs time entries belonging to it. */
+const timedBy = (plan: TPlan) => plan.entities.find((e) => e.timer && plan.entities.some((t) => t.name === e.timer!.entity && t.belongsTo.includes(e.name)))?.name;
+const fieldNames = (plan: TPlan, entity: string) => plan.entities.find((e) => e.name === entity)?.fields.map((f) => f.name).join();
+const hasComputed = (plan: TPlan, entity: string, name: string) => !!plan.entities.find((e) => e.name === entity)?.computed?.some((c) => c.name === name);
 const hasSection = (plan: TPlan, type: string) => plan.pages.some((p) => p.sections?.some((s) => s.type === type));
 
 const rows: Row[] = [
@@ -237,6 +241,17 @@ const rows: Row[] = [
   ["Clients with a name and hourly rate. Show a weekly summary of hours and pay per client", "computed", "pay", (p) => JSON.stringify(p.entities.find((e) => e.name === "Client")?.computed?.map((c) => c.name)) === '["hoursThisWeek","earningsThisWeek"]' && p.entities.some((e) => e.name === "TimeEntry" && e.belongsTo.includes("Client"))],
   ["track hours I work for my clients, each client has an hourly rate. show hours worked this week and what I earned", "computed", "hours worked this week", (p) => field(p, "Client", "hourlyRate")?.type === "money"],
   ["Freelance time tracker with a start/stop timer per client and a weekly report of hours and earnings at each client's hourly rate", "field", "hourly rate"],
+  // A start/stop timer on each record logs time entries: the record named after "per"/"each" (else the one with the rate) gets it, and no field stands in for it.
+  ["Freelance time tracker with a start/stop timer per client and a weekly report of hours and earnings at each client's hourly rate", "interaction", "start/stop timer", (p) => timedBy(p) === "Client" && !p.requirements?.some((r) => r.status !== "planned")],
+  ["Track my clients with an hourly rate, a timer per client and hours this week", "interaction", "timer", (p) => timedBy(p) === "Client" && fieldNames(p, "Client") === "name,hourlyRate"],
+  ["Projects with a start/stop timer for each project and a weekly summary of hours", "interaction", "start/stop timer", (p) => timedBy(p) === "Project" && fieldNames(p, "Project") === "name" && hasComputed(p, "Project", "hoursThisWeek")],
+  ["track time on each project with a timer", "interaction", "timer", (p) => timedBy(p) === "Project" && !p.requirements?.some((r) => r.status !== "planned")],
+  ["clock in/clock out per job and show hours worked this week", "interaction", "clock in/clock out", (p) => !!timedBy(p) && !p.requirements?.some((r) => r.status !== "planned")],
+  ["start and stop a timer on each task", "interaction", "start and stop a timer", (p) => timedBy(p) === "Task" && !p.requirements?.some((r) => r.status !== "planned")],
+  ["time tracker for my jobs with a timer per job and total hours per week", "interaction", "timer", (p) => !!timedBy(p) && !p.requirements?.some((r) => r.status !== "planned")],
+  // A plain timer with nothing about time worked is no time tracking (a recipe's timer counts down).
+  ["Recipe book with a timer for each recipe", "entity", "recipe", (p) => !timedBy(p) && !p.entities.some((e) => e.name === "TimeEntry")],
+  ["log the hours I spend on each project: punch in and out", "interaction", "punch in and out", (p) => timedBy(p) === "Project" && !p.requirements?.some((r) => r.status !== "planned")],
   ["track my habits daily", "interaction", "daily"],
   // "tick off" before "daily" is the ticking itself, not words left over.
   ["a habit tracker where I tick off daily habits", "interaction", "tick off daily", (p) => hasSection(p, "checkins") && !p.requirements?.some((r) => r.status === "unsupported")],

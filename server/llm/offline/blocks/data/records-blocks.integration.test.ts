@@ -100,7 +100,7 @@ describe("records, form and entity checks in Chromium", () => {
     ["u12-football-roster", () => compiled("u12-football-roster"), ["entity-match-starting11", "entity-player-fields", "records-matches-add"]],
     ["kids-chore-points", () => compiled("kids-chore-points"), ["entity-kid-points-earned", "entity-kid-points-spent", "entity-chore-fields", "entity-reward-fields"]],
     ["invoices-clients", () => compiled("invoices-clients"), ["entity-invoice-total", "entity-client-owed", "entity-invoice-action-mark-paid", "entity-lineitem-fields"]],
-    ["freelance-time-tracker", () => compiled("freelance-time-tracker"), ["entity-client-hoursthisweek", "entity-client-earningsthisweek", "entity-timeentry-fields", "entity-client-fields"]],
+    ["freelance-time-tracker", () => compiled("freelance-time-tracker"), ["entity-client-hoursthisweek", "entity-client-earningsthisweek", "entity-timeentry-fields", "entity-client-fields", "entity-client-timer"]],
   ];
 
   it.each(apps)("%s: every records, form and entity check passes", { timeout: 900_000 }, async (name, makePlan, expected) => {
@@ -155,6 +155,10 @@ describe.concurrent("records checks fail on a broken app", () => {
     // This week's hours: the client's entries dated this week, summed; earnings: those hours × the client's own rate.
     ["last week's hours counted this week", () => compiled("freelance-time-tracker"), "entity-client-hoursthisweek", { file: "src/spec.js", find: "\"op\": \"inRange\"", replace: "\"op\": \"notEmpty\"" }],
     ["earnings the hours plus the rate", () => compiled("freelance-time-tracker"), "entity-client-earningsthisweek", { file: "src/spec.js", find: "\"op\": \"mul\"", replace: "\"op\": \"add\"" }],
+    // A client's timer: Stop logs the elapsed hours as an entry; the start is kept in the store, so a reload finds it running.
+    ["the timer's Stop logs no entry", () => compiled("freelance-time-tracker"), "entity-client-timer", { file: "src/records/timer.js", find: "store.create(timer.entity, entry);", replace: "void entry;" }],
+    ["the timer counts minutes as hours", () => compiled("freelance-time-tracker"), "entity-client-timer", { file: "src/records/timer.js", find: "(ms / 3_600_000)", replace: "(ms / 60_000)" }],
+    ["a running timer is forgotten on reload", () => compiled("freelance-time-tracker"), "entity-client-timer", { file: "src/records/timer.js", find: "const running = (/** @type {Record<string, unknown>} */ record) => (typeof record[startedField] === \"string\"", replace: "const loadedAt = now();\n  const running = (/** @type {Record<string, unknown>} */ record) => (typeof record[startedField] === \"string\" && Date.parse(String(record[startedField])) >= loadedAt" }],
     ["children counted regardless of their stage", crmPlan, "entity-lead-opendeals", { file: "src/engine/expr.js", find: "case \"notIn\":", replace: "case \"notIn\": return true;\n    case \"notInUnused\":" }],
   ];
 

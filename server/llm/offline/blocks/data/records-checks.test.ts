@@ -431,11 +431,9 @@ describe("invoice totals and what is owed", () => {
 });
 
 describe("hours this week and what they earn", () => {
-  it("freelance-time-tracker: the report and rate are planned and checked, the live timer stays unsupported with its reason", () => {
+  it("freelance-time-tracker: the report, the rate and the start/stop timer are planned and checked", () => {
     const plan = compiled("freelance-time-tracker");
-    const unsupported = (plan.requirements ?? []).filter((r) => r.status !== "planned");
-    expect(unsupported.map((r) => r.quote)).toEqual(["start/stop timer"]);
-    expect(unsupported[0]?.reason).toContain("time entries");
+    expect((plan.requirements ?? []).filter((r) => r.status !== "planned")).toEqual([]);
     const planned = (plan.requirements ?? []).filter((r) => r.status === "planned");
     expect(planned.filter((r) => !checkedIds(plan).has(r.id)).map((r) => r.text)).toEqual([]);
     for (const c of plan.acceptanceChecks) expect(c.steps.length).toBeLessThanOrEqual(60);
@@ -444,5 +442,37 @@ describe("hours this week and what they earn", () => {
     expect(texts("entity-client-hoursthisweek")).toEqual(["Hours this week 31 h", "Hours this week 0 h"]);
     expect(check(plan, "entity-client-hoursthisweek").steps.some((s) => s.action === "fill" && s.value === "{{today-8}}")).toBe(true);
     expect(texts("entity-client-earningsthisweek")).toEqual(["Earnings this week 1,860.00", "Earnings this week 480.00"]);
+  });
+});
+
+describe("a start/stop timer on each record", () => {
+  const plan = compiled("freelance-time-tracker");
+  const steps = () => check(plan, "entity-client-timer").steps;
+
+  it("is checked on the page's clock: 90 minutes log 1.5 h (90.00 at 60 an hour), a reload keeps it running", () => {
+    const timer = (plan.requirements ?? []).find((r) => r.quote === "start/stop timer")!;
+    expect(timer.text).toContain("starting another client's stops and logs this one");
+    expect(check(plan, "entity-client-timer").requirementIds).toEqual([timer.id]);
+    const list = steps();
+    expect(list[0]).toEqual({ action: "clock", at: "2026-03-10T09:00" });
+    const at = (step: object) => list.findIndex((s) => JSON.stringify(s) === JSON.stringify(step));
+    const start = at({ action: "click", role: "button", name: "Start timer Zephyr", within: "Clients" });
+    const advance = at({ action: "advanceClock", ms: 90 * 60_000 });
+    const reload = at({ action: "reload" });
+    const stop = at({ action: "click", role: "button", name: "Stop timer Zephyr", within: "Clients" });
+    const hours = at({ action: "expectText", text: "Hours this week 1.5 h", within: "Zephyr" });
+    const earned = at({ action: "expectText", text: "Earnings this week 90.00", within: "Zephyr" });
+    // Started, run, reloaded while running (still offering Stop), stopped, then the totals grow.
+    expect([start, advance, reload, stop, hours, earned].every((i, k, all) => i > 0 && (k === 0 || i > all[k - 1]!))).toBe(true);
+    expect(list[reload + 1]).toEqual({ action: "expectElement", role: "button", name: "Stop timer Zephyr", within: "Clients" });
+    // One timer at a time: starting the second stops and logs the first (1.5 + 0.5 h at 60 = 120.00).
+    expect(list.map((s) => ("text" in s ? s.text : ""))).toEqual(expect.arrayContaining(["Hours this week 2 h", "Earnings this week 120.00", "Earnings this week 40.00", "Hours 1.5 h", "Hours 0.5 h"]));
+    expect(list.length).toBeLessThanOrEqual(60);
+  });
+
+  it("is not checked (nor offered) on records without a timer", () => {
+    const withoutTimer = { ...plan, entities: plan.entities.map((e) => ({ ...e, timer: undefined })) };
+    const client = withoutTimer.entities.find((e) => e.name === "Client")!;
+    expect(entityChecks(client, { plan: withoutTimer } as never).map((c) => c.id)).not.toContain("entity-client-timer");
   });
 });

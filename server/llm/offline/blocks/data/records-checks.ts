@@ -14,6 +14,7 @@ import { sectionTitleOf } from "../section-title";
 import { computedConditionHolds, conditionInputs, conditionValues, viewValues } from "./conditions";
 import { computedChecks } from "./computed-checks";
 import { invoiceChecks } from "./invoices-checks";
+import { timerChecks } from "./timer-checks";
 import { balanceChecks } from "./points-checks";
 import {
   addFormName, addParentsSteps, addRecordSteps, editDialogName, fillField, homeOf, photoSteps, pluralOf, recordRole, requiredMessage, sampleFor, sampleRecord, shownText,
@@ -557,6 +558,7 @@ export const entityChecks: EntityCheckGenerator = (entity, ctx) => {
   checks.push(...computedChecks(entity, ctx, { home: view, key }));
   checks.push(...balanceChecks(entity, ctx, key));
   checks.push(...invoiceChecks(entity, ctx, key));
+  checks.push(...timerChecks(entity, ctx, key));
   return checks;
 };
 

@@ -36,6 +36,8 @@ export interface EntitySpec {
   computed?: Array<{ name: string; label: string; expr: unknown; format?: string; [key: string]: unknown }>;
   /** A new record is added only when these hold (enough points for a reward); else the message shows. */
   addOnlyWhen?: { conditions: import("./types").Condition[]; message: string };
+  /** A start/stop timer on each record that logs the elapsed hours into `entity` (plan-schema.ts). */
+  timer?: { entity: string; hoursField: string; dateField: string; noteField?: string };
   [key: string]: unknown;
 }
 

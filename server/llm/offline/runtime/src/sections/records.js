@@ -10,6 +10,7 @@ import { fieldValue, groupRecords, matches } from "../engine/expr.js";
 import { columnsOf, searchTextOf, toneWords } from "../records/columns.js";
 import { isoDay, recordControls } from "../records/fields.js";
 import { parentField, pluralOf, singularOf, titleOf, valueText } from "../records/names.js";
+import { recordTimers } from "../records/timer.js";
 
 /** @import { AppContext, SectionSpec, EntitySpec } from "../engine/app-context" */
 
@@ -32,6 +33,8 @@ export function render(element, section, app) {
   // A record's text starts with its title: in a table, the title is the first cell whatever the columns.
   const columns = display === "table" && (!listed[0] || listed[0].key !== entity.fields[0].name) ? [...columnsOf(entity, [entity.fields[0].name], app), ...listed.filter((c) => c.key !== entity.fields[0].name)] : listed;
   const actions = actionsOf(section, entity);
+  // A start/stop timer on each record, when the entity has one (records/timer.js).
+  const timers = recordTimers(entity, app);
   const canEdit = section.edit !== false;
   const canDelete = section.delete !== false;
   const scope = () => ({ store, spec: app.spec, today: app.today() });
@@ -262,7 +265,7 @@ export function render(element, section, app) {
     return h("ul", { class: "records-list" + (display === "cards" ? " records-cards" : ""), "aria-labelledby": labelledBy }, records.map((record) => listItem(record, now)));
   }
 
-  const hasButtons = () => canEdit || canDelete || actions.length > 0;
+  const hasButtons = () => canEdit || canDelete || actions.length > 0 || !!timers;
 
   function listItem(record, now) {
     const title = titleOf(record, entity);
@@ -292,7 +295,7 @@ export function render(element, section, app) {
 
   function buttonsOf(record, title) {
     const now = scope();
-    const buttons = [];
+    const buttons = timers ? timers.controls(record, title) : [];
     for (const action of actions) {
       if (action.showWhen && action.showWhen.length && !matches(action.showWhen, record, entity, now)) continue;
       buttons.push(h("button", { type: "button", class: "btn btn-small", "aria-label": action.label + " " + title, onClick: () => {
@@ -320,6 +323,7 @@ export function render(element, section, app) {
   element.classList.add("records-section");
   element.append(...[addForm, toolbar, undoBar, body, dialog].filter(Boolean));
   renderRecords();
+  const stopTicking = timers ? timers.tick(body) : () => {};
 
   const unsubscribe = store.subscribe(() => {
     if (addControls) addControls.refreshParents();
@@ -328,6 +332,7 @@ export function render(element, section, app) {
   });
   return () => {
     unsubscribe();
+    stopTicking();
     clearTimeout(undoTimer);
     if (dialog && dialog.open) dialog.close();
   };
