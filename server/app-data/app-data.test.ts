@@ -1,5 +1,6 @@
-// The shared-records endpoint on the platform's store (PGlite, and PostgreSQL when reachable):
-// what it refuses, that one app never sees another's records, and that a change reaches a stream.
+// The shared-records endpoint on the platform's store (PGlite, and PostgreSQL when reachable) and
+// on QA's in-memory one: what it refuses, that one app never sees another's records, and that a
+// change reaches a stream.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject } from "../projects/create-project";
 import { createTestUser } from "../testing/callers";
@@ -8,27 +9,36 @@ import { serveFetchHandler } from "../testing/serve-fetch-handler";
 import { createTestDatabase, testDatabaseKinds } from "../testing/test-database";
 import { createRunEventBus, type RunEventBus } from "../runs/run-event-bus";
 import { handleAppDataRequest } from "./handle-app-data-request";
+import { createMemoryRecordStore } from "./memory-record-store";
 import { APP_RECORDS_CHANNEL, createPrismaRecordStore } from "./prisma-record-store";
-import { APP_DATA_LIMITS, type AppRecordChange } from "./schemas";
+import { APP_DATA_LIMITS, type AppRecordChange, type AppRecordStore } from "./schemas";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
-describe.each(testDatabaseKinds)("app data endpoint on %s", (kind) => {
-  let database: TestDatabase;
-  let bus: RunEventBus;
+describe.each(["memory" as const, ...testDatabaseKinds])("app data endpoint on %s", (kind) => {
+  let database: TestDatabase | undefined;
+  let bus: RunEventBus | undefined;
   let server: Awaited<ReturnType<typeof serveFetchHandler>>;
   let projectA: string;
   let projectB: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    bus = createRunEventBus(database.driver, APP_RECORDS_CHANNEL);
-    const store = createPrismaRecordStore(database.prisma, bus);
+    let store: AppRecordStore;
+    if (kind === "memory") store = createMemoryRecordStore();
+    else {
+      database = await createTestDatabase(kind);
+      bus = createRunEventBus(database.driver, APP_RECORDS_CHANNEL);
+      store = createPrismaRecordStore(database.prisma, bus);
+    }
     // /<project id>/_data/<path>: the test's stand-in for the preview origin that picks the scope.
     server = await serveFetchHandler((request) => {
       const [, scope = "", , ...rest] = new URL(request.url).pathname.split("/");
       return handleAppDataRequest(request, scope, rest.join("/"), { store, recheckMs: 60_000 });
     });
+    if (!database) {
+      [projectA, projectB] = ["check-a", "check-b"];
+      return;
+    }
     const owner = await createTestUser(database.prisma, "sharer");
     projectA = (await createProject(database.prisma, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: "A shared grocery list" })).project.id;
     projectB = (await createProject(database.prisma, { workspaceId: owner.workspace.id, userId: owner.user.id, prompt: "Another grocery list" })).project.id;
@@ -90,5 +100,24 @@ describe.each(testDatabaseKinds)("app data endpoint on %s", (kind) => {
     expect((await fetch(url(projectA, "records/Item/milk-1"), { method: "DELETE" })).status).toBe(200);
     expect(JSON.parse((await followDelete).messages[0]!.data)).toMatchObject({ id: "milk-1", data: null });
     expect(((await (await fetch(url(projectA, "records"))).json()) as { records: unknown[] }).records).toEqual([]);
+  });
+});
+
+// The planted bug the isolation test above is for: a handler that scopes by anything but the
+// caller's scope hands one app's records to another, and the same reads see it.
+describe("a leaking app data endpoint", () => {
+  it("is caught by reading another app's list", async () => {
+    const store = createMemoryRecordStore();
+    const server = await serveFetchHandler((request) => {
+      const [, , , ...rest] = new URL(request.url).pathname.split("/");
+      return handleAppDataRequest(request, "one-for-all", rest.join("/"), { store });
+    });
+    try {
+      await fetch(`${server.url}/app-a/_data/records/Item/milk-1`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ data: { name: "Milk" } }) });
+      const listB = (await (await fetch(`${server.url}/app-b/_data/records`)).json()) as { records: unknown[] };
+      expect(listB.records).not.toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -327,7 +327,6 @@ const unsupportedRows: [prompt: string, quote: string][] = [
   ["water tracker, and email me a reminder at 3pm if I'm behind", "email me a reminder"],
   ["currency converter with live exchange rates", "live exchange rates"],
   ["customers pay by card at checkout", "pay by card"],
-  ["shared grocery list that syncs between me and my partner's phones instantly", "syncs between me and my partner's phones"],
   ["Recipe book where it generates an AI picture of each dish", "AI picture"],
   ["a diary where I can attach a pdf to each entry", "attach a pdf"],
   ["upload documents for each client", "upload documents"],
