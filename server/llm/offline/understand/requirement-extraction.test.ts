@@ -320,6 +320,9 @@ const rows: Row[] = [
   ["todo list, use blue", "look", "use blue", (p) => p.theme.accent === "#2563eb"],
   ["todo list with larger text", "look", "larger text"],
   ["todo list in dark mode", "look", "dark mode"],
+  // ── Fields after an ask read elsewhere, or before a purpose ──
+  ["grocery list that syncs between our phones, with aisles", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
+  ["grocery list with aisles so we can shop faster", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
 ];
 
 const unsupportedRows: [prompt: string, quote: string][] = [
