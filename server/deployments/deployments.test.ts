@@ -125,7 +125,8 @@ describe.each(testDatabaseKinds)("local preview deployments on %s", (kind) => {
     const second = await projectWithTwoVersions();
     await deployPreview(database.prisma, { projectId: first.project.id, versionId: first.v1.id, previewOrigins: origins });
     await deployPreview(database.prisma, { projectId: second.project.id, versionId: second.v1.id, previewOrigins: origins });
-    const [firstKey, secondKey] = await Promise.all([first, second].map(async ({ project }) => (await database.prisma.project.findUniqueOrThrow({ where: { id: project.id } })).previewKey!));
+    const keys = await Promise.all([first, second].map(async ({ project }) => (await database.prisma.project.findUniqueOrThrow({ where: { id: project.id } })).previewKey!));
+    const [firstKey, secondKey] = [keys[0]!, keys[1]!];
     const firstLive = (await database.prisma.project.findUniqueOrThrow({ where: { id: first.project.id } })).liveUrls[0]!;
     const onFirst = (path: string) => new Request(new URL(path, firstLive), { headers: { host: new URL(firstLive).host, [PREVIEW_PATH_HEADER]: path } });
     expect(await findPreviewDataTarget(database.prisma, onFirst("/_data/records"), firstKey, origins)).toEqual({ projectId: first.project.id, dataPath: "records" });
