@@ -323,6 +323,8 @@ const rows: Row[] = [
   // ── Fields after an ask read elsewhere, or before a purpose ──
   ["grocery list that syncs between our phones, with aisles", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
   ["grocery list with aisles so we can shop faster", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
+  ["grocery list with aisles so we can shop faster", "view", "shop faster", (p) => p.pages.some((page) => page.sections?.some((s) => s.type === "records" && s.groupBy && "field" in s.groupBy && s.groupBy.field === "aisle" && s.create !== false))],
+  ["shopping list with a section for each item so I get round the supermarket faster", "view", "get round the supermarket faster"],
 ];
 
 const unsupportedRows: [prompt: string, quote: string][] = [
