@@ -62,6 +62,7 @@ describe.each(["memory" as const, ...testDatabaseKinds])("app data endpoint on %
       [put(projectA, "records/Item;drop/1", { data: {} }), 400],
       [put(projectA, "records/Item/1", { data: { note: "x".repeat(9_000), more: "x".repeat(APP_DATA_LIMITS.maxRecordBytes - 9_000) } }), 413],
       [put(projectA, "records/Item/1", { data: { note: "x".repeat(APP_DATA_LIMITS.maxBodyBytes + 10) } }), 413],
+      [put(projectA, "records/Item/1", `{"data":{"deep":${"[".repeat(5000)}${"]".repeat(5000)}}}`), 400],
       [fetch(url(projectA, "records/Item/1")), 405],
       [fetch(url(projectA, "secrets")), 404],
     ];

@@ -43,6 +43,8 @@ export async function handleAppDataRequest(request: Request, scope: string, path
     if (limited) return limited;
     const body = await readJson(request);
     if (!body.ok) return body.response;
+    // Bounded before zod walks it: 32 KB of "[[[[…" would otherwise recurse thousands deep.
+    if (isTooDeep(body.value, APP_DATA_LIMITS.maxDepth)) return refuse(400, `A record may nest at most ${APP_DATA_LIMITS.maxDepth} levels deep`);
     const parsed = ZAppRecordWrite.safeParse(body.value);
     if (!parsed.success) {
       return refuse(400, "Expected {\"data\": {field: value, …}}", parsed.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join("."), message: issue.message })));
@@ -62,6 +64,12 @@ export async function handleAppDataRequest(request: Request, scope: string, path
     return streamChanges(request, scope, deps);
   }
   return refuse(404, "No such data endpoint");
+}
+
+function isTooDeep(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (levels <= 0) return true;
+  return Object.values(value).some((inner) => isTooDeep(inner, levels - 1));
 }
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {

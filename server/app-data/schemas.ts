@@ -12,6 +12,8 @@ export const APP_DATA_LIMITS = {
   maxRecords: 2_000,
   /** Open change streams per app and process (a family's phones, a team's laptops). */
   maxStreamsPerStore: 32,
+  /** Levels of nesting in a write ({"data": {"tags": [...]}} is 3). */
+  maxDepth: 8,
   /** Changes sent per read of the store by a stream. */
   pageSize: 200,
 } as const;
