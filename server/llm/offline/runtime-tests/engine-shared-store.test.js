@@ -4,6 +4,7 @@
 // be reached keeps working on this device, says so, and sends what waited once it is back.
 // (Two real devices in Chromium: server/agents/qa/shared-data.integration.test.ts.)
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { syncText } from "../runtime/src/engine/app.js";
 import { createSharedStore } from "../runtime/src/engine/shared-store.js";
 
 const spec = {
@@ -96,6 +97,21 @@ describe("the shared store", () => {
     expect(server.writes.map((w) => [w.method, w.body.data.name])).toEqual([["PUT", "Eggs"]]);
   });
 
+  it("counts a change the server refuses (too large), keeps it here and sends the next ones", async () => {
+    const server = fakeServer();
+    const fetchOk = server.fetch;
+    server.fetch = vi.fn(async (url, init = {}) => (init.method === "PUT" && init.body.includes("Huge") ? new Response("{}", { status: 413 }) : fetchOk(url, init)));
+    const store = open(server);
+    await settle();
+    store.create("Item", { name: "Huge" });
+    store.create("Item", { name: "Small" });
+    await settle();
+    expect(store.sync.refused).toBe(1);
+    expect(store.sync.pending).toBe(0);
+    expect(store.list("Item").map((r) => r.name)).toEqual(["Huge", "Small"]);
+    expect(server.writes.map((w) => w.body.data.name)).toEqual(["Small"]);
+  });
+
   it("works on this device only, and says so, where there is no sharing server", async () => {
     const server = fakeServer();
     server.fetch = vi.fn(async () => new Response("Not found", { status: 404 }));
@@ -105,5 +121,16 @@ describe("the shared store", () => {
     store.create("Item", { name: "Tea" });
     expect(store.list("Item").map((r) => r.name)).toEqual(["Tea"]);
     expect(server.fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("what the shell says about sync", () => {
+  it.each([
+    [{ state: "live", pending: 0, refused: 0 }, "Shared: changes show on every device at once"],
+    [{ state: "offline", pending: 2, refused: 0 }, "Offline: changes are kept on this device and sync when the connection is back (2 changes waiting)"],
+    [{ state: "unavailable", pending: 0, refused: 0 }, "Not shared here: this copy of the app has no server to sync with, so its data stays on this device"],
+    [{ state: "live", pending: 0, refused: 1 }, "Shared: changes show on every device at once; 1 change was too large to share and stays on this device"],
+  ])("%o → %s", (sync, text) => {
+    expect(syncText(sync)).toBe(text);
   });
 });

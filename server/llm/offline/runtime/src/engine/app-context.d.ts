@@ -93,6 +93,8 @@ export interface SyncStatus {
   state: "connecting" | "live" | "offline" | "unavailable";
   /** Changes made here that no other device has yet. */
   pending: number;
+  /** Changes the server refused (too large, too many records): they stay on this device only. */
+  refused: number;
   /** Called when state or pending change; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }

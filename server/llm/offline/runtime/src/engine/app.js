@@ -15,7 +15,8 @@ export const storageWarning = "Storage is unavailable in this browser — change
  */
 export function syncText(sync) {
   const waiting = sync.pending ? ` (${sync.pending} change${sync.pending === 1 ? "" : "s"} waiting)` : "";
-  if (sync.state === "live") return "Shared: changes show on every device at once";
+  const refused = sync.refused ? `; ${sync.refused} change${sync.refused === 1 ? " was" : "s were"} too large to share and stay${sync.refused === 1 ? "s" : ""} on this device` : "";
+  if (sync.state === "live") return `Shared: changes show on every device at once${refused}`;
   if (sync.state === "offline") return `Offline: changes are kept on this device and sync when the connection is back${waiting}`;
   if (sync.state === "unavailable") return "Not shared here: this copy of the app has no server to sync with, so its data stays on this device";
   return "Connecting to share changes between devices…";

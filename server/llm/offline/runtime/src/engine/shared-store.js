@@ -52,6 +52,7 @@ export function createSharedStore(options) {
   const status = {
     state: endpoint && doFetch && Source ? "connecting" : "unavailable",
     pending: 0,
+    refused: 0,
     // Apart from the records' subscribers: a status change must not re-render what someone is typing in.
     subscribe(listener) {
       statusListeners.add(listener);
@@ -106,7 +107,7 @@ export function createSharedStore(options) {
           : { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ data: change.data }) });
         if (response.status >= 500 || response.status === 429) throw new Error("server busy");
         // A change the server refuses (too big, too many records) would be refused forever: it stays on this device only.
-        if (!response.ok) console.warn("Not shared: the server refused a change (" + response.status + ")");
+        if (!response.ok) status.refused += 1;
         if (outbox.get(key) === change) outbox.delete(key);
         saveOutbox();
       }
