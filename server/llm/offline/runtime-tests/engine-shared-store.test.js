@@ -112,6 +112,16 @@ describe("the shared store", () => {
     expect(server.writes.map((w) => w.body.data.name)).toEqual(["Small"]);
   });
 
+  it("brings records of an older version of the app to this one, and moves them on the server", async () => {
+    const server = fakeServer([{ entity: "Grocery", id: "g1", data: { id: "g1", createdAt: "2026-01-01T00:00:00Z", name: "Milk" }, seq: 1 }]);
+    const renamed = { ...spec, entities: [{ ...spec.entities[0], formerNames: ["Grocery"] }] };
+    const store = createSharedStore({ spec: renamed, storage: window.localStorage, endpoint: "http://app.test/_data/", fetch: server.fetch, EventSource: server.EventSource });
+    await settle();
+    // Under its new name, with the new field's default.
+    expect(store.list("Item")).toEqual([expect.objectContaining({ id: "g1", name: "Milk", done: false })]);
+    expect(server.writes.map((w) => [w.method, w.path])).toEqual([["PUT", "records/Item/g1"], ["DELETE", "records/Grocery/g1"]]);
+  });
+
   it("works on this device only, and says so, where there is no sharing server", async () => {
     const server = fakeServer();
     server.fetch = vi.fn(async () => new Response("Not found", { status: 404 }));

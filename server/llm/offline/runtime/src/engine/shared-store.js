@@ -171,6 +171,16 @@ export function createSharedStore(options) {
       saveOutbox();
     } else {
       applyFromServer(listed.records, true);
+      // Records under a name this version of the app renamed (a follow-up): the local copy has
+      // moved them (migrateData); move them on the server too, links included, once.
+      const former = listed.records.filter((r) => r.data !== null && (spec.entities || []).some((e) => Array.isArray(e.formerNames) && e.formerNames.includes(r.entity)));
+      if (former.length) {
+        for (const entity of spec.entities || []) {
+          for (const record of local.list(entity.name)) outbox.set(entity.name + "/" + record.id, { entity: entity.name, id: String(record.id), data: record });
+        }
+        for (const record of former) outbox.set(record.entity + "/" + record.id, { entity: record.entity, id: record.id, data: null });
+        saveOutbox();
+      }
     }
     const stream = new Source(endpoint + "events?after=" + encodeURIComponent(String(listed.seq)));
     source = stream;

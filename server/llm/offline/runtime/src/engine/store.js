@@ -344,12 +344,14 @@ export function createStore({ spec, storage }) {
     applyRemote(changes, options) {
       // Records another device wrote (engine/shared-store.js): one save, one notification. With
       // `replace`, the given records are all there is of each entity the spec knows.
+      // They may come from another version of the app: migrateData brings them to this spec
+      // (former entity names, new fields' defaults, renamed options), as it does stored data.
       mutate((d) => {
         if (options && options.replace) {
           for (const entity of spec.entities || []) d.entities[entity.name] = [];
+          for (const change of changes) d.entities[change.entity] = [];
         }
         for (const change of changes) {
-          if (!(spec.entities || []).some((e) => e.name === change.entity)) continue;
           const list = d.entities[change.entity] || [];
           const rest = list.filter((r) => r.id !== change.id);
           if (change.data === null) d.entities[change.entity] = rest;
@@ -359,6 +361,7 @@ export function createStore({ spec, storage }) {
             d.entities[change.entity] = index < 0 ? [...list, record] : list.map((r, i) => (i === index ? record : r));
           }
         }
+        d.entities = migrateData(d, spec).entities;
       });
     },
     subscribe(listener) {
