@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getPreviewOrigins } from "~/server/deployments/preview-config";
 import { matchPreviewHost } from "~/server/deployments/preview-origin";
-import { PREVIEW_PATH_HEADER } from "~/server/deployments/serve-preview";
+import { isPreviewDataPath, PREVIEW_PATH_HEADER } from "~/server/deployments/serve-preview";
 import { env } from "~/server/env";
 import { dashboardContentSecurityPolicy, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "~/server/http/dashboard-security";
 import { REQUEST_ID_HEADER, requestIdFrom } from "~/server/http/request-id";
@@ -33,12 +33,14 @@ export function proxy(request: NextRequest) {
 
   if (host.isPreviewDomain) {
     if (!host.previewKey) return notFound("Preview not found");
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      return new NextResponse("Previews are static: only GET and HEAD", { status: 405, headers: { Allow: "GET, HEAD" } });
-    }
     // The original path, percent-escapes intact: the preview route checks it (400 for NUL or
     // invalid UTF-8) instead of trusting Next's decoding.
     const rawPath = request.url.match(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i)?.[1] || "/";
+    // Files are static; only the app's shared records (/_data/…) take writes.
+    const isWrite = request.method !== "GET" && request.method !== "HEAD";
+    if (isWrite && !((request.method === "PUT" || request.method === "DELETE") && isPreviewDataPath(rawPath))) {
+      return new NextResponse("Previews are static: only GET and HEAD", { status: 405, headers: { Allow: "GET, HEAD" } });
+    }
     if (!/^[\x21-\x7e]*$/.test(rawPath) || rawPath.length > 4096) return new NextResponse("Bad preview path", { status: 400 });
     const headers = new Headers(request.headers);
     headers.set(PREVIEW_PATH_HEADER, rawPath);

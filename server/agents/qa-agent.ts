@@ -16,6 +16,7 @@ import type { BrowserSlot } from "./qa/browser-slots";
 import { fingerprintApp } from "./qa/check-fingerprint";
 import { runAcceptanceChecks, type CheckMemo, type CheckResult, type RunAcceptanceChecksOptions } from "./qa/run-acceptance-checks";
 import { serveDirectory } from "./qa/serve-directory";
+import { createMemoryRecordStore } from "~/server/app-data/memory-record-store";
 
 export type QaReport = {
   /** Nothing failed: static checks, the app's tests, and every browser check that could run. */
@@ -92,7 +93,8 @@ export async function runQaAgent(input: {
   const testCommand = script !== null
     ? await runAppTests(root, script)
     : { ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null };
-  const served = await serveDirectory({ root, prefix: "/preview/qa/" });
+  // The app's shared records, if it keeps them on its server: a store for this QA run only.
+  const served = await serveDirectory({ root, prefix: "/preview/qa/", appData: createMemoryRecordStore() });
   let report;
   try {
     report = await runAcceptanceChecks({
@@ -103,6 +105,8 @@ export async function runQaAgent(input: {
       memo: input.checkMemo ? { checks: input.checkMemo, appFingerprint: fingerprintApp(input.files) } : undefined,
       onCheckStored: input.onCheckStored,
       onBrowserSlot: input.onBrowserSlot,
+      // Each run of a check gets records of its own, as it gets empty storage.
+      baseUrlForRun: (run) => served.scopedUrl(`c${run}`),
       ...input.checkTimeouts,
     });
   } finally {

@@ -2,6 +2,8 @@
 // its folder, and Next bundles modules more than once, so the instance lives on globalThis.
 import { env } from "../env";
 import { createRunEventBus } from "../runs/run-event-bus";
+import { APP_RECORDS_CHANNEL, createPrismaRecordStore } from "../app-data/prisma-record-store";
+import type { AppRecordStore } from "../app-data/schemas";
 import { createRunEventHub, type RunEventHub } from "../runs/run-event-hub";
 import { createDatabase, databaseConfigFromEnv, type Database } from "./client";
 import { migrateDatabase } from "./migrate";
@@ -34,4 +36,12 @@ const globalForHub = globalThis as unknown as { __epicRunEventHub?: RunEventHub 
 export function getRunEventHub(): RunEventHub {
   globalForHub.__epicRunEventHub ??= createRunEventHub({ db: getDatabase().prisma, bus: createRunEventBus(getDatabase().driver) });
   return globalForHub.__epicRunEventHub;
+}
+
+const globalForAppRecords = globalThis as unknown as { __epicAppRecordStore?: AppRecordStore };
+
+/** The process-wide store of generated apps' shared records, with its own LISTEN channel. */
+export function getAppRecordStore(): AppRecordStore {
+  globalForAppRecords.__epicAppRecordStore ??= createPrismaRecordStore(getDatabase().prisma, createRunEventBus(getDatabase().driver, APP_RECORDS_CHANNEL));
+  return globalForAppRecords.__epicAppRecordStore;
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, testDatabaseKinds } from "../testing/test-database"
 import { createVersion } from "../versions/create-version";
 import { deployPreview, rollbackToVersion } from "./deploy-preview";
 import { matchPreviewHost, previewKeyFromLabel, resolvePreviewOrigins, type PreviewOrigins } from "./preview-origin";
-import { PREVIEW_PATH_HEADER, servePreview } from "./serve-preview";
+import { findPreviewDataTarget, PREVIEW_PATH_HEADER, servePreview } from "./serve-preview";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -118,6 +118,27 @@ describe.each(testDatabaseKinds)("local preview deployments on %s", (kind) => {
     // The second project's key in the path of the first's origin is just a missing file there.
     expect((await loopbackRequest(`${firstLive}preview/${secondKey}/`)).status).toBe(404);
     expect((await loopbackRequest(secondLive!)).text).toContain("<title>Two</title>");
+  });
+
+  it("finds a preview's shared records by its own origin only", async () => {
+    const first = await projectWithTwoVersions();
+    const second = await projectWithTwoVersions();
+    await deployPreview(database.prisma, { projectId: first.project.id, versionId: first.v1.id, previewOrigins: origins });
+    await deployPreview(database.prisma, { projectId: second.project.id, versionId: second.v1.id, previewOrigins: origins });
+    const keys = await Promise.all([first, second].map(async ({ project }) => (await database.prisma.project.findUniqueOrThrow({ where: { id: project.id } })).previewKey!));
+    const [firstKey, secondKey] = [keys[0]!, keys[1]!];
+    const firstLive = (await database.prisma.project.findUniqueOrThrow({ where: { id: first.project.id } })).liveUrls[0]!;
+    const onFirst = (path: string) => new Request(new URL(path, firstLive), { headers: { host: new URL(firstLive).host, [PREVIEW_PATH_HEADER]: path } });
+    expect(await findPreviewDataTarget(database.prisma, onFirst("/_data/records"), firstKey, origins)).toEqual({ projectId: first.project.id, dataPath: "records" });
+    expect(await findPreviewDataTarget(database.prisma, onFirst("/v1/_data/events"), firstKey, origins)).toEqual({ projectId: first.project.id, dataPath: "events" });
+    expect(await findPreviewDataTarget(database.prisma, onFirst("/index.html"), firstKey, origins)).toBeNull();
+    // Another project's key can never be reached from the first one's origin.
+    const crossed = await findPreviewDataTarget(database.prisma, onFirst("/_data/records"), secondKey, origins);
+    expect(crossed).toBeInstanceOf(Response);
+    expect((crossed as Response).status).toBe(404);
+    // Previews served sandboxed on the platform's origin (not isolated) have no shared records.
+    const notIsolated = { ...origins, isIsolated: false };
+    expect(await findPreviewDataTarget(database.prisma, onFirst("/_data/records"), firstKey, notIsolated)).toBeNull();
   });
 
   it("redirects old /preview/<key>/ links on the platform origin to the project's own origin", async () => {

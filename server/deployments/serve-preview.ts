@@ -7,6 +7,7 @@ import { PREVIEW_CONTENT_SECURITY_POLICY } from "~/server/plan/target-stack";
 import { matchPreviewHost, previewOriginFor, type PreviewOrigins } from "./preview-origin";
 import { parsePreviewPath } from "./preview-path";
 import { contentTypeFor } from "./content-type";
+import { apiErrorResponse } from "../http/api-error";
 
 /** Set by proxy.ts on preview-domain requests: the original, still percent-encoded path. */
 export const PREVIEW_PATH_HEADER = "x-epic-preview-path";
@@ -18,6 +19,30 @@ function textResponse(message: string, status: number) {
 /** The raw path of `url` (percent-encoding intact), without its query. */
 function rawPathname(url: string): string {
   return url.match(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i)?.[1] || "/";
+}
+
+/** `/_data/…` or `/v<N>/_data/…` on a project's preview origin: its app's shared records (server/app-data/). */
+const PREVIEW_DATA_PATH = /^(?:\/v\d{1,6})?\/_data\/([^?#]*)$/;
+
+/** Whether a raw preview path is the app data endpoint (proxy.ts lets writes through only there). */
+export const isPreviewDataPath = (path: string): boolean => PREVIEW_DATA_PATH.test(path);
+
+/**
+ * The project whose shared records a preview request asks for, and the endpoint's path after
+ * `_data/`; null when the request is for a file. Only an isolated preview (the project's own
+ * origin) has shared data: a preview served sandboxed on the platform's origin is an opaque
+ * origin, and its requests carry no trustworthy scope.
+ */
+export async function findPreviewDataTarget(db: Db, request: Request, routeKey: string, origins: PreviewOrigins): Promise<{ projectId: string; dataPath: string } | Response | null> {
+  const path = origins.isIsolated ? request.headers.get(PREVIEW_PATH_HEADER) : null;
+  const match = path === null ? null : PREVIEW_DATA_PATH.exec(path);
+  if (!match) return null;
+  const host = matchPreviewHost(origins, request.headers.get("host"));
+  const notFound = apiErrorResponse(404, { message: "This preview has no shared data" });
+  if (!host.isPreviewDomain || !host.previewKey || host.previewKey !== routeKey || !/^[A-Za-z0-9_-]{16,64}$/.test(routeKey)) return notFound;
+  const project = await db.project.findUnique({ where: { previewKey: routeKey }, select: { id: true, liveVersionId: true } });
+  if (!project?.liveVersionId) return notFound;
+  return { projectId: project.id, dataPath: match[1]! };
 }
 
 /**

@@ -299,6 +299,13 @@ export const ZTheme = z.object({
 });
 export type TTheme = z.infer<typeof ZTheme>;
 
+/**
+ * The app's records are shared between devices (the prompt asked for it): the app keeps them on
+ * its server beside the app (`_data/`, server/app-data/) and follows other devices' changes live.
+ */
+export const ZSharing = z.object({ live: z.literal(true), requirementIds });
+export type TSharing = z.infer<typeof ZSharing>;
+
 /** Where the app keeps its data: stable for the project, so a new version finds the user's data; `version` drives migrations. */
 export const ZStorage = z.object({
   key: z.string().regex(/^[a-z0-9-]{4,60}$/),

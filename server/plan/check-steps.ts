@@ -39,6 +39,13 @@ export const ZCheckStep = z.discriminatedUnion("action", [
   z.object({ action: z.literal("clock"), at: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, "expected YYYY-MM-DD or YYYY-MM-DDTHH:mm") }),
   /** Moves an installed clock forward, firing timers on the way (timers, countdowns). */
   z.object({ action: z.literal("advanceClock"), ms: z.number().int().min(1).max(7 * 24 * 3600 * 1000) }),
+  /**
+   * Acts on another device from here on: "second" is a browser of its own (no shared storage,
+   * cookies or page) opening the same app, "first" the check's own. For data shared between
+   * devices: what one adds, the other must show without a reload. Open a page with goto after
+   * switching to a device for the first time.
+   */
+  z.object({ action: z.literal("device"), name: z.enum(["first", "second"]) }),
 
   // ── Doing ──
   z.object({ action: z.literal("fill"), label: accessibleName, value: z.string().max(2000), within }),

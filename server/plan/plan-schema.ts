@@ -8,7 +8,7 @@
 // since the first plans have defaults, so plans stored by earlier versions still parse.
 import { z } from "zod";
 import { agentNames } from "./agent-names";
-import { identifier, requirementId, requirementIds, ZComputedField, ZCondition, ZRecordAction, ZSection, ZStorage, ZTheme } from "./app-spec";
+import { identifier, requirementId, requirementIds, ZComputedField, ZCondition, ZRecordAction, ZSection, ZSharing, ZStorage, ZTheme } from "./app-spec";
 import { ZAcceptanceCheck } from "./check-steps";
 import { fieldTypes } from "./field-types";
 import { plannedRequirementStatuses, requirementKinds } from "./requirements";
@@ -127,6 +127,8 @@ export const ZPlan = z.object({
   tasks: z.array(ZPlanTask).min(1).max(40),
   /** Set by the pipeline (stable per project); generated apps store their data under it. */
   storage: ZStorage.optional(),
+  /** Present when the prompt asked for the data to be shared between devices. */
+  sharing: ZSharing.optional(),
   /** For follow-ups: what this plan changed compared with the previous one. */
   changes: ZPlanChanges.optional(),
 });

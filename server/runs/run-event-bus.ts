@@ -24,7 +24,11 @@ export function parseNotice(payload: string): RunEventNotice | null {
   return { runId: payload.slice(0, separator), seq };
 }
 
-export function createRunEventBus(driver: Driver): RunEventBus {
+/**
+ * `channel`: the run events' by default; the shared records of generated apps
+ * (server/app-data/) ride the same mechanism on a channel of their own, keyed by project.
+ */
+export function createRunEventBus(driver: Driver, channel: string = RUN_EVENTS_CHANNEL): RunEventBus {
   const listeners = new Map<string, Set<Listener>>();
   const dispatch = (payload: string) => {
     const notice = parseNotice(payload);
@@ -38,7 +42,7 @@ export function createRunEventBus(driver: Driver): RunEventBus {
       stopListening = undefined;
     };
     stopListening ??= (
-      driver.kind === "pglite" ? listenOnPglite(driver.pglite, dispatch) : listenOnPostgres(driver.pool, dispatch, forget)
+      driver.kind === "pglite" ? listenOnPglite(driver.pglite, channel, dispatch) : listenOnPostgres(driver.pool, channel, dispatch, forget)
     ).catch((error: unknown) => {
       forget();
       throw error;
@@ -65,14 +69,14 @@ export function createRunEventBus(driver: Driver): RunEventBus {
   };
 }
 
-async function listenOnPglite(pglite: import("@electric-sql/pglite").PGlite, dispatch: (payload: string) => void) {
-  const unlisten = await pglite.listen(RUN_EVENTS_CHANNEL, dispatch);
+async function listenOnPglite(pglite: import("@electric-sql/pglite").PGlite, channel: string, dispatch: (payload: string) => void) {
+  const unlisten = await pglite.listen(channel, dispatch);
   return async () => {
     if (!pglite.closed) await unlisten();
   };
 }
 
-async function listenOnPostgres(pool: pg.Pool, dispatch: (payload: string) => void, onLost: () => void) {
+async function listenOnPostgres(pool: pg.Pool, channel: string, dispatch: (payload: string) => void, onLost: () => void) {
   // A dedicated connection: LISTEN belongs to a session, and pooled connections are shared.
   const client = new pg.Client(pool.options);
   // A dropped connection is re-opened by the next subscriber; streams re-read the table meanwhile.
@@ -80,9 +84,10 @@ async function listenOnPostgres(pool: pg.Pool, dispatch: (payload: string) => vo
   client.on("end", onLost);
   await client.connect();
   client.on("notification", (message) => {
-    if (message.channel === RUN_EVENTS_CHANNEL && message.payload) dispatch(message.payload);
+    if (message.channel === channel && message.payload) dispatch(message.payload);
   });
-  await client.query(`LISTEN ${RUN_EVENTS_CHANNEL}`);
+  // Channels are constants of this code (never input), so quoting them as identifiers is enough.
+  await client.query(`LISTEN "${channel}"`);
   return async () => {
     await client.end().catch(() => {});
   };

@@ -123,6 +123,11 @@ export interface RunAcceptanceChecksOptions {
   readLoad?: () => LoadReading;
   /** How many checks run at once, each in its own context (default QA_CHECK_CONCURRENCY, else defaultCheckConcurrency). */
   checkConcurrency?: number;
+  /**
+   * Where each run of a check opens the app (default `baseUrl`): QA gives each its own data
+   * scope (serve-directory.ts), so shared records of one check never show in another.
+   */
+  baseUrlForRun?: (run: number) => string;
 }
 
 /**
@@ -170,6 +175,9 @@ function blockedNote(blocked: string[]): string {
   return `blocked ${blocked.length} request(s) outside the app under test: ${shown}${blocked.length > 5 ? ", …" : ""}`;
 }
 
+/** A second device for a check: a browser context of its own (no shared storage), with its page. */
+type OpenDevice = () => Promise<{ page: Page; close: () => Promise<void> }>;
+
 async function runCheck(
   page: Page,
   baseUrl: string,
@@ -178,6 +186,26 @@ async function runCheck(
   load: () => LoadReading,
   capture: boolean,
   blocked: string[],
+  openDevice?: OpenDevice,
+): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
+  const opened: Array<() => Promise<void>> = [];
+  try {
+    return await runCheckSteps(page, baseUrl, check, baseTimeout, load, capture, blocked, openDevice, opened);
+  } finally {
+    await Promise.all(opened.map((close) => close().catch(() => undefined)));
+  }
+}
+
+async function runCheckSteps(
+  firstPage: Page,
+  baseUrl: string,
+  check: TAcceptanceCheck,
+  baseTimeout: number,
+  load: () => LoadReading,
+  capture: boolean,
+  blocked: string[],
+  openDevice: OpenDevice | undefined,
+  opened: Array<() => Promise<void>>,
 ): Promise<{ result: CheckResult; screenshot: Buffer | null }> {
   const started = performance.now();
   let screenshot: Buffer | null = null;
@@ -186,7 +214,22 @@ async function runCheck(
   // reports the very timeout it had.
   const scaled = scaleTimeout(baseTimeout, load());
   const timeout = scaled.timeoutMs;
-  const context: StepContext = { baseUrl, timeout, clockAt: null };
+  // The page later steps act on: the check's own, or a second device's after a `device` step.
+  let page = firstPage;
+  const devices = new Map<string, Page>([["first", firstPage]]);
+  const useDevice = openDevice
+    ? async (name: "first" | "second") => {
+        let devicePage = devices.get(name);
+        if (!devicePage) {
+          const device = await openDevice();
+          opened.push(device.close);
+          devicePage = device.page;
+          devices.set(name, devicePage);
+        }
+        page = devicePage;
+      }
+    : undefined;
+  const context: StepContext = { baseUrl, timeout, clockAt: null, ...(useDevice ? { useDevice } : {}) };
   await resetPage(page);
   for (const [index, step] of check.steps.entries()) {
     try {
@@ -318,6 +361,7 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   let screenshot: Buffer | null = null;
   const results: CheckResult[] = [];
   let storedCount = 0;
+  let runCount = 0;
   // Every request blocked (for the report); each lane also lists those of the check it runs.
   const allBlocked: string[] = [];
   const addBlocked = (url: string): void => {
@@ -375,7 +419,14 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
       try {
         const checkPage = own ? await own.newPage() : lane.page;
         if (own) lane.watchPage(checkPage);
-        const once = () => runCheck(checkPage, baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, lane.blocked);
+        const openDevice: OpenDevice = async () => {
+          const device = await lane.newOwnContext();
+          const devicePage = await device.newPage();
+          lane.watchPage(devicePage);
+          return { page: devicePage, close: () => device.close() };
+        };
+        const once = () =>
+          runCheck(checkPage, options.baseUrlForRun?.(runCount++) ?? baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, lane.blocked, openDevice);
         const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
         results[index] = run.result;
         if (run.screenshot) screenshot = run.screenshot;

@@ -18,6 +18,8 @@ export type StepContext = {
   timeout: number;
   /** The page's clock: set by a `clock` step, moved by `advanceClock`; null → the real time. */
   clockAt: Date | null;
+  /** Makes later steps act on that device (a `device` step); absent where the runner has only one. */
+  useDevice?: (name: "first" | "second") => Promise<void>;
 };
 
 /** Plan paths are app routes; generated apps use hash routing ("#/tasks") under the base URL. */
@@ -125,6 +127,10 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       context.clockAt = at;
       return;
     }
+    case "device":
+      if (!context.useDevice) throw new Error("This check runner has no second device");
+      await context.useDevice(step.name);
+      return;
     case "advanceClock":
       await page.clock.runFor(step.ms);
       context.clockAt = new Date((context.clockAt ?? new Date()).getTime() + step.ms);
@@ -293,6 +299,8 @@ export function describeStep(step: Step): string {
       return `set the clock to ${step.at}`;
     case "advanceClock":
       return `let ${Math.round(step.ms / 1000)} s pass`;
+    case "device":
+      return step.name === "second" ? "switch to a second device" : "switch back to the first device";
     case "fill":
       return `fill "${step.label}" with "${step.value}"${within}`;
     case "select":

@@ -41,3 +41,11 @@ export const shoppingFromPatterns = [
 ];
 export const oneEntryPerDayPatterns = ["one entry|note|record|page|log|post per|a|each day", "entry per day", "once a day"];
 export const searchPatterns = ["searchable", "search|find|filter by? … entry|entries|note|notes|record|records", "search"];
+
+/**
+ * Purposes a list serves by grouping its records under one of its fields: "with aisles so we can
+ * shop faster" lists the shopping under a heading per aisle (compose/views.ts).
+ */
+export const groupingPurposes: Array<{ patterns: string[]; fieldWords: string[] }> = [
+  { patterns: ["shop|shopping faster|quicker|quickly", "get round|around the shop|store|supermarket faster|quicker|quickly"], fieldWords: ["aisle", "section", "department", "shelf"] },
+];

@@ -50,13 +50,6 @@ export const capabilities: Capability[] = [
     instead: "Orders are placed without payment: card payments need a payment provider this app does not have.",
   },
   {
-    id: "sync",
-    patterns: ["sync|syncs|synced|syncing|synchronise|synchronize … between|across|with … phone|phones|device|devices|partner|computer|laptop", "real time|realtime|live|instantly … tablet|phone|device|devices|screen", "in real time", "real-time", "between me and my", "shared between|with", "share … with my|our partner|family|team|friend|friends"],
-    text: "Syncing between devices in real time",
-    reason: "Sharing data between devices needs a server; this app keeps its data in one browser.",
-    instead: "Data stays on this device: syncing between phones needs a server this app does not have.",
-  },
-  {
     id: "ai-images",
     patterns: ["ai picture|pictures|image|images|photo|photos|art|illustration", "generate|generates|create|creates … picture|pictures|image|images|illustration", "ai-generated", "ai generated"],
     text: "AI-generated pictures",

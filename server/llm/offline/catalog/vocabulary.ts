@@ -2,6 +2,7 @@
 // word the compiler would act on ("trak" → track, "expences" → expenses, "categry" → category).
 import { boardPatterns, checkinPatterns, feedPatterns, flashcardPatterns, quizPatterns, spacedPatterns, streakPatterns, timerPatterns } from "./app-shapes";
 import { capabilities } from "./capabilities";
+import { sharingAsk } from "./sharing";
 import { careVerbs } from "./care";
 import { comparisons } from "./thresholds";
 import { timeOrderPatterns, todayPatterns } from "./schedule";
@@ -42,6 +43,7 @@ export function catalogVocabulary(): Set<string> {
     ...todayPatterns, ...timeOrderPatterns,
     ...linkVerbs.flatMap((l) => l.verbs),
     ...capabilities.flatMap((c) => c.patterns),
+    ...sharingAsk.patterns,
     ...lookConcepts.flatMap((l) => l.patterns),
     ...Object.keys(accentColours),
     ...toolConcepts.flatMap((t) => [...t.patterns, t.title]),

@@ -4,6 +4,7 @@
 import type { TSection } from "~/server/plan/app-spec";
 import type { TAcceptanceCheckInput, TPlan } from "~/server/plan/plan-schema";
 import { entityCheckGenerator, sectionCheckGenerators, type CheckContext, type SectionCheckGenerator } from "../blocks/registry";
+import { sharingChecks } from "../blocks/data/sharing-checks";
 
 const maxChecks = 80;
 
@@ -49,5 +50,7 @@ export function buildAcceptanceChecks(plan: TPlan): TAcceptanceCheckInput[] {
   const checks: TAcceptanceCheckInput[] = [baseline(plan), ...nameAndLookChecks(plan)];
   for (const page of plan.pages) for (const section of page.sections ?? []) checks.push(...sectionChecks(section, page, ctx));
   if (entityCheckGenerator) for (const entity of plan.entities) checks.push(...entityCheckGenerator(entity, ctx));
+  // Early in the list: the cap on checks must never drop the one that proves sharing.
+  checks.splice(1, 0, ...sharingChecks(plan));
   return finalize(checks);
 }

@@ -3,10 +3,13 @@
 import type { TPlan } from "~/server/plan/plan-schema";
 import { fillSlots } from "../fill-slots";
 import { hasRuntimeFile, readRuntimeFile } from "../read-runtime-file";
+import { isShared } from "./app-spec-data";
 
 /** The runtime file that is the app's src/main.js (imports in it are relative to src/). */
 export const entryRuntimePath = "src/start.js";
 export const storeModulePath = "src/engine/store.js";
+/** The store of an app whose records are shared between devices: the local store kept in step with the app's server. */
+export const sharedStoreModulePath = "src/engine/shared-store.js";
 
 /** Section types the app's pages use, in first-use order. */
 export function sectionTypesOf(plan: TPlan): string[] {
@@ -29,8 +32,9 @@ export function missingRuntimeModules(plan: TPlan): string[] {
 export function mainJs(plan: TPlan): string {
   const types = sectionTypesOf(plan).filter((type) => hasRuntimeFile(sectionModulePath(type)));
   const keepsRecords = plan.entities.length > 0 && hasRuntimeFile(storeModulePath);
+  const shares = keepsRecords && isShared(plan) && hasRuntimeFile(sharedStoreModulePath);
   const imports = [
-    ...(keepsRecords ? [`import { createStore } from "./engine/store.js";`] : []),
+    ...(keepsRecords ? [shares ? `import { createSharedStore as createStore } from "./engine/shared-store.js";` : `import { createStore } from "./engine/store.js";`] : []),
     ...types.map((type) => `import * as ${type}Section from "./sections/${type}.js";`),
   ];
   return fillSlots(readRuntimeFile(entryRuntimePath), {

@@ -11,6 +11,8 @@ export type SpecData = {
   pages: Array<{ path: string; title: string; sections: Array<Record<string, unknown> & { type: string; title?: string }> }>;
   storage: { key: string; version: number };
   sectionNav: boolean;
+  /** The records are shared between devices through the app's server (engine/shared-store.js). */
+  sharing?: { live: true };
 };
 
 /** A storage key for plans the pipeline has not given one (tests, the CLI): stable per name. */
@@ -31,6 +33,9 @@ function hasSectionNav(plan: TPlan): boolean {
   return sections.some((s) => s.type === "hero") && sections.filter((s) => s.type !== "hero").length >= 2;
 }
 
+/** Sharing is of records: an app that keeps none has nothing to share. */
+export const isShared = (plan: TPlan): boolean => Boolean(plan.sharing) && plan.entities.length > 0;
+
 export function specData(plan: TPlan): SpecData {
   const { colorScheme, accent, palette, font, textScale } = plan.theme;
   return {
@@ -41,5 +46,6 @@ export function specData(plan: TPlan): SpecData {
     pages: plan.pages.map((page) => ({ path: page.path, title: page.title, sections: withoutTrace((page.sections ?? []).map((section) => ({ ...section, title: sectionTitleOf(section, plan) }))) })),
     storage: plan.storage ?? { key: fallbackStorageKey(plan.appName), version: 1 },
     sectionNav: hasSectionNav(plan),
+    ...(isShared(plan) ? { sharing: { live: true as const } } : {}),
   };
 }

@@ -10,8 +10,8 @@
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { hasRuntimeFile, listRuntimeFiles, readRuntimeFile } from "../read-runtime-file";
 import { faviconSvg, indexHtml, stylesCss } from "./app-html";
-import { mainJs, sectionModulePath, sectionTypesOf, storeModulePath } from "./app-main";
-import { specData } from "./app-spec-data";
+import { mainJs, sectionModulePath, sectionTypesOf, sharedStoreModulePath, storeModulePath } from "./app-main";
+import { isShared, specData } from "./app-spec-data";
 import { dbFiles } from "./db-files";
 import { infraFiles } from "./infra-files";
 import type { TInfraDeploySetup } from "./target-files";
@@ -58,7 +58,8 @@ const runtimeFile = (appPath: string): TGeneratedFile => ({ path: appPath, conte
 
 /** The data layer's modules, when the app keeps records. */
 function dataLayerModules(plan: TPlan): string[] {
-  return plan.entities.length ? moduleClosure(dataLayerEntries.filter(hasRuntimeFile), perPlanModules) : [];
+  const entries = isShared(plan) ? [...dataLayerEntries, sharedStoreModulePath] : dataLayerEntries;
+  return plan.entities.length ? moduleClosure(entries.filter(hasRuntimeFile), perPlanModules) : [];
 }
 
 export function generateAppCode(plan: TPlan): TGeneratedFile[] {

@@ -5,7 +5,7 @@
 import type { TGeneratedFile, TPlan } from "~/server/plan/plan-schema";
 import { previewCsp } from "../preview-csp";
 import { readRuntimeFile } from "../read-runtime-file";
-import { fallbackStorageKey } from "./app-spec-data";
+import { fallbackStorageKey, isShared } from "./app-spec-data";
 import { tableNameOf } from "./db-files";
 import { jsLiteral } from "./js-literal";
 import { targetConfigPaths, targetFiles, type TInfraDeploySetup } from "./target-files";
@@ -76,6 +76,12 @@ export function readmeMd(plan: TPlan, setup: TInfraDeploySetup = noDeploySetup(p
       "",
       `Records are kept in the browser (localStorage, under \`${plan.storage?.key ?? fallbackStorageKey(plan.appName)}\`) by \`src/engine/store.js\`, which moves them forward when a new version of the app changes its fields. \`db/schema.sql\` is the matching PostgreSQL schema and \`db/seed.json\` the records the app starts with.`,
       "",
+      ...(isShared(plan)
+        ? [
+            "The records are shared between devices: `src/engine/shared-store.js` keeps the browser's copy in step with the server that serves the app (`_data/` beside it: the platform's preview has it), writing each change through and showing other devices' changes live. Served from a plain static host, the app works on one device and says so.",
+            "",
+          ]
+        : []),
     );
   }
   lines.push(

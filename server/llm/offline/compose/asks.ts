@@ -10,16 +10,20 @@ import { claim, isClaimed, requirement, type Draft } from "./draft";
 import { subjectName } from "./finish";
 import { businessPhrase, ownerPhrase } from "./owner";
 
+/** Where an ask's phrase ends: up to 8 more words, to a comma or "and", "with", "so", "then" ("email me a reminder at 3pm if I'm behind"). */
+export function phraseEnd(tokens: Draft["reading"]["tokens"], from: number): number {
+  let to = from;
+  while (to < tokens.length && to - from < 8 && !/^[.,;!?]$/.test(tokens[to]!.text) && !["and", "with", "so", "then"].includes(tokens[to]!.word)) to++;
+  return to;
+}
+
 export function composeUnsupported(draft: Draft): void {
   const { tokens } = draft.reading;
   for (const capability of capabilities) {
     for (const pattern of capability.patterns) {
       for (const match of findPattern(tokens, pattern)) {
         if (isClaimed(draft, match.from, match.to)) continue;
-        // Extend to the rest of the phrase ("email me a reminder at 3pm if I'm behind").
-        let to = match.to;
-        while (to < tokens.length && to - match.to < 8 && !/^[.,;!?]$/.test(tokens[to]!.text) && !["and", "with", "so", "then"].includes(tokens[to]!.word)) to++;
-        const id = requirement(draft, "interaction", capability.text, match.from, to, { reason: capability.reason });
+        const id = requirement(draft, "interaction", capability.text, match.from, phraseEnd(tokens, match.to), { reason: capability.reason });
         if (capability.instead && !draft.notices.some((n) => n.text === capability.instead)) draft.notices.push({ text: capability.instead, requirementIds: [id] });
       }
     }

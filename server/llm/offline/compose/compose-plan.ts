@@ -5,6 +5,7 @@ import { composeLooks, composeName, composeUnsupported } from "./asks";
 import { composeBoard, composeFeed, composeFlashcards, composeQuiz } from "./content";
 import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
+import { composeSharing } from "./sharing";
 import { composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
@@ -25,6 +26,8 @@ import { readRecordStructure } from "../understand/record-structure";
 
 export function composeInto(draft: Draft): void {
   composeUnsupported(draft);
+  // After what cannot be done ("sync with my Google calendar" is a connection, not sharing).
+  composeSharing(draft);
   const unsupportedWords = new Set(draft.claimed);
   composeLooks(draft);
   composeName(draft);

@@ -37,6 +37,8 @@ export type Draft = {
   claimed: Set<number>;
   kind?: TPlanInput["kind"];
   notices: { text: string; requirementIds: string[] }[];
+  /** The records are shared between devices (compose/sharing.ts). */
+  sharing?: { requirementIds: string[] };
   /** For follow-ups: what changed, in words for the conversation. */
   changes: { added: string[]; changed: string[]; alreadyThere: string[] };
   nextId: number;

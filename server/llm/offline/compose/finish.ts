@@ -147,6 +147,12 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
   // The home page first; titles unique; sections of one entity merged.
   const pages = [...draft.pages].sort((a, b) => (a.path === "/" ? -1 : b.path === "/" ? 1 : 0)).slice(0, 12);
   for (const page of pages) page.sections = mergeRecordSections(page.sections).slice(0, 20);
+  if (draft.sharing && !draft.entities.size) {
+    // Sharing is of records: with none, the ask cannot be met, and says so.
+    for (const r of draft.requirements) {
+      if (draft.sharing.requirementIds.includes(r.id)) Object.assign(r, { status: "unsupported", reason: "The app keeps no records, so there is nothing to share between devices." });
+    }
+  }
   const planned = draft.requirements.filter((r) => r.status === "planned");
   const theme = { ...draft.theme, requirementIds: [...new Set(draft.theme.requirementIds)] };
   return {
@@ -154,6 +160,8 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
     summary: `${appName}: ${planned.map((r) => r.text).join("; ") || "a small app"}.`.slice(0, 600),
     kind: draft.kind ?? "crud",
     theme,
+    // Sharing is about records: an app that keeps none has nothing to share.
+    ...(draft.sharing && draft.entities.size ? { sharing: { live: true as const, requirementIds: draft.sharing.requirementIds.slice(0, 20) } } : {}),
     requirements: draft.requirements.slice(0, 80),
     pages: pages.map((p) => ({ path: p.path, title: p.title.slice(0, 60), purpose: p.purpose.slice(0, 300), sections: p.sections as never, requirementIds: [...new Set(p.requirementIds)].slice(0, 20) })),
     entities: [...draft.entities.values()].slice(0, 12).map((e) => ({

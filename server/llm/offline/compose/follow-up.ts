@@ -30,6 +30,7 @@ export function draftFromPlan(plan: TPlan, reading: Reading, promptIndex: number
   const nameReqs = (plan.requirements ?? []).filter((r) => r.kind === "name").map((r) => r.id);
   draft.appName = { name: plan.appName, requirementIds: nameReqs };
   draft.kind = plan.kind;
+  if (plan.sharing) draft.sharing = { requirementIds: [...(plan.sharing.requirementIds ?? [])] };
   return draft;
 }
 

@@ -3,7 +3,7 @@
 // prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
 import pluralize from "pluralize";
 import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
-import { checkinPatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
+import { checkinPatterns, groupingPurposes, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { contactPurposes } from "../catalog/care";
 import { fieldConcepts } from "../catalog/fields";
 import { bucketWords, closingOptions, measureWords, percentPatterns, periodWords } from "../catalog/measures";
@@ -203,6 +203,21 @@ export function composeViews(draft: Draft): void {
     const section = filtered ? tag(filtered, id) : addSection(draft, recordsPage(draft, entity), { type: "records", title: `${entity.pluralLabel} by ${label}`, entity: entity.name, create: false, requirementIds: [id] });
     if (section.type === "records") section.groupBy = groupBy;
     if (parent && section.type === "records") composeGroupContact(draft, entity, parent, section, fieldAt + 1, sentence.to);
+  }
+  // "with aisles so we can shop faster": the purpose is served by a heading per aisle on the list.
+  for (const purpose of groupingPurposes) {
+    for (const match of purpose.patterns.flatMap((pattern) => findPattern(tokens, pattern))) {
+      const entity = mainEntity(draft);
+      if (!entity || isClaimed(draft, match.from, match.to)) continue;
+      const field = entity.fields.find((f) => ["enum", "string"].includes(String(f.type)) && purpose.fieldWords.some((w) => String(f.label).toLowerCase().split(/\s+/).includes(w)));
+      if (!field) continue;
+      const id = requirement(draft, "view", `${entity.pluralLabel} are listed under a heading per ${String(field.label).toLowerCase()}`, match.from, match.to);
+      const page = recordsPage(draft, entity);
+      // The list where they are kept (finish.ts would add it later): grouped there, not in a second list.
+      const listed = page.sections.find((s) => s.type === "records" && s.entity === entity.name && !s.where?.length && !s.groupBy);
+      const section = listed ? tag(listed, id) : addSection(draft, page, { type: "records", title: entity.pluralLabel, entity: entity.name, requirementIds: [...entity.requirementIds, id].slice(0, 20) });
+      if (section.type === "records") section.groupBy = { field: String(field.name) };
+    }
   }
   // One entry per day; searchable.
   const perDay = findAny(tokens, oneEntryPerDayPatterns);

@@ -99,6 +99,8 @@ export function readList(tokens: Token[], from: number, limit = 60): { items: Li
     }
     const numberRange = t.text === "-" && tokens[i - 1]?.isNumber && tokens[i + 1]?.isNumber;
     if (hardStops.has(t.text) || (t.text === "-" && i > start + 1 && !numberRange) || t.text === "—") break;
+    // "aisles so we can shop faster": a purpose clause ends the list, it names no field.
+    if (t.word === "so" && i > start && (tokens[i + 1]?.word === "that" || tokens[i + 1]?.tags.has("Pronoun"))) break;
     const orNot = t.word === "or" && tokens[i + 1]?.word === "not";
     if (separators.has(t.word) && !orNot && !(t.text === "&" && tokens[i + 1]?.tags.has("ProperNoun"))) {
       close(i);

@@ -154,6 +154,18 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
           continue;
         }
       }
+      // "grocery list that syncs between our phones, with aisles": an ask already read (sharing)
+      // sits between the record and its list.
+      const skip = ["that", "which"].includes(trigger.word) ? at + 1 : at;
+      if (claimed.has(skip) && skip < sentence.to) {
+        let next = skip;
+        while (next < sentence.to && claimed.has(next)) next++;
+        if (tokens[next]?.text === ",") next++;
+        if (tokens[next] && listTriggers.has(tokens[next]!.word)) {
+          at = next;
+          continue;
+        }
+      }
       // "one entry per day with mood emoji": the rhythm sits between the record and its list.
       if (["per", "each", "every", "a"].includes(trigger.word) && ["day", "week", "month"].includes(tokens[at + 1]?.lemma ?? "")) {
         at += 2;

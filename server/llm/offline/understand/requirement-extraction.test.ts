@@ -335,6 +335,11 @@ const rows: Row[] = [
   ["todo list, use blue", "look", "use blue", (p) => p.theme.accent === "#2563eb"],
   ["todo list with larger text", "look", "larger text"],
   ["todo list in dark mode", "look", "dark mode"],
+  // ── Fields after an ask read elsewhere, or before a purpose ──
+  ["grocery list that syncs between our phones, with aisles", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
+  ["grocery list with aisles so we can shop faster", "field", "aisles", (p) => field(p, "Item", "aisle")?.label === "Aisle"],
+  ["grocery list with aisles so we can shop faster", "view", "shop faster", (p) => p.pages.some((page) => page.sections?.some((s) => s.type === "records" && s.groupBy && "field" in s.groupBy && s.groupBy.field === "aisle" && s.create !== false))],
+  ["shopping list with a section for each item so I get round the supermarket faster", "view", "get round the supermarket faster"],
 ];
 
 const unsupportedRows: [prompt: string, quote: string][] = [
@@ -342,7 +347,6 @@ const unsupportedRows: [prompt: string, quote: string][] = [
   ["water tracker, and email me a reminder at 3pm if I'm behind", "email me a reminder"],
   ["currency converter with live exchange rates", "live exchange rates"],
   ["customers pay by card at checkout", "pay by card"],
-  ["shared grocery list that syncs between me and my partner's phones instantly", "syncs between me and my partner's phones"],
   ["Recipe book where it generates an AI picture of each dish", "AI picture"],
   ["a diary where I can attach a pdf to each entry", "attach a pdf"],
   ["upload documents for each client", "upload documents"],

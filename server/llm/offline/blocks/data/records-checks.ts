@@ -328,9 +328,15 @@ function groupCheck(view: View): Step[] | null {
   const parent = view.plan.entities.find((e) => view.entity.belongsTo.includes(e.name) && [e.name, `${e.name}.${titleFieldOf(e).name}`].includes(grouping.field));
   if (parent) return parentGroupCheck(view, parent);
   const field = view.entity.fields.find((f) => f.name === grouping.field);
-  if (!field || field.type !== "enum" || field.multiple || (field.options?.length ?? 0) < 2 || field.name in view.base) return null;
+  if (!field || field.name in view.base) return null;
   const words = new Words();
-  const [first, second] = [field.options![0]!, field.options![1]!];
+  let first: string;
+  let second: string;
+  if (field.type === "enum" && !field.multiple && (field.options?.length ?? 0) >= 2) [first, second] = [field.options![0]!, field.options![1]!];
+  else if (field.type === "string" && field !== titleFieldOf(view.entity)) {
+    // Typed values head their groups in ascending order (engine/expr.js groupRecords).
+    [first, second] = [String(sampleFor(field, words.take(), 0)), String(sampleFor(field, words.take(), 1))].sort((x, y) => x.localeCompare(y)) as [string, string];
+  } else return null;
   const a = recordFor(view, words.take(), 0, { [field.name]: first });
   const b = recordFor(view, words.take(), 1, { [field.name]: second });
   const steps = addThenOpen(view, [{ values: b }, { values: a }]);

@@ -60,6 +60,8 @@ export interface AppSpec {
   entities: EntitySpec[];
   pages: PageSpec[];
   storage: { key: string; version: number };
+  /** Present when the prompt asked for the data to be shared between devices. */
+  sharing?: { live: boolean };
   /** A one-page site whose header links jump to its sections. */
   sectionNav?: boolean;
 }
@@ -73,6 +75,29 @@ export interface Store {
   update(entity: string, id: string, patch: Record<string, unknown>): Record<string, unknown>;
   remove(entity: string, id: string): void;
   children(entity: string, parentEntity: string, parentId: string): Array<Record<string, unknown>>;
+  subscribe(listener: () => void): () => void;
+  /** Writes of another device, applied without being sent anywhere (shared apps). */
+  applyRemote?(changes: RemoteChange[], options?: { replace?: boolean }): void;
+  /** Only for apps whose data is shared between devices (engine/shared-store.js). */
+  sync?: SyncStatus;
+}
+
+/** A record as the shared-data endpoint sends it; `data: null` is a delete. */
+export interface RemoteChange {
+  entity: string;
+  id: string;
+  data: Record<string, unknown> | null;
+  seq?: number;
+}
+
+/** Where a shared app's data stands: `live` (synced), `connecting`, `offline` (kept here, synced later), `unavailable` (no sharing server where the app runs). */
+export interface SyncStatus {
+  state: "connecting" | "live" | "offline" | "unavailable";
+  /** Changes made here that no other device has yet. */
+  pending: number;
+  /** Changes the server refused (too large, too many records): they stay on this device only. */
+  refused: number;
+  /** Called when state or pending change; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }
 

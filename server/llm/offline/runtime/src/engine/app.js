@@ -8,6 +8,20 @@ import { h } from "../lib/dom.js";
 
 export const storageWarning = "Storage is unavailable in this browser — changes will be lost when you leave";
 
+/**
+ * What a shared app says about its sync (engine/shared-store.js), so nobody believes a change
+ * reached the other phone when it did not.
+ * @param {import("./app-context").SyncStatus} sync
+ */
+export function syncText(sync) {
+  const waiting = sync.pending ? ` (${sync.pending} change${sync.pending === 1 ? "" : "s"} waiting)` : "";
+  const refused = sync.refused ? `; ${sync.refused} change${sync.refused === 1 ? " was" : "s were"} too large to share and stay${sync.refused === 1 ? "s" : ""} on this device` : "";
+  if (sync.state === "live") return `Shared: changes show on every device at once${refused}`;
+  if (sync.state === "offline") return `Offline: changes are kept on this device and sync when the connection is back${waiting}`;
+  if (sync.state === "unavailable") return "Not shared here: this copy of the app has no server to sync with, so its data stays on this device";
+  return "Connecting to share changes between devices…";
+}
+
 /** Headings for sections the plan left untitled (compose/ titles them all; a model might not). */
 const defaultTitles = {
   menu: "Menu", hours: "Opening hours", contact: "Contact", pricing: "Pricing", faq: "Questions", testimonials: "What people say",
@@ -93,7 +107,17 @@ export function startApp({ spec, sections, createStore, storage, root }) {
     main.focus();
   } }, "Skip to content");
   const note = store.persistent ? null : h("p", { class: "storage-note", role: "note" }, storageWarning);
-  body.replaceChildren(skip, header, ...(note ? [note] : []), main, live);
+  const sync = "sync" in store ? store.sync : null;
+  const syncNote = sync ? h("p", { class: "sync-note", role: "status", "aria-live": "polite" }) : null;
+  if (sync && syncNote) {
+    const showSync = () => {
+      syncNote.textContent = syncText(sync);
+      syncNote.dataset.state = sync.state;
+    };
+    showSync();
+    sync.subscribe(showSync);
+  }
+  body.replaceChildren(skip, header, ...(note ? [note] : []), ...(syncNote ? [syncNote] : []), main, live);
 
   let toastTimer = 0;
   /** @param {string} message */

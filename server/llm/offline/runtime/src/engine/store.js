@@ -341,6 +341,29 @@ export function createStore({ spec, storage }) {
         .filter((r) => r[link] === parentId)
         .map(copy);
     },
+    applyRemote(changes, options) {
+      // Records another device wrote (engine/shared-store.js): one save, one notification. With
+      // `replace`, the given records are all there is of each entity the spec knows.
+      // They may come from another version of the app: migrateData brings them to this spec
+      // (former entity names, new fields' defaults, renamed options), as it does stored data.
+      mutate((d) => {
+        if (options && options.replace) {
+          for (const entity of spec.entities || []) d.entities[entity.name] = [];
+          for (const change of changes) d.entities[change.entity] = [];
+        }
+        for (const change of changes) {
+          const list = d.entities[change.entity] || [];
+          const rest = list.filter((r) => r.id !== change.id);
+          if (change.data === null) d.entities[change.entity] = rest;
+          else {
+            const index = list.findIndex((r) => r.id === change.id);
+            const record = { ...change.data, id: change.id };
+            d.entities[change.entity] = index < 0 ? [...list, record] : list.map((r, i) => (i === index ? record : r));
+          }
+        }
+        d.entities = migrateData(d, spec).entities;
+      });
+    },
     subscribe(listener) {
       if (listeners.size === 0 && typeof window !== "undefined") window.addEventListener("storage", onStorage);
       listeners.add(listener);
