@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { deriveProjectName } from "./derive-project-name";
+import { deriveProjectName, keywordProjectName } from "./derive-project-name";
 
 describe("deriveProjectName", () => {
-  it("keeps the meaningful words of a prompt", () => {
-    expect(deriveProjectName("Build me a todo app with due dates")).toBe("Todo Due Dates");
-    expect(deriveProjectName("A CRM for contacts and deals")).toBe("CRM Contacts Deals");
+  it("names the project after the prompt's subject, as the app will be called", () => {
+    expect(deriveProjectName("landing page for Rosie's Bakery with our menu and opening hours")).toBe("Rosie's Bakery");
+    expect(deriveProjectName("shared grocery list that syncs between me and my partner's phones instantly")).toBe("Shared Grocery List");
+    expect(deriveProjectName("team roster for my under-12 football team")).toBe("Under-12 Football Team Roster");
+    expect(deriveProjectName("so basically i run a little dog grooming business from home and i need to keep track of the dogs")).toBe("Dog Grooming Business");
+  });
+
+  it("falls back to the prompt's meaningful words where no subject is found", () => {
+    expect(deriveProjectName("Make something cool")).toBe("Something Cool");
+    expect(keywordProjectName("Build me a todo app with due dates")).toBe("Todo Due Dates");
+    expect(keywordProjectName("A CRM for contacts and deals")).toBe("CRM Contacts Deals");
   });
 
   it("never returns an empty or overlong name", () => {
@@ -14,5 +22,6 @@ describe("deriveProjectName", () => {
 
   it("strips markup from hostile prompts", () => {
     expect(deriveProjectName("<script>alert(1)</script> kanban")).not.toMatch(/[<>]/);
+    expect(keywordProjectName("<script>alert(1)</script> kanban")).not.toMatch(/[<>]/);
   });
 });

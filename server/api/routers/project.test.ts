@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds)("project router on %s", (kind) => {
       workspaceId: alice.workspace.id,
       prompt: "  Build me a todo app with due dates  ",
     });
-    expect(project).toMatchObject({ name: "Todo Due Dates", originalPrompt: "Build me a todo app with due dates", status: "QUEUED" });
+    expect(project).toMatchObject({ name: "Todo", originalPrompt: "Build me a todo app with due dates", status: "QUEUED" });
     expect(run.status).toBe("QUEUED");
     const events = await database.prisma.runEvent.findMany({ where: { runId: run.id } });
     expect(events.map((event) => [event.seq, event.type])).toEqual([[1, "run.queued"]]);

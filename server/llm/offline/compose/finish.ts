@@ -63,10 +63,13 @@ function gerundEntity(draft: Draft, word: string): { pluralLabel: string } | und
   });
 }
 
+/** The name of an app whose prompt names no subject and no record to keep. */
+export const noSubjectAppName = "My App";
+
 function fallbackName(draft: Draft): string {
   const main = [...draft.entities.values()][0];
   if (main) return `${main.name.replace(/([a-z])([A-Z])/g, "$1 $2")} Tracker`;
-  return "My App";
+  return noSubjectAppName;
 }
 
 /** Substantive words no requirement quotes: each run becomes an unsupported requirement. */
