@@ -284,7 +284,7 @@ describe("groups", () => {
       ["Silver", "Silver", 0],
       ["Gold", "Gold", 2],
       ["Platinum", "Platinum", 1],
-      ["", "None", 1],
+      ["", "No level", 1],
     ]);
     expect(summary(groupRecords(records, { field: "level" }, memberSpec, scope)).map(([key]) => key)).toEqual(["Bronze", "Gold", "Platinum", ""]);
   });
@@ -321,9 +321,9 @@ describe("groups", () => {
       [ada.id, "Ada", 1],
       [bob.id, "Bob", 0],
       [cy.id, "Cy", 1],
-      ["", "None", 1],
+      ["", "No member", 1],
     ]);
-    expect(summary(groupRecords(payments, { field: "memberId" }, paymentSpec, scope)).map(([, label]) => label)).toEqual(["Ada", "Cy", "None"]);
+    expect(summary(groupRecords(payments, { field: "memberId" }, paymentSpec, scope)).map(([, label]) => label)).toEqual(["Ada", "Cy", "No member"]);
   });
 
   it("by a parent's field", () => {

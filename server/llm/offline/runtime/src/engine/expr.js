@@ -39,7 +39,7 @@
 // - text: as is; lists joined with ", "; true/false → "Yes"/"No"
 // - stars: rounded, clamped to 0…max (5): 3 → "★★★☆☆"
 // Group labels: day "2 Mar 2026", week "Week of 2 Mar", month "Mar 2026", year "2026";
-// records without a value gather in a last group "None" ("No date" for date groupings).
+// records without a value gather in a last group "No <field>" ("No date" for date groupings).
 
 import { parentField, recordTitle } from "./store.js";
 
@@ -579,7 +579,7 @@ export function groupRecords(records, grouping, entitySpec, scope, options = {})
       if (typeof id === "string" && groups.has(id)) add(id, "", record);
       else none.push(record);
     }
-    return finish("None");
+    return finish(noneLabel(parentName.replace(/([a-z])([A-Z])/g, "$1 $2")));
   }
 
   const field = entitySpec?.fields?.find((f) => f.name === path);
@@ -610,7 +610,12 @@ export function groupRecords(records, grouping, entitySpec, scope, options = {})
   // Values no option names (or fields without options): after the options, ascending.
   others.sort(([a], [b]) => compareValues(a, b));
   for (const [v, record] of others) add(String(v), String(v), record);
-  return finish("None");
+  return finish(noneLabel(field?.label || path));
+}
+
+/** The heading of records without a value: "No aisle", "No supplier" (a bare "None" says nothing of what is missing). */
+function noneLabel(/** @type {string} */ what) {
+  return `No ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
 }
 
 // ─── Formats ────────────────────────────────────────────────────────────────
