@@ -115,12 +115,25 @@ export function composeBoard(draft: Draft): boolean {
   }
   const entity = ensureEntity(draft, "Card", "Cards", boardId);
   if (!entity.fields.length) addField(entity, { name: "title", label: "Title", type: "string", required: true }, boardId);
-  const contentId = columns.length >= 2 && span ? requirement(draft, "content", `The columns are ${columns.join(", ")}`, span.from, span.to) : boardId;
-  if (columns.length < 2) columns = ["To do", "Doing", "Done"];
+  // "a kanban board with columns and cards": the words restate the board. They are its
+  // requirements, checked by its checks, not a list of cards beside it or words not understood.
+  const restated = (pattern: string) => findPattern(tokens, pattern).find((m) => !isClaimed(draft, m.from, m.to));
+  const columnsWord = restated("column|columns|lane|lanes");
+  let contentId = columns.length >= 2 && span ? requirement(draft, "content", `The columns are ${columns.join(", ")}`, span.from, span.to) : boardId;
+  if (columns.length < 2) {
+    columns = ["To do", "Doing", "Done"];
+    if (columnsWord) contentId = requirement(draft, "content", `The columns are ${columns.join(", ")}`, columnsWord.from, columnsWord.to);
+  }
   addField(entity, { name: "status", label: "Column", type: "enum", options: columns, defaultValue: columns[0] }, contentId);
   const ids = [boardId, contentId];
   const drag = findAny(tokens, ["drag|move|drop … card|cards|task|tasks|item|items between|across|to|into the? column|columns|lane|lanes", "drag|move|drop … card|cards|task|tasks|item|items", "drag|drag and drop"]);
   if (drag) ids.push(requirement(draft, "interaction", "Drag cards between columns", drag.from, drag.to));
+  const cardsWord = restated("card|cards");
+  if (cardsWord) {
+    const cardsId = requirement(draft, "entity", "Cards are added to the board and kept", cardsWord.from, cardsWord.to);
+    tag(entity, cardsId);
+    ids.push(cardsId);
+  }
   addSection(draft, pageFor(draft, "/", "Board", "The board"), { type: "board", title: "Board", entity: "Card", columnField: "status", drag: true, requirementIds: ids });
   draft.kind = "kanban";
   draft.appName ??= { name: "Kanban Board", requirementIds: [boardId] };

@@ -296,6 +296,9 @@ const rows: Row[] = [
   ["kanban board with columns Backlog, Doing, Review, Done. drag cards between columns", "content", "Backlog, Doing, Review, Done", (p) => field(p, "Card", "status")?.options?.join() === "Backlog,Doing,Review,Done"],
   ["kanban board with columns Backlog, Doing, Review, Done. drag cards between columns", "interaction", "drag cards"],
   ["kanban board with To Do, In Progress, Done", "content", "To Do, In Progress, Done", (p) => field(p, "Card", "status")?.options?.join() === "To Do,In Progress,Done"],
+  // The board's own words restate it: checked by the board's checks, not a separate list or words not understood.
+  ["A kanban board with columns and cards", "content", "columns", (p) => field(p, "Card", "status")?.options?.join() === "To do,Doing,Done" && p.acceptanceChecks.some((c) => c.id.endsWith("-columns") && (c.requirementIds ?? []).length > 0) && !(p.requirements ?? []).some((r) => r.status === "unsupported")],
+  ["A kanban board with columns and cards", "entity", "cards", (p) => (p.requirements ?? []).every((r) => r.status !== "planned" || p.acceptanceChecks.some((c) => (c.requirementIds ?? []).includes(r.id)))],
   ["a guestbook where visitors leave their name and a message", "entity", "guestbook", (p) => hasSection(p, "feed")],
   ["a message wall for the office", "entity", "message wall"],
   // ── Sites ──
