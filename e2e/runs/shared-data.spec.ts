@@ -2,7 +2,8 @@
 // project's own preview origin (server/app-data/): two devices, each its own browser profile,
 // see each other's changes live, through the built server's proxy, preview route and change stream.
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, signUp, uniqueEmail } from "../support/users";
+import { livePreviewUrl } from "../support/previews";
+import { signUp, uniqueEmail } from "../support/users";
 
 const prompt = "shared grocery list that syncs between me and my partner's phones instantly, with aisles so we can shop faster";
 
@@ -10,17 +11,9 @@ const prompt = "shared grocery list that syncs between me and my partner's phone
 const part = (on: Page, name: string) =>
   on.getByRole("region", { name, exact: true }).or(on.getByRole("form", { name, exact: true })).or(on.getByRole("dialog", { name, exact: true })).first();
 
-async function livePreviewUrl(page: Page): Promise<string> {
-  await page.goto("/projects");
-  await createProject(page, prompt);
-  const link = page.getByTestId("preview-url");
-  await expect(link).toBeVisible({ timeout: 180_000 });
-  return (await link.getAttribute("href"))!;
-}
-
 test("a shared list: what one device adds, the other sees without reloading, and a third device finds it later", async ({ page, browser }) => {
   await signUp(page, { name: "Sharing", email: uniqueEmail("shared-list") });
-  const preview = await livePreviewUrl(page);
+  const preview = await livePreviewUrl(page, prompt);
   // The run's QA ran the same check on its own copy; here it is the deployed preview.
   await expect(page.getByText("Shared between devices: a change made on one shows on the others at once").first()).toBeVisible();
 

@@ -1,15 +1,8 @@
 // Previews are untrusted generated code: each project's preview is an origin of its own, and the
 // preview domain serves previews and nothing else (no pages, no API, no cookies of the platform).
-import { expect, test, type Page } from "@playwright/test";
-import { createProject, signUp, uniqueEmail } from "../support/users";
-
-async function livePreviewUrl(page: Page, prompt: string): Promise<string> {
-  await page.goto("/projects");
-  await createProject(page, prompt);
-  const link = page.getByTestId("preview-url");
-  await expect(link).toBeVisible({ timeout: 180_000 });
-  return (await link.getAttribute("href"))!;
-}
+import { expect, test } from "@playwright/test";
+import { livePreviewUrl } from "../support/previews";
+import { signUp, uniqueEmail } from "../support/users";
 
 test("two projects' previews are two origins: neither reads the other's storage", async ({ page, context }) => {
   await signUp(page, { name: "Two apps", email: uniqueEmail("previews") });
