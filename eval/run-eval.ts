@@ -7,7 +7,8 @@
 //   npm run eval                      every prompt and chain
 //   npm run eval -- --only habit-streak,todo-due-dates
 //   npm run eval -- --prompts | --chains   one half only
-//   npm run eval -- --set heldout     the held-out set (eval/heldout.json), never used to tune the compiler
+//   npm run eval -- --set heldout     the first held-out set (eval/heldout.json); its phrasing tuned the compiler from 2026-11-27 on
+//   npm run eval -- --set heldout-2   the second held-out set (eval/heldout-2.json), never used to tune the compiler
 //   npm run eval -- --json out.json   also writes the raw results (after every prompt and chain, so a cut-short run leaves them)
 //   npm run eval -- --run-timeout 900 seconds to wait for one run (default 240; a busy machine needs more)
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import cases from "./cases.json";
 import heldout from "./heldout.json";
+import heldout2 from "./heldout-2.json";
 import { formatEval, type ChainResult, type PromptResult } from "./format-eval";
 
 type Case = { id: string; prompt: string };
@@ -24,7 +26,13 @@ type Chain = { id: string; steps: { prompt: string }[] };
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const valueOf = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const all = (valueOf("--set") === "heldout" ? heldout : cases) as unknown as { prompts: Case[]; chains: Chain[] };
+const sets = { cases, heldout, "heldout-2": heldout2 } as const;
+const setName = valueOf("--set") ?? "cases";
+if (!(setName in sets)) {
+  console.error(`[eval] unknown set "${setName}": one of ${Object.keys(sets).join(", ")}`);
+  process.exit(2);
+}
+const all = sets[setName as keyof typeof sets] as unknown as { prompts: Case[]; chains: Chain[] };
 const only = valueOf("--only")?.split(",");
 const pick = <T extends { id: string }>(items: T[]) => (only ? items.filter((item) => only.includes(item.id)) : items);
 const prompts = flag("--chains") ? [] : pick(all.prompts);
