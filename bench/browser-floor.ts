@@ -54,7 +54,7 @@ export async function measureBrowserFloor(rounds = 5): Promise<number[]> {
   const root = await mkdtemp(path.join(tmpdir(), "epic-bench-floor-"));
   try {
     for (const [name, content] of Object.entries(floorApp)) await writeFile(path.join(root, name), content);
-    const served = await serveDirectory({ root, prefix: "/floor/" });
+    const served = await serveDirectory({ root, prefix: "/floor/", isImmutable: true });
     try {
       const times: number[] = [];
       for (let round = 0; round < rounds; round += 1) times.push(await floorRound(served.baseUrl));

@@ -54,6 +54,11 @@ async function runAppTests(cwd: string, script: string): Promise<QaReport["testC
   return { ...result, sandbox: sandbox.kind };
 }
 
+/** Whether any file of the app calls the server for its shared records (`_data/` beside the app, server/app-data/). */
+function usesAppData(files: TGeneratedFile[]): boolean {
+  return files.some((file) => typeof file.content === "string" && file.content.includes("_data/"));
+}
+
 function testScriptOf(files: TGeneratedFile[]): string | null {
   const manifest = files.find((file) => file.path === "package.json");
   if (!manifest) return null;
@@ -86,15 +91,22 @@ export async function runQaAgent(input: {
   const { scratchDir } = input;
   if (!scratchDir) return withStepScratch("no-run", "qa", (dir) => runQaAgent({ ...input, scratchDir: dir }));
   const staticProblems = await checkFiles(input.files);
+  // Two copies of the app: the one the browser is served, and one the app's own tests run in, so
+  // both run at once (they are independent; on a small machine the tests' Node start-up overlaps
+  // the browser's work) and nothing the tests write can change what the browser is served.
   const root = path.join(scratchDir, "app");
+  const testsRoot = path.join(scratchDir, "app-tests");
   await mkdir(root);
   await writeWorkingCopy(root, input.files);
   const script = testScriptOf(input.files);
-  const testCommand = script !== null
-    ? await runAppTests(root, script)
-    : { ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null };
-  // The app's shared records, if it keeps them on its server: a store for this QA run only.
-  const served = await serveDirectory({ root, prefix: "/preview/qa/", appData: createMemoryRecordStore() });
+  const testRun: Promise<QaReport["testCommand"]> = script !== null
+    ? mkdir(testsRoot).then(() => writeWorkingCopy(testsRoot, input.files)).then(() => runAppTests(testsRoot, script))
+    : Promise.resolve({ ran: false, passed: true, output: "No test script", durationMs: 0, sandbox: null });
+  // Settled here so a failure of the checks below cannot leave it unobserved.
+  const testOutcome = testRun.then((value) => ({ value }), (error: unknown) => ({ error }));
+  // The app's shared records, if it keeps them on its server: a store for this QA run only. The
+  // files do not change while they are served: the browser may cache them between checks.
+  const served = await serveDirectory({ root, prefix: "/preview/qa/", appData: createMemoryRecordStore(), isImmutable: true });
   let report;
   try {
     report = await runAcceptanceChecks({
@@ -105,13 +117,18 @@ export async function runQaAgent(input: {
       memo: input.checkMemo ? { checks: input.checkMemo, appFingerprint: fingerprintApp(input.files) } : undefined,
       onCheckStored: input.onCheckStored,
       onBrowserSlot: input.onBrowserSlot,
-      // Each run of a check gets records of its own, as it gets empty storage.
-      baseUrlForRun: (run) => served.scopedUrl(`c${run}`),
+      // Each run of a check gets records of its own, as it gets empty storage. An app that never
+      // calls its server for records needs no scope: its checks then load the same URLs, which the
+      // browser's cache serves after the first.
+      ...(usesAppData(input.files) ? { baseUrlForRun: (run: number) => served.scopedUrl(`c${run}`) } : {}),
       ...input.checkTimeouts,
     });
   } finally {
     await served.close();
   }
+  const tested = await testOutcome;
+  if ("error" in tested) throw tested.error;
+  const testCommand = tested.value;
 
   const failures: QaFailure[] = [
     ...staticProblems.map((message) => ({ checkId: "static-checks", message })),

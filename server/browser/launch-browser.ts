@@ -1,5 +1,6 @@
-// Starting the browser: for each QA run (looked up afresh, so one installed later is used
-// without a restart) and, at most once a minute, for /api/ready's proof that it starts.
+// Starting the browser: for QA (looked up afresh for each session, so one installed later is used
+// without a restart; kept running between sessions by warm-browser.ts) and, at most once a minute,
+// for /api/ready's proof that it starts.
 // With BROWSER_WS_ENDPOINT set, both connect to that remote browser instead of launching one:
 // no local browser is looked up or started, and `close()` on what they return only disconnects.
 import { errors, type Browser } from "playwright-core";
@@ -16,6 +17,7 @@ import {
 } from "./browser-status";
 import { connectRemoteBrowser, describeBrowserEndpoint, remoteBrowserProtocol, remoteBrowserUnreachable } from "./remote-browser";
 import { firstErrorLine as firstLine, launchChromiumAt } from "./try-launch";
+import { createWarmBrowser, type BrowserLease, type WarmBrowser } from "./warm-browser";
 
 const PROBE_TTL_MS = 60_000;
 
@@ -109,4 +111,32 @@ async function probeRemoteBrowser(endpoint: string): Promise<BrowserStatus> {
     if (error instanceof BrowserUnavailableError) return error.status;
     throw error;
   }
+}
+
+/** Sessions one warm browser serves before it is replaced (its memory does not grow without end). */
+const WARM_BROWSER_MAX_SESSIONS = 200;
+/** Well under the scratch sweep's longest step (server/scratch/), which would take its folder. */
+const WARM_BROWSER_MAX_AGE_MS = 15 * 60_000;
+
+const globalForWarm = globalThis as unknown as { __epicWarmBrowser?: WarmBrowser };
+
+/** This process's warm browser for QA (QA_BROWSER_IDLE_SECONDS; 0: a browser per session). */
+export function getWarmBrowser(): WarmBrowser {
+  globalForWarm.__epicWarmBrowser ??= createWarmBrowser({
+    launch: launchBrowser,
+    currentKey: () => {
+      if (env.BROWSER_WS_ENDPOINT) return remoteBrowserKey(env.BROWSER_WS_ENDPOINT);
+      const lookup = lookupBrowser({ isFresh: true });
+      return lookup.isFound ? lookup.executablePath : "(none found)";
+    },
+    idleMs: env.QA_BROWSER_IDLE_SECONDS * 1000,
+    maxSessions: WARM_BROWSER_MAX_SESSIONS,
+    maxAgeMs: WARM_BROWSER_MAX_AGE_MS,
+  });
+  return globalForWarm.__epicWarmBrowser;
+}
+
+/** A browser for one QA session: the warm one (see warm-browser.ts), or one launched for it. Throws BrowserUnavailableError like launchBrowser. */
+export function leaseBrowser(options: { scratchDir?: string } = {}): Promise<BrowserLease> {
+  return getWarmBrowser().lease(options);
 }

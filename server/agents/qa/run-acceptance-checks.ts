@@ -9,13 +9,16 @@
 // fails no app: each check's step timeout grows with the load (load-scaled-timeout.ts), and an
 // instance runs at most QA_BROWSER_CONCURRENCY browser sessions at once, the rest waiting in line
 // for a slot (browser-slots.ts).
+// The browser is the process's warm one (server/browser/warm-browser.ts), leased for the session:
+// the session's contexts are its own and closed when it ends.
 // With a memo (`CheckMemo`, the pipeline's is server/pipeline/qa-check-memo.ts), each check that
 // passes is stored as soon as it passed, and a run again of the same QA step (after a crash) uses
 // the stored result of a check with the same fingerprint instead of running it again.
 import { writeFile } from "node:fs/promises";
 import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
-import { isRemoteBrowser, launchBrowser } from "~/server/browser/launch-browser";
+import type { BrowserLease } from "~/server/browser/warm-browser";
+import { isRemoteBrowser, launchBrowser, leaseBrowser } from "~/server/browser/launch-browser";
 import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
 import { env } from "~/server/env";
@@ -342,8 +345,12 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   const baseUrl = options.baseUrl.endsWith("/") || options.baseUrl.includes("#") ? options.baseUrl : `${options.baseUrl}/`;
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
+  let lease: BrowserLease | null = null;
   try {
-    browser ??= await launchBrowser({ scratchDir: options.scratchDir });
+    if (!browser) {
+      lease = await leaseBrowser({ scratchDir: options.scratchDir });
+      browser = lease.browser;
+    }
   } catch (error) {
     if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
     throw error;
@@ -457,7 +464,7 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
     }
   } finally {
     await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-    if (!options.browser) await browser.close().catch(() => undefined);
+    await lease?.release();
   }
   if (screenshot && options.screenshotPath) await writeFile(options.screenshotPath, screenshot);
   return { passed: results.every((r) => r.passed) && errors.length === 0, isBrowserVerified: true, browserUnavailableReason: null, checks: results, consoleErrors: errors, blockedRequests: allBlocked, screenshot };

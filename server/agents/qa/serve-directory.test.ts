@@ -38,4 +38,22 @@ describe("serveDirectory", () => {
     expect(await leak.text()).not.toContain("platform secret");
     expect((await fetch(`${served.baseUrl}etc/passwd`)).status).toBe(404);
   });
+
+  it("serves a version's files (isImmutable) as read once, and lets the browser keep them; otherwise never cached", async () => {
+    const app = path.join(root, "app");
+    expect((await fetch(served.baseUrl)).headers.get("cache-control")).toBe("no-store");
+    const immutable = await serveDirectory({ root: app, prefix: "/preview/qa/", isImmutable: true });
+    try {
+      const first = await fetch(`${immutable.baseUrl}src/main.js`);
+      expect(first.headers.get("cache-control")).toBe("max-age=3600");
+      expect(await first.text()).toBe("console.log(1)");
+      await writeFile(path.join(app, "src", "main.js"), "console.log(2)");
+      expect(await (await fetch(`${immutable.baseUrl}src/main.js`)).text()).toBe("console.log(1)");
+      expect(await (await fetch(`${served.baseUrl}src/main.js`)).text()).toBe("console.log(2)");
+      expect((await fetch(`${immutable.baseUrl}leak.txt`)).status).toBe(404);
+    } finally {
+      await writeFile(path.join(app, "src", "main.js"), "console.log(1)");
+      await immutable.close();
+    }
+  });
 });

@@ -55,8 +55,31 @@ async function answerWithFetch(req: IncomingMessage, res: ServerResponse, handle
   res.end();
 }
 
-export async function serveDirectory(options: { root: string; prefix?: string; appData?: AppRecordStore }): Promise<ServedDirectory> {
+export type ServeDirectoryOptions = {
+  root: string;
+  prefix?: string;
+  appData?: AppRecordStore;
+  /**
+   * The files will not change while served (a version's copy): each is read once, and the browser
+   * may keep it (max-age) instead of fetching every module again on every load. Otherwise every
+   * request reads the file and nothing is cached.
+   */
+  isImmutable?: boolean;
+};
+
+export async function serveDirectory(options: ServeDirectoryOptions): Promise<ServedDirectory> {
   const root = await realpath(path.resolve(options.root));
+  const bodies = new Map<string, Promise<Buffer>>();
+  const readBody = (real: string): Promise<Buffer> => {
+    if (!options.isImmutable) return readFile(real);
+    let body = bodies.get(real);
+    if (!body) {
+      body = readFile(real);
+      bodies.set(real, body);
+      body.catch(() => bodies.delete(real));
+    }
+    return body;
+  };
   const prefix = `/${(options.prefix ?? "").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -94,12 +117,12 @@ export async function serveDirectory(options: { root: string; prefix?: string; a
       try {
         const real = await realpath(file);
         if (!real.startsWith(root + path.sep)) throw new Error("outside the root");
-        const body = await readFile(real);
+        const body = await readBody(real);
         res.writeHead(200, {
           "Content-Type": contentTypeFor(file),
           "Content-Security-Policy": previewCsp,
           "X-Content-Type-Options": "nosniff",
-          "Cache-Control": "no-store",
+          "Cache-Control": options.isImmutable ? "max-age=3600" : "no-store",
         });
         res.end(body);
       } catch {
