@@ -18,6 +18,10 @@ export type PromptResult = {
   unverified: number;
   unsupportedTexts: string[];
   msToPreview: number;
+  /** Entities and pages of the plan no planned requirement asks for or needs (plan-trace.ts). */
+  phantoms: string[];
+  /** How many entities and pages the plan has. */
+  parts: number;
 };
 export type ChainStepResult = PromptResult & { dataKept: boolean | null };
 export type ChainResult = { id: string; steps: ChainStepResult[] };
@@ -44,13 +48,14 @@ export function formatEval(prompts: PromptResult[], chains: ChainResult[]): stri
     lines.push(`Follow-up chains (${chains.length}; "data" = the record entered in the earlier version is still there)`);
     lines.push(formatTable([[...header, "data"], ...chains.flatMap((c) => rows(c.steps).map((row, i) => [...row, c.steps[i]!.dataKept === null ? "—" : c.steps[i]!.dataKept ? "kept" : "LOST"]))]), "");
   }
-  const failures = everyRun.filter((r) => r.failed.length || r.unsupportedTexts.length || r.error);
+  const failures = everyRun.filter((r) => r.failed.length || r.unsupportedTexts.length || r.error || r.phantoms.length);
   if (failures.length) {
     lines.push("Not met:");
     for (const r of failures) {
       if (r.error) lines.push(`  ${r.id}: run ${r.status}: ${r.error.slice(0, 200)}`);
       for (const f of r.failed) lines.push(`  ${r.id}: failed ${f}`);
       for (const u of r.unsupportedTexts) lines.push(`  ${r.id}: unsupported ${u}`);
+      for (const p of r.phantoms) lines.push(`  ${r.id}: phantom ${p} (no planned requirement asks for it or needs it)`);
     }
     lines.push("");
   }
@@ -58,6 +63,7 @@ export function formatEval(prompts: PromptResult[], chains: ChainResult[]): stri
     `Totals: requirement pass rate ${pct(passed, planned)} (${passed}/${planned} planned); ` +
       `prompts fully met ${pct(prompts.filter(isFullyMet).length, prompts.length)} (${prompts.filter(isFullyMet).length}/${prompts.length}); ` +
       `chains that kept the user's data ${pct(keptAll.length, kept.length)} (${keptAll.length}/${kept.length} with data to keep); ` +
+      `phantom entities or pages ${everyRun.reduce((sum, r) => sum + r.phantoms.length, 0)} (of ${everyRun.reduce((sum, r) => sum + r.parts, 0)}); ` +
       `median time to preview ${times.length ? seconds(percentile(times, 50)) : "—"}`,
   );
   return lines.join("\n");

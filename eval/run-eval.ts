@@ -2,7 +2,9 @@
 // users write them, before the compiler was tuned) through the real pipeline — project.create /
 // project.followUp, the embedded executor, the offline provider, QA in Chromium — on a fresh PGlite
 // database. Per prompt it prints the requirements found, planned, passed and unsupported, and the
-// run's status; per chain whether the user's data survived each follow-up; then the totals.
+// run's status; per chain whether the user's data survived each follow-up; then the totals, with
+// the phantom entities and pages (eval/plan-trace.ts: parts of the plan no planned requirement
+// asks for or needs).
 //
 //   npm run eval                      every prompt and chain
 //   npm run eval -- --only habit-streak,todo-due-dates
@@ -56,6 +58,7 @@ const { launchChromium } = await import("~/server/agents/qa/run-acceptance-check
 const { serveDirectory } = await import("~/server/agents/qa/serve-directory");
 const { ZPlan } = await import("~/server/plan/plan-schema");
 const { requirementResultsOfRun } = await import("./requirement-results-of-run");
+const { tracePlan } = await import("./plan-trace");
 const { enterSampleRecord, isSampleRecordShown } = await import("./sample-data");
 
 const database = await getMigratedDatabase();
@@ -80,6 +83,7 @@ async function summarizeRun(id: string, prompt: string, runId: string, calledAt:
   const results = plan ? await requirementResultsOfRun(db, runId, plan) : [];
   const version = await db.projectVersion.findFirst({ where: { runId }, orderBy: { number: "desc" } });
   const requirements = plan?.requirements ?? [];
+  const trace = plan ? tracePlan(plan) : { parts: [], phantoms: [] };
   return {
     id,
     prompt,
@@ -94,6 +98,8 @@ async function summarizeRun(id: string, prompt: string, runId: string, calledAt:
     unverified: results.filter((r) => r.outcome === "unverified").length,
     unsupportedTexts: requirements.filter((r) => r.status === "unsupported").map((r) => `${r.text} (${r.reason ?? "no reason"})`),
     msToPreview: (run.finishedAt?.getTime() ?? Date.now()) - calledAt,
+    phantoms: trace.phantoms,
+    parts: trace.parts.length,
     plan,
     versionId: version?.id ?? null,
   };
