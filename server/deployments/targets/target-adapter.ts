@@ -86,13 +86,27 @@ export async function withUploadTimeout<T>(input: Pick<TargetDeployInput, "signa
     timedOut = true;
     controller.abort(new DOMException(`The upload of ${what} timed out`, "AbortError"));
   }, timeoutMs);
+  const signal = AbortSignal.any([input.signal, controller.signal]);
+  // The upload is raced against the signal, not only handed it: a client that does not pass the
+  // signal down to its socket (or a request stuck where no signal reaches) would otherwise hold
+  // the deploy step past its timeout, however long the provider stays silent.
+  let onAbort = (): void => undefined;
+  const abandoned = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException("The upload was aborted", "AbortError"));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
   try {
-    return await upload(AbortSignal.any([input.signal, controller.signal]));
+    const uploading = upload(signal);
+    // Settles after the race may have been lost: its outcome no longer matters to anyone.
+    uploading.catch(() => undefined);
+    return await Promise.race([uploading, abandoned]);
   } catch (error) {
     if (timedOut && !input.signal.aborted) throw new UploadTimeoutError(what, timeoutMs, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
   }
 }
 
