@@ -56,3 +56,13 @@ export const searchPatterns = ["searchable", "search|find|filter by? … entry|e
 export const groupingPurposes: Array<{ patterns: string[]; fieldWords: string[] }> = [
   { patterns: ["shop|shopping faster|quicker|quickly", "get round|around the shop|store|supermarket faster|quicker|quickly"], fieldWords: ["aisle", "section", "department", "shelf"] },
 ];
+
+/** "chart of weight over time", "graph my weight", "line chart of X by date", "track X over time with a graph": one number of the records against their date. */
+export const chartWords = ["chart", "graph", "plot", "linechart"];
+export const overTimePatterns = ["over time", "over the day|days|week|weeks|month|months|year|years", "by|against|per|over date|dates|day", "through time", "progress"];
+/** "pick a dinner for each day of the week from my recipes", "assign a chore to every day from our chores list", "choose an outfit for each weekday from my clothes": one slot a day, filled from the user's own records. */
+export const pickForEachDayPatterns = [
+  "pick|choose|assign|select|plan|schedule|put a|an|one",
+];
+export const pickDayPatterns = ["for|to|on each|every day|weekday|night of? the? week?", "for|to|on each|every weekday", "for|to|on each|every day"];
+export const pickSourcePatterns = ["from|using my|our|the", "out of my|our|the"];
