@@ -7,6 +7,13 @@ export const boardPatterns = ["kanban|task|project|trello board|boards", "kanban
 export const feedPatterns = ["guestbook|guestbooks", "guest book", "message|comment|community wall|board", "shoutbox", "visitors|people|friends leave|post|write|sign … message|messages|note|notes|comment|comments", "visitors|people|friends|guests can? leave|post|write|sign"];
 export const quizPatterns = ["quiz|quizzes|trivia", "test me on", "multiple choice"];
 export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "flipping|flip|flips card|cards", "vocab|vocabulary card|cards"];
+/** "I type the cards myself", "I'll add my own cards", "cards I write myself", "we make our own questions": the user writes the deck (or the quiz). */
+export const ownCardsPatterns = [
+  "i|we|i'll|we'll|i'd|you type|add|write|make|enter|create|put in? the|my|our? own? card|cards|question|questions|word|words|deck … myself|ourselves|yourself",
+  "i|we|i'll|we'll|i'd|you type|add|write|make|enter|create|put in? my|our|your own card|cards|question|questions|word|words|deck",
+  "card|cards|question|questions|word|words|deck i|we type|add|write|make|enter|create|choose myself|ourselves",
+  "my|our own card|cards|question|questions|word|words|deck",
+];
 export const spacedPatterns = ["come back more often", "spaced repetition", "card|cards|word|words|question|questions i|you get wrong … more often|again|back", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];
 export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?", "focus timer"], stopwatch: ["stopwatch app?", "stop watch", "lap timer"], countdown: ["countdown", "count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
 export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night",
@@ -49,3 +56,13 @@ export const searchPatterns = ["searchable", "search|find|filter by? … entry|e
 export const groupingPurposes: Array<{ patterns: string[]; fieldWords: string[] }> = [
   { patterns: ["shop|shopping faster|quicker|quickly", "get round|around the shop|store|supermarket faster|quicker|quickly"], fieldWords: ["aisle", "section", "department", "shelf"] },
 ];
+
+/** "chart of weight over time", "graph my weight", "line chart of X by date", "track X over time with a graph": one number of the records against their date. */
+export const chartWords = ["chart", "graph", "plot", "linechart"];
+export const overTimePatterns = ["over time", "over the day|days|week|weeks|month|months|year|years", "by|against|per|over date|dates|day", "through time", "progress"];
+/** "pick a dinner for each day of the week from my recipes", "assign a chore to every day from our chores list", "choose an outfit for each weekday from my clothes": one slot a day, filled from the user's own records. */
+export const pickForEachDayPatterns = [
+  "pick|choose|assign|select|plan|schedule|put a|an|one",
+];
+export const pickDayPatterns = ["for|to|on each|every day|weekday|night of? the? week?", "for|to|on each|every weekday", "for|to|on each|every day"];
+export const pickSourcePatterns = ["from|using my|our|the", "out of my|our|the"];

@@ -4,10 +4,38 @@
 
 export type Dataset = { id: string; patterns: string[]; title: string; appName: string; text: string };
 
+/** Continents the bundled country data files countries under (besides Europe), and the words that name them. */
+export const continents: { id: string; words: string; title: string; name: string }[] = [
+  { id: "asia-capitals", words: "asia|asian", title: "Asian capitals", name: "Asia" },
+  { id: "africa-capitals", words: "africa|african", title: "African capitals", name: "Africa" },
+  { id: "north-america-capitals", words: "north america|american", title: "North American capitals", name: "North America" },
+  { id: "south-america-capitals", words: "south|latin america|american", title: "South American capitals", name: "South America" },
+  { id: "oceania-capitals", words: "oceania|oceanian|australasia|australasian|pacific", title: "Oceanian capitals", name: "Oceania" },
+];
+
+function continentDatasets(): Dataset[] {
+  return continents.map((c) => ({
+    id: c.id,
+    patterns: [`capital|capitals … ${c.words}`, `${c.words} capital|capitals`],
+    title: c.title,
+    appName: `${c.name} Capitals Quiz`,
+    text: `Questions on the capitals of ${c.name}'s countries`,
+  }));
+}
+
+/** Regions people name that the bundled country data does not group countries by: a capitals quiz on them is not supported as asked. */
+export const regionsWithoutData = ["central america", "caribbean", "middle east", "middle eastern", "scandinavia", "scandinavian", "nordic", "baltic", "balkan", "balkans", "antarctica", "antarctic", "arctic", "eu", "commonwealth", "arab"];
+
+/** Words after a data set's subject that only restate it: "capitals of european countries", "european capital cities", "capitals of the world". */
+export const datasetQualifierPatterns = ["country|countries|nation|nations|city|cities|state|states", "of|in|around the world"];
+
 export const datasets: Dataset[] = [
   { id: "europe-capitals", patterns: ["capital|capitals … europe|european", "european capital|capitals"], title: "European capitals", appName: "Europe Capitals Quiz", text: "Questions on the capitals of European countries" },
-  { id: "world-capitals", patterns: ["capital|capitals … world|country|countries", "world capital|capitals", "capital|capitals"], title: "World capitals", appName: "Capitals Quiz", text: "Questions on the capitals of the world's countries" },
+  // One capitals set per continent of the bundled country data (runtime/src/data/continent-capitals.js).
+  ...continentDatasets(),
+  // Before the world's capitals, whose last pattern is any mention of capitals.
   { id: "us-state-capitals", patterns: ["state capital|capitals", "capital|capitals … state|states|america|usa|us"], title: "US state capitals", appName: "State Capitals Quiz", text: "Questions on the capitals of US states" },
+  { id: "world-capitals", patterns: ["capital|capitals … world|country|countries", "world capital|capitals", "capital|capitals"], title: "World capitals", appName: "Capitals Quiz", text: "Questions on the capitals of the world's countries" },
   { id: "element-symbols", patterns: ["periodic table", "element|elements symbol|symbols", "chemical symbol|symbols"], title: "Chemical elements", appName: "Elements Quiz", text: "Questions on chemical element symbols" },
   { id: "world-flags", patterns: ["flag|flags … world|country|countries", "flag|flags"], title: "Flags", appName: "Flags Quiz", text: "Questions on the flags of the world's countries" },
 ];

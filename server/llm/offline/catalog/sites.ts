@@ -21,3 +21,22 @@ export const businessKinds: Record<string, string> = {
   café: "café", cafe: "café", coffee: "coffee shop", bakery: "bakery", restaurant: "restaurant", barber: "barbers", barbers: "barbers", salon: "salon",
   photographer: "photographer", studio: "studio", shop: "shop", gym: "gym", pub: "pub", bar: "bar", florist: "florist", plumber: "plumber", tutor: "tutor",
 };
+
+/** Money written beside a number: "£4.50", "$25", "2.50 EUR", "3 euros" (symbols before, codes and words after). */
+export const currencySymbols = ["£", "$", "€", "¥", "₹"];
+export const currencyWords = ["eur", "euro", "euros", "usd", "gbp", "dollar", "dollars", "quid", "aud", "cad", "chf", "nzd"];
+/** Verbs that introduce what a business sells with its prices ("We sell sourdough £4.50", "we do haircuts for $25"), and the price list's heading for each. */
+export const priceListVerbs: Record<string, string> = { sell: "What we sell", do: "What we do", offer: "What we offer", serve: "What we serve", make: "What we make", bake: "What we bake", stock: "What we stock", have: "What we have", charge: "Prices" };
+/** Kinds of business whose price list is a menu (a barber's is a price list). */
+export const menuKinds = ["café", "coffee shop", "bakery", "restaurant", "pub", "bar", "pizzeria", "takeaway", "juice bar"];
+
+/** Day words in opening hours ("Tue-Sat", "Mon–Fri", "weekends", "Sundays"), by their full names. */
+export const dayWords: Record<string, string> = {
+  mon: "Monday", monday: "Monday", tue: "Tuesday", tues: "Tuesday", tuesday: "Tuesday", wed: "Wednesday", weds: "Wednesday", wednesday: "Wednesday",
+  thu: "Thursday", thur: "Thursday", thurs: "Thursday", thursday: "Thursday", fri: "Friday", friday: "Friday", sat: "Saturday", saturday: "Saturday",
+  sun: "Sunday", sunday: "Sunday", weekday: "Weekdays", weekend: "Weekends", daily: "Every day", everyday: "Every day",
+};
+/** Words joining two days or two times into a range: "Tue-Sat", "Monday to Friday", "8am until 3pm". */
+export const rangeWords = ["-", "–", "—", "to", "till", "til", "until", "through", "thru"];
+/** Words that say a run of days and times are opening hours ("Open Tue-Sat 8am-3pm", "closed Sundays"). */
+export const openWords = ["open", "opening", "hours", "closed", "shut"];

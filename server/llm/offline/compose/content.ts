@@ -1,9 +1,10 @@
 // Content apps and boards: quizzes (a bundled data set, a times-table generator), flashcards,
 // kanban boards with the columns the prompt names, and message walls.
-import { boardPatterns, feedPatterns, flashcardPatterns, quizPatterns, spacedPatterns } from "../catalog/app-shapes";
-import { datasets } from "../catalog/content";
+import { boardPatterns, feedPatterns, flashcardPatterns, ownCardsPatterns, quizPatterns, spacedPatterns } from "../catalog/app-shapes";
+import { continents, datasetQualifierPatterns, datasets, regionsWithoutData } from "../catalog/content";
 import { readList, optionText } from "../understand/lists";
 import { findAny, findPattern } from "../understand/match-pattern";
+import { quoteOf, sentenceOf } from "../understand/reading";
 import { addSection, claim, isClaimed, pageFor, requirement, tag, type Draft } from "./draft";
 import { addField, capitalizeOptions, conceptField, ensureEntity } from "./records";
 
@@ -31,7 +32,10 @@ export function composeQuiz(draft: Draft): boolean {
     const dataset = datasets.map((d) => ({ d, m: findAny(tokens, d.patterns) })).find((x) => x.m);
     ids.push(requirement(draft, "interaction", "A quiz: one question at a time, answering moves to the next", hit.from, hit.to));
     if (dataset?.m) {
-      ids.push(requirement(draft, "content", dataset.d.text, dataset.m.from, dataset.m.to));
+      const subject = subjectSpan(draft, dataset.m);
+      ids.push(requirement(draft, "content", dataset.d.text, subject.from, subject.to));
+      const region = subject.region;
+      if (region) requirement(draft, "content", `Questions on ${quoteOf(draft.reading, region.from, region.to)} only`, region.from, region.to, { reason: `The bundled country data groups countries by continent only (Europe, ${continents.map((c) => c.name).join(", ")}); it has no list for ${quoteOf(draft.reading, region.from, region.to)}, so the quiz asks about ${dataset.d.title.toLowerCase()}.` });
       section.source = { kind: "dataset", dataset: dataset.d.id, count: 10 };
       section.title = `${dataset.d.title} quiz`;
       draft.appName ??= { name: dataset.d.appName, requirementIds: [ids[0]!] };
@@ -40,7 +44,10 @@ export function composeQuiz(draft: Draft): boolean {
       const entity = ensureEntity(draft, "Question", "Questions", ids[0]!);
       addField(entity, { name: "question", label: "Question", type: "string", required: true }, ids[0]!);
       addField(entity, { name: "answer", label: "Answer", type: "string", required: true }, ids[0]!);
-      addSection(draft, pageFor(draft, "/questions", "Questions", "Write the quiz's questions"), { type: "records", title: "Questions", entity: "Question", requirementIds: [ids[0]!] });
+      // "I write the questions myself" restates this: the questions page is its check.
+      const own = findAny(tokens, ownCardsPatterns);
+      const ownId = own && !isClaimed(draft, own.from, own.to) ? requirement(draft, "entity", "You write the quiz's own questions and answers", own.from, own.to) : undefined;
+      addSection(draft, pageFor(draft, "/questions", "Questions", "Write the quiz's questions"), { type: "records", title: "Questions", entity: "Question", requirementIds: [ids[0]!, ...(ownId ? [ownId] : [])] });
       section.source = { kind: "entity", entity: "Question", promptField: "question", answerField: "answer" };
     }
   }
@@ -50,6 +57,23 @@ export function composeQuiz(draft: Draft): boolean {
   addSection(draft, pageFor(draft, "/", String(section.title), "Take the quiz"), section as never);
   draft.kind = "content";
   return true;
+}
+
+/**
+ * The words naming a data set's subject: the match, plus what only restates it after ("capitals
+ * of european countries", "european capital cities", "capitals of the world"). A region the data
+ * has no list for ("capitals of Caribbean countries") is returned apart, to be reported.
+ */
+function subjectSpan(draft: Draft, match: { from: number; to: number }): { from: number; to: number; region?: { from: number; to: number } } {
+  const { tokens } = draft.reading;
+  let to = match.to;
+  for (let more = findAny(tokens, datasetQualifierPatterns, to, Math.min(tokens.length, to + 3)); more && more.from === to && !isClaimed(draft, more.from, more.to); more = findAny(tokens, datasetQualifierPatterns, to, Math.min(tokens.length, to + 3))) to = more.to;
+  const sentence = sentenceOf(draft.reading, match.from);
+  const region = findAny(tokens, regionsWithoutData, sentence.from, sentence.to);
+  if (!region || isClaimed(draft, region.from, region.to)) return { from: match.from, to };
+  // "capitals of Caribbean countries": the region sits inside the subject; it is reported on its own.
+  if (region.from >= match.from && region.to <= to) return { from: match.from, to: region.from, region: { from: region.from, to } };
+  return { from: match.from, to, region };
 }
 
 const rangeOf = (a: number, b: number): number[] => {
@@ -89,6 +113,7 @@ export function composeFlashcards(draft: Draft): boolean {
   const subject = findPattern(tokens, "learning|learn|practise|practice|study|revise|revising … vocabulary|words|language")[0];
   const ids = [id];
   if (subject) ids.push(requirement(draft, "content", `Cards for ${draft.reading.prompt.slice(tokens[subject.from + 1]!.start, tokens[subject.to - 1]!.end)}`, subject.from, subject.to));
+  ask(draft, ownCardsPatterns, ids, "interaction", "You write your own cards: each added card, front and back, is studied in turn");
   ask(draft, ["flip|flipping|flips|turn|turning card|cards?", "practice|practise by? flipping|flip|turning the? card|cards", "practice|practise by? flipping?"], ids, "interaction", "Practise by flipping cards");
   const spaced = ask(draft, spacedPatterns, ids, "computed", "Cards you get wrong come back more often");
   addSection(draft, pageFor(draft, "/", "Practice", "Practise the cards"), { type: "flashcards", title: "Practice", entity: "Card", frontField: String(frontField.name), backField: String(backField.name), spaced, requirementIds: ids });

@@ -1,9 +1,10 @@
 // Small sites for a named business or event: a hero with the name, then the sections the prompt
 // asks for (menu with its groups, opening hours, address, contact form, pricing, gallery, about,
 // FAQ, testimonials), and forms that write to a list the owner can see (bookings, RSVPs).
-import { businessKinds, siteSectionConcepts, siteWords } from "../catalog/sites";
+import { businessKinds, menuKinds, siteSectionConcepts, siteWords } from "../catalog/sites";
 import { defaultHours, menuItems, menusByBusiness } from "../catalog/content";
 import { readParenthesised } from "../understand/lists";
+import { readOpeningHours, readPriceLists } from "../understand/site-details";
 import { findAny } from "../understand/match-pattern";
 import { lemmaOf } from "../understand/tokens";
 import { determiners } from "../understand/words";
@@ -23,7 +24,9 @@ export function composeSite(draft: Draft): void {
   let siteTo = siteHit.to;
   while (siteTo < tokens.length && siteTo - siteHit.to < 3 && ["portfolio", "site", "website", "web", "landing", "page", "homepage"].includes(tokens[siteTo]!.word)) siteTo++;
   const pageId = requirement(draft, "page", "A single page with a hero and the requested sections", siteHit.from, siteTo);
-  const business = tokens.find((t) => businessKinds[t.word] || businessKinds[t.lemma]);
+  // "coffee 2.50 EUR" is an item on the price list, not the kind of business.
+  const priced = readPriceLists(tokens).flatMap((list) => list.items);
+  const business = tokens.find((t) => (businessKinds[t.word] || businessKinds[t.lemma]) && !priced.some((item) => t.index >= item.from && t.index < item.to));
   let kind = business ? businessKinds[business.word] ?? businessKinds[business.lemma] : undefined;
   // "for a wedding photographer", "for my dog grooming business": the words before the kind say which kind.
   let businessFrom = business?.index ?? 0;
@@ -38,7 +41,9 @@ export function composeSite(draft: Draft): void {
   const name = draft.appName?.name ?? occasion?.title ?? (kind ? kind[0]!.toUpperCase() + kind.slice(1) : "Welcome");
   const page = pageFor(draft, "/", "Home", "The site");
   // The hero's tagline names the kind of business and the place: its check verifies both.
-  const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, businessFrom, business.index + 1) : undefined;
+  // "barber shop", "grooming business": the word after the kind only restates it.
+  const businessTo = business && ["shop", "business", "store", "studio", "salon"].includes(tokens[business.index + 1]?.word ?? "") && !isClaimed(draft, business.index + 1, business.index + 2) ? business.index + 2 : (business?.index ?? 0) + 1;
+  const businessId = business ? requirement(draft, "content", `Presents the business as a ${kind}`, businessFrom, businessTo) : undefined;
   const occasionId = occasion ? requirement(draft, "content", `The page is for the ${occasion.title.toLowerCase()}${occasion.when ? ` on ${occasion.when}` : ""}`, occasion.from, occasion.to) : undefined;
   const heroIds = [pageId, ...(draft.appName?.requirementIds ?? []), ...(place ? [place.requirementId] : []), ...(businessId ? [businessId] : []), ...(occasionId ? [occasionId] : [])];
   const tagline = occasion ? (occasion.when ?? "") : [kind ? `${kind[0]!.toUpperCase()}${kind.slice(1)}` : undefined, place ? `in ${place.place}` : undefined].filter(Boolean).join(" ");
@@ -54,26 +59,37 @@ export type SiteContext = { name: string; kind?: string; business?: { word: stri
 /** The sections the prompt asks for ("menu", "opening hours", "contact form"), on `page`; also used by follow-ups to a site. */
 export function composeSiteSections(draft: Draft, page: ReturnType<typeof pageFor>, { name, kind, business, place }: SiteContext): void {
   const { tokens } = draft.reading;
+  // What the owner wrote inline: the items with their prices and the days with their times. They
+  // are the menu and the opening hours, asked for by name or not.
+  const unclaimed = <T extends { from: number; to: number }>(spans: T[]): T[] => spans.filter((s) => !isClaimed(draft, s.from, s.to));
+  const priceLists = unclaimed(readPriceLists(tokens)).map((list) => ({ list, id: requirement(draft, "content", `The price list shows ${list.items.map((i) => `${i.name} ${i.price}`).join(", ").replace(/, ([^,]*)$/, " and $1")}`, list.from, list.to) }));
+  const hours = unclaimed(readOpeningHours(tokens, 0, tokens.length, !!business)).map((list) => ({ list, id: requirement(draft, "content", `Open ${list.rows.map((r) => `${r.days}: ${r.hours}`).join("; ")}`, list.from, list.to) }));
   for (const concept of siteSectionConcepts) {
     const hit = findAny(tokens, concept.patterns);
-    if (!hit || isClaimed(draft, hit.from, hit.to)) continue;
-    let to = hit.to;
-    if (tokens[to]?.word === "with" && ["price", "prices"].includes(tokens[to + 1]?.word ?? "")) to += 2;
-    const id = requirement(draft, "section", concept.text, hit.from, to);
-    const ids = [id];
+    const inline = concept.section === "menu" ? priceLists : concept.section === "hours" ? hours : [];
+    if ((!hit || isClaimed(draft, hit.from, hit.to)) && !inline.length) continue;
+    let to = hit?.to ?? 0;
+    if (hit && tokens[to]?.word === "with" && ["price", "prices"].includes(tokens[to + 1]?.word ?? "")) to += 2;
+    const ids = hit && !isClaimed(draft, hit.from, hit.to) ? [requirement(draft, "section", concept.text, hit.from, to)] : [];
+    const id = ids[0] ?? inline[0]!.id;
+    ids.push(...inline.map((i) => i.id));
     let section: SectionInput;
     switch (concept.section) {
       case "menu": {
-        const open = tokens.findIndex((t, i) => i >= to && i <= to + 3 && t.text === "(");
+        const open = ids.length > inline.length ? tokens.findIndex((t, i) => i >= to && i <= to + 3 && t.text === "(") : -1;
         const group = open >= 0 ? readParenthesised(tokens, open) : undefined;
         let groupWords = group?.options ?? [];
         if (group) ids.push(requirement(draft, "content", `The menu has ${group.options.join(", ")}`, group.from, group.to));
-        if (!groupWords.length) groupWords = menusByBusiness[kind ?? ""] ?? menusByBusiness[business?.word ?? ""] ?? ["drink", "cake"];
-        section = { type: "menu", title: "Menu", groups: groupWords.slice(0, 12).map((word) => ({ name: word[0]!.toUpperCase() + word.slice(1), items: menuItems[lemmaOf(word.toLowerCase().split(" ").at(-1)!)] ?? [{ name: `House ${word}`, price: "£4.00" }] })), requirementIds: ids };
+        if (!groupWords.length && !priceLists.length) groupWords = menusByBusiness[kind ?? ""] ?? menusByBusiness[business?.word ?? ""] ?? ["drink", "cake"];
+        const named = priceLists.map(({ list }) => ({ name: list.heading ?? "Prices", items: list.items.slice(0, 30).map(({ name, price }) => ({ name, price })) }));
+        const grouped = groupWords.map((word) => ({ name: word[0]!.toUpperCase() + word.slice(1), items: menuItems[lemmaOf(word.toLowerCase().split(" ").at(-1)!)] ?? [{ name: `House ${word}`, price: "£4.00" }] }));
+        // A barber's prices are a price list, a bakery's a menu.
+        const title = ids.length > inline.length || menuKinds.includes(kind ?? "") ? "Menu" : "Prices";
+        section = { type: "menu", title, groups: [...named, ...grouped].slice(0, 12), requirementIds: ids };
         break;
       }
       case "hours":
-        section = { type: "hours", title: "Opening hours", rows: defaultHours, requirementIds: ids };
+        section = { type: "hours", title: "Opening hours", rows: hours.length ? hours.flatMap(({ list }) => list.rows.map(({ days, hours: times }) => ({ days, hours: times }))).slice(0, 14) : defaultHours, requirementIds: ids };
         break;
       case "contact":
         section = { type: "contact", title: "Find us", lines: [`${name}`, `12 High Street${place ? `, ${place.place}` : ""}`, "hello@example.com"], requirementIds: place ? [...ids, place.requirementId] : ids };

@@ -3,7 +3,7 @@
 // prompt, finds the entity and fields it is about, and adds a section tagged with its requirement.
 import pluralize from "pluralize";
 import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
-import { checkinPatterns, groupingPurposes, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
+import { chartWords, checkinPatterns, groupingPurposes, overTimePatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { contactPurposes } from "../catalog/care";
 import { fieldConcepts } from "../catalog/fields";
 import { bucketWords, closingOptions, measureWords, percentPatterns, periodWords } from "../catalog/measures";
@@ -255,7 +255,50 @@ function composeGroupContact(draft: Draft, entity: EntityDraft, parent: EntityDr
 }
 
 /** Charts: "a pie chart of my spending by category for this month", "bar chart of workouts per week for the last 8 weeks". */
+/**
+ * "chart of weight over time", "graph my weight", "line chart of reps by date", "track my weight
+ * over time with a graph": a line chart of one number field of the records against their date,
+ * one point per day (the day's highest), in date order.
+ */
+function composeFieldOverTime(draft: Draft): void {
+  const { tokens } = draft.reading;
+  for (let at = 0; at < tokens.length; at++) {
+    if (!chartWords.includes(tokens[at]!.lemma) || draft.claimed.has(at)) continue;
+    const sentence = sentenceOf(draft.reading, at);
+    const over = findAny(tokens, overTimePatterns, sentence.from, sentence.to);
+    // The field: named near the chart word ("chart of weight", "graph my weight", "weight chart").
+    let found: { entity: EntityDraft; field: FieldInput; at: number } | undefined;
+    for (let i = Math.max(sentence.from, at - 6); i < Math.min(sentence.to, at + 5) && !found; i++) {
+      const t = tokens[i]!;
+      if (!t.isWord || i === at) continue;
+      for (const entity of draft.entities.values()) {
+        const field = entity.fields.find((f) => ["number", "money"].includes(String(f.type)) && (String(f.name).toLowerCase() === t.lemma || String(f.label).toLowerCase().split(/\s+/).includes(t.lemma) || String(f.label).toLowerCase().split(/\s+/).includes(t.word)));
+        if (field) {
+          found = { entity, field, at: i };
+          break;
+        }
+      }
+    }
+    // Without "over time" only "graph my weight" (the chart word before the field) asks for this.
+    if (!found || (!over && !(found.at > at && found.at - at <= 2))) continue;
+    const { entity, field } = found;
+    const spans = [at, at + 1, found.at, found.at + 1, ...(over ? [over.from, over.to] : [])];
+    let from = Math.min(...spans);
+    const to = Math.max(...spans);
+    // "a line chart", "track my weight …": the words that say so belong to it.
+    while (from > sentence.from && ["line", "a", "an", "the", "my", "track", "show", "see"].includes(tokens[from - 1]!.word) && !draft.claimed.has(from - 1)) from--;
+    if (isClaimed(draft, at, at + 1)) continue;
+    // Named as the prompt names it ("weight"), whatever the field's label grew into.
+    const named = tokens[found.at]!.word;
+    const id = requirement(draft, "chart", `A line chart of ${named} by date: one point per day (the day's highest), in date order`, from, to);
+    const date = dateField(entity) ?? addField(entity, { name: "date", label: "Date", type: "date", required: true }, id);
+    addSection(draft, recordsPage(draft, entity), { type: "chart", title: `${named[0]!.toUpperCase()}${named.slice(1)} over time`.slice(0, 80), chartType: "line", entity: entity.name, groupBy: { dateField: String(date.name), bucket: "day" }, measure: { agg: "max", of: { field: String(field.name) }, format: field.type === "money" ? "money" : "number" }, requirementIds: [id] });
+    draft.kind = draft.kind ?? "dashboard";
+  }
+}
+
 export function composeCharts(draft: Draft): void {
+  composeFieldOverTime(draft);
   const { tokens } = draft.reading;
   for (const match of findPattern(tokens, "pie|bar|line|donut|doughnut chart|graph")) {
     if (isClaimed(draft, match.from, match.to)) continue;

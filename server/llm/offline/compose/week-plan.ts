@@ -6,7 +6,8 @@
 //
 // The phrases are claimed before the records are read: the slots are no list of records, "each day"
 // is no daily tick, and the shopping list is the plan's, not a list of items of its own.
-import { mealSlotWords, shoppingFromPatterns, weekPlanDayPatterns } from "../catalog/app-shapes";
+import { mealSlotWords, pickDayPatterns, pickForEachDayPatterns, pickSourcePatterns, shoppingFromPatterns, weekPlanDayPatterns } from "../catalog/app-shapes";
+import pluralize from "pluralize";
 import { findAny } from "../understand/match-pattern";
 import { addSection, isClaimed, pageFor, requirement, type Draft } from "./draft";
 import { addField, ensureEntity, ensurePrimary } from "./records";
@@ -14,10 +15,42 @@ import { addField, ensureEntity, ensurePrimary } from "./records";
 const capitalized = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
 const joiners = new Set([",", "and", "or", "&", "/", "+"]);
 
-export type WeekPlan = { slots: string[]; id: string; shoppingId?: string };
+export type WeekPlan = { slots: string[]; id: string; shoppingId?: string; from?: { name: string; plural: string }; ids?: string[] };
+
+/**
+ * "pick a dinner for each day of the week from my recipes": one slot a day (Dinner), filled from
+ * the user's own records (Recipes) — the week's slots name them.
+ */
+function claimPickForEachDay(draft: Draft): WeekPlan | undefined {
+  const { tokens } = draft.reading;
+  const verb = findAny(tokens, pickForEachDayPatterns);
+  if (!verb || isClaimed(draft, verb.from, verb.to)) return undefined;
+  // The slot: up to two words after the verb ("a dinner", "an evening meal").
+  let slotTo = verb.to;
+  while (slotTo < tokens.length && slotTo - verb.to < 2 && tokens[slotTo]!.isWord && !["for", "to", "on"].includes(tokens[slotTo]!.word)) slotTo++;
+  const days = findAny(tokens, pickDayPatterns, slotTo, Math.min(tokens.length, slotTo + 8));
+  if (slotTo === verb.to || !days || days.from !== slotTo) return undefined;
+  const source = findAny(tokens, pickSourcePatterns, days.to, Math.min(tokens.length, days.to + 4));
+  const sourceWord = source && source.from === days.to ? tokens[source.to] : undefined;
+  if (!source || !sourceWord?.isWord || !sourceWord.tags.has("Noun")) return undefined;
+  let to = source.to + 1;
+  // "from my recipes list|book|collection": the container word is no record.
+  if (["list", "book", "collection", "library"].includes(tokens[to]?.lemma ?? "")) to++;
+  const slot = capitalized(draft.reading.prompt.slice(tokens[verb.to]!.start, tokens[slotTo - 1]!.end).replace(/^(a|an|one)\s+/i, ""));
+  const singular = pluralize.singular(sourceWord.word);
+  const name = capitalized(singular).replace(/[^A-Za-z0-9]/g, "");
+  const plural = capitalized(pluralize.plural(singular));
+  const id = requirement(draft, "view", `A week, Monday to Sunday, with a ${slot} slot each day, picked from your ${plural.toLowerCase()} (one of them, or typed in), kept`, verb.from, to);
+  // "weekly meal planner" names this plan: its "meal" is no list of meals beside the recipes.
+  const named = findAny(tokens, [weekPlanDayPatterns[3]!]);
+  const ids = named && !isClaimed(draft, named.from, named.to) ? [requirement(draft, "view", `The app is a plan of the week's ${slot.toLowerCase()}s`, named.from, named.to)] : [];
+  return { slots: [slot], id, from: { name, plural }, ids };
+}
 
 /** "breakfast lunch and dinner for each day": two or more meals of the day in a row, said to be per day or for a week. */
 export function claimWeekPlan(draft: Draft): WeekPlan | undefined {
+  const picked = claimPickForEachDay(draft);
+  if (picked) return picked;
   const { tokens } = draft.reading;
   for (let from = 0; from < tokens.length; from++) {
     if (!mealSlotWords.includes(tokens[from]!.lemma) && !mealSlotWords.includes(tokens[from]!.word)) continue;
@@ -55,23 +88,23 @@ export function claimWeekPlan(draft: Draft): WeekPlan | undefined {
 
 export function composeWeekPlan(draft: Draft, plan: WeekPlan | undefined): void {
   if (!plan) return;
-  const ids = [plan.id, ...(plan.shoppingId ? [plan.shoppingId] : [])];
+  const ids = [plan.id, ...(plan.ids ?? []), ...(plan.shoppingId ? [plan.shoppingId] : [])];
   // The meals a slot names: the app's own records of meals, or new ones.
-  const meal = draft.entities.get("Meal") ?? ensureEntity(draft, "Meal", "Meals", plan.id);
+  const meal = plan.from ? ensureEntity(draft, plan.from.name, plan.from.plural, plan.id) : draft.entities.get("Meal") ?? ensureEntity(draft, "Meal", "Meals", plan.id);
   ensurePrimary(meal);
   const ingredients = plan.shoppingId
     ? meal.fields.find((f) => f.name === "ingredients") ?? addField(meal, { name: "ingredients", label: "Ingredients", type: "text" }, plan.shoppingId)
     : undefined;
   // One filled slot: its day, its slot and the meal's name (a meal's title, or any text).
-  const slot = ensureEntity(draft, "PlannedMeal", "Planned meals", plan.id);
+  const slot = plan.from ? ensureEntity(draft, `Planned${plan.from.name}`, `Planned ${plan.from.plural.toLowerCase()}`, plan.id) : ensureEntity(draft, "PlannedMeal", "Planned meals", plan.id);
   addField(slot, { name: "name", label: "Meal", type: "string" }, plan.id);
   addField(slot, { name: "date", label: "Date", type: "date", required: true }, plan.id);
   addField(slot, { name: "slot", label: "Slot", type: "string" }, plan.id);
   const page = pageFor(draft, "/", "This week", "Plan the week's meals");
   addSection(draft, page, {
     type: "weekPlan",
-    title: "Meal plan",
-    entity: "PlannedMeal",
+    title: plan.from ? `${plan.slots[0]} plan` : "Meal plan",
+    entity: slot.name,
     itemOf: meal.name,
     slots: plan.slots,
     ...(ingredients && plan.shoppingId ? { shopping: { title: "Shopping list", field: String(ingredients.name), requirementIds: [plan.shoppingId] } } : {}),

@@ -269,6 +269,9 @@ const sampleCards: Record<string, [string, string][]> = {
   default: [["sun", "day"], ["moon", "night"], ["rain", "cloud"]],
 };
 
+/** "I type the cards myself", "my own cards": the deck is the user's own. */
+const ownCards = (r: TRequirement): boolean => r.kind === "interaction" && /\b(myself|ourselves|yourself|own)\b/i.test(r.quote);
+
 export const flashcardsChecks: SectionCheckGenerator<"flashcards"> = (section, page, ctx) => {
   const entity = ctx.plan.entities.find((e) => e.name === section.entity);
   const frontField = entity?.fields.find((f) => f.name === section.frontField);
@@ -317,6 +320,27 @@ export const flashcardsChecks: SectionCheckGenerator<"flashcards"> = (section, p
       ],
     },
   ];
+  // "I type the cards myself": two cards of one's own are studied in turn, each flipping to its own back.
+  if (requirementsOf(section, ctx).some((r) => ownCards(r))) {
+    drafts.push({
+      key: "own",
+      id: `flashcards-${name}-own-cards`,
+      description: `Two cards typed in ("${front1}" / "${back1}", "${front2}" / "${back2}") are studied in turn, each flipping to its own ${backField.label.toLowerCase()}`,
+      steps: [
+        { action: "goto", path: page.path },
+        ...add(2),
+        { action: "expectText", text: front1, within: "Card" },
+        { action: "click", role: "button", name: "Flip", ...within },
+        { action: "expectText", text: back1, within: "Card" },
+        { action: "click", role: "button", name: "I knew it", ...within },
+        { action: "expectText", text: front2, within: "Card" },
+        { action: "expectNoText", text: back2, within: "Card" },
+        { action: "click", role: "button", name: "Flip", ...within },
+        { action: "expectText", text: back2, within: "Card" },
+        { action: "expectNoText", text: front2, within: "Card" },
+      ],
+    });
+  }
   if (section.spaced) {
     drafts.push({
       key: "spaced",
@@ -340,6 +364,7 @@ export const flashcardsChecks: SectionCheckGenerator<"flashcards"> = (section, p
   const fieldIds = [...(frontField.requirementIds ?? []), ...(backField.requirementIds ?? [])].filter((id) => requirementsOf({ requirementIds: [id] }, ctx).length);
   return finish(drafts, requirementsOf(section, ctx), [
     { key: "spaced", test: (r, w) => r.kind === "computed" || /wrong|again|more often|spaced|repeat/.test(w) },
+    { key: "own", test: (r) => ownCards(r) },
     { key: "flip", test: (r, w) => r.kind === "interaction" || /flip|turn/.test(w) },
     { key: "deck", test: (r) => r.kind === "entity" || r.kind === "content" || r.kind === "field" },
   ], "deck").map((check, i) => (i < 2 ? { ...check, requirementIds: [...new Set([...(check.requirementIds ?? []), ...fieldIds])] } : check));

@@ -183,7 +183,7 @@ describe("content blocks in Chromium", { timeout: 240_000 }, () => {
     expect(failures(report), prompt).toEqual([]);
   });
 
-  it.each(["quiz on US state capitals", "periodic table quiz on element symbols with a percentage score", "flags of the world quiz"])("other data sets: %s", async (prompt) => {
+  it.each(["quiz on US state capitals", "periodic table quiz on element symbols with a percentage score", "flags of the world quiz", "quiz me on capitals of Asian countries", "flashcards to learn spanish vocabulary, I type the cards myself"])("other data sets and own cards: %s", async (prompt) => {
     const result = compileAppPlan(prompt);
     if (!result.ok) throw new Error(result.error);
     const report = await runChecks(`data-${prompt.split(" ")[0]}`, result.plan);
@@ -201,6 +201,7 @@ describe.concurrent("content checks fail on a broken app", { timeout: 240_000 },
     ["a wrong capital", europe, "quiz-european-capitals-quiz-right-answers", { file: "data/countries.js", find: "", replace: "" }],
     ["stars counted as a fraction", () => compiled("times-table-kids"), "quiz-times-tables-score", { file: "content/questions.js", find: 'if (format === "stars") return plural(correct, "star");', replace: "" }],
     ["missed cards not brought back", () => compiled("spanish-flashcards"), "flashcards-practice-missed-come-back", { file: "content/deck.js", find: "(knew ? 2 ** (box + 1) : 2)", replace: "Math.max(1, ids.length)" }],
+    ["a card answered that stays on show", () => compiled("flashcards to learn spanish vocabulary, I type the cards myself"), "flashcards-practice-own-cards", { file: "sections/flashcards.js", find: "    currentId = nextCardId(ids(), progress);\n    flipped = false;", replace: "    flipped = false;" }],
     ["a flip that shows the front again", () => compiled("spanish-flashcards"), "flashcards-practice-flip", { file: "sections/flashcards.js", find: "const side = flipped ?", replace: "const side = false ?" }],
     ["a wrong mile", () => compiled("unit-converter"), "convert-km-mi", { file: "tools/unit-converter.js", find: "factor: 1609.344", replace: "factor: 1600" }],
     ["a tip on the total", () => compiled("tip-split"), "tip-split-per-person", { file: "tools/tip-split.js", find: "perPerson: total / Math.max(1, Math.floor(people))", replace: "perPerson: total / Math.max(1, Math.floor(people) + 1)" }],

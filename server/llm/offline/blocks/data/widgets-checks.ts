@@ -604,6 +604,26 @@ export const weekPlanChecks: SectionCheckGenerator<"weekPlan"> = (section, page,
       ],
     },
   ];
+  // "pick a dinner for each day from my recipes": a record of one's own, added first, is what a slot holds.
+  const picks = requirementsOf(section, ctx).some((r) => /picked from your/.test(r.text));
+  const addPicked = picks && addRecordsSteps(source, [{ [source.fields[0]!.name]: "Pasta" }], plan);
+  if (addPicked) {
+    drafts.push({
+      key: "picked",
+      id: `week-plan-${name}-picked`,
+      description: `A ${source.name.toLowerCase()} added to ${source.pluralLabel.toLowerCase()} ("Pasta") put in Monday ${first} shows there and stays after a reload`,
+      steps: [
+        clock,
+        ...addPicked,
+        { action: "goto", path: page.path },
+        ...put("Monday", first, "Pasta"),
+        { action: "expectValue", label: `Monday ${first}`, value: "Pasta", within },
+        { action: "expectValue", label: `Tuesday ${first}`, value: "", within },
+        { action: "reload" },
+        { action: "expectValue", label: `Monday ${first}`, value: "Pasta", within },
+      ],
+    });
+  }
   const shopping = section.shopping;
   const field = shopping && source.fields.find((f) => f.name === shopping.field);
   const addMeals = field && addRecordsSteps(source, [
@@ -642,7 +662,7 @@ export const weekPlanChecks: SectionCheckGenerator<"weekPlan"> = (section, page,
       ],
     });
   }
-  return finish(drafts, requirementsOf(section, ctx), [{ key: "shopping", test: (r, words) => r.kind === "computed" || /shopping|grocer|ingredient/.test(words) }]);
+  return finish(drafts, requirementsOf(section, ctx), [{ key: "shopping", test: (r, words) => r.kind === "computed" || /shopping|grocer|ingredient/.test(words) }, { key: "picked", test: (r) => /picked from your/.test(r.text) }]);
 };
 
 // ─── Feed ────────────────────────────────────────────────────────────────────
