@@ -18,7 +18,7 @@ export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?",
 const checkinVerbs = "tick|ticks|ticked|ticking|check|checks|checked|checking|mark|marks|marked|marking|cross|crosses|crossed|crossing|tickbox|checkbox";
 /** "get ticked off", "are checked off", "be marked done": the passive said before the verb is part of the ask. */
 const checkinPassive = "get|gets|got|getting|are|is|be|being?";
-export const checkinPatterns = [`${checkinPassive} ${checkinVerbs} … off? each|every day|daily|night|morning|evening`, `${checkinPassive} ${checkinVerbs} … off? daily`, `${checkinPassive} ${checkinVerbs} … off? once? a|per day`, `daily|everyday … ${checkinPassive} ${checkinVerbs} off|done?`, "every day", "each day", "daily", "per day", "through the day", "each morning|night",
+export const checkinPatterns = [`${checkinPassive} ${checkinVerbs} … off? each|every day|daily|night|morning|evening`, `${checkinPassive} ${checkinVerbs} … off? daily`, `${checkinPassive} ${checkinVerbs} … off? per day`, `daily|everyday … ${checkinPassive} ${checkinVerbs} off|done?`, "every day", "each day", "daily", "per day", "through the day", "each morning|night",
   // "tick each dose when she's taken it today": a tick that holds for today is a daily check-in.
   `${checkinVerbs} … when … today`, `${checkinVerbs} … taken|took|had|done|did it|them? today`];
 /** "each month mark whether rent came in", "tick off every month if the rent was paid": one tick per record per month. */

@@ -19,7 +19,7 @@ export function composeSelfDescription(draft: Draft): void {
       const end = tokens[to];
       if (to === match.to || !last || !isNoun(last) || (end && !selfDescriptionEnds.includes(end.text) && !selfDescriptionEnds.includes(end.word))) continue;
       if (isClaimed(draft, match.from, to) || draft.context) continue;
-      const roleFrom = tokens.slice(match.to, to).findIndex((t) => isNoun(t) && !["small", "little", "local", "new"].includes(t.word));
+      const roleFrom = tokens.slice(match.to, to).findIndex((t) => !["small", "little", "local", "new", "big", "busy"].includes(t.word));
       const role = draft.reading.prompt.slice(tokens[match.to + Math.max(0, roleFrom)]!.start, last.end);
       const id = requirement(draft, "name", `The app is made for a ${role.toLowerCase()}, and its name says so`, match.from, to);
       draft.context = { role, requirementId: id };
