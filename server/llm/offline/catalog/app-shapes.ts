@@ -5,6 +5,11 @@
 
 export const boardPatterns = ["kanban|task|project|trello board|boards", "kanban", "board with columns|lists", "columns", "drag … card|cards|task|tasks … column|columns"];
 export const feedPatterns = ["guestbook|guestbooks", "guest book", "message|comment|community wall|board", "shoutbox", "visitors|people|friends leave|post|write|sign … message|messages|note|notes|comment|comments", "visitors|people|friends|guests can? leave|post|write|sign"];
+/** The order a wall's messages are shown in: newest first unless one of the oldest-first phrasings is said. */
+export const feedOrderPatterns = {
+  newest: ["newest|latest|recent|new|last first|top", "newest|latest|new|recent|last one|ones|message|messages|entry|entries|post|posts|comment|comments? on|at? the? top|first", "most recent first|top", "most recent … on|at? the? top", "newest|latest … at? the? top", "reverse chronological|date|time? order", "sorted|ordered|sort|order by date|time|newest|latest"],
+  oldest: ["oldest|earliest|first one|ones|message|messages|entry|entries|post|posts|comment|comments? first|top", "oldest|earliest … on|at? the? top", "in? chronological|date order"],
+};
 export const quizPatterns = ["quiz|quizzes|trivia", "test me on", "multiple choice"];
 export const flashcardPatterns = ["flashcard|flashcards", "flash card|cards", "flipping|flip|flips card|cards", "vocab|vocabulary card|cards"];
 /** "I type the cards myself", "I'll add my own cards", "cards I write myself", "we make our own questions": the user writes the deck (or the quiz). */
@@ -16,9 +21,13 @@ export const ownCardsPatterns = [
 ];
 export const spacedPatterns = ["come back more often", "spaced repetition", "card|cards|word|words|question|questions i|you get wrong … more often|again|back", "get wrong … more often|again|back", "repeat … wrong|missed", "wrong … come|comes back"];
 export const timerPatterns = { pomodoro: ["pomodoro|pomodoros timer|clock|app?", "focus timer"], stopwatch: ["stopwatch app?", "stop watch", "lap timer"], countdown: ["countdown", "count down to|until", "days until|till|to", "how long until", "egg|kitchen timer"] };
-export const checkinPatterns = ["tick|check|mark … off? each|every day|daily", "tick|check|mark … off? daily", "every day", "each day", "daily", "per day", "through the day", "each morning|night",
+/** The verbs of a per-day check-in, in the forms people write them ("ticked off", "gets checked", "crossed off"). */
+const checkinVerbs = "tick|ticks|ticked|ticking|check|checks|checked|checking|mark|marks|marked|marking|cross|crosses|crossed|crossing|tickbox|checkbox";
+/** "get ticked off", "are checked off", "be marked done": the passive said before the verb is part of the ask. */
+const checkinPassive = "get|gets|got|getting|are|is|be|being?";
+export const checkinPatterns = [`${checkinPassive} ${checkinVerbs} … off? each|every day|daily|night|morning|evening`, `${checkinPassive} ${checkinVerbs} … off? daily`, `${checkinPassive} ${checkinVerbs} … off? per day`, `daily|everyday … ${checkinPassive} ${checkinVerbs} off|done?`, "every day", "each day", "daily", "per day", "through the day", "each morning|night",
   // "tick each dose when she's taken it today": a tick that holds for today is a daily check-in.
-  "tick|check|mark … when … today", "tick|check|mark … taken|took|had|done|did it|them? today"];
+  `${checkinVerbs} … when … today`, `${checkinVerbs} … taken|took|had|done|did it|them? today`];
 /** "each month mark whether rent came in", "tick off every month if the rent was paid": one tick per record per month. */
 export const monthlyMarkPatterns = ["each|every month mark|tick|record|note|log|check off? whether|if", "monthly mark|tick|record|note|log|check off? whether|if", "mark|tick|record|note|log|check off? whether|if … each|every|a month", "mark|tick|record|note|log|check off? whether|if … monthly", "mark|tick|record|note|log|check off? each|every|a month whether|if"];
 /** "total rent collected this year": the amounts of the months ticked (the noun said is filled in). */

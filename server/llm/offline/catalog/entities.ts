@@ -123,3 +123,6 @@ export const ownerWords = [
   "practice", "gym", "league", "squad", "troop", "nursery", "library", "kitchen", "startup", "firm", "workshop", "allotment",
 ];
 
+
+/** Catalog words that are also verbs of ticking records off: "mark invoices paid" is no list of marks. */
+export const markingVerbs = ["mark", "tick", "check"];

@@ -34,3 +34,5 @@ export const bucketWords: Record<string, "day" | "week" | "month" | "year"> = { 
 
 /** Options of a stage or status that end the record's life: "open deals" are in none of these. */
 export const closingOptions = ["won", "lost", "done", "closed", "cancelled", "canceled", "finished", "complete", "completed", "archived", "paid", "returned", "published", "delivered"];
+/** Words for a record not yet closed, and the closing state each is the negation of ("unpaid" → paid); "" for any closing state. */
+export const openQualifiers: Record<string, string> = { unpaid: "paid", "not paid": "paid", outstanding: "", open: "", pending: "", unfinished: "finished", incomplete: "complete", undone: "done", unreturned: "returned", undelivered: "delivered", unread: "read" };

@@ -1,5 +1,15 @@
 // Words that ask for a website rather than a data app, and for each kind of site section.
 export const siteWords = ["landing page", "website", "web site", "site", "homepage", "home page", "portfolio site|website|page", "my|photography|photo|design|art|creative|artist portfolio", "one page", "one-page", "single page", "web page", "webpage", "page for my|our", "rsvp page", "event page"];
+/** "for my website", "on our blog": where an app that is one part of a site (a guestbook, a comment wall) goes, not a site to build. */
+export const siteDestinationPatterns = ["for|on|in|to|into my|our|the|a|your website|site|blog|homepage|webpage", "for|on|in|to|into my|our|the|a|your web|home page|site"];
+
+/** "a page to see all the bookings", "a list for us of everyone who replied": the owner's list of what a site's form received. */
+export const responseListPatterns = [
+  "page|list|screen|view to? see|of … all? the? booking|bookings|request|requests|rsvp|rsvps|reply|replies|response|responses|answer|answers|signup|signups|entry|entries",
+  "see all|every … request|requests|booking|bookings|rsvp|rsvps|reply|replies|response|responses",
+  "page|list|screen|view|table|record … everyone|everybody|anyone|all|people|guests|those|whoever who|that? has|have? replied|responded|answered|rsvped|rsvpd|signed|registered|entered|booked|applied|submitted|filled|replies|responds|answers up|in?",
+  "see|show|view who|who's|whos has|have|is|are? replied|responded|answered|rsvped|rsvpd|signed|registered|coming|booked",
+];
 
 export type SiteSectionConcept = { section: "menu" | "hours" | "contact" | "contactForm" | "pricing" | "gallery" | "about" | "faq" | "testimonials" | "features"; patterns: string[]; title: string; text: string };
 

@@ -2,11 +2,12 @@
 // their words), then what the app is called and its shape, then its records, then views and
 // figures over them.
 import { composeLooks, composeName, composeUnsupported } from "./asks";
+import { composeSelfDescription } from "./context";
 import { composeBoard, composeFeed, composeFlashcards, composeQuiz } from "./content";
 import { composeBudget } from "./budget";
 import type { Draft } from "./draft";
 import { composeSharing } from "./sharing";
-import { composeAnniversaries } from "./anniversaries";
+import { claimUpcomingWindow, composeAnniversaries } from "./anniversaries";
 import { composeDue, composeNotSince } from "./due";
 import { composeThresholds } from "./thresholds";
 import { composeToday } from "./schedule";
@@ -17,7 +18,8 @@ import { composePoints } from "./points";
 import { composeRecords } from "./records";
 import { composeSequence } from "./sequence";
 import { claimWeekPlan, composeWeekPlan } from "./week-plan";
-import { composeRequestForm, composeSite, isSitePrompt } from "./site";
+import { composeRequestForm, composeSite, isSitePrompt, readSiteDestination } from "./site";
+import { claim } from "./draft";
 import { composeTimer, composeTool } from "./tools";
 import { composeDailyCounts } from "./daily-counts";
 import { claimMonthlyMarks, composeMonthlyMarks } from "./monthly-marks";
@@ -31,9 +33,13 @@ export function composeInto(draft: Draft): void {
   const unsupportedWords = new Set(draft.claimed);
   composeLooks(draft);
   composeName(draft);
+  composeSelfDescription(draft);
+  // "a guestbook for my website": where the guestbook goes, not a site to build.
+  const destination = readSiteDestination(draft);
+  if (destination) claim(draft, destination.from, destination.to);
   const isSite = isSitePrompt(draft);
   const isSingleTool = !isSite && (composeTimer(draft) || composeTool(draft) || composeQuiz(draft) || composeFlashcards(draft));
-  if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft);
+  if (!isSite && !isSingleTool && !composeBoard(draft)) composeFeed(draft, destination);
   // A site's sections claim their words ("contact form", "opening hours") before records are read.
   if (isSite) composeSite(draft);
   // "pick a starting 11 for each match" names no field of a player: read before the records are.
@@ -47,6 +53,8 @@ export function composeInto(draft: Draft): void {
   // "a start/stop timer per client" and "a weekly report of hours and earnings" are no fields of the records.
   const timesheet = isSite || isSingleTool ? undefined : claimTimesheet(draft);
   for (const i of timesheet?.notFields ?? []) unsupportedWords.add(i);
+  // "coming up in the next 30 days" says how far ahead to look: "days" is no field of the records.
+  const upcomingWindow = isSite || isSingleTool ? undefined : claimUpcomingWindow(draft);
   const structure = readRecordStructure(draft.reading, draft.claimed, unsupportedWords);
   // A single tool keeps records only when the prompt gives them fields or asks for a history.
   if (!isSingleTool || structure.fields.length) composeRecords(draft, structure);
@@ -71,7 +79,7 @@ export function composeInto(draft: Draft): void {
   // Before the actions: "a button to say I watered it" dates the record, it ticks nothing off.
   composeDue(draft);
   composeNotSince(draft);
-  composeAnniversaries(draft);
+  composeAnniversaries(draft, upcomingWindow);
   // Before the groupings: "below their reorder level, grouped by supplier" groups that list.
   composeThresholds(draft);
   composeToday(draft);

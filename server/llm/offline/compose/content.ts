@@ -1,6 +1,6 @@
 // Content apps and boards: quizzes (a bundled data set, a times-table generator), flashcards,
 // kanban boards with the columns the prompt names, and message walls.
-import { boardPatterns, feedPatterns, flashcardPatterns, ownCardsPatterns, quizPatterns, spacedPatterns } from "../catalog/app-shapes";
+import { boardPatterns, feedOrderPatterns, feedPatterns, flashcardPatterns, ownCardsPatterns, quizPatterns, spacedPatterns } from "../catalog/app-shapes";
 import { continents, datasetQualifierPatterns, datasets, regionsWithoutData } from "../catalog/content";
 import { readList, optionText } from "../understand/lists";
 import { findAny, findPattern } from "../understand/match-pattern";
@@ -165,7 +165,7 @@ export function composeBoard(draft: Draft): boolean {
   return true;
 }
 
-export function composeFeed(draft: Draft): boolean {
+export function composeFeed(draft: Draft, destination?: { from: number; to: number }): boolean {
   const { tokens } = draft.reading;
   const hit = findAny(tokens, feedPatterns);
   if (!hit || isClaimed(draft, hit.from, hit.to)) return false;
@@ -177,13 +177,18 @@ export function composeFeed(draft: Draft): boolean {
     addField(entity, conceptField(fieldName)!, fieldId);
   }
   entity.fields[0]!.required = true;
-  const order = findAny(tokens, ["newest|latest first", "newest|latest on top", "most recent first", "most recent on top", "newest|latest … at? the? top", "oldest first"]);
+  const newest = findAny(tokens, feedOrderPatterns.newest);
+  const oldest = findAny(tokens, feedOrderPatterns.oldest);
+  // The longer phrase wins where both read ("first" alone is no order).
+  const order = oldest && (!newest || oldest.to - oldest.from > newest.to - newest.from) ? { ...oldest, oldest: true } : newest ? { ...newest, oldest: false } : undefined;
   const ids = [id];
-  if (order) ids.push(requirement(draft, "view", draft.reading.tokens[order.from]!.word === "oldest" ? "Oldest messages first" : "Newest messages first", order.from, order.to));
+  if (order) ids.push(requirement(draft, "view", order.oldest ? "Oldest messages first" : "Newest messages first", order.from, order.to));
+  // "for my website": the wall is a page of its own, for the site to link to.
+  if (destination) ids.push(requirement(draft, "page", "The message wall is a page of its own, to link to from the website", destination.from, destination.to));
   claim(draft, hit.from, hit.to);
   // "where visitors leave …" restates the same ask: it is part of the feed's requirement.
   for (const pattern of feedPatterns) for (const more of findPattern(tokens, pattern)) if (!isClaimed(draft, more.from, more.to)) ids.push(requirement(draft, "interaction", "Visitors post to the wall", more.from, more.to));
-  addSection(draft, pageFor(draft, "/", "Guestbook", "Leave a message"), { type: "feed", title: "Messages", entity: "Message", order: order && tokens[order.from]!.word === "oldest" ? "oldest" : "newest", requirementIds: ids });
+  addSection(draft, pageFor(draft, "/", "Guestbook", "Leave a message"), { type: "feed", title: "Messages", entity: "Message", order: order?.oldest ? "oldest" : "newest", requirementIds: ids });
   tag(entity, ...ids);
   draft.appName ??= { name: tokens.slice(hit.from, hit.to).some((t) => t.word.startsWith("guest")) ? "Guestbook" : "Message Wall", requirementIds: [id] };
   draft.kind = "crud";

@@ -39,6 +39,8 @@ export type Draft = {
   notices: { text: string; requirementIds: string[] }[];
   /** The records are shared between devices (compose/sharing.ts). */
   sharing?: { requirementIds: string[] };
+  /** Who the user said they are ("I'm a freelancer"): folded into the app's name (compose/context.ts). */
+  context?: { role: string; requirementId: string };
   /** For follow-ups: what changed, in words for the conversation. */
   changes: { added: string[]; changed: string[]; alreadyThere: string[] };
   nextId: number;

@@ -72,6 +72,20 @@ function fallbackName(draft: Draft): string {
   return noSubjectAppName;
 }
 
+/**
+ * "I'm a freelancer": the role leads the app's name ("Freelancer Clients & Invoices"), unless the
+ * name already says it or was given ("called Sprout"), and the requirement is the name's.
+ */
+function foldContextIntoName(draft: Draft, context: { role: string; requirementId: string }, given: boolean): void {
+  const kept = [...draft.entities.values()].filter((e) => !e.name.endsWith("Checkin")).slice(0, 2);
+  const base = draft.appName?.name ?? (kept.length ? kept.map((e) => e.pluralLabel).join(" & ") : undefined);
+  const role = titleCase(context.role.toLowerCase());
+  const name = !base ? role : given || base.toLowerCase().includes(context.role.toLowerCase()) ? base : `${role} ${base}`.slice(0, 60);
+  draft.appName = { name, requirementIds: [...new Set([...(draft.appName?.requirementIds ?? []), context.requirementId])] };
+  const r = draft.requirements.find((q) => q.id === context.requirementId);
+  if (r) r.text = `The app is made for a ${context.role.toLowerCase()}: it is called "${name}"`.slice(0, 200);
+}
+
 /** Substantive words no requirement quotes: each run becomes an unsupported requirement. */
 function reportUnread(draft: Draft): void {
   const { tokens } = draft.reading;
@@ -136,10 +150,13 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
     const page = draft.pages[0] ?? pageFor(draft, "/", "Home", "The app");
     if (!page.sections.some((s) => s.type === "notice" && s.text === notice.text)) addSection(draft, page, { type: "notice", title: "Good to know", tone: "info", text: notice.text, requirementIds: notice.requirementIds });
   }
+  // A name the prompt gave ("called Sprout", "Rosie's Bakery") is kept as it is.
+  const givenName = !!draft.appName && draft.requirements.some((r) => draft.appName!.requirementIds.includes(r.id) && r.kind === "name" && /^The app is called/.test(r.text));
   if (!draft.appName) {
     const subject = subjectSpan(draft);
     if (subject) draft.appName = { name: subject.name, requirementIds: [requirement(draft, "name", `The app is called "${subject.name}"`, subject.from, subject.to)] };
   }
+  if (draft.context) foldContextIntoName(draft, draft.context, givenName);
   reportUnread(draft);
   if (!draft.pages.length) {
     // Nothing could be built: one page that says so, tied to the requirements that explain why.

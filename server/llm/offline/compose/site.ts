@@ -1,7 +1,8 @@
 // Small sites for a named business or event: a hero with the name, then the sections the prompt
 // asks for (menu with its groups, opening hours, address, contact form, pricing, gallery, about,
 // FAQ, testimonials), and forms that write to a list the owner can see (bookings, RSVPs).
-import { businessKinds, menuKinds, siteSectionConcepts, siteWords } from "../catalog/sites";
+import { businessKinds, menuKinds, responseListPatterns, siteDestinationPatterns, siteSectionConcepts, siteWords } from "../catalog/sites";
+import { feedPatterns } from "../catalog/app-shapes";
 import { defaultHours, menuItems, menusByBusiness } from "../catalog/content";
 import { readParenthesised } from "../understand/lists";
 import { readOpeningHours, readPriceLists } from "../understand/site-details";
@@ -15,6 +16,21 @@ import { addField, conceptField, ensureEntity } from "./records";
 export function isSitePrompt(draft: Draft): boolean {
   const hit = findAny(draft.reading.tokens, siteWords);
   return !!hit && !isClaimed(draft, hit.from, hit.to);
+}
+
+/**
+ * "a guestbook for my website", "a comment wall on our blog": the prompt asks for one part of a
+ * site, to put on a site the user already has. The site words say where it goes, so the prompt is
+ * no site to build; returns the words (unclaimed) when that is so and no other site word is said.
+ */
+export function readSiteDestination(draft: Draft): { from: number; to: number } | undefined {
+  const { tokens } = draft.reading;
+  const part = findAny(tokens, feedPatterns);
+  const destination = findAny(tokens, siteDestinationPatterns);
+  if (!part || !destination || isClaimed(draft, part.from, part.to) || isClaimed(draft, destination.from, destination.to)) return undefined;
+  // Another site word outside the destination ("a website with a guestbook") asks for a site.
+  const other = findAny(tokens.map((t, i) => (i >= destination.from && i < destination.to ? { ...t, word: "", lemma: "" } : t)), siteWords);
+  return other ? undefined : { from: destination.from, to: destination.to };
 }
 
 export function composeSite(draft: Draft): void {
@@ -130,7 +146,7 @@ export function composeRequestForm(draft: Draft, entityName: string, title: stri
   if (!entity) return;
   const home = pageFor(draft, "/", "Home", "The site");
   addSection(draft, home, { type: "form", title, entity: entityName, submitLabel, thanks, requirementIds });
-  const listAsk = findAny(draft.reading.tokens, ["page|list|screen|view to? see|of … all? the? booking|bookings|request|requests|rsvp|rsvps|reply|replies|response|responses", "see all|every … request|requests|booking|bookings|rsvp|rsvps"]);
+  const listAsk = findAny(draft.reading.tokens, responseListPatterns);
   const listIds = listAsk ? [requirement(draft, "page", `A page listing every ${listTitle.toLowerCase()}`, listAsk.from, listAsk.to)] : requirementIds;
   addSection(draft, pageFor(draft, `/${entityName.toLowerCase()}s`, listTitle, `Every ${listTitle.toLowerCase()}`), { type: "records", title: listTitle, entity: entityName, create: false, requirementIds: listIds });
 }

@@ -6,7 +6,7 @@ import type { TCondition, TValueExpr } from "~/server/plan/app-spec";
 import { chartWords, checkinPatterns, groupingPurposes, overTimePatterns, oneEntryPerDayPatterns, searchPatterns, streakPatterns } from "../catalog/app-shapes";
 import { contactPurposes } from "../catalog/care";
 import { fieldConcepts } from "../catalog/fields";
-import { bucketWords, closingOptions, measureWords, percentPatterns, periodWords } from "../catalog/measures";
+import { bucketWords, closingOptions, measureWords, openQualifiers, percentPatterns, periodWords } from "../catalog/measures";
 import { accentColours, highlightWords } from "../catalog/looks";
 import { findAny, findPattern } from "../understand/match-pattern";
 import { lemmaOf, type Token } from "../understand/tokens";
@@ -141,11 +141,19 @@ export function composeViews(draft: Draft): void {
     if (!entity) continue;
     const due = entity.fields.find((f) => f.type === "date" && /due/i.test(String(f.label))) ?? dateField(entity);
     if (!due) continue;
-    const id = requirement(draft, "view", `Lists ${entity.pluralLabel.toLowerCase()} past their due date that are not finished`, match.from, to);
-    const where: TCondition[] = [{ field: String(due.name), op: "beforeToday" }];
     const done = entity.fields.find((f) => f.type === "boolean" && closingOptions.includes(String(f.name)));
-    if (done) where.push({ field: String(done.name), op: "isFalse" });
     const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
+    // "overdue unpaid invoices", "unpaid overdue invoices": the qualifier is the open state the list already keeps to.
+    const covers = (word: string | undefined) => word !== undefined && openQualifiers[word] !== undefined && !!(openQualifiers[word] ? done?.name === openQualifiers[word] || status?.options?.some((o) => o.toLowerCase() === openQualifiers[word]) : done || status);
+    let from = match.from;
+    if (covers(tokens[from - 1]?.word)) from--;
+    if (covers(tokens[to]?.word)) {
+      to++;
+      while (tokens[to] && tokens[to]!.tags.has("Noun") && to - match.to < 4 && entityIn(draft, tokens, to, to + 1) === entity) to++;
+    }
+    const id = requirement(draft, "view", `Lists ${entity.pluralLabel.toLowerCase()} past their due date that are not ${done ? String(done.name) : "finished"}`, from, to);
+    const where: TCondition[] = [{ field: String(due.name), op: "beforeToday" }];
+    if (done) where.push({ field: String(done.name), op: "isFalse" });
     if (status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
     addSection(draft, recordsPage(draft, entity), { type: "records", title: `Overdue ${entity.pluralLabel.toLowerCase()}`, entity: entity.name, where, sort: { field: String(due.name), direction: "asc" }, create: false, requirementIds: [id] });
     composeOverdueHighlight(draft, entity, due, match.from);

@@ -2,8 +2,10 @@
 // makes records ("track my bird sightings", "plants (name, species)", "song library"), and the
 // record a link verb implies ("members borrow books" → loans).
 import pluralize from "pluralize";
-import { containerWords, entityConcepts, nonEntityWords, type EntityConcept } from "../catalog/entities";
+import { containerWords, entityConcepts, markingVerbs, nonEntityWords, type EntityConcept } from "../catalog/entities";
+import { determiners } from "./words";
 import { fieldConcepts } from "../catalog/fields";
+import { closingOptions } from "../catalog/measures";
 import { findPattern } from "./match-pattern";
 import { isNoun, type Reading } from "./reading";
 import { readParenthesised } from "./lists";
@@ -20,7 +22,7 @@ const containers = new Set(containerWords);
 const nonEntities = new Set(nonEntityWords);
 const fieldWords = new Set(fieldConcepts.flatMap((f) => f.words).filter((w) => !w.includes(" ")));
 /** Verbs whose object is a kind of record the user keeps. */
-const keepingVerbs = new Set(["track", "log", "record", "manage", "save", "store", "keep", "add", "enter", "list", "organise", "organize", "catalog", "catalogue", "collect", "write"]);
+const keepingVerbs = new Set(["track", "log", "record", "manage", "save", "store", "keep", "add", "enter", "list", "organise", "organize", "catalog", "catalogue", "collect", "write", "remember", "note"]);
 
 /** Do the parentheses at `open` hold fields (name, phone) rather than options (vegan, none)? */
 export function parenthesisedFields(tokens: Token[], open: number): boolean {
@@ -82,13 +84,17 @@ export function findCatalogMentions(reading: Reading, claimed: Set<number>): Ent
     if (single && tokens[from]!.lemma === "portfolio" && ["site", "website", "page", "web"].includes(tokens[to]?.lemma ?? "")) continue;
     // "a table of top selling products", "a table by month": a view of other records, not tables kept.
     if (single && tokens[from]!.lemma === "table" && ["of", "by", "per", "showing", "with"].includes(tokens[to]?.word ?? "")) continue;
+    // "…, mark invoices paid", "and tick each chore": at a clause's start, before what it marks, the word is a verb.
+    const clauseStart = from === 0 || /^[.,;:!?]$/.test(tokens[from - 1]!.text) || ["and", "then", "to", "can", "i", "we", "me", "also", "or"].includes(tokens[from - 1]!.word);
+    if (single && clauseStart && markingVerbs.includes(tokens[from]!.word) && (isNoun(tokens[to]) || determiners.has(tokens[to]?.word ?? "") || ["it", "them", "as", "off", ...closingOptions].includes(tokens[to]?.word ?? "") || /[a-z]s$/.test(tokens[to]?.word ?? ""))) continue;
     // "in order", "to book": a preposition before a single word makes it something else.
     if (single && ["in", "to"].includes(tokens[from - 1]?.word ?? "")) continue;
+    const next = tokens[to];
     // "reading list" style compounds are in the catalog; a catalog noun used as a modifier of a
     // field ("client name", "rent amount") is a field, not a record.
-    const next = tokens[to];
     // A possessive owns what follows ("each student's mark" is a student's record, not a field).
-    const possessive = /'s$|s'$/.test(tokens[to - 1]!.text);
+    // "friends birthdays", "clients addresses": a plural before a field is a possessive said without its apostrophe.
+    const possessive = /'s$|s'$/.test(tokens[to - 1]!.text) || (tokens[to - 1]!.tags.has("Plural") && tokens[to - 1]!.word !== tokens[to - 1]!.lemma && !!next && next.tags.has("Plural"));
     if (single && next && !possessive && fieldWords.has(next.lemma) && !containers.has(next.lemma) && isNoun(next) && tokens[to + 1]?.text !== "(") continue;
     for (let i = from; i < to; i++) taken.add(i);
     mentions.push(mentionFromConcept(concept, from, to));
