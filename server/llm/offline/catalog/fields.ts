@@ -135,7 +135,7 @@ export const fieldConcepts: FieldConcept[] = [
 ];
 
 /** Words that, heading a phrase, make it a money amount whatever else it says ("what i charged"). */
-export const moneyWords = ["price", "cost", "charge", "charged", "fee", "amount", "rent", "budget", "spent", "spend", "paid", "salary", "earning", "rate", "value", "owed", "revenue", "sale"];
+export const moneyWords = ["price", "cost", "charge", "charged", "fee", "amount", "rent", "budget", "spent", "spend", "paid", "salary", "earning", "rate", "value", "owed", "revenue", "sale", "money", "takings", "profit"];
 /** Nouns that name a sum of money: before a participle ("money made", "amount owed") they make the phrase money, not a yes/no. */
 export const moneyNouns = ["price", "cost", "amount", "money", "sum", "total", "fee", "payment", "takings", "revenue", "profit"];
 /** Words that make a phrase a date ("when each dog was last groomed", "the date I got them"). */

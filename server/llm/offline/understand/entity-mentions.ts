@@ -169,7 +169,14 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
     // A clause that adds nothing may stand between them: "restaurants we've tried - name, cuisine".
     const aside = token.isWord ? asideClauseEnd(tokens, i + 1, tokens.length) : undefined;
     const next = aside ?? i + 1;
-    if (plural && ["with", ":", "-", "—"].includes(tokens[next]?.word ?? "") && tokens.slice(next + 1, next + 5).some((t) => fieldWords.has(t.lemma))) accept(i, true, true);
+    if (plural && ["with", ":", "-", "—"].includes(tokens[next]?.word ?? "") && tokens.slice(next + 1, next + 5).some((t) => fieldWords.has(t.lemma))) {
+      // Nouns before it make one name: "board games with…", "car services with…".
+      const compound = compoundBefore(tokens, i + 1, covered, claimed, { nounsOnly: true, fieldHead: true });
+      if (compound && compound.to - compound.from > 1) {
+        found.push(compound);
+        for (let k = compound.from; k < compound.to; k++) covered.add(k);
+      } else accept(i, true, true);
+    }
     if (aside !== undefined && (plural || isNoun(token)) && tokens[aside]?.text === "(" && parenthesisedFields(tokens, aside)) accept(i, true);
     // A noun with its own list of fields: "plants (name, species)", "dogs (name, owner)".
     if (token.text === "(" && i > 0 && parenthesisedFields(tokens, i)) accept(i - 1);
@@ -191,15 +198,17 @@ const compoundStops = new Set(["my", "our", "the", "a", "an", "all", "each", "ev
  * The record named by up to three words ending at `end` (exclusive): "fuel fill ups", "bird
  * sightings". Not a container ("Car maintenance log:" is read by the catalog), nor words taken.
  */
-function compoundBefore(tokens: Token[], end: number, covered: Set<number>, claimed: Set<number>): EntityMention | undefined {
+function compoundBefore(tokens: Token[], end: number, covered: Set<number>, claimed: Set<number>, options: { nounsOnly?: boolean; fieldHead?: boolean } = {}): EntityMention | undefined {
   const head = tokens[end - 1];
-  if (!head || !head.isWord || covered.has(end - 1) || claimed.has(end - 1) || containers.has(head.lemma) || nonEntities.has(head.lemma) || fieldWords.has(head.lemma)) return undefined;
+  if (!head || !head.isWord || covered.has(end - 1) || claimed.has(end - 1) || containers.has(head.lemma) || nonEntities.has(head.lemma) || (fieldWords.has(head.lemma) && !options.fieldHead)) return undefined;
   // The head is a noun, or a plural the tagger did not know ("ups").
   if (!isNoun(head) && !(head.word !== head.lemma && head.word.endsWith("s"))) return undefined;
   let from = end - 1;
   while (from > 0 && end - from < 3) {
     const t = tokens[from - 1]!;
     if (!t.isWord || covered.has(from - 1) || claimed.has(from - 1) || compoundStops.has(t.word) || keepingVerbs.has(t.lemma) || containers.has(t.lemma) || t.tags.has("Pronoun") || t.tags.has("Adverb")) break;
+    // Only nouns that are no records, fields or possessives of their own ("board games", not "my kids' chores").
+    if (options.nounsOnly && (!isNoun(t) || t.word !== t.lemma || /'s?$/.test(t.text) || fieldWords.has(t.lemma) || nonEntities.has(t.lemma) || t.tags.has("ProperNoun"))) break;
     from--;
   }
   const words = tokens.slice(from, end);
