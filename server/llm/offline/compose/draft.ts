@@ -19,8 +19,6 @@ export type EntityDraft = {
   formerNames?: string[];
   addOnlyWhen?: TPlanInput["entities"][number]["addOnlyWhen"];
   timer?: TPlanInput["entities"][number]["timer"];
-  /** Known by the records it belongs to (a member's rating of a book): it needs no name field. */
-  titledByParents?: boolean;
   requirementIds: string[];
 };
 /** A section before parsing (schema defaults optional). */

@@ -125,7 +125,7 @@ function mergeRecordSections(sections: SectionInput[]): SectionInput[] {
 export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> {
   // A check-in log is named by its date and parent, a setlist's item by what it picks; every other record needs a name.
   const picks = new Set(draft.pages.flatMap((p) => p.sections.flatMap((s) => (s.type === "sequence" ? [s.entity] : []))));
-  for (const entity of draft.entities.values()) if (!(entity.belongsTo.length && (entity.name.endsWith("Checkin") || picks.has(entity.name) || entity.titledByParents))) ensurePrimary(entity);
+  for (const entity of draft.entities.values()) if (!(entity.belongsTo.length && (entity.name.endsWith("Checkin") || picks.has(entity.name)))) ensurePrimary(entity);
   // Every record the app keeps needs a place where it can be added and seen.
   for (const entity of draft.entities.values()) {
     if (entityUsed(draft, entity.name)) continue;

@@ -139,8 +139,6 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
     if (!actor) addField(rating, { name: "ratedBy", label: "Rated by", type: "string", required: true }, id);
     addField(rating, { name: rated.label.toLowerCase(), label: rated.label, type: "rating", min: 1, max: rated.max, required: true }, id);
     for (const parent of [object, actor]) if (parent && !rating.belongsTo.includes(parent.name)) rating.belongsTo.push(parent.name);
-    // Known by what it rates and who gave it, not by a name of its own.
-    if (actor) rating.titledByParents = true;
     entityReq.set(name, entityReq.get(name) ?? id);
   }
   for (const found of structure.fields) {

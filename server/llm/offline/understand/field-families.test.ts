@@ -75,7 +75,7 @@ const families: Record<string, Row[]> = {
     ["film night: films we watched with title and year", (p) => p.appName === "Film Night"],
   ],
   "ratings people give records": [
-    ["books with title, and members can leave a rating 1-5 for each book", (p) => json(entity(p, "Rating")?.belongsTo) === '["Book","Member"]' && field(p, "Rating", "rating")?.max === 5 && !field(p, "Rating", "name")],
+    ["books with title, and members can leave a rating 1-5 for each book", (p) => json(entity(p, "Rating")?.belongsTo) === '["Book","Member"]' && field(p, "Rating", "rating")?.max === 5],
     ["wines (name, grape, price) and members give each wine a score out of 10", (p) => field(p, "Rating", "score")?.max === 10 && !entity(p, "Mark")],
     ["films we watched with title; friends rate each film out of 10", (p) => json(entity(p, "Rating")?.belongsTo) === '["Film","Person"]'],
     ["recipes: name, ingredients. everyone can rate each recipe 1-5", (p) => field(p, "Rating", "ratedBy")?.required === true && json(entity(p, "Rating")?.belongsTo) === '["Recipe"]'],
