@@ -89,7 +89,46 @@ export const containerWords = [
   "app", "application", "tracker", "tracking", "list", "log", "logger", "journal", "planner", "chart", "board", "library", "box", "manager",
   "organiser", "organizer", "diary", "register", "roster", "catalog", "catalogue", "collection", "database", "system", "tool",
   "dashboard", "schedule", "book", "keeper", "builder", "reminder", "site", "website", "page", "thing", "something", "program", "crm",
+  "inventory",
 ];
+
+/**
+ * What the app is for, said as a compound whose words are no records of their own: "yard sale
+ * inventory" keeps the items for sale, not sales; "Book club app" keeps books, not clubs. The
+ * compound names the app.
+ */
+export const subjectCompounds = [
+  "yard sale", "garage sale", "car boot sale", "car boot", "boot sale", "bake sale", "jumble sale", "rummage sale", "estate sale", "moving sale", "craft fair", "school fair", "flea market", "farmers market",
+  "film night", "movie night", "game night", "quiz night", "wine tasting",
+  "book club", "film club", "movie club", "supper club", "running club", "chess club", "wine club",
+];
+
+/**
+ * Words that name a kind of record on their own ("an inventory with SKU and price") but only hold
+ * the records when those are named right after: "yard sale inventory, items with price…".
+ */
+export const collectiveWords = ["inventory", "stock", "collection", "catalogue", "catalog"];
+
+/**
+ * Verbs of a relative clause on a record that adds nothing to what is kept: "books we read",
+ * "restaurants we've tried", "films I've watched", "games I own".
+ */
+export const asideVerbs = [
+  "read", "own", "owned", "have", "had", "tried", "try", "visited", "visit", "watched", "watch", "seen", "see", "saw", "cooked", "cook", "made", "make", "played", "play",
+  "bought", "buy", "collected", "collect", "love", "loved", "like", "liked", "use", "used", "drink", "drank", "eat", "ate", "grow", "grew", "know", "met", "brewed", "baked",
+  "listened", "heard", "tasted", "sampled", "drunk", "finished", "did", "went", "climbed", "hiked", "wear", "wore", "stayed", "planted", "picked", "caught", "keep", "kept", "do", "rode", "ride", "sew", "knit", "knitted",
+];
+/** Words a relative clause may add around its verb ("we've already read", "I own so far"). */
+export const asideFillers = ["'ve", "'d", "have", "has", "had", "already", "recently", "all", "both", "together", "so", "far", "this", "last", "year", "month", "week", "ever", "now", "currently", "just", "really"];
+
+/**
+ * People giving a record a score: "members can leave a rating 1-5 for each book", "guests rate
+ * each dish out of 10", "everyone gives the films a score". Each rating is a record of its own,
+ * for the record rated and the person who gave it.
+ */
+export const ratingPhrases = ["leave|leaves|give|gives|add|adds|post|submit|enter a|an|their|his|her? rating|score|star|stars", "give|gives each|every|the|a|all … a|an? rating|score|stars", "rate|rates|score|scores"];
+/** People who can rate without being records the app keeps: the rating then says who gave it. */
+export const raterWords = ["everyone", "everybody", "people", "users", "user", "visitors", "visitor", "we", "anyone", "readers", "viewers", "customers"];
 
 /**
  * Verbs that link two kinds of record through a third: "members borrow books" is a loan of a
@@ -106,6 +145,7 @@ export const nonEntityWords = [
   "day", "week", "month", "year", "today", "time", "morning", "evening", "night", "moment", "end", "start", "top", "bottom",
   "button", "view", "screen", "tab", "section", "column", "row", "field", "option", "colour", "color", "theme", "mode", "font",
   "number", "total", "count", "average", "sum", "streak", "score", "report", "chart", "graph", "list", "table", "page", "site", "portfolio",
+  "bar", "pie", "donut", "doughnut", "line",
   "mum", "mom", "dad", "partner", "wife", "husband", "family", "caterer", "garage", "shop", "business", "class", "club", "band", "team",
   "people", "person", "kid", "child", "friend",
 ];

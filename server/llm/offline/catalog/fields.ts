@@ -22,6 +22,8 @@ export type FieldConcept = {
   primary?: boolean;
   /** The most a value can be (a max score): a figure "as a percentage" divides each value by it. */
   outOf?: boolean;
+  /** A unit named as the field ("litres", "gallons"): the field is labelled with the user's own word. */
+  ownWord?: boolean;
 };
 
 export const fieldConcepts: FieldConcept[] = [
@@ -58,6 +60,8 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["website", "url", "link", "web address"], name: "website", label: "Website", type: "url", sample: "https://example.com" },
   // ── Dates and times ──
   { words: ["date", "day"], name: "date", label: "Date", type: "date", sample: "{{today}}" },
+  // A month written as words ("March 2026"): which month a book was read, a club met, a bill came.
+  { words: ["month", "which month"], name: "month", label: "Month", type: "string", sample: "March 2026" },
   { words: ["due date", "due", "deadline", "due by"], name: "dueDate", label: "Due date", type: "date", sample: "{{today+7}}" },
   { words: ["pickup date", "collection date"], name: "pickupDate", label: "Pickup date", type: "date", sample: "{{today+2}}" },
   { words: ["date joined", "join date", "joined", "member since"], name: "dateJoined", label: "Date joined", type: "date", sample: "2021-09-01" },
@@ -67,8 +71,8 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["time", "time of day", "start time"], name: "time", label: "Time", type: "time", sample: "10:00" },
   { words: ["time slot", "slot", "appointment time"], name: "timeSlot", label: "Time slot", type: "enum", options: ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30", "17:00"], sample: "10:30" },
   // ── Numbers and money ──
-  { words: ["amount", "total", "sum"], name: "amount", label: "Amount", type: "money", min: 0, sample: 12.5 },
-  { words: ["price", "cost", "charge", "fee", "charged", "spent", "paid amount"], name: "price", label: "Price", type: "money", min: 0, sample: 35 },
+  { words: ["amount", "total", "sum", "amount paid", "amount spent", "money spent", "total paid", "total spent", "total cost", "sum paid"], name: "amount", label: "Amount", type: "money", min: 0, sample: 12.5 },
+  { words: ["price", "cost", "charge", "fee", "charged", "spent", "paid amount", "price paid", "cost paid", "sale price", "selling price", "asking price", "sold for"], name: "price", label: "Price", type: "money", min: 0, sample: 35 },
   { words: ["unit price", "price each"], name: "unitPrice", label: "Unit price", type: "money", min: 0, sample: 50 },
   { words: ["buy price", "purchase price", "bought at"], name: "buyPrice", label: "Buy price", type: "money", min: 0, sample: 150 },
   { words: ["hourly rate", "rate per hour", "rate"], name: "hourlyRate", label: "Hourly rate", type: "money", min: 0, sample: 60 },
@@ -83,8 +87,16 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["weight"], name: "weight", label: "Weight", type: "number", min: 0, unit: "kg", sample: 80 },
   { words: ["minute", "minutes", "duration", "length in minutes", "length"], name: "minutes", label: "Minutes", type: "number", min: 0, unit: "min", sample: 45 },
   { words: ["hour", "hours", "hours worked"], name: "hours", label: "Hours", type: "number", min: 0, unit: "h", sample: 2 },
-  { words: ["mileage", "odometer", "miles"], name: "mileage", label: "Mileage", type: "number", min: 0, sample: 48200 },
-  { words: ["distance", "km", "kilometre", "kilometer"], name: "distance", label: "Distance", type: "number", min: 0, unit: "km", sample: 5 },
+  { words: ["mileage", "odometer", "odometer reading", "mileage reading", "meter reading", "odo"], name: "mileage", label: "Mileage", type: "number", min: 0, sample: 48200 },
+  { words: ["distance", "km", "kilometre", "kilometer", "kilometres", "kilometers"], name: "distance", label: "Distance", type: "number", min: 0, unit: "km", sample: 5 },
+  // ── Amounts in a unit, named by the unit ("date, litres, price paid") ──
+  { words: ["mile", "miles"], name: "miles", label: "Miles", type: "number", min: 0, unit: "mi", sample: 12, ownWord: true },
+  { words: ["litre", "liter", "litres", "liters", "ltr"], name: "litres", label: "Litres", type: "number", min: 0, unit: "L", sample: 40, ownWord: true },
+  { words: ["gallon", "gallons", "gal"], name: "gallons", label: "Gallons", type: "number", min: 0, unit: "gal", sample: 10, ownWord: true },
+  { words: ["millilitre", "milliliter", "ml"], name: "ml", label: "ml", type: "number", min: 0, unit: "ml", sample: 250 },
+  { words: ["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"], name: "weight", label: "Weight", type: "number", min: 0, unit: "kg", sample: 80 },
+  { words: ["lb", "lbs"], name: "weight", label: "Weight", type: "number", min: 0, unit: "lb", sample: 150 },
+  { words: ["kwh", "units used"], name: "kwh", label: "kWh", type: "number", min: 0, unit: "kWh", sample: 12 },
   { words: ["share", "number of share", "shares"], name: "shares", label: "Shares", type: "number", min: 0, sample: 10 },
   { words: ["point", "points"], name: "points", label: "Points", type: "number", min: 0, sample: 5 },
   { words: ["score", "mark", "grade", "test score"], name: "score", label: "Score", type: "number", min: 0, sample: 40 },
@@ -116,12 +128,15 @@ export const fieldConcepts: FieldConcept[] = [
   { words: ["done", "completed", "complete", "finished"], name: "done", label: "Done", type: "boolean", sample: true },
   { words: ["paid", "paid or not", "is paid"], name: "paid", label: "Paid", type: "boolean", sample: true },
   { words: ["returned"], name: "returned", label: "Returned", type: "boolean", sample: true },
+  { words: ["sold"], name: "sold", label: "Sold", type: "boolean", sample: true },
   { words: ["coming", "attending or not"], name: "coming", label: "Coming", type: "boolean", sample: true },
   { words: ["favourite", "favorite", "starred"], name: "favourite", label: "Favourite", type: "boolean", sample: true },
   { words: ["active"], name: "active", label: "Active", type: "boolean", sample: true },
 ];
 
 /** Words that, heading a phrase, make it a money amount whatever else it says ("what i charged"). */
-export const moneyWords = ["price", "cost", "charge", "charged", "fee", "amount", "rent", "budget", "spent", "spend", "paid", "salary", "earning", "rate", "value", "owed", "revenue", "sale"];
+export const moneyWords = ["price", "cost", "charge", "charged", "fee", "amount", "rent", "budget", "spent", "spend", "paid", "salary", "earning", "rate", "value", "owed", "revenue", "sale", "money", "takings", "profit"];
+/** Nouns that name a sum of money: before a participle ("money made", "amount owed") they make the phrase money, not a yes/no. */
+export const moneyNouns = ["price", "cost", "amount", "money", "sum", "total", "fee", "payment", "takings", "revenue", "profit"];
 /** Words that make a phrase a date ("when each dog was last groomed", "the date I got them"). */
 export const dateWords = ["date", "when", "day", "born", "birthday", "deadline", "due"];

@@ -2,7 +2,8 @@
 // gets a name from the prompt's subject, and words nothing explained become "did not understand"
 // requirements rather than silence.
 import type { TPlanInput } from "~/server/plan/plan-schema";
-import { containerWords } from "../catalog/entities";
+import { containerWords, subjectCompounds } from "../catalog/entities";
+import { findPattern } from "../understand/match-pattern";
 import { isNoun, quoteOf } from "../understand/reading";
 import { fillerWords } from "../understand/words";
 import { addSection, pageFor, requirement, tag, type Draft, type SectionInput } from "./draft";
@@ -50,6 +51,9 @@ function subjectSpan(draft: Draft): { name: string; from: number; to: number } |
     }
     return { name: name.slice(0, 60), from, to: i + 1 };
   }
+  // "bake sale: cakes with price…", "book club — books we read": what the app is for names it.
+  const compound = subjectCompounds.map((c) => findPattern(tokens, c, first.from, Math.min(first.to, first.from + 12))[0]).filter((m) => !!m).sort((a, b) => a.from - b.from || b.to - a.to)[0];
+  if (compound) return { name: titleCase(tokens.slice(compound.from, compound.to).map((w) => w.text).join(" ")).slice(0, 60), ...compound };
   return undefined;
 }
 

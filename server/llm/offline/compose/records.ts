@@ -50,12 +50,13 @@ export function withArticle(label: string): string {
   return `${(/^[aeiou]/i.test(label) && !/^(u[nr]i|eu|one)/i.test(label)) || /^(hour|honou?r|honest|heir)/i.test(label) ? "an" : "a"} ${label}`;
 }
 
-export function ensureEntity(draft: Draft, name: string, plural: string, requirementId: string): EntityDraft {
+/** `catalogDefaults: false`: records the grammar found ("items with price") get no catalog fields of a namesake (a grocery item's tick). */
+export function ensureEntity(draft: Draft, name: string, plural: string, requirementId: string, catalogDefaults = true): EntityDraft {
   let entity = draft.entities.get(name);
   if (!entity) {
     entity = { name, pluralLabel: plural, fields: [], belongsTo: [], computed: [], actions: [], requirementIds: [] };
     draft.entities.set(name, entity);
-    const concept = entityConcepts.find((c) => c.name === name);
+    const concept = catalogDefaults ? entityConcepts.find((c) => c.name === name) : undefined;
     for (const fieldName of concept?.fields ?? []) {
       const field = conceptField(fieldName);
       if (field) addField(entity, field, requirementId);
@@ -110,7 +111,7 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
     const keptBy = isRole && !isClaimed(draft, withAt - 3, mention.from) ? (tokens[withAt - 3]!.word === "am" && tokens[withAt - 4]?.word === "i" ? withAt - 4 : withAt - 3) : undefined;
     const id = requirement(draft, "entity", `Keep a list of ${lower(mention.plural)}`, asked ? mention.from - 2 : keptFor ? mention.from - 1 : keptBy ?? mention.from, mention.to);
     if (!entityReq.has(mention.entity)) entityReq.set(mention.entity, id);
-    ensureEntity(draft, mention.entity, mention.plural, id);
+    ensureEntity(draft, mention.entity, mention.plural, id, !!mention.concept || structure.mentions.some((m) => m.entity === mention.entity && m.concept));
   }
   for (const link of structure.links) {
     const id = requirement(draft, "relation", `Record which ${lower(link.object)} each ${lower(link.actor)} has on ${lower(link.link.entity)}`, link.span.from, link.span.to);
@@ -125,6 +126,20 @@ export function composeRecords(draft: Draft, structure: RecordStructure): void {
       if (field) addField(entity, field, id);
     }
     entityReq.set(link.link.entity, entityReq.get(link.link.entity) ?? id);
+  }
+  // "members can leave a rating 1-5 for each book": a rating is a record of who rated what, and how well.
+  for (const rated of structure.ratings) {
+    const object = draft.entities.get(rated.object);
+    const actor = rated.actor ? draft.entities.get(rated.actor) : undefined;
+    if (!object || (rated.actor && !actor)) continue;
+    const who = actor ? `each ${labelOf(actor)}` : "anyone";
+    const id = requirement(draft, "relation", `${who[0]!.toUpperCase()}${who.slice(1)} can rate each ${labelOf(object)} from 1 to ${rated.max}; every rating is kept${actor ? ` with the ${labelOf(actor)} who gave it` : " with who gave it"}`, rated.span.from, rated.span.to);
+    const name = draft.entities.has("Rating") && !draft.entities.get("Rating")!.belongsTo.includes(object.name) ? `${object.name}Rating`.slice(0, 40) : "Rating";
+    const rating = ensureEntity(draft, name, name === "Rating" ? "Ratings" : `${labelOf(object)[0]!.toUpperCase()}${labelOf(object).slice(1)} ratings`, id, false);
+    if (!actor) addField(rating, { name: "ratedBy", label: "Rated by", type: "string", required: true }, id);
+    addField(rating, { name: rated.label.toLowerCase(), label: rated.label, type: "rating", min: 1, max: rated.max, required: true }, id);
+    for (const parent of [object, actor]) if (parent && !rating.belongsTo.includes(parent.name)) rating.belongsTo.push(parent.name);
+    entityReq.set(name, entityReq.get(name) ?? id);
   }
   for (const found of structure.fields) {
     const entity = draft.entities.get(found.entity);

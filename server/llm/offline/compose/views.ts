@@ -328,12 +328,17 @@ export function composeCharts(draft: Draft): void {
     }
     const groupFrom = bucketAt >= 0 ? bucketAt - 1 : groupAt >= 0 ? groupAt - 1 : -1;
     const ids = [id];
+    // "total spent per month as a bar chart", "a line chart of the average price per week": what
+    // is measured is said right before the grouping, and is part of what the chart answers.
+    const said = groupFrom >= 0 ? chartMeasure(draft, entity, Math.max(sentenceStart, groupFrom - 4), groupFrom) : undefined;
+    const groupedBy = bucketAt >= 0 ? `${tokens[bucketAt]!.lemma}` : `${tokens[groupAt]?.word}`;
     // The grouping phrase may come before the chart words ("by category as a pie chart") or after them.
-    if (groupFrom >= 0) ids.push(requirement(draft, "computed", `Grouped ${bucketAt >= 0 ? `by ${tokens[bucketAt]!.lemma}` : `by ${tokens[groupAt]!.word}`}`, groupFrom, groupFrom + 2));
+    if (groupFrom >= 0) ids.push(requirement(draft, "computed", said ? `${said.label} per ${groupedBy}` : `Grouped by ${groupedBy}`, said?.from ?? groupFrom, groupFrom + 2));
     // Counting workouts vs summing money: "workouts per week" counts, "spending"/"sales" sums.
     const money = moneyField(entity);
-    const counts = !money || tokens.slice(match.to, end).some((t) => t.lemma === labelOf(entity) || t.lemma === entity.name.toLowerCase());
-    const measure = counts ? { agg: "count" as const, format: "integer" as const } : { agg: "sum" as const, of: { field: String(money.name) }, format: money.type === "money" ? ("money" as const) : ("number" as const) };
+    const counts = said ? said.agg === "count" : !money || tokens.slice(match.to, end).some((t) => t.lemma === labelOf(entity) || t.lemma === entity.name.toLowerCase());
+    const valued = said?.field ?? money;
+    const measure = counts || !valued ? { agg: "count" as const, format: "integer" as const } : { agg: (said?.agg ?? "sum") as "sum" | "avg" | "min" | "max", of: { field: String(valued.name) }, format: valued.type === "money" ? ("money" as const) : ("number" as const) };
     const period = findPeriod(draft, sentenceStart, end);
     const section: SectionInput = { type: "chart", title: chartTitle(entity, groupBy, counts), chartType, entity: entity.name, groupBy, measure, requirementIds: ids };
     if (period) {
@@ -343,6 +348,22 @@ export function composeCharts(draft: Draft): void {
     addSection(draft, recordsPage(draft, entity), section);
     draft.kind = draft.kind ?? "dashboard";
   }
+}
+
+/** The measure said between `from` and the grouping at `to` ("total spent", "average price", "number of"), with the field it is of. */
+function chartMeasure(draft: Draft, entity: EntityDraft, from: number, to: number): { agg: "sum" | "avg" | "min" | "max" | "count"; label: string; field?: FieldInput; from: number } | undefined {
+  const { tokens } = draft.reading;
+  let best: { agg: "sum" | "avg" | "min" | "max" | "count"; label: string; from: number; to: number } | undefined;
+  for (const measure of measureWords) {
+    if (measure.agg === "headcount" || measure.agg === "left" || measure.agg === "top") continue;
+    const hit = findAny(tokens, measure.patterns, from, to);
+    if (!hit || isClaimed(draft, hit.from, hit.to) || tokens.slice(hit.from, to).some((t) => !t.isWord)) continue;
+    if (!best || hit.from < best.from) best = { agg: measure.agg, label: measure.label, from: hit.from, to: hit.to };
+  }
+  if (!best) return undefined;
+  const field = best.agg === "count" ? undefined : (fieldIn(entity, tokens, best.to, to, ["money", "number", "rating"]) ?? moneyField(entity));
+  if (best.agg !== "count" && !field) return undefined;
+  return { agg: best.agg, label: field ? `${best.label} ${String(field.label).toLowerCase()}` : best.label, ...(field ? { field } : {}), from: best.from };
 }
 
 function chartTitle(entity: EntityDraft, groupBy: { field: string } | { dateField: string; bucket: string }, counts: boolean): string {
@@ -388,6 +409,25 @@ function outOfPath(draft: Draft, entity: EntityDraft, value: FieldInput, except?
     const parent = parentName === except ? undefined : draft.entities.get(parentName);
     const field = parent?.fields.find(isOutOf);
     if (parent && field) return { path: `${parentName}.${String(field.name)}`, label: `the ${labelOf(parent)}'s ${String(field.label).toLowerCase()}` };
+  }
+  return undefined;
+}
+
+/**
+ * "from sold items", "of paid invoices", "items marked sold", "unpaid orders", "not yet returned":
+ * a figure over the records whose yes/no field is ticked (or not), to the end of the words saying so.
+ */
+function flagFilter(entity: EntityDraft, tokens: Token[], from: number, to: number): { field: FieldInput; isTrue: boolean; to: number } | undefined {
+  const names = [entity.name.toLowerCase(), labelOf(entity), entity.pluralLabel.toLowerCase(), "one", "ones", "record", "records"];
+  for (let i = from; i < to; i++) {
+    const word = tokens[i]!.word;
+    const plain = /^un[a-z]{3,}/.test(word) && !entity.fields.some((f) => f.type === "boolean" && String(f.label).toLowerCase() === word) ? word.slice(2) : word;
+    const field = entity.fields.find((f) => f.type === "boolean" && (String(f.name).toLowerCase() === plain || String(f.label).toLowerCase() === plain));
+    if (!field) continue;
+    const negated = plain !== word || tokens[i - 1]?.word === "not" || (tokens[i - 1]?.word === "yet" && tokens[i - 2]?.word === "not");
+    let end = i + 1;
+    if (names.includes(tokens[end]?.lemma ?? "") || names.includes(tokens[end]?.word ?? "")) end++;
+    return { field, isTrue: !negated, to: end };
   }
   return undefined;
 }
@@ -445,19 +485,22 @@ export function composeFigures(draft: Draft): void {
         const openAt = tokens.findIndex((t, i) => i >= match.to && i < to && ["open", "unpaid", "outstanding", "active"].includes(t.word));
         const open = openAt >= 0;
         const status = entity.fields.find((f) => f.type === "enum" && f.options?.some((o) => closingOptions.includes(o.toLowerCase())));
-        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${open && status ? " still open" : ""}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${whole ? ` as a percentage of ${whole.label}` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, whole ? asPercent!.to : 0, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo, open && status ? openAt + 1 : 0));
+        // "total money made from sold items", "total of unpaid orders": only records whose yes/no is (not) ticked.
+        const flag = open && status ? undefined : flagFilter(entity, tokens, match.to, to);
+        const id = requirement(draft, "computed", `${measure.label} of ${entity.pluralLabel.toLowerCase()}${open && status ? " still open" : ""}${flag ? ` ${flag.isTrue ? "marked" : "not marked"} ${String(flag.field.label).toLowerCase()}` : ""}${choice ? ` whose ${String(choice.field.label).toLowerCase()} is ${choice.option}` : ""}${valueField && agg !== "count" ? ` (${String(valueField.label).toLowerCase()})` : ""}${whole ? ` as a percentage of ${whole.label}` : ""}${groupField || parent ? ` per ${String(groupField?.label ?? parent?.name).toLowerCase()}` : ""}${period ? `, ${period.label}` : ""}`, viewFrom, Math.max(match.to, whole ? asPercent!.to : 0, period?.to ?? 0, per >= 0 ? per + 2 : 0, choice?.to ?? 0, rankedTo, groupTo, open && status ? openAt + 1 : 0, flag?.to ?? 0));
         const of: TValueExpr | undefined = valueField && agg !== "count" ? (whole ? { fn: "percent", args: [{ field: String(valueField.name) }, { field: whole.path }] } : { field: String(valueField.name) }) : undefined;
         const format = agg === "count" ? "integer" : whole ? "percent" : valueField?.type === "money" ? "money" : "number";
         const where: TCondition[] = [];
         if (period && dateField(entity)) where.push({ field: String(dateField(entity)!.name), op: "inRange", period: { range: period.range, ...(period.n ? { n: period.n } : {}) } });
         if (choice) where.push({ field: String(choice.field.name), op: "eq", value: choice.option });
         if (open && status) where.push({ field: String(status.name), op: "notIn", value: status.options!.filter((o) => closingOptions.includes(o.toLowerCase())) });
+        if (flag) where.push({ field: String(flag.field.name), op: flag.isTrue ? "isTrue" : "isFalse" });
         const groupBy = groupField ? { field: String(groupField.name) } : parent ? { field: `${parent.name}.${primaryField(parent)?.name ?? "name"}` } : undefined;
         const page = recordsPage(draft, entity);
         if (groupBy) {
           addSection(draft, page, { type: "groupTable", title: `${measure.label} per ${String(groupField?.label ?? parent?.name).toLowerCase()}`.replace(/^./, (c) => c.toUpperCase()), entity: entity.name, groupBy, measures: [{ label: measure.label, agg, ...(of ? { of } : {}), format }], ...(where.length ? { where } : {}), ...(measure.agg === "max" || measure.agg === "top" ? { sort: { measure: 0, direction: "desc" as const } } : {}), requirementIds: [id] });
         } else {
-          addSection(draft, page, { type: "stats", title: "Totals", items: [{ label: `${measure.label}${open ? " open" : ""} ${valueField && agg !== "count" ? String(valueField.label).toLowerCase() : entity.pluralLabel.toLowerCase()}`.slice(0, 80), value: { agg, entity: entity.name, ...(of ? { of } : {}), ...(where.length ? { where } : {}) }, format, requirementIds: [id] }], requirementIds: [id] });
+          addSection(draft, page, { type: "stats", title: "Totals", items: [{ label: `${measure.label}${open && !flag ? " open" : ""} ${valueField && agg !== "count" ? String(valueField.label).toLowerCase() : entity.pluralLabel.toLowerCase()}${flag ? ` (${flag.isTrue ? "" : "not "}${String(flag.field.label).toLowerCase()})` : ""}`.slice(0, 80), value: { agg, entity: entity.name, ...(of ? { of } : {}), ...(where.length ? { where } : {}) }, format, requirementIds: [id] }], requirementIds: [id] });
         }
       }
     }

@@ -2,7 +2,7 @@
 // makes records ("track my bird sightings", "plants (name, species)", "song library"), and the
 // record a link verb implies ("members borrow books" → loans).
 import pluralize from "pluralize";
-import { containerWords, entityConcepts, markingVerbs, nonEntityWords, type EntityConcept } from "../catalog/entities";
+import { asideFillers, asideVerbs, collectiveWords, containerWords, entityConcepts, markingVerbs, nonEntityWords, subjectCompounds, type EntityConcept } from "../catalog/entities";
 import { determiners } from "./words";
 import { fieldConcepts } from "../catalog/fields";
 import { closingOptions } from "../catalog/measures";
@@ -38,7 +38,7 @@ export function mentionFromConcept(concept: EntityConcept, from: number, to: num
 
 export function mentionFromNoun(token: Token, from: number, to: number): EntityMention | undefined {
   const singular = token.lemma;
-  const name = pascal([singular]);
+  const name = pascal(singular.split("-"));
   if (!name || name.length < 2) return undefined;
   return { entity: name, plural: titleCase(pluralize.plural(singular)), from, to };
 }
@@ -59,11 +59,26 @@ function needsNounTag(tokens: Token[], at: number): boolean {
   return isNoun(token) || token.tags.has("Plural") || (token.word !== token.lemma && token.word.endsWith("s"));
 }
 
+/** Tokens inside a subject compound ("yard sale", "book club"): what the app is for, no record. */
+export function subjectCompoundTokens(tokens: Token[]): Set<number> {
+  const inside = new Set<number>();
+  for (const compound of subjectCompounds) for (const match of findPattern(tokens, compound)) for (let i = match.from; i < match.to; i++) inside.add(i);
+  return inside;
+}
+
+/** Is the collective word at `at` ("inventory") followed by the records it holds ("…, items with price")? */
+function holdsNamedRecords(tokens: Token[], at: number): boolean {
+  let next = at + 1;
+  if ([",", ":", "-", "—", "of"].includes(tokens[next]?.word ?? "")) next++;
+  const noun = tokens[next];
+  return !!noun && noun.isWord && noun.word !== noun.lemma && (isNoun(noun) || noun.tags.has("Plural")) && ["with", ":", "(", "-", "—", "that", "which"].includes(tokens[next + 1]?.word ?? "");
+}
+
 /** Catalog entity words in the prompt, longest first, outside the claimed tokens. */
 export function findCatalogMentions(reading: Reading, claimed: Set<number>): EntityMention[] {
   const { tokens } = reading;
   const mentions: EntityMention[] = [];
-  const taken = new Set<number>();
+  const taken = subjectCompoundTokens(tokens);
   const candidates: { concept: EntityConcept; from: number; to: number }[] = [];
   for (const concept of entityConcepts) {
     for (const words of concept.words) {
@@ -87,6 +102,8 @@ export function findCatalogMentions(reading: Reading, claimed: Set<number>): Ent
     // "…, mark invoices paid", "and tick each chore": at a clause's start, before what it marks, the word is a verb.
     const clauseStart = from === 0 || /^[.,;:!?]$/.test(tokens[from - 1]!.text) || ["and", "then", "to", "can", "i", "we", "me", "also", "or"].includes(tokens[from - 1]!.word);
     if (single && clauseStart && markingVerbs.includes(tokens[from]!.word) && (isNoun(tokens[to]) || determiners.has(tokens[to]?.word ?? "") || ["it", "them", "as", "off", ...closingOptions].includes(tokens[to]?.word ?? "") || /[a-z]s$/.test(tokens[to]?.word ?? ""))) continue;
+    // "yard sale inventory, items with price": the inventory holds the items named next.
+    if (single && collectiveWords.includes(tokens[from]!.lemma) && holdsNamedRecords(tokens, from)) continue;
     // "in order", "to book": a preposition before a single word makes it something else.
     if (single && ["in", "to"].includes(tokens[from - 1]?.word ?? "")) continue;
     const next = tokens[to];
@@ -113,19 +130,31 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
   const covered = new Set<number>();
   for (const m of known) for (let i = m.from; i < m.to; i++) covered.add(i);
   const found: EntityMention[] = [];
-  const accept = (at: number, isNounForSure = false) => {
+  for (const i of subjectCompoundTokens(tokens)) covered.add(i);
+  // A field word can name records when its own list of fields follows ("items with price and sold yes/no").
+  const accept = (at: number, isNounForSure = false, fieldWordsToo = false) => {
     const token = tokens[at];
-    if (!token || covered.has(at) || claimed.has(at) || !(isNoun(token) || isNounForSure) || nonEntities.has(token.lemma) || containers.has(token.lemma) || fieldWords.has(token.lemma)) return;
+    if (!token || covered.has(at) || claimed.has(at) || !(isNoun(token) || isNounForSure) || ((nonEntities.has(token.lemma) || containers.has(token.lemma)) && !(fieldWordsToo && token.lemma === "thing")) || (fieldWords.has(token.lemma) && !fieldWordsToo)) return;
     const mention = mentionFromNoun(token, at, at + 1);
     if (mention) {
       found.push(mention);
       covered.add(at);
     }
   };
+  // "track fuel fill ups: date, litres, price paid": the words before a colon that opens a list
+  // of fields name the records, a compound of up to three words ("fuel fill ups").
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.text !== ":" || !listOfFieldsAt(tokens, i + 1)) continue;
+    const compound = compoundBefore(tokens, i, covered, claimed);
+    if (!compound) continue;
+    found.push(compound);
+    for (let k = compound.from; k < compound.to; k++) covered.add(k);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    // Object of a keeping verb: "track my plants", "keep track of my clients".
-    if (keepingVerbs.has(token.lemma) && token.tags.has("Verb")) {
+    // Object of a keeping verb: "track my plants", "keep track of my clients"; opening the prompt
+    // it is the verb even where the tagger read a noun ("log fill-ups with date…").
+    if (keepingVerbs.has(token.lemma) && (token.tags.has("Verb") || i === 0)) {
       let j = i + 1;
       if (tokens[j]?.word === "track" && tokens[j + 1]?.word === "of") j += 2;
       while (tokens[j] && /^(my|our|the|all|each|every|of|a|an|their)$/.test(tokens[j]!.word)) j++;
@@ -133,7 +162,9 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
       let head = j;
       while (isNoun(tokens[head + 1]) && !containers.has(tokens[head + 1]!.lemma)) head++;
       if (head > j && containers.has(tokens[head]!.lemma)) head = j;
-      accept(head);
+      // A plural form is the noun whatever the tagger guessed ("fill-ups").
+      const pluralForm = !!tokens[head] && tokens[head]!.isWord && tokens[head]!.word !== tokens[head]!.lemma && tokens[head]!.word.endsWith("s");
+      accept(head, pluralForm);
     }
     // The noun before a container word: "vinyl collection", "song library".
     if (!knowsRecords && containers.has(token.lemma) && i > 0 && isNoun(tokens[i - 1]) && tokens[i - 1]!.lemma !== token.lemma) accept(i - 1);
@@ -141,9 +172,72 @@ export function findStructuralMentions(reading: Reading, claimed: Set<number>, k
     // At a sentence's start the tagger may read "tickets with" as a verb; a plural there is the noun.
     const startsSentence = i === 0 || /^[.!?;:]$/.test(tokens[i - 1]!.text);
     const plural = token.tags.has("Plural") || (startsSentence && token.word !== token.lemma && token.word.endsWith("s"));
-    if (plural && ["with", ":", "-", "—"].includes(tokens[i + 1]?.word ?? "") && tokens.slice(i + 2, i + 6).some((t) => fieldWords.has(t.lemma))) accept(i, true);
+    // A clause that adds nothing may stand between them: "restaurants we've tried - name, cuisine".
+    const aside = token.isWord ? asideClauseEnd(tokens, i + 1, tokens.length) : undefined;
+    const next = aside ?? i + 1;
+    if (plural && ["with", ":", "-", "—"].includes(tokens[next]?.word ?? "") && tokens.slice(next + 1, next + 5).some((t) => fieldWords.has(t.lemma))) {
+      // Nouns before it make one name: "board games with…", "car services with…".
+      const compound = compoundBefore(tokens, i + 1, covered, claimed, { nounsOnly: true, fieldHead: true });
+      if (compound && compound.to - compound.from > 1) {
+        found.push(compound);
+        for (let k = compound.from; k < compound.to; k++) covered.add(k);
+      } else accept(i, true, true);
+    }
+    if (aside !== undefined && (plural || isNoun(token)) && tokens[aside]?.text === "(" && parenthesisedFields(tokens, aside)) accept(i, true);
     // A noun with its own list of fields: "plants (name, species)", "dogs (name, owner)".
     if (token.text === "(" && i > 0 && parenthesisedFields(tokens, i)) accept(i - 1);
   }
   return found;
 }
+
+/** Do at least two of the next words name fields ("date, litres, price paid, odometer")? */
+function listOfFieldsAt(tokens: Token[], from: number): boolean {
+  let fields = 0;
+  for (let i = from; i < Math.min(tokens.length, from + 12) && !/^[.!?;]$/.test(tokens[i]!.text); i++) if (fieldWords.has(tokens[i]!.lemma)) fields++;
+  return fields >= 2;
+}
+
+/** Words that end a compound going left: keeping verbs, determiners, pronouns, punctuation. */
+const compoundStops = new Set(["my", "our", "the", "a", "an", "all", "each", "every", "of", "for", "to", "and", "or", "with", "your", "their", "his", "her", "i", "we", "me", "us"]);
+
+/**
+ * The record named by up to three words ending at `end` (exclusive): "fuel fill ups", "bird
+ * sightings". Not a container ("Car maintenance log:" is read by the catalog), nor words taken.
+ */
+function compoundBefore(tokens: Token[], end: number, covered: Set<number>, claimed: Set<number>, options: { nounsOnly?: boolean; fieldHead?: boolean } = {}): EntityMention | undefined {
+  const head = tokens[end - 1];
+  if (!head || !head.isWord || covered.has(end - 1) || claimed.has(end - 1) || containers.has(head.lemma) || nonEntities.has(head.lemma) || (fieldWords.has(head.lemma) && !options.fieldHead)) return undefined;
+  // The head is a noun, or a plural the tagger did not know ("ups").
+  if (!isNoun(head) && !(head.word !== head.lemma && head.word.endsWith("s"))) return undefined;
+  let from = end - 1;
+  while (from > 0 && end - from < 3) {
+    const t = tokens[from - 1]!;
+    if (!t.isWord || covered.has(from - 1) || claimed.has(from - 1) || compoundStops.has(t.word) || keepingVerbs.has(t.lemma) || containers.has(t.lemma) || t.tags.has("Pronoun") || t.tags.has("Adverb")) break;
+    // Only nouns that are no records, fields or possessives of their own ("board games", not "my kids' chores").
+    if (options.nounsOnly && (!isNoun(t) || t.word !== t.lemma || /'s?$/.test(t.text) || fieldWords.has(t.lemma) || nonEntities.has(t.lemma) || t.tags.has("ProperNoun"))) break;
+    from--;
+  }
+  const words = tokens.slice(from, end);
+  if (words.length === 1) return mentionFromNoun(head, from, end);
+  const name = pascal(words.map((w) => w.lemma));
+  const text = [...words.slice(0, -1).map((w) => w.word), head.word !== head.lemma ? head.word : pluralize.plural(head.word)].join(" ");
+  return name.length >= 2 ? { entity: name, plural: text[0]!.toUpperCase() + text.slice(1), from, to: end } : undefined;
+}
+
+const subjectPronouns = new Set(["i", "we", "you", "they", "i've", "we've", "you've", "they've", "i'd", "we'd"]);
+const asideEnds = new Set(["(", ":", "-", "—", ",", ".", ";", "!", "?", "with", "and", "including"]);
+
+/** Where a relative clause with no meaning of its own ends ("we read", "that I've already tried"), or undefined. */
+export function asideClauseEnd(tokens: Token[], at: number, end: number): number | undefined {
+  let k = at;
+  if (["that", "which"].includes(tokens[k]?.word ?? "")) k++;
+  if (!subjectPronouns.has(tokens[k]?.word ?? "")) return undefined;
+  k++;
+  for (let n = 0; n < 3 && tokens[k] && asideFillers.includes(tokens[k]!.word); n++) k++;
+  const verb = tokens[k];
+  if (!verb || !(asideVerbs.includes(verb.word) || asideVerbs.includes(verb.lemma))) return undefined;
+  k++;
+  for (let n = 0; n < 3 && k < end && tokens[k] && asideFillers.includes(tokens[k]!.word); n++) k++;
+  return k >= end || asideEnds.has(tokens[k]?.word ?? "") ? k : undefined;
+}
+

@@ -1,7 +1,7 @@
 // Reads one field phrase of a prompt ("a 1-5 star rating", "paid or not", "whether they've
 // RSVP'd", "quantity in stock", "when each dog was last groomed") into a typed field.
 import type { TFieldType } from "~/server/plan/field-types";
-import { fieldConcepts, moneyWords, type FieldConcept } from "../catalog/fields";
+import { fieldConcepts, moneyNouns, moneyWords, type FieldConcept } from "../catalog/fields";
 import { findPattern } from "./match-pattern";
 import type { Token } from "./tokens";
 import { auxiliaries, determiners, pronouns } from "./words";
@@ -91,10 +91,40 @@ function pictureField(words: Token[], match: { concept: FieldConcept; from: numb
   return { name: camelName(label), label, type: "image", concept: concept.name };
 }
 
+/** Answers that make a field a yes/no box: "sold yes/no", "paid y/n", "returned (yes or no)". */
+const yesNoAnswers = [["yes", "no"], ["y", "n"], ["true", "false"]];
+
+/** Where a trailing yes/no answer starts in `words` ("sold yes / no" → 1), or -1. */
+export function yesNoSuffix(words: Token[]): number {
+  for (const [yes, no] of yesNoAnswers) {
+    const last = words.length - 1;
+    if (last >= 2 && words[last]!.word === no && words[last - 1]!.word === "or" && words[last - 2]!.word === yes) return last - 2;
+    if (last >= 1 && words[last]!.word === no && words[last - 1]!.word === yes) return last - 1;
+  }
+  return -1;
+}
+
+/** Is this group of options a yes/no answer ("yes/no", "y/n", "true/false")? */
+export const isYesNo = (options: string[]): boolean => yesNoAnswers.some(([yes, no]) => options.length === 2 && options[0]!.toLowerCase() === yes && options[1]!.toLowerCase() === no);
+
+/** How often a value comes, said after it ("rent per month", "glasses a day"): no part of the field's name. */
+const rhythmWords = new Set(["day", "week", "month", "year", "night", "session", "visit"]);
+
 export function readFieldPhrase(raw: Token[]): FieldDraft | undefined {
   const tokens = stripLeading(raw.filter((t) => t.text !== "(" && t.text !== ")"));
-  const words = tokens.filter((t) => t.isWord || t.isNumber);
+  let words = tokens.filter((t) => t.isWord || t.isNumber);
   if (words.length === 0 || words.length > 9) return undefined;
+  // "sold yes/no", "paid y/n": a yes/no box named by the words before the answers.
+  const yesNoAt = yesNoSuffix(words);
+  if (yesNoAt > 0) {
+    const body = words.slice(0, yesNoAt);
+    const named = readFieldPhrase(body);
+    const label = named?.type === "boolean" ? named.label : sentenceCase(textOf(body));
+    return { name: named?.type === "boolean" ? named.name : camelName(label), label, type: "boolean", sample: true, concept: named?.type === "boolean" ? named.concept : undefined };
+  }
+  // "rent per month", "glasses a day": the rhythm names no field.
+  const rhythmAt = words.findIndex((t, i) => i > 0 && ["per", "a", "each", "every"].includes(t.word) && rhythmWords.has(words[i + 1]?.lemma ?? "") && i + 2 === words.length);
+  if (rhythmAt > 0) words = words.slice(0, rhythmAt);
   const first = words[0]!.word;
 
   // Yes/no: "whether they've paid", "paid or not", "if it's done".
@@ -142,20 +172,24 @@ export function readFieldPhrase(raw: Token[]): FieldDraft | undefined {
   // picture") are another phrase's, not this field's.
   if (match?.concept.type === "image") return pictureField(words, match);
   const exact = match && match.from === 0 && match.to === words.length;
-  const label = exact ? match.concept.label : sentenceCase(textOf(unitIndex > 0 ? labelTokens.slice(0, unitIndex) : labelTokens).replace(/^(\d+)-(\d+) /, ""));
+  // A unit named as the field keeps the user's spelling ("liters" → Liters).
+  const ownWord = exact && match.concept.ownWord && words.length === 1 ? sentenceCase(words[0]!.text) : undefined;
+  const label = ownWord ?? (exact ? match.concept.label : sentenceCase(textOf(unitIndex > 0 ? labelTokens.slice(0, unitIndex) : labelTokens).replace(/^(\d+)-(\d+) /, "")));
 
   let type: TFieldType = match?.concept.type ?? "string";
   if (type === "rating" && !isRating) type = "number";
   if (!match && words.some((t) => moneyWords.includes(t.lemma))) type = "money";
+  // "money made", "cost paid": a sum of money whatever the participle after it says (not a yes/no box).
+  if (type === "boolean" && !exact && words.some((t, i) => moneyNouns.includes(t.lemma) && i < match!.from)) type = "money";
   if (isRating) type = "rating";
   const draft: FieldDraft = {
     name: exact ? match.concept.name : camelName(label.replace(/^(\d+)[-–](\d+)\s*/, "")),
     label: isRating && !exact ? "Rating" : label,
     type,
-    concept: match?.concept.name,
+    concept: match && match.concept.type === "boolean" && type === "money" ? undefined : match?.concept.name,
   };
   if (isRating) Object.assign(draft, { name: "rating", min: 1, max: max ?? 5, sample: Math.min(4, max ?? 5) });
-  else if (match) {
+  else if (match && draft.concept) {
     const c = match.concept;
     Object.assign(draft, { options: c.options, multiple: c.multiple, min: c.min, max: c.max, unit: c.unit, sample: c.sample, primary: c.primary && exact });
   }

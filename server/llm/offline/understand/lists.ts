@@ -109,7 +109,9 @@ export function readList(tokens: Token[], from: number, limit = 60): { items: Li
       start = i + 1;
       const next = tokens[start];
       // A capitalised word inside a list is a name ("Backlog, Doing, Review, Done"), not a new clause.
-      const isActionVerb = next && !/^[A-Z]/.test(next.text) && next.tags.has("Verb") && (next.tags.has("Infinitive") || next.tags.has("Imperative")) && !fieldGivingVerbs.has(next.word) && !next.tags.has("Noun") && !fieldWords.has(next.lemma);
+      // A word alone between separators ("date, reason, cost") is an item whatever the tagger guessed: a verb starting a clause has words after it.
+      const alone = !tokens[start + 1] || start + 1 >= stopAt || separators.has(tokens[start + 1]!.word) || hardStops.has(tokens[start + 1]!.text);
+      const isActionVerb = next && !alone && !/^[A-Z]/.test(next.text) && next.tags.has("Verb") && (next.tags.has("Infinitive") || next.tags.has("Imperative")) && !fieldGivingVerbs.has(next.word) && !next.tags.has("Noun") && !fieldWords.has(next.lemma);
       if (!next || isActionVerb || clauseStarters.has(next.word) || ["with", "including"].includes(next.word) || (next.tags.has("Pronoun") && tokens[start + 1]?.tags.has("Verb"))) return { items, end: start };
       i = start;
       continue;

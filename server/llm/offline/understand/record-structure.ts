@@ -1,13 +1,13 @@
 // The records a prompt describes: which kinds of record, their fields (with types and options),
 // and how they link ("deals linked to a lead", "Projects have tasks", "members borrow books").
-import { linkVerbs, type LinkVerb } from "../catalog/entities";
+import { linkVerbs, raterWords, ratingPhrases, type LinkVerb } from "../catalog/entities";
 import { fieldConcepts } from "../catalog/fields";
 import { earnPatterns } from "../catalog/points";
 import { readClauseFields, readIntervalFields } from "./clause-fields";
-import { findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
-import { readFieldPhrase, type FieldDraft } from "./field-phrase";
+import { asideClauseEnd, findCatalogMentions, findStructuralMentions, parenthesisedFields, type EntityMention } from "./entity-mentions";
+import { isYesNo, readFieldPhrase, type FieldDraft } from "./field-phrase";
 import { optionText, readList, readParenthesised, type OptionGroup, type Span } from "./lists";
-import { findAny } from "./match-pattern";
+import { findAny, findPattern } from "./match-pattern";
 import { isNoun, sentenceOf, type Reading } from "./reading";
 import { determiners } from "./words";
 
@@ -16,6 +16,11 @@ export type RelationMention = { child: string; parent: string; span: Span };
 export type LinkMention = { link: LinkVerb; actor: string; object: string; span: Span };
 /** A list of states a record moves through ("want to read, reading, and finished"). */
 export type StateList = { entity: string; span: Span; options: string[] };
+/**
+ * People rating records: "members can leave a rating 1-5 for each book" (`actor`: the record of
+ * who rates), "everyone rates the films out of 10" (`byName`: who rates is typed on the rating).
+ */
+export type RatingMention = { object: string; actor?: string; byName?: boolean; max: number; label: string; span: Span };
 /** A list of options with no field of its own yet ("I go running, cycling and to the gym"). */
 export type LooseOptions = { span: Span; options: string[] };
 
@@ -24,6 +29,7 @@ export type RecordStructure = {
   fields: FieldMention[];
   relations: RelationMention[];
   links: LinkMention[];
+  ratings: RatingMention[];
   states: StateList[];
   looseOptions: LooseOptions[];
   /** Records named in the prompt that the app should start with ("rent, groceries, fun, transport"). */
@@ -66,7 +72,7 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
   const { tokens } = reading;
   const catalogMentions = findCatalogMentions(reading, claimed);
   const mentions = [...catalogMentions, ...findStructuralMentions(reading, claimed, catalogMentions)].sort((a, b) => a.from - b.from);
-  const structure: RecordStructure = { mentions, fields: [], relations: [], links: [], states: [], looseOptions: [], instances: [] };
+  const structure: RecordStructure = { mentions, fields: [], relations: [], links: [], ratings: [], states: [], looseOptions: [], instances: [] };
   const used = new Set<number>();
 
   // Relations between two mentioned kinds of record.
@@ -114,6 +120,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
     }
   }
 
+  readRatings(reading, structure, claimed, used);
+
   // Field lists after each mention: "leads (name, company)", "workouts - exercise, sets",
   // "each loan has a due date", "books I want to read, reading, and finished".
   for (const mention of mentions) {
@@ -126,7 +134,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
     if (tokens[at] && /^(list|log|tracker|journal|library|book|chart|board|box|app)$/.test(tokens[at]!.lemma)) at++;
     for (let round = 0; round < 3 && at < sentence.to; round++) {
       const trigger = tokens[at];
-      if (!trigger) break;
+      // "members can leave a rating…": words read as a rating are no list of fields.
+      if (!trigger || used.has(at)) break;
       if (trigger.text === "(") {
         const group = readParenthesised(tokens, at);
         if (!group) break;
@@ -165,6 +174,15 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
           at = next;
           continue;
         }
+      }
+      // "books we read (title, …)", "restaurants we've tried - name, …": a clause that adds nothing
+      // to what is kept belongs to the record's own words.
+      const aside = asideClauseEnd(tokens, at, sentence.to);
+      if (aside !== undefined && at === mention.to) {
+        mention.to = aside;
+        at = aside;
+        if (tokens[at]?.text === "," && listTriggers.has(tokens[at + 1]?.word ?? "")) at++;
+        continue;
       }
       // "one entry per day with mood emoji": the rhythm sits between the record and its list.
       if (["per", "each", "every", "a"].includes(trigger.word) && ["day", "week", "month"].includes(tokens[at + 1]?.lemma ?? "")) {
@@ -225,6 +243,8 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
     for (let i = sentence.from; i < sentence.to; i++) {
       const token = tokens[i]!;
       if (used.has(i) || claimed.has(i) || mentionAt(mentions, i) || !token.isWord || !(isNoun(token) || token.word !== token.lemma)) continue;
+      // "the average rating for each film": a figure's words, read by the figures.
+      if (figureWords.includes(tokens[i - 1]?.lemma ?? "")) continue;
       // "every day", "for each day": a rhythm, not a field.
       if (["each", "every", "per", "through", "a", "today", "the"].includes(tokens[i - 1]?.word ?? "") && ["day", "week", "month", "time"].includes(token.lemma)) continue;
       const owner = [...mentions].reverse().find((m) => m.to <= i && m.from >= sentence.from);
@@ -250,13 +270,103 @@ export function readRecordStructure(reading: Reading, claimed: Set<number>, notF
     return !seenFields.has(key) && !!seenFields.add(key);
   });
   structure.states = structure.states.filter((s, i) => structure.states.findIndex((o) => o.entity === s.entity) === i);
-  structure.mentions = mentions.filter((m) => !structure.instances.some((g) => m.from > g.span.from && m.from < g.span.to) && !structure.fields.some((f) => f.options && m.from >= f.options.from && m.from < f.options.to));
+  // "members give each wine a score… average score per wine": the score is the ratings' own, no list of marks.
+  const ratingWords = new Set(structure.ratings.map((r) => r.label.toLowerCase().replace(/s$/, "")));
+  const isRatingWord = (m: EntityMention) => m.to - m.from === 1 && ratingWords.has(tokens[m.from]!.lemma) && !structure.ratings.some((r) => r.object === m.entity || r.actor === m.entity);
+  structure.mentions = mentions.filter((m) => !isRatingWord(m) && !structure.ratings.some((r) => m.from >= r.span.from && m.to <= r.span.to && m.entity !== r.object && m.entity !== r.actor) && !structure.instances.some((g) => m.from > g.span.from && m.from < g.span.to) && !structure.fields.some((f) => f.options && m.from >= f.options.from && m.from < f.options.to));
   absorbFieldMentions(reading, structure);
   return structure;
 }
 
+const subjectPronouns = new Set(["i", "we", "you", "they", "i've", "we've", "you've", "they've", "i'd", "we'd"]);
+
+const modalWords = new Set(["can", "could", "will", "would", "should", "may", "might", "get", "to", "all", "each", "also", "then", "must"]);
+const ratingLinks = new Set(["for", "to", "on", "of"]);
+const ratingDeterminers = new Set(["each", "every", "a", "an", "the", "all", "any", "my", "our", "their"]);
+
+/** The record named at token `at`: a mention, or the word of one said again ("films we watched … rate each film"). */
+function namedAt(reading: Reading, mentions: EntityMention[], at: number): EntityMention | undefined {
+  const token = reading.tokens[at];
+  const mention = mentions.find((m) => m.from === at);
+  if (mention || !token?.isWord) return mention;
+  const same = mentions.find((m) => m.to - m.from >= 1 && reading.tokens[m.from]!.lemma === token.lemma && !m.concept);
+  return same && { ...same, from: at, to: at + 1 };
+}
+
+function namedIn(reading: Reading, mentions: EntityMention[], from: number, to: number): EntityMention | undefined {
+  for (let i = from; i < to; i++) {
+    const named = namedAt(reading, mentions, i);
+    if (named) return named;
+  }
+  return undefined;
+}
+
+/** The scale said from `at` ("1-5", "1 to 10", "out of 10", "(1-5)", "from 1 to 5 stars"): where it ends and its top. */
+function ratingScale(tokens: Reading["tokens"], at: number): { to: number; max?: number } {
+  let k = at;
+  const numbers: number[] = [];
+  while (k < tokens.length && k - at < 8) {
+    const t = tokens[k]!;
+    if (t.isNumber) numbers.push(Number(t.text));
+    else if (!["-", "–", "to", "out", "of", "from", "(", ")", "/", "star", "stars", "scale", "a"].includes(t.word) || (t.word === "of" && tokens[k - 1]?.word !== "out") || (["a", "to"].includes(t.word) && !tokens[k + 1]?.isNumber && tokens[k + 1]?.word !== "scale")) break;
+    k++;
+  }
+  if (!numbers.length) return { to: at };
+  const top = Math.max(...numbers.filter((n) => n >= 3 && n <= 10));
+  return { to: k, ...(Number.isFinite(top) ? { max: top } : {}) };
+}
+
+/**
+ * "members can leave a rating 1-5 for each book", "guests rate each dish out of 10", "everyone
+ * gives the films a score": who rates (a record, people in general, or the user), what is rated,
+ * and the scale.
+ */
+function readRatings(reading: Reading, structure: RecordStructure, claimed: Set<number>, used: Set<number>): void {
+  const { tokens } = reading;
+  const { mentions } = structure;
+  for (const pattern of ratingPhrases) {
+    for (const hit of findPattern(tokens, pattern)) {
+      if (claimed.has(hit.from) || used.has(hit.from)) continue;
+      const isVerb = hit.to - hit.from === 1;
+      // "rate each book": the verb form needs a verb; "hourly rate" is a field.
+      if (isVerb && !(tokens[hit.from]!.tags.has("Verb") || modalWords.has(tokens[hit.from - 1]?.word ?? "") || subjectPronouns.has(tokens[hit.from - 1]?.word ?? ""))) continue;
+      const sentence = sentenceOf(reading, hit.from);
+      let k = hit.to;
+      let scale = ratingScale(tokens, k);
+      k = scale.to;
+      if (ratingLinks.has(tokens[k]?.word ?? "") && !isVerb) k++;
+      while (ratingDeterminers.has(tokens[k]?.word ?? "")) k++;
+      // "give each wine a score": what is rated may sit inside the phrase.
+      const object = namedAt(reading, mentions, k) ?? mentions.find((m) => m.from > hit.from && m.to < hit.to) ?? namedIn(reading, mentions, hit.from + 1, hit.to - 1);
+      if (!object) continue;
+      let to = Math.max(object.to, hit.to, scale.to);
+      if (scale.max === undefined) {
+        scale = ratingScale(tokens, to);
+        to = Math.max(to, scale.to);
+      }
+      // Who rates: a record just before ("members can leave…"), people in general, or the user.
+      let from = hit.from;
+      while (from > sentence.from && modalWords.has(tokens[from - 1]!.word)) from--;
+      const actor = [...mentions].reverse().find((m) => m.to === from && m.entity !== object.entity);
+      const rater = !actor && raterWords.includes(tokens[from - 1]?.word ?? "") ? from - 1 : undefined;
+      const max = scale.max ?? 5;
+      const span = { from: actor?.from ?? rater ?? hit.from, to };
+      // Named with the user's word: "a score out of 10" is a Score.
+      const word = tokens.slice(hit.from, hit.to).find((t) => ["rating", "score", "star"].includes(t.lemma))?.lemma ?? "rating";
+      const label = word === "star" ? "Stars" : word[0]!.toUpperCase() + word.slice(1);
+      if (actor) structure.ratings.push({ object: object.entity, actor: actor.entity, max, label, span });
+      else if (rater !== undefined && tokens[rater]!.word !== "we") structure.ratings.push({ object: object.entity, byName: true, max, label, span });
+      else structure.fields.push({ entity: object.entity, field: { name: label.toLowerCase(), label, type: "rating", min: 1, max, sample: Math.min(4, max), concept: "rating" }, span });
+      for (let i = span.from; i < span.to; i++) if (!mentions.some((m) => i >= m.from && i < m.to)) used.add(i);
+    }
+  }
+}
+
 /** List items outside `taken` (an unsupported ask inside a field list is not a field). */
 const unclaimed = <T extends { from: number; to: number }>(items: T[], taken: Set<number>): T[] => items.filter((item) => !Array.from({ length: item.to - item.from }, (_, k) => item.from + k).some((i) => taken.has(i)));
+
+/** Words that open a figure rather than a field when a longer phrase follows ("total money made from…", "average rating per book"). */
+const figureWords = ["total", "sum", "average", "avg", "mean"];
 
 /** Adjectives a list of fields can end in that say what the records allow, read by the views. */
 const recordAbilities = new Set(["searchable", "sortable", "filterable", "editable", "printable", "shareable"]);
@@ -271,6 +381,8 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     if (content.length === 1 && recordAbilities.has(content[0]!.lemma)) continue;
     // "…, a button to say I watered it": a control the app offers, read by the composers, not a field.
     if (content[0]?.lemma === "button" || content[0]?.word === "buttons") continue;
+    // "…, total money made from sold items": a figure over the records, read by the figures, not a field.
+    if (content.length >= 3 && figureWords.includes(content[0]!.lemma) && !readFieldPhrase(words)?.concept?.startsWith(content[0]!.lemma)) continue;
     let field = readFieldPhrase(words);
     // A bare choice ("yes/no/maybe") is the record's answer to the question the app asks.
     if ((!field || !field.concept) && item.options && words.every((t) => (item.options!.from <= t.index && t.index < item.options!.to) || !t.isWord)) {
@@ -291,9 +403,11 @@ function addFieldItems(reading: Reading, structure: RecordStructure, focus: stri
     const owner = inner && inner.entity !== focus && tokens[inner.from - 1]?.word === "each" ? inner.entity : focus;
     // One option in brackets is no choice: "how often it needs water (every X days)" says what
     // the value is (a number of days), so the field keeps its own type and the words its quote.
-    const choices = item.options && item.options.options.length >= 2 ? item.options : undefined;
+    // "sold yes/no": the answers make the field a yes/no box, not a choice of two words.
+    const yesNo = field.type === "boolean" && !!item.options && isYesNo(item.options.options);
+    const choices = item.options && item.options.options.length >= 2 && !yesNo ? item.options : undefined;
     if (choices) field.type = "enum";
-    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, options: choices });
+    structure.fields.push({ entity: owner, field, span: { from: item.from, to: item.options ? Math.max(item.to, item.options.to) : item.to }, ...(choices ? { options: choices } : {}) });
     for (let i = item.from; i < (item.options?.to ?? item.to); i++) used.add(i);
   }
 }
@@ -309,6 +423,7 @@ function absorbFieldMentions(reading: Reading, structure: RecordStructure): void
     structure.fields.some((f) => f.entity === entity) ||
     structure.relations.some((r) => r.child === entity || r.parent === entity) ||
     structure.links.some((l) => [l.actor, l.object, l.link.entity].includes(entity)) ||
+    structure.ratings.some((r) => r.object === entity || r.actor === entity) ||
     structure.instances.some((g) => g.entity === entity) ||
     structure.states.some((st) => st.entity === entity);
   const absorbed = new Set<EntityMention>();

@@ -109,7 +109,8 @@ export function addRecordSteps(entity: TPlanEntity, record: NewRecord, n: number
     if (value === undefined) continue;
     if (!canEnter(field)) return null;
     if (field.type === "boolean") steps.push({ action: value === true ? "check" : "uncheck", label: field.label, within: form });
-    else if (field.type === "enum") steps.push({ action: "select", label: field.label, value: String(value), within: form });
+    // A rating is chosen from its stars, as record-samples.ts enters it.
+    else if (field.type === "enum" || field.type === "rating") steps.push({ action: "select", label: field.label, value: String(value), within: form });
     else if (typeof value === "object") steps.push({ action: "fill", label: field.label, value: dateText(value, fixedToday), within: form });
     else steps.push({ action: "fill", label: field.label, value: String(value), within: form });
   }
