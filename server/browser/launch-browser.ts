@@ -120,7 +120,7 @@ const WARM_BROWSER_MAX_AGE_MS = 15 * 60_000;
 
 const globalForWarm = globalThis as unknown as { __epicWarmBrowser?: WarmBrowser };
 
-/** This process's warm browser for QA (QA_BROWSER_IDLE_SECONDS; 0: a browser per session). */
+/** This process's warm browser for QA (QA_BROWSER_IDLE_SECONDS; 0, or a remote browser: one per session). */
 export function getWarmBrowser(): WarmBrowser {
   globalForWarm.__epicWarmBrowser ??= createWarmBrowser({
     launch: launchBrowser,
@@ -129,7 +129,10 @@ export function getWarmBrowser(): WarmBrowser {
       const lookup = lookupBrowser({ isFresh: true });
       return lookup.isFound ? lookup.executablePath : "(none found)";
     },
-    idleMs: env.QA_BROWSER_IDLE_SECONDS * 1000,
+    isLocal: () => !env.BROWSER_WS_ENDPOINT,
+    // A remote browser is connected per session, as before: connecting costs little next to a
+    // launch, and a kept connection may not outlive a serverless function's freeze between requests.
+    idleMs: env.BROWSER_WS_ENDPOINT ? 0 : env.QA_BROWSER_IDLE_SECONDS * 1000,
     maxSessions: WARM_BROWSER_MAX_SESSIONS,
     maxAgeMs: WARM_BROWSER_MAX_AGE_MS,
   });

@@ -108,4 +108,13 @@ describe("the warm browser", { timeout: 120_000 }, () => {
     await again.release();
     expect(launched).toHaveLength(2);
   });
+
+  it("makes no temporary folder for a browser that does not run here (a remote one)", async () => {
+    const { warm, launched } = warmWith({ isLocal: () => false });
+    const lease = await warm.lease();
+    expect(browserDirs()).toEqual([]);
+    await lease.release();
+    await warm.close();
+    expect(launched[0]!.isConnected()).toBe(false);
+  });
 });

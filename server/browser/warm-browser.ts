@@ -27,6 +27,11 @@ export type WarmBrowserOptions = {
   maxAgeMs: number;
   /** Where the warm browser's temporary folder goes (default: the platform's scratch space). */
   scratchBase?: string;
+  /**
+   * Whether the browser runs here and so needs a temporary folder (default: yes). A remote browser
+   * (BROWSER_WS_ENDPOINT) writes nothing on this machine: no folder is made for it.
+   */
+  isLocal?: () => boolean;
 };
 
 type Warm = {
@@ -37,7 +42,8 @@ type Warm = {
   startedAt: number;
   isRetired: boolean;
   idleTimer: NodeJS.Timeout | null;
-  dir: string;
+  /** Its temporary folder; null for a remote browser. */
+  dir: string | null;
 };
 
 export type WarmBrowser = {
@@ -80,17 +86,19 @@ export function createWarmBrowser(options: WarmBrowserOptions): WarmBrowser {
     if (current === warm) current = null;
     const browser = await warm.browser.catch(() => null);
     await browser?.close().catch(() => undefined);
-    removeBrowserDir(warm.dir);
-    dirs.delete(warm.dir);
+    if (warm.dir) {
+      removeBrowserDir(warm.dir);
+      dirs.delete(warm.dir);
+    }
   };
 
   const isFit = (warm: Warm, key: string): boolean =>
     !warm.isRetired && warm.key === key && warm.sessions < options.maxSessions && Date.now() - warm.startedAt < options.maxAgeMs;
 
   const start = (key: string): Warm => {
-    const dir = makeBrowserDir(options.scratchBase);
-    dirs.add(dir);
-    const warm: Warm = { key, browser: options.launch({ scratchDir: dir }), leases: 0, sessions: 0, startedAt: Date.now(), isRetired: false, idleTimer: null, dir };
+    const dir = (options.isLocal?.() ?? true) ? makeBrowserDir(options.scratchBase) : null;
+    if (dir) dirs.add(dir);
+    const warm: Warm = { key, browser: options.launch(dir ? { scratchDir: dir } : {}), leases: 0, sessions: 0, startedAt: Date.now(), isRetired: false, idleTimer: null, dir };
     warm.browser.then(
       (browser) => browser.on("disconnected", () => void shutDown(warm)),
       () => void shutDown(warm),
