@@ -61,7 +61,12 @@ function makeBrowserDir(base: string | undefined): string {
 }
 
 function removeBrowserDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    // At exit the browser may still be writing there for a moment: retried, and never thrown.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  } catch {
+    // Left for the start-up sweep (its pid is in the name).
+  }
   // Another warm browser (another module graph of this process) may use the parent: only an empty one goes.
   try {
     rmdirSync(path.dirname(dir));
