@@ -125,6 +125,9 @@ export async function runQaAgent(input: {
     });
   } finally {
     await served.close();
+    // Whatever happened above, the app's tests end before QA does: the caller removes the scratch
+    // folder they run in, and a step that failed (the database gone, say) is tried again.
+    await testOutcome;
   }
   const tested = await testOutcome;
   if ("error" in tested) throw tested.error;
