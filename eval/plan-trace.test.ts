@@ -46,6 +46,17 @@ describe("tracePlan", () => {
     const unsupported: TPlan = { ...plan, requirements: plan.requirements!.map((r) => ({ ...r, status: "unsupported" as const, reason: "test" })) };
     expect(tracePlan(unsupported).phantoms.length).toBe(plan.entities.length + plan.pages.length);
   });
+
+  it("counts a page of notices as traced only when it reports unsupported requirements", () => {
+    const notBuilt = planOf("something that helps me with quantum entanglement experiments");
+    expect(notBuilt.pages.map((page) => page.sections.map((section) => section.type))).toEqual([["notice"]]);
+    const trace = tracePlan(notBuilt);
+    expect(trace.phantoms).toEqual([]);
+    expect(trace.parts.find((part) => part.name === "/")).toMatchObject({ neededBy: "the unsupported requirements it reports" });
+
+    const untied: TPlan = { ...notBuilt, pages: notBuilt.pages.map((page) => ({ ...page, sections: page.sections.map((section) => ({ ...section, requirementIds: [] })) })) };
+    expect(tracePlan(untied).phantoms).toEqual(["page /"]);
+  });
 });
 
 describe("the committed prompts' plans", () => {

@@ -3,7 +3,8 @@
 // requirement id anywhere inside an entity (its fields, computed values, actions, timer) or a page
 // (its sections) — and "needed" follows names: an entity that a traced entity or a traced section
 // names (belongsTo, a field's ref, a timer's entries, a section's records) is there because of it
-// ("members and books exist because loans do"). Each part is listed with the prompt's words it
+// ("members and books exist because loans do"). A page of nothing but notices of unsupported
+// requirements is traced to them: it reports what was not built. Each part is listed with the prompt's words it
 // comes from, so a reader can judge the trace too, not only its count.
 import type { TPlan } from "~/server/plan/plan-schema";
 
@@ -78,6 +79,15 @@ export function tracePlan(plan: TPlan): PlanTrace {
     if (isTraced(part)) continue;
     const shown = [...(named.get(key("page", page.path)) ?? [])].find((name) => isTraced(parts.get(key("entity", name))!));
     if (shown) part.neededBy = `entity ${shown}`;
+  }
+  // A page of notices only, tied to unsupported requirements, builds nothing: it says what was
+  // not built and why ("Not built" when nothing of the prompt could be). Honest, not phantom.
+  const unsupported = new Set((plan.requirements ?? []).filter((r) => r.status === "unsupported").map((r) => r.id));
+  for (const page of plan.pages) {
+    const part = parts.get(key("page", page.path))!;
+    const sections = page.sections ?? [];
+    if (isTraced(part) || sections.length === 0 || !sections.every((section) => section.type === "notice")) continue;
+    if ([...requirementIdsIn(sections)].some((id) => unsupported.has(id))) part.neededBy = "the unsupported requirements it reports";
   }
   const list = [...parts.values()];
   return { parts: list, phantoms: list.filter((part) => !isTraced(part)).map((part) => `${part.kind} ${part.name}`) };

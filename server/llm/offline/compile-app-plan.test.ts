@@ -29,6 +29,21 @@ describe("compileAppPlan: total and deterministic", () => {
     else expect(result.error).toMatch(/\w/);
   });
 
+  // A run that built nothing must not end green: with no word to blame, the whole prompt is the
+  // unsupported requirement, and the one page says so, tied to it.
+  it.each(["hello", "make me an app", "can you build something for me please", "1 2 3 4 5 6 7 8 9 10", "(((((((((( , , , and and or / / /", "🙂🙂🙂"])(
+    "%j: nothing buildable is one unsupported requirement, never a plan with none",
+    (prompt) => {
+      const compiled = plan(prompt);
+      const unsupported = compiled.requirements.filter((r) => r.status === "unsupported");
+      expect(unsupported.length).toBeGreaterThan(0);
+      expect(compiled.entities).toEqual([]);
+      expect(compiled.pages).toHaveLength(1);
+      const notice = compiled.pages[0]!.sections.find((section) => section.type === "notice");
+      expect(notice?.requirementIds).toEqual(expect.arrayContaining(unsupported.map((r) => r.id)));
+    },
+  );
+
   it("refuses non-strings without throwing", () => {
     expect(compileAppPlan(undefined).ok).toBe(false);
     expect(compileAppPlan(42).ok).toBe(false);

@@ -164,6 +164,13 @@ export function finishDraft(draft: Draft): Omit<TPlanInput, "acceptanceChecks"> 
   reportUnread(draft);
   if (!draft.pages.length) {
     // Nothing could be built: one page that says so, tied to the requirements that explain why.
+    // With no word left to blame ("hello", "make me an app"), the prompt as a whole is the
+    // unsupported requirement: a run that built nothing must never end green.
+    if (!draft.requirements.some((r) => r.status === "unsupported" && r.promptIndex === draft.promptIndex)) {
+      requirement(draft, "page", "An app that does what the prompt describes", 0, draft.reading.tokens.length, {
+        reason: "The offline compiler found nothing in this prompt it can build: no records to keep, figures to work out, content to show or page to make. Say what the app should keep, show or work out, or connect a model provider.",
+      });
+    }
     const ids = draft.requirements.map((r) => r.id).slice(0, 20);
     addSection(draft, pageFor(draft, "/", "Home", "What this app could not do"), { type: "notice", title: "Not built", tone: "warning", text: "This request could not be turned into an app offline; see the requirements for why.", requirementIds: ids });
   }
