@@ -49,12 +49,12 @@ describe("tracePlan", () => {
 
   it("counts a page of notices as traced only when it reports unsupported requirements", () => {
     const notBuilt = planOf("something that helps me with quantum entanglement experiments");
-    expect(notBuilt.pages.map((page) => page.sections.map((section) => section.type))).toEqual([["notice"]]);
+    expect(notBuilt.pages.map((page) => (page.sections ?? []).map((section) => section.type))).toEqual([["notice"]]);
     const trace = tracePlan(notBuilt);
     expect(trace.phantoms).toEqual([]);
     expect(trace.parts.find((part) => part.name === "/")).toMatchObject({ neededBy: "the unsupported requirements it reports" });
 
-    const untied: TPlan = { ...notBuilt, pages: notBuilt.pages.map((page) => ({ ...page, sections: page.sections.map((section) => ({ ...section, requirementIds: [] })) })) };
+    const untied: TPlan = { ...notBuilt, pages: notBuilt.pages.map((page) => ({ ...page, sections: (page.sections ?? []).map((section) => ({ ...section, requirementIds: [] })) })) };
     expect(tracePlan(untied).phantoms).toEqual(["page /"]);
   });
 });

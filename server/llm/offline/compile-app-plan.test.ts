@@ -35,11 +35,11 @@ describe("compileAppPlan: total and deterministic", () => {
     "%j: nothing buildable is one unsupported requirement, never a plan with none",
     (prompt) => {
       const compiled = plan(prompt);
-      const unsupported = compiled.requirements.filter((r) => r.status === "unsupported");
+      const unsupported = (compiled.requirements ?? []).filter((r) => r.status === "unsupported");
       expect(unsupported.length).toBeGreaterThan(0);
       expect(compiled.entities).toEqual([]);
       expect(compiled.pages).toHaveLength(1);
-      const notice = compiled.pages[0]!.sections.find((section) => section.type === "notice");
+      const notice = (compiled.pages[0]!.sections ?? []).find((section) => section.type === "notice");
       expect(notice?.requirementIds).toEqual(expect.arrayContaining(unsupported.map((r) => r.id)));
     },
   );
