@@ -117,6 +117,27 @@ describe("acceptance-check steps in a real browser", () => {
     );
   });
 
+  it("clicks as a user can: scrolls to a button, waits for one to be enabled, never clicks one that is covered or disabled", async () => {
+    await page.setContent(`<main>
+      <p aria-label="Clicks" role="status">none</p>
+      <div style="height: 3000px"></div>
+      <button id="far">Far down</button>
+      <button id="late" disabled>Later</button>
+      <fieldset disabled><button id="fenced">Fenced</button></fieldset>
+      <button id="under" style="position: fixed; top: 10px; left: 10px">Under</button>
+      <div style="position: fixed; inset: 0; background: rgb(0 0 0 / 0.3)" id="veil"></div>
+    </main>
+    <script>
+      for (const button of document.querySelectorAll("button")) button.addEventListener("click", () => { document.querySelector("[role=status]").textContent += " " + button.id; });
+      setTimeout(() => { document.getElementById("late").disabled = false; }, 300);
+    </script>`);
+    await fails({ action: "click", role: "button", name: "Under" });
+    await fails({ action: "click", role: "button", name: "Fenced" });
+    await page.evaluate(() => document.getElementById("veil")!.remove());
+    await run({ action: "click", role: "button", name: "Far down" }, { action: "click", role: "button", name: "Later" }, { action: "click", role: "button", name: "Under" });
+    expect(await page.getByRole("status").textContent()).toBe("none far late under");
+  });
+
   it("drags a card into another column and presses keys", async () => {
     await run(
       { action: "goto", path: "/" },

@@ -111,6 +111,43 @@ function describeChart(reading: ChartReading | null): string {
   return `a ${reading.roleDescription || "chart without a type"} with ${reading.segments.length} segment(s): ${reading.segments.map((s) => s.raw).join("; ") || "none"}`;
 }
 
+/**
+ * Where a user would click `element` right now: its centre, scrolled into view, when it is visible,
+ * enabled and the topmost element there (not covered by a dialog, say); null otherwise. Runs in
+ * the page, in one round trip.
+ */
+function clickPoint(element: Element): { x: number; y: number } | null {
+  if (window.top !== window) return null;
+  if (element.matches(":disabled") || element.closest("[aria-disabled='true']")) return null;
+  const style = getComputedStyle(element);
+  if (style.visibility !== "visible" || style.pointerEvents === "none") return null;
+  // No inner functions: the page would lack the helper a bundler wraps them in (keepNames).
+  let box = element.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return null;
+  if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
+    element.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+    box = element.getBoundingClientRect();
+    if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return null;
+  }
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  const topmost = document.elementFromPoint(x, y);
+  return topmost && (topmost === element || element.contains(topmost)) ? { x, y } : null;
+}
+
+/**
+ * A user's click: real mouse events at the element's centre. The quick way, one round trip and the
+ * mouse, when the element is ready for it at once (visible, enabled, in view, not covered);
+ * otherwise Playwright's click, which waits for all of that within the timeout and says what it
+ * waited for. Playwright's own checks cost every click about two animation frames (it waits for
+ * the element to stop moving), which a check of a dozen clicks paid on every passing run.
+ */
+async function clickAsUser(page: Page, target: Locator, timeout: number): Promise<void> {
+  const point = await target.evaluate(clickPoint, undefined, { timeout: Math.round(timeout / 2) }).catch(() => null);
+  if (point) await page.mouse.click(point.x, point.y);
+  else await target.click({ timeout });
+}
+
 export async function runStep(page: Page, context: StepContext, step: Step): Promise<void> {
   const { baseUrl, timeout } = context;
   const value = (text: string) => resolveDateTokens(text, context.clockAt ?? new Date());
@@ -167,7 +204,7 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
     }
     case "click": {
       const target = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
-      await target.click({ timeout });
+      await clickAsUser(page, target, timeout);
       return;
     }
     case "press":
