@@ -40,7 +40,8 @@ export const env = createEnv({
     // Browser QA sessions (a Chromium each) one instance runs at once; more wait in line for a slot
     // (server/agents/qa/browser-slots.ts). Unset: one per core, at least two.
     QA_BROWSER_CONCURRENCY: z.coerce.number({ message: "expected a number of browser sessions" }).int("expected a whole number").min(1, "expected at least 1").max(64, "expected at most 64").optional(),
-    QA_BROWSER_IDLE_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).int("expected a whole number").min(0, "expected 0 or more").max(3600, "expected at most 3600").default(0),
+    // How long QA's warm browser stays up with no session (server/browser/warm-browser.ts); 0: a browser per session.
+    QA_BROWSER_IDLE_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).int("expected a whole number").min(0, "expected 0 or more").max(3600, "expected at most 3600").default(30),
     QA_CHECK_CONCURRENCY: z.coerce.number({ message: "expected a number of checks" }).int("expected a whole number").min(1, "expected at least 1").max(16, "expected at most 16").optional(),
     // The end-to-end suite's port; read by playwright.config.ts (declared here so a typo is named).
     E2E_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),

@@ -120,7 +120,7 @@ const WARM_BROWSER_MAX_AGE_MS = 15 * 60_000;
 
 const globalForWarm = globalThis as unknown as { __epicWarmBrowser?: WarmBrowser };
 
-/** This process's warm browser for QA (QA_BROWSER_IDLE_SECONDS, off by default; off, or a remote browser: one per session). */
+/** This process's warm browser for QA (kept QA_BROWSER_IDLE_SECONDS unused, default 30; 0, or a remote browser: one per session). */
 export function getWarmBrowser(): WarmBrowser {
   globalForWarm.__epicWarmBrowser ??= createWarmBrowser({
     launch: launchBrowser,

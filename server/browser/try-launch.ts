@@ -4,6 +4,7 @@
 // Chromium keeps its own sandbox unless we run as root; if it cannot start with it (no user
 // namespaces and no setuid helper, as in some containers), it is started without and that is
 // remembered and reported (chromiumSandboxStatus, /api/ready) instead of failing QA.
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,12 +40,40 @@ const SINGLETON_SOCKET_SUFFIX = "/org.chromium.Chromium.XXXXXX/SingletonSocket".
 /** Chromium's own temporary folder when the step's is too deep: `<tmpdir>/epic-chromium-p<pid>-…`, swept by pid like a step's (server/scratch/). */
 export const CHROMIUM_TMP_PREFIX = "epic-chromium-p";
 
-/** The step's folder when Chromium's socket fits under it, else a short one of its own (removed by `release`). */
+/** Short folders of browsers still running: removed when the process exits, whose browsers go with it. */
+const liveShortDirs = new Set<string>();
+let isExitHookSet = false;
+
+function removeAtExit(dir: string): void {
+  liveShortDirs.add(dir);
+  if (isExitHookSet) return;
+  isExitHookSet = true;
+  // A clean stop exits while a warm browser (server/browser/warm-browser.ts) still runs: its
+  // "disconnected" never comes, so its folder is removed here (a kill leaves it to the start-up sweep).
+  process.once("exit", () => {
+    for (const live of liveShortDirs) {
+      try {
+        rmSync(live, { recursive: true, force: true, maxRetries: 5 });
+      } catch {
+        // Left for the start-up sweep (its pid is in the name).
+      }
+    }
+  });
+}
+
+/** The step's folder when Chromium's socket fits under it, else a short one of its own (removed by `release`, or at exit). */
 async function chromiumTmpDir(scratchDir: string): Promise<{ dir: string; release: () => Promise<void> }> {
   if (scratchDir.length + SINGLETON_SOCKET_SUFFIX <= SOCKET_PATH_MAX) return { dir: scratchDir, release: async () => {} };
   const base = [tmpdir(), "/tmp"].find((candidate) => candidate.length + CHROMIUM_TMP_PREFIX.length + 16 + SINGLETON_SOCKET_SUFFIX <= SOCKET_PATH_MAX) ?? "/tmp";
   const dir = await mkdtemp(path.join(base, `${CHROMIUM_TMP_PREFIX}${process.pid}-`));
-  return { dir, release: () => rm(dir, { recursive: true, force: true }) };
+  removeAtExit(dir);
+  return {
+    dir,
+    release: async () => {
+      liveShortDirs.delete(dir);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

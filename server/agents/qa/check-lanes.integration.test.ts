@@ -10,7 +10,12 @@ describe("QA checks in lanes", { timeout: 120_000 }, () => {
   let inFlight = 0;
   let mostInFlight = 0;
   // Each page load is held for a moment, so loads of checks that run at once overlap here.
-  const page = usePageServer((_req, res) => {
+  const page = usePageServer((req, res) => {
+    // The browser's own request for a favicon is no load of the app.
+    if (req.url !== "/") {
+      res.writeHead(404).end();
+      return;
+    }
     inFlight += 1;
     mostInFlight = Math.max(mostInFlight, inFlight);
     setTimeout(() => {

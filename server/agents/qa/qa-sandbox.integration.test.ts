@@ -80,7 +80,8 @@ describe("the browser in QA reaches only the app under test", { timeout: 120_000
 <script>
 fetch("${other}/api/steal?cookie=1").then((r) => r.text()).then((text) => { out.textContent = "reached: " + text; }, () => { out.textContent = "blocked"; });
 try { new WebSocket("ws://127.0.0.1:${platformPort}/socket"); } catch {}
-</script></body></html>`;
+fetch("http://localhost:${platformPort}/api/by-name").catch(() => {});
+</script><iframe src="${other}/frame" title="frame"></iframe></body></html>`;
     app = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page));
     appUrl = `http://127.0.0.1:${await listen(app)}/`;
     browser = await launchBrowser();
@@ -104,17 +105,20 @@ try { new WebSocket("ws://127.0.0.1:${platformPort}/socket"); } catch {}
     }
   });
 
-  it("in QA the fetch, the image and the WebSocket are blocked, reported with the check, and not a failure", async () => {
+  it("in QA the fetch, the image, the frame, another name for loopback and the WebSocket are blocked, reported with the check, and not a failure", async () => {
     const plan: Pick<TPlan, "acceptanceChecks"> = {
       acceptanceChecks: [{ id: "loads", description: "the page loads", requirementIds: [], steps: [{ action: "goto", path: "/" }, { action: "expectText", text: "blocked" }] }],
     };
     const report = await runAcceptanceChecks({ baseUrl: appUrl, plan, browser });
     expect(platformHits).toEqual([]);
     const otherOrigin = new URL(`http://127.0.0.1:${(platform.address() as AddressInfo).port}`).origin;
-    expect(report.blockedRequests).toEqual(expect.arrayContaining([`${otherOrigin}/api/steal?cookie=1`, `${otherOrigin}/pixel.png`]));
-    expect(report.blockedRequests.some((url) => url.startsWith(`ws://127.0.0.1:${new URL(otherOrigin).port}/socket`))).toBe(true);
+    const platformPort = new URL(otherOrigin).port;
+    expect(report.blockedRequests).toEqual(
+      expect.arrayContaining([`${otherOrigin}/api/steal?cookie=1`, `${otherOrigin}/pixel.png`, `${otherOrigin}/frame`, `http://localhost:${platformPort}/api/by-name`]),
+    );
+    expect(report.blockedRequests.some((url) => url.startsWith(`ws://127.0.0.1:${platformPort}/socket`))).toBe(true);
     expect(report.checks[0]).toMatchObject({ status: "passed", blockedRequests: report.blockedRequests });
-    expect(report.checks[0]!.message).toMatch(/^passed; blocked 3 request\(s\) outside the app under test/);
+    expect(report.checks[0]!.message).toMatch(/^passed; blocked 5 request\(s\) outside the app under test/);
     expect(report.consoleErrors).toEqual([]);
     expect(report.passed).toBe(true);
   });

@@ -19,7 +19,7 @@ import { errors as playwrightErrors, type Browser, type BrowserContext, type Pag
 import { BrowserUnavailableError } from "~/server/browser/browser-status";
 import type { BrowserLease } from "~/server/browser/warm-browser";
 import { isRemoteBrowser, launchBrowser, leaseBrowser } from "~/server/browser/launch-browser";
-import { BLOCKED_ERROR_TEXT, restrictToOrigin } from "~/server/browser/restrict-to-origin";
+import { restrictionTo, type OriginRestriction } from "~/server/browser/restrict-to-origin";
 import type { QaCheckStatus } from "~/server/events/run-events";
 import { env } from "~/server/env";
 import { getLogger } from "~/server/observability/logger";
@@ -141,17 +141,17 @@ export interface RunAcceptanceChecksOptions {
  */
 export const defaultCheckConcurrency = 1;
 
-function watch(page: Page, sink: (message: string) => void): void {
+function watch(page: Page, restriction: OriginRestriction, sink: (message: string) => void): void {
   page.on("console", (msg) => {
-    // Chromium's own line for a request we blocked: reported as a blocked request instead.
-    if (msg.type() === "error" && !msg.text().includes(BLOCKED_ERROR_TEXT)) sink(`console: ${msg.text()}`);
+    // Chromium's own line for a request or socket we blocked: reported as a blocked request instead.
+    if (msg.type() === "error" && !restriction.isBlockedNotice(msg)) sink(`console: ${msg.text()}`);
   });
   page.on("pageerror", (error) => sink(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "unknown";
     // ERR_ABORTED means the page navigated away mid-request (e.g. between checks), not a broken app;
-    // ERR_BLOCKED_BY_CLIENT is our own block of a request outside the app.
-    if (reason !== "net::ERR_ABORTED" && !reason.startsWith(BLOCKED_ERROR_TEXT)) sink(`request failed: ${request.url()} (${reason})`);
+    // a request outside the app failed because we blocked it (listed as blocked).
+    if (reason !== "net::ERR_ABORTED" && !restriction.isOutside(request.url())) sink(`request failed: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) sink(`HTTP ${response.status()}: ${response.url()}`);
@@ -346,12 +346,16 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   const timeout = options.stepTimeoutMs ?? 5_000;
   let browser = options.browser;
   let lease: BrowserLease | null = null;
+  let restriction: OriginRestriction;
   try {
     if (!browser) {
       lease = await leaseBrowser({ scratchDir: options.scratchDir });
       browser = lease.browser;
     }
+    // A remote browser (BROWSER_WS_ENDPOINT) gets the app relayed from here: it is served on our loopback.
+    restriction = await restrictionTo(baseUrl, { isRelayed: isRemoteBrowser(browser) });
   } catch (error) {
+    await lease?.release();
     if (error instanceof BrowserUnavailableError) return unverifiedAcceptanceReport(options.plan, error.status.reason);
     throw error;
   }
@@ -376,10 +380,9 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   };
   const contexts: BrowserContext[] = [];
   const newContext = async (onBlocked: (url: string) => void) => {
-    const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+    const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block", ...restriction.contextOptions });
     contexts.push(created);
-    // A remote browser (BROWSER_WS_ENDPOINT) gets the app relayed from here: it is served on our loopback.
-    await restrictToOrigin(created, baseUrl, onBlocked, { isRelayed: isRemoteBrowser(browser) });
+    await restriction.apply(created, onBlocked);
     // Functions handed to page.evaluate are sent as source text. Loaded through tsx or Vitest
     // (esbuild's keepNames), their inner functions call a `__name` helper the page lacks.
     await created.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
@@ -397,7 +400,7 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
       addBlocked(url);
     };
     const watchPage = (page: Page) =>
-      watch(page, (message) => {
+      watch(page, restriction, (message) => {
         if (!isCollecting) return;
         addError(message);
         if (!current.checkErrors.includes(message)) current.checkErrors.push(message);
