@@ -75,7 +75,8 @@ export async function startRemoteChromium({ isCutOff = false }: { isCutOff?: boo
       await watcher.close().catch(() => undefined);
       if (!hasExited) child.kill("SIGKILL");
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Its helper processes may write to the profile a moment longer than the browser lives.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
