@@ -138,6 +138,40 @@ describe("acceptance-check steps in a real browser", () => {
     expect(await page.getByRole("status").textContent()).toBe("none far late under");
   });
 
+  it("fills as a user types: over the old text, dates set with their events, never a read-only or disabled field", async () => {
+    await page.setContent(`<main>
+      <label>Name <input id="name" value="old text"></label>
+      <label>Notes <textarea id="notes">old notes</textarea></label>
+      <label>Count <input id="count" type="number"></label>
+      <label>Due <input id="due" type="date"></label>
+      <label>Locked <input id="locked" readonly value="fixed"></label>
+      <label>Off <input id="off" disabled></label>
+      <p role="status" aria-label="Log"></p>
+    </main>
+    <script>
+      const log = document.querySelector("[role=status]");
+      for (const field of document.querySelectorAll("input, textarea")) {
+        field.addEventListener("input", () => { log.textContent += " input:" + field.id + "=" + field.value; });
+        field.addEventListener("change", () => { log.textContent += " change:" + field.id; });
+      }
+    </script>`);
+    await run(
+      { action: "fill", label: "Name", value: "Marigold" },
+      { action: "fill", label: "Notes", value: "" },
+      { action: "fill", label: "Count", value: "12" },
+      { action: "fill", label: "Due", value: "2026-03-14" },
+    );
+    expect(await page.evaluate(() => ["name", "notes", "count", "due"].map((id) => (document.getElementById(id) as HTMLInputElement).value))).toEqual(["Marigold", "", "12", "2026-03-14"]);
+    const log = (await page.getByRole("status").textContent()) ?? "";
+    expect(log).toContain("input:name=Marigold");
+    expect(log).toContain("input:due=2026-03-14 change:due");
+    await fails({ action: "fill", label: "Locked", value: "changed" });
+    await fails({ action: "fill", label: "Off", value: "changed" });
+    await expect(runStep(page, stepContext, { action: "fill", label: "Due", value: "next tuesday" })).rejects.toThrow(/date field refused "next tuesday".*2026-03-14/);
+    expect(await page.evaluate(() => (document.getElementById("due") as HTMLInputElement).value)).toBe("2026-03-14");
+    expect(await page.evaluate(() => (document.getElementById("locked") as HTMLInputElement).value)).toBe("fixed");
+  });
+
   it("drags a card into another column and presses keys", async () => {
     await run(
       { action: "goto", path: "/" },

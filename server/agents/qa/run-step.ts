@@ -49,9 +49,11 @@ const containers = (page: Page, within: string, exact: boolean): Locator => {
  */
 async function scopeOf(page: Page, within: string | undefined, timeout: number): Promise<Locator> {
   if (!within) return page.locator("body");
+  const exact = containers(page, within, true);
+  // Already there (the usual case, the page rendered): one query, not a wait and then a query.
+  if ((await exact.count()) > 0) return exact.first();
   const loose = containers(page, within, false);
   await loose.first().waitFor({ state: "attached", timeout: Math.round(timeout * 0.6) }).catch(() => undefined);
-  const exact = containers(page, within, true);
   return (await exact.count()) > 0 ? exact.first() : loose.first();
 }
 
@@ -67,6 +69,8 @@ const strictGraceMs = 250;
  */
 async function pick(candidates: Locator[], timeout: number, nth = 0): Promise<Locator> {
   const [first, ...rest] = candidates;
+  // The strictest already there (the usual case): one query, not a wait and then a query.
+  if ((await first!.count()) > nth) return first!.nth(nth);
   const anyOf = candidates.slice(1).reduce((union, candidate) => union.or(candidate), first!);
   await anyOf.nth(nth).waitFor({ state: "attached", timeout: Math.round(timeout * 0.6) }).catch(() => undefined);
   if ((await first!.count()) > nth) return first!.nth(nth);
@@ -148,6 +152,63 @@ async function clickAsUser(page: Page, target: Locator, timeout: number): Promis
   else await target.click({ timeout });
 }
 
+/**
+ * Gets a field ready for typing the way Playwright's fill does, in the page, in one round trip:
+ * "typed" once a visible, enabled, editable text field is focused with its text selected (what
+ * is typed then replaces it); "set" when a date, time, colour or range field took the value
+ * (these take no typing: set, then input and change, as Playwright does); "refused:<type>" when
+ * such a field would not take it (Playwright's fill leaves it empty and says nothing); null when
+ * the field is not ready or not of a kind handled here.
+ */
+function prepareFill(element: Element, value: string): "typed" | "set" | `refused:${string}` | null {
+  if (window.top !== window) return null;
+  if (!(element instanceof HTMLInputElement) && !(element instanceof HTMLTextAreaElement)) return null;
+  if (element.matches(":disabled") || element.readOnly) return null;
+  const style = getComputedStyle(element);
+  const box = element.getBoundingClientRect();
+  if (style.visibility !== "visible" || box.width === 0 || box.height === 0) return null;
+  const type = element instanceof HTMLInputElement ? element.type : "textarea";
+  if (["date", "time", "datetime-local", "month", "week", "color", "range"].includes(type)) {
+    element.focus();
+    const before = element.value;
+    element.value = value;
+    // A value the field refuses ("next tuesday" for a date) would leave it empty without a word.
+    if (element.value !== value) {
+      element.value = before;
+      return `refused:${type}`;
+    }
+    element.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+    element.dispatchEvent(new Event("change", { bubbles: true }));
+    return "set";
+  }
+  if (!["textarea", "text", "search", "email", "tel", "url", "password", "number"].includes(type)) return null;
+  if (type === "number" && value.trim() !== "" && Number.isNaN(Number(value))) return null;
+  element.focus();
+  element.select();
+  return "typed";
+}
+
+/**
+ * A user's fill: the field's text selected, then the new text typed over it (real input events,
+ * as from a keyboard's IME). In one round trip and one keystroke when the field is ready at once;
+ * otherwise Playwright's fill, which waits for it within the timeout and says what it waited for.
+ */
+async function fillAsUser(page: Page, field: Locator, text: string, timeout: number): Promise<void> {
+  const prepared = await field.evaluate(prepareFill, text, { timeout: Math.round(timeout / 2) }).catch(() => null);
+  if (prepared === "set") return;
+  if (prepared?.startsWith("refused:")) {
+    const example: Record<string, string> = { date: "2026-03-14", time: "09:30", "datetime-local": "2026-03-14T09:30", month: "2026-03", week: "2026-W11", color: "#4f46e5", range: "a number in its range" };
+    const type = prepared.slice("refused:".length);
+    throw new Error(`the ${type} field refused "${text}" (it takes values like ${example[type] ?? "its own format"})`);
+  }
+  if (prepared === "typed") {
+    if (text === "") await page.keyboard.press("Delete");
+    else await page.keyboard.insertText(text);
+    return;
+  }
+  await field.fill(text, { timeout });
+}
+
 export async function runStep(page: Page, context: StepContext, step: Step): Promise<void> {
   const { baseUrl, timeout } = context;
   const value = (text: string) => resolveDateTokens(text, context.clockAt ?? new Date());
@@ -174,7 +235,7 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       return;
     case "fill": {
       const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
-      await field.fill(value(step.value), { timeout });
+      await fillAsUser(page, field, value(step.value), timeout);
       return;
     }
     case "select": {
