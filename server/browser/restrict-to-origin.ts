@@ -13,7 +13,7 @@
 // our loopback: there every request is intercepted instead, the app's relayed from here and the
 // rest aborted.
 import { createServer, type Server } from "node:net";
-import type { BrowserContext, BrowserContextOptions, ConsoleMessage, Route } from "playwright-core";
+import type { BrowserContext, BrowserContextOptions, ConsoleMessage, Page, Route } from "playwright-core";
 
 /** The app's origin for a URL, treating ws:/wss: as the http:/https: origin they upgrade from. */
 function originOf(url: string): string | null {
@@ -124,7 +124,7 @@ export async function restrictionTo(appUrl: string, { isRelayed = false }: { isR
       context.on("requestfailed", (request) => {
         if (isOutside(request.url())) onBlocked(request.url());
       });
-      const watchSockets = (page: import("playwright-core").Page) =>
+      const watchSockets = (page: Page) =>
         page.on("websocket", (socket) => {
           if (isOutside(socket.url())) onBlocked(socket.url());
         });

@@ -188,6 +188,9 @@ function prepareFill(element: Element, value: string): "typed" | "set" | `refuse
   return "typed";
 }
 
+/** What a field that takes no typing accepts, for the message when it refuses a value. */
+const valueExamples: Record<string, string> = { date: "2026-03-14", time: "09:30", "datetime-local": "2026-03-14T09:30", month: "2026-03", week: "2026-W11", color: "#4f46e5", range: "a number in its range" };
+
 /**
  * A user's fill: the field's text selected, then the new text typed over it (real input events,
  * as from a keyboard's IME). In one round trip and one keystroke when the field is ready at once;
@@ -197,9 +200,8 @@ async function fillAsUser(page: Page, field: Locator, text: string, timeout: num
   const prepared = await field.evaluate(prepareFill, text, { timeout: Math.round(timeout / 2) }).catch(() => null);
   if (prepared === "set") return;
   if (prepared?.startsWith("refused:")) {
-    const example: Record<string, string> = { date: "2026-03-14", time: "09:30", "datetime-local": "2026-03-14T09:30", month: "2026-03", week: "2026-W11", color: "#4f46e5", range: "a number in its range" };
     const type = prepared.slice("refused:".length);
-    throw new Error(`the ${type} field refused "${text}" (it takes values like ${example[type] ?? "its own format"})`);
+    throw new Error(`the ${type} field refused "${text}" (it takes values like ${valueExamples[type] ?? "its own format"})`);
   }
   if (prepared === "typed") {
     if (text === "") await page.keyboard.press("Delete");
