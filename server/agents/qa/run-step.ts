@@ -85,6 +85,72 @@ const byLabel = (scope: Locator, label: string, timeout: number) => pick([scope.
 const byRole = (scope: Locator, role: Role, name: string, timeout: number, nth?: number) =>
   pick([scope.getByRole(role, { name, exact: true }), scope.getByRole(role, { name }), scope.getByRole(role).filter({ hasText: name })], timeout, nth);
 
+/**
+ * Where a step's strictest candidate would be: inside the container named exactly `within` (the
+ * page's body without one). On a page that has rendered, the usual case, the target is there, and
+ * the step finds it and acts on it in one round trip; scopeOf and pick, which wait and loosen the
+ * names, run only when it is not. Both pick the same element when it is there.
+ */
+const strictScope = (page: Page, within: string | undefined): Locator => (within ? containers(page, within, true).first() : page.locator("body"));
+const strictLabel = (page: Page, within: string | undefined, label: string): Locator => strictScope(page, within).getByLabel(label, { exact: true }).first();
+const strictRole = (page: Page, within: string | undefined, role: Role, name: string, nth = 0): Locator => strictScope(page, within).getByRole(role, { name, exact: true }).nth(nth);
+
+/** Runs `read` on the element(s) of `target` in one query that does not wait; "missing" when there are none or the query failed (the page navigated, say). */
+async function readNow<R>(target: Locator, read: (elements: Element[], arg: string) => R | "missing", arg = ""): Promise<R | "missing"> {
+  return target.evaluateAll(read, arg).catch(() => "missing" as const);
+}
+
+/** Whether the first of `elements` is shown, as Playwright's "visible" means it (a box, and not hidden by style); "missing" when there is none. */
+function isShown(elements: Element[]): boolean | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
+  const box = element.getBoundingClientRect();
+  return getComputedStyle(element).visibility === "visible" && element.checkVisibility({ visibilityProperty: true }) && box.width > 0 && box.height > 0;
+}
+
+/** The text a user sees in the first of `elements`; "missing" when there is none. */
+function shownText(elements: Element[]): string | "missing" {
+  const element = elements[0];
+  return element ? ((element as HTMLElement).innerText ?? element.textContent ?? "") : "missing";
+}
+
+/** What a field shows: its value, a select's chosen option, else its text; "missing" when there is none. */
+function fieldValue(elements: Element[]): string | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
+  if (element instanceof HTMLSelectElement) return element.selectedOptions[0]?.textContent ?? element.value;
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) return element.value;
+  return (element as HTMLElement).innerText ?? element.textContent ?? "";
+}
+
+/** Whether the first of `elements`, a checkbox or radio button (or an element with aria-checked), is ticked; null when it is neither; "missing" when there is none. */
+function tickedState(elements: Element[]): boolean | null | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
+  if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) return element.checked;
+  const aria = element.getAttribute("aria-checked");
+  return aria === "true" ? true : aria === "false" ? false : null;
+}
+
+/**
+ * Chooses the option of the first of `elements` whose label, else value, is `wanted`, as
+ * Playwright's selectOption does (selected, then input and change events): "selected"; null when
+ * the field is not an enabled select or has no such option yet; "missing" when there is none.
+ */
+function chooseOption(elements: Element[], wanted: string): "selected" | null | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
+  if (!(element instanceof HTMLSelectElement) || element.disabled) return null;
+  const options = [...element.options];
+  const option = options.find((candidate) => candidate.label === wanted) ?? options.find((candidate) => candidate.value === wanted);
+  if (!option || option.disabled) return null;
+  element.value = option.value;
+  option.selected = true;
+  element.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+  element.dispatchEvent(new Event("change", { bubbles: true }));
+  return "selected";
+}
+
 /** Polls `read` until `isOk` holds or the timeout passes; returns the last reading either way. */
 async function poll<T>(read: () => Promise<T>, isOk: (value: T) => boolean, timeout: number): Promise<{ ok: boolean; value: T }> {
   const deadline = Date.now() + timeout;
@@ -101,13 +167,8 @@ async function visibleText(scope: Locator): Promise<string> {
 }
 
 async function valueOf(field: Locator): Promise<string> {
-  return field.evaluate((element) => {
-    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
-      if (element instanceof HTMLSelectElement) return element.selectedOptions[0]?.textContent ?? element.value;
-      return element.value;
-    }
-    return (element as HTMLElement).innerText ?? element.textContent ?? "";
-  });
+  const shown = await readNow(field, fieldValue);
+  return shown === "missing" ? "" : shown;
 }
 
 function describeChart(reading: ChartReading | null): string {
@@ -116,11 +177,13 @@ function describeChart(reading: ChartReading | null): string {
 }
 
 /**
- * Where a user would click `element` right now: its centre, scrolled into view, when it is visible,
- * enabled and the topmost element there (not covered by a dialog, say); null otherwise. Runs in
- * the page, in one round trip.
+ * Where a user would click the first of `elements` right now: its centre, scrolled into view, when
+ * it is visible, enabled and the topmost element there (not covered by a dialog, say); null when it
+ * is not ready for that, "missing" when there is no element. Runs in the page, in one round trip.
  */
-function clickPoint(element: Element): { x: number; y: number } | null {
+function clickPoint(elements: Element[]): { x: number; y: number } | null | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
   if (window.top !== window) return null;
   if (element.matches(":disabled") || element.closest("[aria-disabled='true']")) return null;
   const style = getComputedStyle(element);
@@ -147,8 +210,8 @@ function clickPoint(element: Element): { x: number; y: number } | null {
  * the element to stop moving), which a check of a dozen clicks paid on every passing run.
  */
 async function clickAsUser(page: Page, target: Locator, timeout: number): Promise<void> {
-  const point = await target.evaluate(clickPoint, undefined, { timeout: Math.round(timeout / 2) }).catch(() => null);
-  if (point) await page.mouse.click(point.x, point.y);
+  const point = await target.evaluateAll(clickPoint).catch(() => null);
+  if (point && point !== "missing") await page.mouse.click(point.x, point.y);
   else await target.click({ timeout });
 }
 
@@ -158,9 +221,11 @@ async function clickAsUser(page: Page, target: Locator, timeout: number): Promis
  * is typed then replaces it); "set" when a date, time, colour or range field took the value
  * (these take no typing: set, then input and change, as Playwright does); "refused:<type>" when
  * such a field would not take it (Playwright's fill leaves it empty and says nothing); null when
- * the field is not ready or not of a kind handled here.
+ * the field is not ready or not of a kind handled here; "missing" when there is no field.
  */
-function prepareFill(element: Element, value: string): "typed" | "set" | `refused:${string}` | null {
+function prepareFill(elements: Element[], value: string): "typed" | "set" | `refused:${string}` | null | "missing" {
+  const element = elements[0];
+  if (!element) return "missing";
   if (window.top !== window) return null;
   if (!(element instanceof HTMLInputElement) && !(element instanceof HTMLTextAreaElement)) return null;
   if (element.matches(":disabled") || element.readOnly) return null;
@@ -196,8 +261,8 @@ const valueExamples: Record<string, string> = { date: "2026-03-14", time: "09:30
  * as from a keyboard's IME). In one round trip and one keystroke when the field is ready at once;
  * otherwise Playwright's fill, which waits for it within the timeout and says what it waited for.
  */
-async function fillAsUser(page: Page, field: Locator, text: string, timeout: number): Promise<void> {
-  const prepared = await field.evaluate(prepareFill, text, { timeout: Math.round(timeout / 2) }).catch(() => null);
+async function fillAsUser(page: Page, field: Locator, text: string, timeout: number, prepared?: ReturnType<typeof prepareFill>): Promise<void> {
+  prepared ??= await field.evaluateAll(prepareFill, text).catch(() => null);
   if (prepared === "set") return;
   if (prepared?.startsWith("refused:")) {
     const type = prepared.slice("refused:".length);
@@ -236,28 +301,39 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       context.clockAt = new Date((context.clockAt ?? new Date()).getTime() + step.ms);
       return;
     case "fill": {
-      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
-      await fillAsUser(page, field, value(step.value), timeout);
+      const text = value(step.value);
+      const strict = strictLabel(page, step.within, step.label);
+      const prepared = await readNow(strict, prepareFill, text);
+      if (prepared !== "missing") return fillAsUser(page, strict, text, timeout, prepared);
+      await fillAsUser(page, await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout), text, timeout);
       return;
     }
     case "select": {
-      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       const wanted = value(step.value);
-      // An option's label, else its value ("4" for "★★★★☆"): read from the options there, rather than
-      // trying the label and waiting out half the timeout before trying the value.
-      const options = await field.evaluate((element) => (element instanceof HTMLSelectElement ? [...element.options].map((option) => ({ label: option.label, value: option.value })) : [])).catch(() => []);
-      if (options.some((option) => option.label === wanted)) await field.selectOption({ label: wanted }, { timeout });
-      else if (options.some((option) => option.value === wanted)) await field.selectOption(wanted, { timeout });
-      else {
-        // Not there yet (options filled in later): wait for it by label, then by value.
-        await field.selectOption({ label: wanted }, { timeout: Math.round(timeout / 2) }).catch(() => field.selectOption(wanted, { timeout: Math.round(timeout / 2) }));
-      }
+      if ((await readNow(strictLabel(page, step.within, step.label), chooseOption, wanted)) === "selected") return;
+      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
+      if ((await readNow(field, chooseOption, wanted)) === "selected") return;
+      // Not there yet (options filled in later): an option's label, else its value ("4" for
+      // "★★★★☆"), by label for half the timeout, then by value.
+      await field.selectOption({ label: wanted }, { timeout: Math.round(timeout / 2) }).catch(() => field.selectOption(wanted, { timeout: Math.round(timeout / 2) }));
       return;
     }
     case "check":
     case "uncheck": {
+      const wanted = step.action === "check";
+      const strict = strictLabel(page, step.within, step.label);
+      const state = await readNow(strict, tickedState);
+      if (state === wanted) return;
+      if (state !== "missing" && state !== null) {
+        // A user's click on it, then its state read back; anything else is left to setChecked below.
+        const point = await readNow(strict, clickPoint);
+        if (point !== "missing" && point !== null) {
+          await page.mouse.click(point.x, point.y);
+          if ((await readNow(strict, tickedState)) === wanted) return;
+        }
+      }
       const box = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
-      await box.setChecked(step.action === "check", { timeout });
+      await box.setChecked(wanted, { timeout });
       return;
     }
     case "upload": {
@@ -266,6 +342,11 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       return;
     }
     case "click": {
+      const strict = strictRole(page, step.within, step.role, step.name, step.nth);
+      const point = await readNow(strict, clickPoint);
+      if (point !== "missing" && point !== null) return page.mouse.click(point.x, point.y);
+      // There but not ready (covered, disabled, moving): Playwright's click waits for it.
+      if (point === null) return strict.click({ timeout });
       const target = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
       await clickAsUser(page, target, timeout);
       return;
@@ -283,6 +364,8 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
     case "expectNoText": {
       const wanted = step.action === "expectText";
       const needle = normalize(value(step.text));
+      const seen = await readNow(strictScope(page, step.within), shownText);
+      if (seen !== "missing" && normalize(seen).includes(needle) === wanted) return;
       const scope = await scopeOf(page, step.within, timeout);
       const { ok } = await poll(() => visibleText(scope), (text) => text.includes(needle) === wanted, timeout);
       if (!ok) {
@@ -317,13 +400,17 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
       return;
     }
     case "expectValue": {
-      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
       const wanted = value(step.value);
-      const { ok, value: actual } = await poll(() => valueOf(field).catch(() => ""), (text) => numbersMatch(text, wanted) ?? normalize(text).includes(normalize(wanted)), timeout);
+      const isShowing = (text: string) => numbersMatch(text, wanted) ?? normalize(text).includes(normalize(wanted));
+      const now = await readNow(strictLabel(page, step.within, step.label), fieldValue);
+      if (now !== "missing" && isShowing(now)) return;
+      const field = await byLabel(await scopeOf(page, step.within, timeout), step.label, timeout);
+      const { ok, value: actual } = await poll(() => valueOf(field), isShowing, timeout);
       if (!ok) throw new Error(`expected "${step.label}" to show ${wanted}, it shows "${actual.trim().slice(0, 120)}"`);
       return;
     }
     case "expectElement": {
+      if ((step.state ?? "visible") === "visible" && (await readNow(strictRole(page, step.within, step.role, step.name, step.nth), isShown)) === true) return;
       const element = await byRole(await scopeOf(page, step.within, timeout), step.role, step.name, timeout, step.nth);
       const state = step.state ?? "visible";
       try {
