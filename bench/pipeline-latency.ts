@@ -103,10 +103,13 @@ async function measureInThisProcess(prompts: string[]): Promise<PipelineLatencyR
       const calledAt = Date.now();
       const { run } = await api.project.create({ workspaceId: workspace.id, prompt });
       const deadline = Date.now() + 180_000;
-      let finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+      // Only the columns the figures need: the whole row carries the plan, and reading it 20 times
+      // a second would load the one database thread the run itself is using.
+      const readRun = () => db.run.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, error: true, startedAt: true, finishedAt: true } });
+      let finished = await readRun();
       while (!isFinishedRunStatus(finished.status) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        finished = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+        finished = await readRun();
       }
       const tasks = await db.agentTask.findMany({ where: { runId: run.id } });
       const agentMs: Record<string, number> = {};
