@@ -391,9 +391,10 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
   // A lane: a context and a page of its own, reused check after check (runCheck wipes the
   // origin's storage first: a new page per check would spawn a renderer each time), with the
   // errors and blocked requests of the check it runs now.
-  type Lane = { page: Page; checkErrors: string[]; blocked: string[]; watchPage: (page: Page) => void; newOwnContext: () => Promise<BrowserContext> };
+  // `isClocked`: a check with a clock step ran in it, so its context has a fake clock.
+  type Lane = { page: Page; checkErrors: string[]; blocked: string[]; isClocked: boolean; watchPage: (page: Page) => void; newOwnContext: () => Promise<BrowserContext> };
   const newLane = async (): Promise<Lane> => {
-    const current: Pick<Lane, "checkErrors" | "blocked"> = { checkErrors: [], blocked: [] };
+    const current: Pick<Lane, "checkErrors" | "blocked" | "isClocked"> = { checkErrors: [], blocked: [], isClocked: false };
     const onBlocked = (url: string): void => {
       if (!isCollecting) return;
       if (!current.blocked.includes(url)) current.blocked.push(url);
@@ -422,27 +423,25 @@ async function runAcceptanceChecksInSlot(options: RunAcceptanceChecksOptions): P
     const captureIndex = toRun.find((index) => index >= Math.min(1, checks.length - 1));
     const runOne = async (lane: Lane, index: number) => {
       const check = checks[index]!;
-      // A fake clock belongs to a whole browser context: such a check gets a context of its own.
-      const own = check.steps.some((step) => step.action === "clock") ? await lane.newOwnContext() : null;
       lane.blocked = [];
       lane.checkErrors = [];
-      try {
-        const checkPage = own ? await own.newPage() : lane.page;
-        if (own) lane.watchPage(checkPage);
-        const openDevice: OpenDevice = async () => {
-          const device = await lane.newOwnContext();
-          const devicePage = await device.newPage();
-          lane.watchPage(devicePage);
-          return { page: devicePage, close: () => device.close() };
-        };
-        const once = () =>
-          runCheck(checkPage, options.baseUrlForRun?.(runCount++) ?? baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, lane.blocked, openDevice);
-        const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
-        results[index] = run.result;
-        if (run.screenshot) screenshot = run.screenshot;
-      } finally {
-        await own?.close().catch(() => undefined);
-      }
+      // A fake clock belongs to the whole context and stays once installed (a new context and its
+      // renderer would cost a check ~0.4 s): a check with a clock step sets its own time, and one
+      // without gets the real time back, its timers then run as the real ones would.
+      const usesClock = check.steps.some((step) => step.action === "clock");
+      if (!usesClock && lane.isClocked) await lane.page.clock.setSystemTime(new Date());
+      if (usesClock) lane.isClocked = true;
+      const openDevice: OpenDevice = async () => {
+        const device = await lane.newOwnContext();
+        const devicePage = await device.newPage();
+        lane.watchPage(devicePage);
+        return { page: devicePage, close: () => device.close() };
+      };
+      const once = () =>
+        runCheck(lane.page, options.baseUrlForRun?.(runCount++) ?? baseUrl, check, timeout, options.readLoad ?? readLoad, index === captureIndex, lane.blocked, openDevice);
+      const run = options.retryTimedOutChecks === false ? await once() : await runCheckRetryingTimeout(once);
+      results[index] = run.result;
+      if (run.screenshot) screenshot = run.screenshot;
       // Only a pass is kept: a failed or timed-out check runs again in the next attempt.
       if (options.memo && results[index]!.passed) {
         await options.memo.checks.store({ checkId: check.id, fingerprint: fingerprints[index]!, result: results[index]!, consoleErrors: [...lane.checkErrors] });
