@@ -385,6 +385,8 @@ export async function runStep(page: Page, context: StepContext, step: Step): Pro
         }
         return true;
       };
+      const seen = await readNow(strictScope(page, step.within), shownText);
+      if (seen !== "missing" && inOrder(normalize(seen))) return;
       const scope = await scopeOf(page, step.within, timeout);
       const { ok } = await poll(() => visibleText(scope), inOrder, timeout);
       if (!ok) throw new Error(`expected ${step.texts.map((t) => `"${t}"`).join(" before ")}${step.within ? ` in "${step.within}"` : ""}`);
