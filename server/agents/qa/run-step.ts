@@ -135,12 +135,15 @@ function tickedState(elements: Element[]): boolean | null | "missing" {
 /**
  * Chooses the option of the first of `elements` whose label, else value, is `wanted`, as
  * Playwright's selectOption does (selected, then input and change events): "selected"; null when
- * the field is not an enabled select or has no such option yet; "missing" when there is none.
+ * the field is not a visible, enabled select or has no such option yet; "missing" when there is none.
  */
 function chooseOption(elements: Element[], wanted: string): "selected" | null | "missing" {
   const element = elements[0];
   if (!element) return "missing";
-  if (!(element instanceof HTMLSelectElement) || element.disabled) return null;
+  if (!(element instanceof HTMLSelectElement) || element.matches(":disabled")) return null;
+  // Playwright's selectOption waits for a visible field too; a hidden one is left to it.
+  const box = element.getBoundingClientRect();
+  if (getComputedStyle(element).visibility !== "visible" || box.width === 0 || box.height === 0) return null;
   const options = [...element.options];
   const option = options.find((candidate) => candidate.label === wanted) ?? options.find((candidate) => candidate.value === wanted);
   if (!option || option.disabled) return null;
