@@ -38,7 +38,8 @@ export async function startRemoteChromium({ isCutOff = false }: { isCutOff?: boo
     ...(isCutOff ? ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"] : []),
     "about:blank",
   ];
-  const child: ChildProcess = spawn(found.executablePath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  // A process group of its own, so that stop() ends its helper processes (zygote, renderers) with it.
+  const child: ChildProcess = spawn(found.executablePath, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
   let hasExited = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => ((hasExited = true), resolve())));
   const wsEndpoint = await new Promise<string>((resolve, reject) => {
@@ -73,10 +74,29 @@ export async function startRemoteChromium({ isCutOff = false }: { isCutOff?: boo
     isRunning: () => !hasExited,
     async stop() {
       await watcher.close().catch(() => undefined);
-      if (!hasExited) child.kill("SIGKILL");
+      if (!hasExited) killGroup(child);
       await exited;
-      // Its helper processes may write to the profile a moment longer than the browser lives.
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      // Its helpers die with the group, but one may still be writing to the profile for a moment
+      // (CI saw ENOTEMPTY): removal is retried, and a temporary folder left behind fails no test.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        killGroup(child);
+        try {
+          rmSync(profile, { recursive: true, force: true });
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      console.warn(`[remote-chromium] could not remove its profile ${profile}; leaving it in the temporary folder`);
     },
   };
+}
+
+/** SIGKILL to the browser's whole process group (it is the group's leader); nothing left is no error. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
 }
